@@ -1,0 +1,11 @@
+import type { CliCommand } from '../cli-types';
+import { demoCommand } from './demo.command';
+import { initCommand } from './init.command';
+import { statsCommand } from './stats.command';
+
+/** Every command of `zaplecze`. Add one by writing `<name>.command.ts` and listing it here. */
+export const COMMANDS: Record<string, CliCommand> = {
+  init: initCommand,
+  demo: demoCommand,
+  stats: statsCommand,
+};

@@ -1,0 +1,63 @@
+import { parseArgs } from 'node:util';
+import { CliError, type CliIo } from './cli-types';
+import { COMMANDS } from './commands';
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+function help(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  return [
+    'Zaplecze — back office of an Allegro shop, on the command line.',
+    '',
+    'Usage: zaplecze <command> [options]   (--db <file> picks the database; default: the desktop app\'s own)',
+    '',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    'zaplecze <command> --help shows the options of one command.',
+  ].join('\n');
+}
+
+/**
+ * Runs one command and returns the exit code. Errors are a plain sentence on stderr and a non-zero
+ * code: 1 when the command failed, 2 when it was called wrongly.
+ */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.out(help());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`Unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}.`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`${command.summary}\n\nUsage: ${command.usage}`);
+    return 0;
+  }
+  try {
+    const parsed = parseArgs({ args: rest, options: command.options, allowPositionals: command.allowPositionals ?? false, strict: true });
+    return await command.run({ values: parsed.values as Record<string, unknown>, positionals: parsed.positionals }, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(error.message);
+      return error.exitCode;
+    }
+    const code = (error as { code?: string }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${(error as Error).message}\nUsage: ${command.usage}`);
+      return 2;
+    }
+    if (typeof code === 'string' && /^[a-z_]+$/.test(code)) {
+      // A domain error from the core (not_empty, database_from_future…): its message is for people.
+      io.err(`${(error as Error).message}`);
+      return 1;
+    }
+    io.err(`Unexpected error: ${(error as Error).message ?? String(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,57 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import { DomainError } from '../errors';
+import type { Database } from './schema';
+
+export type SqliteDatabase = BetterSqlite3.Database;
+
+export interface OpenOptions {
+  /**
+   * Path of a better-sqlite3 addon built for another runtime. Electron needs one compiled against its
+   * own ABI; tests, the CLI and benchmarks use the Node build installed by npm (option left empty).
+   */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+/**
+ * Opens the SQLite file with the pragmas every connection needs:
+ * - WAL: readers never block the writer, and a crash mid-write leaves the last commit intact;
+ * - synchronous=NORMAL: in WAL mode this cannot corrupt the file; a power cut may drop the last
+ *   commit (an app crash does not);
+ * - foreign keys on (SQLite's default is off);
+ * - busy timeout, so a backup or a second process waits instead of failing at once.
+ */
+export function openSqlite(file: string, options: OpenOptions = {}): SqliteDatabase {
+  let sqlite: SqliteDatabase;
+  try {
+    sqlite = new BetterSqlite3(file, {
+      readonly: options.readonly ?? false,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+  } catch (error) {
+    throw new DomainError('database_corrupt', `Cannot open the database file ${file}: ${(error as Error).message}`);
+  }
+  try {
+    // The first statement that reads the header: a file that is not SQLite fails here.
+    if (!options.readonly) sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('temp_store = MEMORY');
+    sqlite.pragma('cache_size = -32000'); // 32 MB page cache
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    sqlite.close();
+    throw new DomainError(
+      'database_corrupt',
+      `The file ${file} is not a readable Zaplecze database (${(error as Error).message}).`,
+    );
+  }
+  return sqlite;
+}
+
+/** Kysely over an open connection; camelCase in TypeScript, snake_case in SQL. */
+export function createKysely(sqlite: SqliteDatabase): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+}

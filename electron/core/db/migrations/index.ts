@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import * as initial from './2026-11-23-initial';
+
+/**
+ * Every migration, in order, listed statically: the main process is bundled, so files cannot be
+ * discovered at run time. Names are dates (plus a word); never rename, reorder or edit a shipped one.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-23-initial': initial,
+};
+
+export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1)!;

@@ -1,0 +1,10 @@
+import type { Handlers } from './dispatch';
+import { shopHandlers } from './shop/shop.handlers';
+
+/**
+ * Every channel's handler. Each area exports its own object; add it here with one spread. The type
+ * annotation makes a missing or misspelled channel a compile error.
+ */
+export const handlers: Handlers = {
+  ...shopHandlers,
+};

@@ -1,0 +1,37 @@
+import type { SqliteDatabase } from '../db/connection';
+import type { ShopStats } from '../../../shared/contract/system.contract';
+
+/**
+ * Shop-wide counts in one read transaction (consistent with each other even while an import writes).
+ * The keys are a public interface: `zaplecze stats --json` prints this object.
+ */
+export function shopStats(sqlite: SqliteDatabase): ShopStats {
+  const read = sqlite.transaction((): ShopStats => {
+    const count = (sql: string) => (sqlite.prepare(sql).pluck().get() as number | null) ?? 0;
+    const totals = sqlite
+      .prepare('SELECT currency, SUM(total_to_pay_grosze) AS total FROM orders GROUP BY currency ORDER BY currency')
+      .all() as Array<{ currency: string; total: number }>;
+    return {
+      products: count('SELECT count(*) FROM products'),
+      offers: count('SELECT count(*) FROM offers'),
+      orders: count('SELECT count(*) FROM orders'),
+      orderLines: count('SELECT count(*) FROM order_lines'),
+      cancelledOrders: count("SELECT count(*) FROM orders WHERE status = 'cancelled'"),
+      openOrders: count("SELECT count(*) FROM orders WHERE status IN ('new','to_pick','packed','on_hold')"),
+      returns: count('SELECT count(*) FROM returns'),
+      returnedUnits: count('SELECT COALESCE(SUM(quantity), 0) FROM return_lines'),
+      ledgerEntries: count('SELECT count(*) FROM stock_ledger'),
+      onHandUnits: count('SELECT COALESCE(SUM(on_hand), 0) FROM products'),
+      reservedUnits: count('SELECT COALESCE(SUM(reserved), 0) FROM products'),
+      locations: count('SELECT count(*) FROM locations'),
+      shipments: count('SELECT count(*) FROM shipments'),
+      totalToPayGrosze: Object.fromEntries(totals.map((t) => [t.currency, t.total])),
+    };
+  });
+  return read.deferred();
+}
+
+/** True when the shop has no products and no orders (the "Load demo shop" offer is shown). */
+export function isShopEmpty(sqlite: SqliteDatabase): boolean {
+  return !sqlite.prepare('SELECT 1 FROM products UNION ALL SELECT 1 FROM orders LIMIT 1').get();
+}

@@ -1,0 +1,29 @@
+/**
+ * Every call the renderer can make, by name (`area.verb`). This file is all the sandboxed preload
+ * imports, so it must stay a plain list: the schemas live in the `*.contract.ts` files, and
+ * `contract/index.ts` fails to compile if a name here has no schema or a schema has no name here.
+ */
+export const CHANNELS = [
+  'app.info',
+  'session.get',
+  'session.choose',
+  'session.setPin',
+  'shop.stats',
+  'shop.loadDemo',
+  'settings.get',
+  'settings.update',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+/** Events the core pushes to the renderer (progress bars, "data changed, refresh"). */
+export const EVENTS = ['import.progress', 'data.changed'] as const;
+export type EventName = (typeof EVENTS)[number];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && (CHANNELS as readonly string[]).includes(name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (EVENTS as readonly string[]).includes(name);
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { defineChannel } from './define';
+import { amountsByCurrency, noInput, role } from './common';
+
+/** Shop-wide counts; the same object `zaplecze stats --json` prints (keys are stable). */
+export const shopStats = z.object({
+  products: z.number().int(),
+  offers: z.number().int(),
+  orders: z.number().int(),
+  orderLines: z.number().int(),
+  cancelledOrders: z.number().int(),
+  openOrders: z.number().int(),
+  returns: z.number().int(),
+  returnedUnits: z.number().int(),
+  ledgerEntries: z.number().int(),
+  onHandUnits: z.number().int(),
+  reservedUnits: z.number().int(),
+  locations: z.number().int(),
+  shipments: z.number().int(),
+  /** Currency → sum of the orders' total to pay, in minor units (cancelled orders included). */
+  totalToPayGrosze: amountsByCurrency,
+});
+export type ShopStats = z.infer<typeof shopStats>;
+
+export const settingsSchema = z.object({
+  shopName: z.string().max(200),
+  shopAddress: z.string().max(1000),
+  shopNip: z.string().max(20),
+  shopEmail: z.string().max(200),
+  shopPhone: z.string().max(50),
+  /** The shop's declared handling time: working days from purchase to dispatch when Allegro gives none. */
+  handlingTimeDays: z.number().int().min(0).max(60),
+  /** Printed on packing slips. */
+  returnInstruction: z.string().max(2000),
+  /** How many automatic backups to keep. */
+  backupKeep: z.number().int().min(1).max(365),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+const demoInput = z.strictObject({
+  orders: z.number().int().min(0).max(5_000_000).optional(),
+  products: z.number().int().min(1).max(1_000_000).optional(),
+  seed: z.number().int().optional(),
+});
+
+export const systemContract = {
+  'app.info': defineChannel({
+    summary: 'Version of the app and where its database lives.',
+    access: 'public',
+    input: noInput,
+    output: z.object({ version: z.string(), databaseFile: z.string(), schemaVersion: z.string(), isEmpty: z.boolean() }),
+  }),
+  'session.get': defineChannel({
+    summary: 'Which profile is active and whether choosing one needs a PIN.',
+    access: 'public',
+    input: noInput,
+    output: z.object({ role: role.nullable(), pinRequired: z.object({ owner: z.boolean(), helper: z.boolean() }) }),
+  }),
+  'session.choose': defineChannel({
+    summary: 'Switch profile (owner / helper), with the PIN when one is set.',
+    access: 'public',
+    input: z.strictObject({ role, pin: z.string().max(32).optional() }),
+    output: z.object({ role }),
+  }),
+  'session.setPin': defineChannel({
+    summary: 'Set (4–8 digits) or remove (null) the PIN of a profile.',
+    access: 'owner',
+    input: z.strictObject({ role, pin: z.string().regex(/^\d{4,8}$/, 'PIN: 4 to 8 digits').nullable() }),
+    output: z.object({ owner: z.boolean(), helper: z.boolean() }),
+  }),
+  'shop.stats': defineChannel({
+    summary: 'Live counts of the shop (products, orders, stock, returns…).',
+    access: 'staff',
+    input: noInput,
+    output: shopStats,
+  }),
+  'shop.loadDemo': defineChannel({
+    summary: 'Fill an empty shop with the demo shop; refuses a shop that already has data.',
+    access: 'owner',
+    input: demoInput,
+    output: shopStats,
+  }),
+  'settings.get': defineChannel({
+    summary: "The shop's settings.",
+    access: 'staff',
+    input: noInput,
+    output: settingsSchema,
+  }),
+  'settings.update': defineChannel({
+    summary: "Change some of the shop's settings.",
+    access: 'owner',
+    input: settingsSchema.partial().strict(),
+    output: settingsSchema,
+  }),
+};

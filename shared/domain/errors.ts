@@ -1,0 +1,23 @@
+/**
+ * Stable error codes that cross the IPC boundary. Scripts and the UI's translations depend on them:
+ * add new codes, never rename or reuse one.
+ */
+export const ERROR_CODES = [
+  'invalid_input', // the call's arguments did not match the contract
+  'unknown_channel', // no such call
+  'forbidden', // the current profile may not do this (or the caller is not the app's own window)
+  'no_profile', // nobody has chosen a profile (owner / helper) yet
+  'wrong_pin',
+  'not_found',
+  'conflict', // the data changed meanwhile or a unique value is taken
+  'not_empty', // e.g. demo data into a shop that already has data
+  'insufficient_stock',
+  'unsupported_format', // an import file whose format was not recognised
+  'import_rejected', // an import file rejected as a whole; details list the problems
+  'not_undoable', // an import that later data depends on
+  'database_from_future', // the database was written by a newer Zaplecze
+  'database_corrupt',
+  'internal', // anything unexpected; details are in the main process log, never sent across
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];

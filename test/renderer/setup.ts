@@ -1,0 +1,2 @@
+// Shared setup for component tests (happy-dom).
+export {};

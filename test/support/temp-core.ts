@@ -1,0 +1,34 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore, type Core, type CoreOptions } from '../../electron/core/create-core';
+import { silentLogger } from '../../electron/core/log';
+
+export interface TempCore {
+  core: Core;
+  dir: string;
+  dbFile: string;
+  /** Closes the database and deletes the folder. */
+  dispose(): Promise<void>;
+}
+
+/** A real core on a real SQLite file in a fresh temporary folder (each test gets its own). */
+export async function tempCore(options: Partial<CoreOptions> = {}): Promise<TempCore> {
+  const dir = mkdtempSync(join(tmpdir(), 'zaplecze-test-'));
+  const dbFile = options.dbFile ?? join(dir, 'zaplecze.db');
+  const core = await createCore({ logger: silentLogger, validateOutput: true, ...options, dbFile });
+  return {
+    core,
+    dir,
+    dbFile,
+    async dispose() {
+      await core.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function tempDir(prefix = 'zaplecze-test-'): { dir: string; dispose(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
