@@ -6,6 +6,7 @@ import { type MigrationReport, migrateToLatest } from './db/migrate';
 import type { Database } from './db/schema';
 import { CoreEvents } from './events';
 import { consoleLogger, type Logger } from './log';
+import type { CorePorts } from './ports';
 
 export interface CoreOptions {
   /** The SQLite file; created with its folder when missing. */
@@ -19,6 +20,8 @@ export interface CoreOptions {
   logger?: Logger;
   /** Check every answer against the contract's output schema too (tests turn this on). */
   validateOutput?: boolean;
+  /** Printing and file dialogs, supplied by the transport (see ports.ts). */
+  ports?: CorePorts;
 }
 
 /** Everything a service needs. One instance per open database. */
@@ -32,6 +35,8 @@ export interface Core {
   readonly log: Logger;
   readonly migration: MigrationReport;
   readonly validateOutput: boolean;
+  /** Printing and file dialogs; transports may set them after creating the core. */
+  ports: CorePorts;
   now(): Date;
   close(): Promise<void>;
 }
@@ -64,6 +69,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log: options.logger ?? consoleLogger,
     migration,
     validateOutput: options.validateOutput ?? false,
+    ports: options.ports ?? {},
     now,
     async close() {
       if (closed) return;

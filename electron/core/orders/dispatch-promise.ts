@@ -1,0 +1,93 @@
+/**
+ * When an order must leave the shop. Allegro gives a dispatch window for many orders
+ * (`delivery.time.dispatch.to`); otherwise the shop's declared handling time applies: N working days
+ * after purchase (payment, for prepaid orders), skipping weekends and Polish public holidays, with the
+ * deadline at the end of that day (Europe/Warsaw, 23:59:59 — stored as UTC).
+ */
+
+/** Easter Sunday (Gregorian), by the anonymous Gregorian algorithm: integer arithmetic only. */
+function easterSunday(year: number): { month: number; day: number } {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return { month, day };
+}
+
+const holidayCache = new Map<number, Set<string>>();
+
+/** Polish statutory days off (ustawa o dniach wolnych od pracy), including 24 December from 2025. */
+export function polishHolidays(year: number): Set<string> {
+  const cached = holidayCache.get(year);
+  if (cached) return cached;
+  const iso = (m: number, d: number) => `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const days = new Set([iso(1, 1), iso(1, 6), iso(5, 1), iso(5, 3), iso(8, 15), iso(11, 1), iso(11, 11), iso(12, 25), iso(12, 26)]);
+  if (year >= 2025) days.add(iso(12, 24));
+  const easter = easterSunday(year);
+  const base = Date.UTC(year, easter.month - 1, easter.day);
+  for (const offset of [0, 1, 49, 60]) {
+    // Easter Sunday, Easter Monday, Pentecost Sunday, Corpus Christi.
+    days.add(new Date(base + offset * 86_400_000).toISOString().slice(0, 10));
+  }
+  holidayCache.set(year, days);
+  return days;
+}
+
+/** Calendar date (YYYY-MM-DD) of an instant in Warsaw. */
+export function warsawDate(at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+export function isWorkingDay(isoDate: string): boolean {
+  const date = new Date(`${isoDate}T12:00:00Z`);
+  const weekday = date.getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !polishHolidays(date.getUTCFullYear()).has(isoDate);
+}
+
+/** The Warsaw calendar date `days` working days after `from` (0 = the same day if it is a working day, else the next). */
+export function addWorkingDays(from: Date, days: number): string {
+  let current = warsawDate(from);
+  const step = (iso: string) => new Date(Date.parse(`${iso}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  while (!isWorkingDay(current)) current = step(current);
+  let remaining = days;
+  while (remaining > 0) {
+    current = step(current);
+    if (isWorkingDay(current)) remaining -= 1;
+  }
+  return current;
+}
+
+/** 23:59:59 Warsaw time on a calendar date, as a UTC ISO string. */
+export function endOfWarsawDay(isoDate: string): string {
+  // Warsaw is UTC+1 in winter, UTC+2 in summer: find which by formatting noon of that day.
+  const noon = new Date(`${isoDate}T12:00:00Z`);
+  const hourInWarsaw = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Warsaw', hour: '2-digit', hourCycle: 'h23' }).format(noon));
+  const offsetHours = hourInWarsaw - 12;
+  return new Date(Date.parse(`${isoDate}T23:59:59Z`) - offsetHours * 3_600_000).toISOString();
+}
+
+/**
+ * The promised dispatch deadline of an order: Allegro's dispatch window end when it gave one, else
+ * the end of the working day `handlingTimeDays` after the order became payable.
+ */
+export function promisedDispatchBy(input: { allegroDispatchTo?: string | null; startedAt: string; handlingTimeDays: number }): string {
+  if (input.allegroDispatchTo) return new Date(input.allegroDispatchTo).toISOString();
+  return endOfWarsawDay(addWorkingDays(new Date(input.startedAt), input.handlingTimeDays));
+}
+
+/** Overdue: still not shipped (or cancelled) after the promised deadline. */
+export function isOverdue(order: { status: string; dispatchBy: string | null }, now: Date): boolean {
+  if (!order.dispatchBy) return false;
+  if (['shipped', 'delivered', 'cancelled'].includes(order.status)) return false;
+  return Date.parse(order.dispatchBy) < now.getTime();
+}

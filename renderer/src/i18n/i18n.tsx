@@ -1,0 +1,68 @@
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+
+/**
+ * Translations without a library: each area keeps its own messages beside its code
+ * (`defineMessages(pl, en)` in `<area>.messages.ts`), Polish first. The English table must have exactly
+ * the Polish keys — a missing translation is a compile error, so English never leaks into Polish or
+ * the other way round. Placeholders: `{name}`.
+ */
+export const LANGUAGES = ['pl', 'en'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+
+export type Messages = Record<string, string>;
+export interface MessageSet<T extends Messages> {
+  pl: T;
+  en: { [K in keyof T]: string };
+}
+
+export function defineMessages<T extends Messages>(pl: T, en: { [K in keyof T]: string }): MessageSet<T> {
+  return { pl, en };
+}
+
+export function interpolate(template: string, vars?: Record<string, string | number>): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+interface LanguageState {
+  lang: Lang;
+  setLang(lang: Lang): void;
+}
+
+const STORAGE_KEY = 'zaplecze.lang';
+const LanguageContext = createContext<LanguageState>({ lang: 'pl', setLang: () => {} });
+
+function initialLang(): Lang {
+  try {
+    const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (stored === 'pl' || stored === 'en') return stored;
+  } catch {
+    // Storage may be unavailable (tests, privacy settings): Polish by default.
+  }
+  return 'pl';
+}
+
+export function LanguageProvider({ children, lang: fixed }: { children: ReactNode; lang?: Lang }) {
+  const [lang, setLangState] = useState<Lang>(fixed ?? initialLang);
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    try {
+      globalThis.localStorage?.setItem(STORAGE_KEY, next);
+    } catch {
+      // not persisted; still switches for this session
+    }
+    if (typeof document !== 'undefined') document.documentElement.lang = next;
+  }, []);
+  const value = useMemo(() => ({ lang, setLang }), [lang, setLang]);
+  return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;
+}
+
+export function useLanguage(): LanguageState {
+  return useContext(LanguageContext);
+}
+
+/** `const t = useT(stockMessages); t('title')`, `t('rowsSelected', { n: 3 })`. */
+export function useT<T extends Messages>(set: MessageSet<T>): (key: keyof T & string, vars?: Record<string, string | number>) => string {
+  const { lang } = useLanguage();
+  return useCallback((key, vars) => interpolate((set[lang] as Messages)[key] ?? (set.pl as Messages)[key] ?? key, vars), [lang, set]);
+}

@@ -1,0 +1,19 @@
+import type { ComponentType } from 'react';
+import type { Role } from '../../../shared/domain/roles';
+
+/**
+ * The screens of the app, in navigation order. Each screen lives in its own folder
+ * (`screens/<id>/`) and registers here with one entry; the app frame builds the navigation from this
+ * list. `roles` limits who sees it (default: owner and helper).
+ */
+export interface ScreenDef {
+  id: 'home' | 'stock' | 'orders' | 'packing' | 'returns' | 'import' | 'reports' | 'settings';
+  label: { pl: string; en: string };
+  /** An @mui/icons-material component. */
+  icon: ComponentType;
+  /** Lazy-loaded so the first paint stays fast. */
+  load: () => Promise<{ default: ComponentType }>;
+  roles?: readonly Role[];
+}
+
+export const SCREENS: ScreenDef[] = [];
