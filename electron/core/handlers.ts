@@ -1,5 +1,6 @@
 import type { Handlers } from './dispatch';
 import { shopHandlers } from './shop/shop.handlers';
+import { importHandlers } from './import/import.handlers';
 
 /**
  * Every channel's handler. Each area exports its own object; add it here with one spread. The type
@@ -7,4 +8,5 @@ import { shopHandlers } from './shop/shop.handlers';
  */
 export const handlers: Handlers = {
   ...shopHandlers,
+  ...importHandlers,
 };

@@ -12,6 +12,19 @@ export const CHANNELS = [
   'shop.loadDemo',
   'settings.get',
   'settings.update',
+  'import.preview',
+  'import.pick',
+  'import.remap',
+  'import.commit',
+  'import.discard',
+  'import.list',
+  'import.undoCheck',
+  'import.undo',
+  'import.listMappings',
+  'import.saveMapping',
+  'import.deleteMapping',
+  'import.unmatched',
+  'import.link',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

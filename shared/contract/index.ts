@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Channel } from './channels';
 import type { ChannelDef } from './define';
 import { systemContract } from './system.contract';
+import { importContract } from './import.contract';
 
 export * from './channels';
 export * from './envelope';
@@ -13,6 +14,7 @@ export type { ChannelDef } from './define';
  */
 export const contract = {
   ...systemContract,
+  ...importContract,
 };
 
 type ContractMap = typeof contract;
