@@ -1,6 +1,9 @@
 import type { Handlers } from './dispatch';
 import { shopHandlers } from './shop/shop.handlers';
+import { stockHandlers } from './stock/stock.handlers';
+import { ordersHandlers } from './orders/orders.handlers';
 import { importHandlers } from './import/import.handlers';
+import { backupHandlers } from './backup/backup.handlers';
 
 /**
  * Every channel's handler. Each area exports its own object; add it here with one spread. The type
@@ -8,5 +11,8 @@ import { importHandlers } from './import/import.handlers';
  */
 export const handlers: Handlers = {
   ...shopHandlers,
+  ...stockHandlers,
+  ...ordersHandlers,
   ...importHandlers,
+  ...backupHandlers,
 };

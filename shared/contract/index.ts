@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import type { Channel } from './channels';
 import type { ChannelDef } from './define';
 import { systemContract } from './system.contract';
+import { stockContract } from './stock.contract';
+import { ordersContract } from './orders.contract';
 import { importContract } from './import.contract';
+import { backupContract } from './backup.contract';
 
 export * from './channels';
 export * from './envelope';
@@ -14,7 +17,10 @@ export type { ChannelDef } from './define';
  */
 export const contract = {
   ...systemContract,
+  ...stockContract,
+  ...ordersContract,
   ...importContract,
+  ...backupContract,
 };
 
 type ContractMap = typeof contract;

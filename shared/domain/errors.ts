@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'not_undoable', // an import that later data depends on
   'database_from_future', // the database was written by a newer Zaplecze
   'database_corrupt',
+  'backup_invalid', // a backup that cannot be restored: damaged, not Zaplecze's, or from a newer version (details.reason)
   'internal', // anything unexpected; details are in the main process log, never sent across
 ] as const;
 

@@ -2,10 +2,14 @@ import type { CliCommand } from '../cli-types';
 import { demoCommand } from './demo.command';
 import { initCommand } from './init.command';
 import { statsCommand } from './stats.command';
+import { backupCommand } from './backup.command';
+import { restoreCommand } from './restore.command';
 
 /** Every command of `zaplecze`. Add one by writing `<name>.command.ts` and listing it here. */
 export const COMMANDS: Record<string, CliCommand> = {
   init: initCommand,
   demo: demoCommand,
   stats: statsCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };

@@ -1,0 +1,143 @@
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Core } from '../create-core';
+import { getInternalValue, getSettings, setInternalValue } from '../settings/settings.service';
+import { isShopEmpty } from '../shop/shop-stats.service';
+import { type BackupFile, backupFileName, parseBackupName } from './backup-files';
+import { rotateBackups } from './backup-rotation';
+import { pendingRestoreBackup } from './restore.service';
+
+export interface BackupProgress {
+  totalPages: number;
+  remainingPages: number;
+}
+
+export interface CreateBackupOptions {
+  /** Why it is taken: `auto`, `manual`, `before-undo`… (lowercase, dashes). Default `manual`. */
+  label?: string;
+  /** Write exactly here instead of the backup folder (`zaplecze backup --out`); such a file is never rotated. */
+  outFile?: string;
+  onProgress?: (progress: BackupProgress) => void;
+  /**
+   * Pages copied per step. Between steps better-sqlite3 hands control back to the event loop, so a backup
+   * of a 1M-order database never freezes the window; 256 pages (1 MB) per step keeps each step around a
+   * millisecond (see bench: "backup: longest event-loop stall").
+   */
+  pagesPerStep?: number;
+}
+
+/** Internal setting key: ISO time of the last automatic (start-of-day) backup. */
+export const LAST_AUTOMATIC_BACKUP_KEY = 'backup.lastAutomaticAt';
+const DEFAULT_PAGES_PER_STEP = 256;
+
+// One backup at a time per database: two overlapping copies would only compete for the disk.
+const running = new WeakMap<Core, Promise<unknown>>();
+
+function serialised<T>(core: Core, job: () => Promise<T>): Promise<T> {
+  const previous = running.get(core) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(job);
+  running.set(core, next);
+  return next;
+}
+
+function freeTarget(dir: string, at: Date, label: string): string {
+  // Two backups within the same millisecond (tests, a double click) get consecutive stamps.
+  let t = at.getTime();
+  for (;;) {
+    const file = join(dir, backupFileName(new Date(t), label));
+    if (!existsSync(file) && !existsSync(`${file}.partial`)) return file;
+    t += 1;
+  }
+}
+
+/**
+ * A consistent copy of the live database made with SQLite's online backup API, in steps, while the app
+ * keeps working (writes made meanwhile by this connection are carried into the copy). The copy is written
+ * to `<name>.partial` and renamed only when complete, so a crash mid-backup never leaves a file that looks
+ * like a backup; it is switched to rollback-journal mode so it is one self-contained file.
+ */
+export function createBackup(core: Core, options: CreateBackupOptions = {}): Promise<BackupFile> {
+  return serialised(core, async () => {
+    const label = options.label ?? 'manual';
+    const target = options.outFile ? resolve(options.outFile) : freeTarget(core.backupDir, core.now(), label);
+    mkdirSync(dirname(target), { recursive: true });
+    const partial = `${target}.partial`;
+    rmSync(partial, { force: true });
+    const step = options.pagesPerStep ?? DEFAULT_PAGES_PER_STEP;
+    try {
+      await core.sqlite.backup(partial, {
+        progress: (p) => {
+          options.onProgress?.(p);
+          return step;
+        },
+      });
+      const copy = new BetterSqlite3(partial, { fileMustExist: true });
+      try {
+        copy.pragma('journal_mode = DELETE');
+      } finally {
+        copy.close();
+      }
+      renameSync(partial, target);
+    } catch (error) {
+      rmSync(partial, { force: true });
+      rmSync(`${partial}-journal`, { force: true });
+      throw error;
+    }
+    const parsed = parseBackupName(target.slice(dirname(target).length + 1));
+    const name = target.slice(dirname(target).length + 1);
+    return {
+      name,
+      file: target,
+      createdAt: parsed?.createdAt ?? core.now().toISOString(),
+      label: parsed?.label ?? label,
+      kind: parsed?.kind ?? 'manual',
+      sizeBytes: statSync(target).size,
+    };
+  });
+}
+
+/** Deletes old backups in the core's backup folder by the owner's setting (see backup-rotation.ts). */
+export async function rotateCoreBackups(core: Core): Promise<string[]> {
+  const { backupKeep } = await getSettings(core.db);
+  const pending = pendingRestoreBackup(core.dbFile);
+  return rotateBackups(core.backupDir, backupKeep, { protect: pending ? [pending] : [], now: core.now() }).deleted;
+}
+
+/**
+ * A copy taken right before something that is hard to take back (undoing an import, a bulk change).
+ * The import service calls `await backupBeforeRisk(core, 'before-undo')` before it deletes an import's
+ * rows. Returns the backup; old backups are rotated afterwards.
+ */
+export async function backupBeforeRisk(core: Core, label: `before-${string}` = 'before-undo'): Promise<BackupFile> {
+  const backup = await createBackup(core, { label });
+  await rotateCoreBackups(core);
+  return backup;
+}
+
+/** The calendar day in Poland: "at most daily" means at most one automatic backup per Polish day. */
+function polishDay(date: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}
+
+export async function lastAutomaticBackupAt(core: Core): Promise<string | null> {
+  return getInternalValue<string>(core.db, LAST_AUTOMATIC_BACKUP_KEY);
+}
+
+/**
+ * The start-of-day backup. The transport calls it once after opening the core (without awaiting it
+ * before showing the window): when no automatic backup was taken yet today, it takes one, remembers
+ * the time in settings and rotates. An empty shop has nothing to keep and is skipped.
+ */
+export async function backupOnStartIfDue(core: Core, options: Pick<CreateBackupOptions, 'onProgress'> = {}): Promise<BackupFile | null> {
+  if (isShopEmpty(core.sqlite)) return null;
+  const now = core.now();
+  const last = await lastAutomaticBackupAt(core);
+  if (last !== null && !Number.isNaN(Date.parse(last)) && polishDay(new Date(last)) === polishDay(now) && Date.parse(last) <= now.getTime()) {
+    return null;
+  }
+  const backup = await createBackup(core, { label: 'auto', ...options });
+  await setInternalValue(core.db, LAST_AUTOMATIC_BACKUP_KEY, now.toISOString());
+  await rotateCoreBackups(core);
+  return backup;
+}

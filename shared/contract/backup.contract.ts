@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { defineChannel } from './define';
+import { noInput } from './common';
+
+/** File name of a backup in the app's backup folder, e.g. `zaplecze-2026-11-24T07-30-05-123Z-auto.db`. */
+export const backupName = z
+  .string()
+  .max(120)
+  .regex(/^zaplecze-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}(?:-\d{3})?Z-[a-z][a-z0-9-]{0,40}\.db$/, 'not a backup file name');
+
+/**
+ * One backup copy. `kind` says why it was taken: `automatic` (first start of the day), `manual` (the owner
+ * asked), `before-migration` (before an app update changed the database), `before-undo` (before an import
+ * was undone), `before-restore` (the database a restore replaced), `before-other`.
+ */
+export const backupInfo = z.object({
+  name: backupName,
+  createdAt: z.string(),
+  kind: z.enum(['automatic', 'manual', 'before-migration', 'before-undo', 'before-restore', 'before-other']),
+  sizeBytes: z.number().int().min(0),
+});
+export type BackupInfo = z.infer<typeof backupInfo>;
+
+export const backupContract = {
+  'backup.list': defineChannel({
+    summary: 'Backup copies of the database, newest first, with the folder they are in and the rotation setting.',
+    access: 'owner',
+    input: noInput,
+    output: z.object({
+      directory: z.string(),
+      /** Copies kept by rotation (settings.backupKeep); copies taken before updates and restores are kept apart. */
+      keep: z.number().int(),
+      lastAutomaticAt: z.string().nullable(),
+      /** A restore chosen earlier that waits for the next start (null when none). */
+      pendingRestore: z.string().nullable(),
+      backups: z.array(backupInfo),
+    }),
+  }),
+  'backup.create': defineChannel({
+    summary: 'Take a backup copy now (the app keeps working meanwhile).',
+    access: 'owner',
+    input: noInput,
+    output: backupInfo,
+  }),
+  'backup.restore': defineChannel({
+    summary:
+      'Replace the database with a backup from the list, after checking it. The current database is kept as a copy; the app reopens the database (when="now") or does it at the next start.',
+    access: 'owner',
+    input: z.strictObject({ name: backupName }),
+    output: z.object({
+      name: backupName,
+      schemaVersion: z.string(),
+      products: z.number().int(),
+      orders: z.number().int(),
+      when: z.enum(['now', 'next-start']),
+    }),
+  }),
+};
