@@ -1,0 +1,106 @@
+import { isDomainError } from '../core/errors';
+
+/**
+ * What can stop the app before its window opens, and what to tell the shop owner. Pure, so the texts and
+ * the classification are tested; startup-dialog.ts shows them. Nothing here ever overwrites the database:
+ * the choices are to open the backups folder (or restore a backup, when the backup service offers it)
+ * and to quit.
+ */
+export type StartupProblem = 'database_from_future' | 'database_corrupt' | 'native_module' | 'unexpected';
+
+const NATIVE_MODULE_SIGNS = [
+  'NODE_MODULE_VERSION',
+  'was compiled against a different Node.js version',
+  'Could not locate the bindings file',
+  'invalid ELF header',
+  'ERR_DLOPEN_FAILED',
+  'is not a valid Win32 application',
+  'wrong ELF class',
+];
+
+export function classifyStartupError(error: unknown): StartupProblem {
+  const message = error instanceof Error ? `${error.message} ${(error as { code?: unknown }).code ?? ''}` : String(error);
+  // Checked first: the core reports a better-sqlite3 addon that cannot load as `database_corrupt`
+  // ("Cannot open the database file …"), but the file is fine — the engine is missing.
+  if (NATIVE_MODULE_SIGNS.some((sign) => message.includes(sign))) return 'native_module';
+  if (isDomainError(error) && (error.code === 'database_from_future' || error.code === 'database_corrupt')) return error.code;
+  return 'unexpected';
+}
+
+export type DialogLanguage = 'pl' | 'en';
+
+/** Polish unless the system clearly prefers another language. */
+export function dialogLanguage(preferredLocales: readonly string[]): DialogLanguage {
+  const first = preferredLocales[0];
+  return first === undefined || first.toLowerCase().startsWith('pl') ? 'pl' : 'en';
+}
+
+export type StartupAction = 'open-backups' | 'restore' | 'open-log' | 'quit';
+
+export interface StartupDialog {
+  title: string;
+  message: string;
+  detail: string;
+  /** Button labels and what each does, in order; the last one is also what Escape does. */
+  buttons: Array<{ label: string; action: StartupAction }>;
+}
+
+const TEXT = {
+  pl: {
+    title: 'Zaplecze nie może się uruchomić',
+    future: 'Baza danych została zapisana przez nowszą wersję Zaplecza.',
+    futureDetail: 'Zainstaluj najnowszą wersję programu. Baza nie została zmieniona.',
+    corrupt: 'Nie udało się odczytać bazy danych — plik może być uszkodzony.',
+    corruptDetail: 'Niczego nie nadpisano. Możesz przywrócić bazę z kopii zapasowej albo przekazać plik do pomocy technicznej.',
+    native: 'Brakuje modułu bazy danych zbudowanego dla tej wersji programu.',
+    nativeDetail: 'Uruchom program poleceniem „npm start” (przygotuje moduł) albo zainstaluj go ponownie. Baza nie została zmieniona.',
+    unexpected: 'Wystąpił nieoczekiwany błąd podczas uruchamiania.',
+    unexpectedDetail: 'Szczegóły są w dzienniku programu. Baza nie została zmieniona.',
+    file: 'Plik bazy',
+    openBackups: 'Otwórz folder kopii zapasowych',
+    restore: 'Przywróć z kopii zapasowej…',
+    openLog: 'Otwórz dziennik',
+    quit: 'Zamknij',
+  },
+  en: {
+    title: 'Zaplecze cannot start',
+    future: 'The database was written by a newer version of Zaplecze.',
+    futureDetail: 'Install the latest version of the app. The database was not changed.',
+    corrupt: 'The database could not be read — the file may be damaged.',
+    corruptDetail: 'Nothing was overwritten. You can restore the database from a backup or send the file to support.',
+    native: 'The database module built for this version of the app is missing.',
+    nativeDetail: 'Start the app with "npm start" (it prepares the module) or reinstall it. The database was not changed.',
+    unexpected: 'Something unexpected went wrong while starting.',
+    unexpectedDetail: 'The details are in the app log. The database was not changed.',
+    file: 'Database file',
+    openBackups: 'Open the backups folder',
+    restore: 'Restore from a backup…',
+    openLog: 'Open the log',
+    quit: 'Quit',
+  },
+} as const;
+
+export function startupDialog(
+  problem: StartupProblem,
+  language: DialogLanguage,
+  context: { dbFile: string; canRestore: boolean },
+): StartupDialog {
+  const t = TEXT[language];
+  const fileLine = `${t.file}: ${context.dbFile}`;
+  const quit = { label: t.quit, action: 'quit' as const };
+  const openLog = { label: t.openLog, action: 'open-log' as const };
+  const backups = [
+    ...(context.canRestore ? [{ label: t.restore, action: 'restore' as const }] : []),
+    { label: t.openBackups, action: 'open-backups' as const },
+  ];
+  switch (problem) {
+    case 'database_from_future':
+      return { title: t.title, message: t.future, detail: `${t.futureDetail}\n\n${fileLine}`, buttons: [{ label: t.openBackups, action: 'open-backups' }, quit] };
+    case 'database_corrupt':
+      return { title: t.title, message: t.corrupt, detail: `${t.corruptDetail}\n\n${fileLine}`, buttons: [...backups, quit] };
+    case 'native_module':
+      return { title: t.title, message: t.native, detail: t.nativeDetail, buttons: [openLog, quit] };
+    case 'unexpected':
+      return { title: t.title, message: t.unexpected, detail: `${t.unexpectedDetail}\n\n${fileLine}`, buttons: [openLog, quit] };
+  }
+}
