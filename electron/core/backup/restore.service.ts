@@ -203,6 +203,16 @@ export async function applyPendingRestore(
 }
 
 /**
+ * Closes the core and makes sure the SQLite connection is really closed: Kysely opens its driver
+ * lazily, so `core.close()` (Kysely's destroy) leaves the raw connection open when no Kysely query ever
+ * ran. Replacing the file under an open connection would let it write old pages into the new file.
+ */
+export async function closeCoreFully(core: Core): Promise<void> {
+  await core.close();
+  if (core.sqlite.open) core.sqlite.close();
+}
+
+/**
  * What a transport does when its listener fires: close the core, put the staged backup in place, open a
  * fresh core with `open` (the transport's own createCore call), and hand it back for the transport to
  * keep. Calls still in flight on the old core fail with an error; the window reloads afterwards anyway.
@@ -213,7 +223,7 @@ export async function reopenWithPendingRestore(
 ): Promise<{ core: Core; restore: RestoreResult | { failed: string } | null }> {
   const { dbFile, backupDir } = core;
   listeners.delete(core);
-  await core.close();
+  await closeCoreFully(core);
   const restore = await applyPendingRestore(dbFile, { backupDir, now: core.now() });
   return { core: await open(), restore };
 }
