@@ -1,4 +1,6 @@
-// Placeholder: the app frame (navigation, language switch, live counts) lands next.
+import { AppRoot } from './app/AppRoot';
+
+/** The whole app; see app/AppRoot.tsx for the providers and app/AppFrame.tsx for the window frame. */
 export function App() {
-  return <p>Zaplecze</p>;
+  return <AppRoot />;
 }

@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 
 /**
  * Translations without a library: each area keeps its own messages beside its code
@@ -51,8 +51,11 @@ export function LanguageProvider({ children, lang: fixed }: { children: ReactNod
     } catch {
       // not persisted; still switches for this session
     }
-    if (typeof document !== 'undefined') document.documentElement.lang = next;
   }, []);
+  // <html lang> follows the language (screen readers, spell-checking, hyphenation), also at start.
+  useEffect(() => {
+    if (typeof document !== 'undefined') document.documentElement.lang = lang;
+  }, [lang]);
   const value = useMemo(() => ({ lang, setLang }), [lang, setLang]);
   return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;
 }

@@ -1,3 +1,5 @@
+import DashboardIcon from '@mui/icons-material/Dashboard';
+import SettingsIcon from '@mui/icons-material/Settings';
 import type { ComponentType } from 'react';
 import type { Role } from '../../../shared/domain/roles';
 
@@ -16,4 +18,7 @@ export interface ScreenDef {
   roles?: readonly Role[];
 }
 
-export const SCREENS: ScreenDef[] = [];
+export const SCREENS: ScreenDef[] = [
+  { id: 'home', label: { pl: 'Pulpit', en: 'Dashboard' }, icon: DashboardIcon, load: () => import('./home/HomeScreen') },
+  { id: 'settings', label: { pl: 'Ustawienia', en: 'Settings' }, icon: SettingsIcon, load: () => import('./settings/SettingsScreen'), roles: ['owner'] },
+];

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-23-initial';
+import * as stockOrders from './2026-11-24-02-stock-orders';
 
 /**
  * Every migration, in order, listed statically: the main process is bundled, so files cannot be
@@ -7,6 +8,7 @@ import * as initial from './2026-11-23-initial';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-initial': initial,
+  '2026-11-24-02-stock-orders': stockOrders,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1)!;

@@ -1,0 +1,112 @@
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Divider from '@mui/material/Divider';
+import Drawer from '@mui/material/Drawer';
+import IconButton from '@mui/material/IconButton';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import MenuIcon from '@mui/icons-material/Menu';
+import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
+import { useState } from 'react';
+import { useLanguage, useT } from '../i18n/i18n';
+import type { ScreenDef } from '../screens/registry';
+import { appMessages } from './app.messages';
+import { LanguageSwitch } from './LanguageSwitch';
+import { hrefFor, useRoute } from './navigation';
+import { ScreenHost } from './ScreenHost';
+import { useRole, useSession } from './session';
+import { visibleScreens } from './visible-screens';
+
+const DRAWER_WIDTH = 232;
+
+/** The window around every screen: navigation built from the registry, language and profile switch. */
+export function AppFrame() {
+  const t = useT(appMessages);
+  const { lang } = useLanguage();
+  const role = useRole();
+  const { switchProfile } = useSession();
+  const route = useRoute();
+  const wide = useMediaQuery('(min-width:900px)');
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  const screens = visibleScreens(role);
+  const current: ScreenDef | undefined = screens.find((s) => s.id === route.screen) ?? screens[0];
+
+  const nav = (
+    <nav aria-label={t('navigation')}>
+      <List sx={{ px: 1 }}>
+        {screens.map((screen) => {
+          const Icon = screen.icon;
+          const selected = screen.id === current?.id;
+          return (
+            <ListItemButton
+              key={screen.id}
+              component="a"
+              href={hrefFor(screen.id)}
+              selected={selected}
+              aria-current={selected ? 'page' : undefined}
+              data-screen={screen.id}
+              onClick={() => setMenuOpen(false)}
+              sx={{ borderRadius: 1, mb: 0.5 }}
+            >
+              <ListItemIcon sx={{ minWidth: 40 }}>
+                <Icon />
+              </ListItemIcon>
+              <ListItemText primary={screen.label[lang]} />
+            </ListItemButton>
+          );
+        })}
+      </List>
+    </nav>
+  );
+
+  const profileName = role === 'owner' ? t('profileOwner') : t('profileHelper');
+
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh', bgcolor: 'background.default' }}>
+      <AppBar position="fixed" color="inherit" elevation={0} sx={{ zIndex: (theme) => theme.zIndex.drawer + 1, borderBottom: 1, borderColor: 'divider' }}>
+        <Toolbar sx={{ gap: 1.5 }}>
+          {!wide && (
+            <IconButton edge="start" aria-label={t('openMenu')} onClick={() => setMenuOpen(true)}>
+              <MenuIcon />
+            </IconButton>
+          )}
+          <Typography variant="h6" component="div" sx={{ fontWeight: 700, color: 'primary.main', flexGrow: 1 }}>
+            {t('appName')}
+          </Typography>
+          <LanguageSwitch />
+          <Button
+            variant="outlined"
+            color="inherit"
+            startIcon={<SwapHorizIcon />}
+            onClick={switchProfile}
+            aria-label={`${t('switchProfile')} (${t('currentProfile', { name: profileName })})`}
+            data-current-role={role}
+          >
+            {profileName}
+          </Button>
+        </Toolbar>
+      </AppBar>
+      <Drawer
+        variant={wide ? 'permanent' : 'temporary'}
+        open={wide || menuOpen}
+        onClose={() => setMenuOpen(false)}
+        sx={{ width: DRAWER_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' } }}
+      >
+        <Toolbar />
+        <Divider />
+        {nav}
+      </Drawer>
+      <Box component="main" sx={{ flexGrow: 1, minWidth: 0, p: { xs: 2, md: 3 } }}>
+        <Toolbar />
+        {current ? <ScreenHost def={current} /> : null}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,91 @@
+import { defineMessages } from './i18n';
+
+/** Words every screen uses: buttons, states, and the plain-language meaning of each error code. */
+export const commonMessages = defineMessages(
+  {
+    save: 'Zapisz',
+    saved: 'Zapisano',
+    cancel: 'Anuluj',
+    close: 'Zamknij',
+    confirm: 'Potwierdź',
+    delete: 'Usuń',
+    edit: 'Edytuj',
+    back: 'Wstecz',
+    retry: 'Spróbuj ponownie',
+    loading: 'Wczytywanie…',
+    yes: 'Tak',
+    no: 'Nie',
+    search: 'Szukaj',
+    none: 'brak',
+    scanLabel: 'Zeskanuj kod lub wpisz i naciśnij Enter',
+    scanInvalid: 'Kod może zawierać tylko cyfry',
+    errorTitle: 'Nie udało się',
+    screenCrashed: 'Ten ekran napotkał nieoczekiwany problem.',
+    screenCrashedHint: 'Twoje dane są bezpieczne. Spróbuj otworzyć ekran ponownie.',
+    detailsField: 'Pole „{path}”: {message}',
+  },
+  {
+    save: 'Save',
+    saved: 'Saved',
+    cancel: 'Cancel',
+    close: 'Close',
+    confirm: 'Confirm',
+    delete: 'Delete',
+    edit: 'Edit',
+    back: 'Back',
+    retry: 'Try again',
+    loading: 'Loading…',
+    yes: 'Yes',
+    no: 'No',
+    search: 'Search',
+    none: 'none',
+    scanLabel: 'Scan a code or type it and press Enter',
+    scanInvalid: 'A code may contain digits only',
+    errorTitle: 'That did not work',
+    screenCrashed: 'This screen ran into an unexpected problem.',
+    screenCrashedHint: 'Your data is safe. Try opening the screen again.',
+    detailsField: 'Field “{path}”: {message}',
+  },
+);
+
+/**
+ * What each stable error code means for a shop owner. Keyed by ErrorCode: when a code is added to
+ * shared/domain/errors.ts, add its sentence here too (test/renderer/app/error-messages.test.ts checks
+ * that every code has one in both languages; an unknown code falls back to the core's own message).
+ */
+export const errorMessages = defineMessages(
+  {
+    invalid_input: 'Niektóre dane są niepoprawne. Sprawdź zaznaczone pola.',
+    unknown_channel: 'Ta funkcja nie jest dostępna w tej wersji programu.',
+    forbidden: 'Tylko właściciel może to zrobić.',
+    no_profile: 'Najpierw wybierz, kto korzysta z programu (właściciel lub pomocnik).',
+    wrong_pin: 'Nieprawidłowy PIN.',
+    not_found: 'Nie znaleziono — mogło zostać usunięte.',
+    conflict: 'Ktoś w międzyczasie zmienił te dane albo ta wartość jest już zajęta. Odśwież i spróbuj ponownie.',
+    not_empty: 'Sklep ma już produkty lub zamówienia — sklep demonstracyjny można wczytać tylko do pustego.',
+    insufficient_stock: 'Za mało towaru na stanie.',
+    unsupported_format: 'Nie rozpoznano tego pliku. Wybierz eksport z Allegro albo arkusz ze stanem magazynu.',
+    import_rejected: 'Plik został odrzucony w całości — nic nie zmieniono. Szczegóły poniżej.',
+    not_undoable: 'Tego importu nie można już cofnąć, bo późniejsze dane od niego zależą.',
+    database_from_future: 'Baza danych pochodzi z nowszej wersji Zaplecza. Zaktualizuj program.',
+    database_corrupt: 'Plik bazy danych jest uszkodzony. Przywróć kopię zapasową.',
+    internal: 'Coś poszło nie tak. Spróbuj ponownie; jeśli problem wróci, szczegóły są w dzienniku programu.',
+  },
+  {
+    invalid_input: 'Some of the data is not valid. Check the marked fields.',
+    unknown_channel: 'This feature is not available in this version.',
+    forbidden: 'Only the owner may do this.',
+    no_profile: 'First choose who is using the app (owner or helper).',
+    wrong_pin: 'Wrong PIN.',
+    not_found: 'Not found — it may have been deleted.',
+    conflict: 'Someone changed this meanwhile or the value is already taken. Refresh and try again.',
+    not_empty: 'The shop already has products or orders — the demo shop loads only into an empty one.',
+    insufficient_stock: 'Not enough stock on hand.',
+    unsupported_format: 'This file was not recognised. Choose an Allegro export or a stock spreadsheet.',
+    import_rejected: 'The file was rejected as a whole — nothing was changed. Details below.',
+    not_undoable: 'This import can no longer be undone because later data depends on it.',
+    database_from_future: 'The database comes from a newer version of Zaplecze. Update the app.',
+    database_corrupt: 'The database file is damaged. Restore a backup.',
+    internal: 'Something went wrong. Try again; if it keeps happening, the details are in the app log.',
+  },
+);
