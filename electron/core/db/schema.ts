@@ -285,6 +285,19 @@ export interface AuditLogTable {
   detailsJson: string | null;
 }
 
+/**
+ * FTS5 word-prefix indexes (migration 2026-11-24-02-stock-orders), maintained by triggers; rowid is the
+ * product / order id. Contentless: only MATCH and rowid can be read back. Query them with raw SQL.
+ */
+export interface ProductSearchTable {
+  rowid: number;
+  name: string;
+}
+export interface OrderSearchTable {
+  rowid: number;
+  doc: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   importRuns: ImportRunsTable;
@@ -303,6 +316,8 @@ export interface Database {
   promotionItems: PromotionItemsTable;
   stockLedger: StockLedgerTable;
   auditLog: AuditLogTable;
+  productSearch: ProductSearchTable;
+  orderSearch: OrderSearchTable;
 }
 
 export type ProductRow = Selectable<ProductsTable>;

@@ -1,0 +1,115 @@
+/**
+ * Stock and orders screens: search and list indexes sized for 100k products and 1M orders.
+ * Raw SQL only, imports nothing from the app (see the initial migration).
+ *
+ * Search strategy (why FTS5, and why these settings):
+ * - Names are searched by the beginning of any word ("kowal" finds "Jan Kowalski", "kubek" finds
+ *   "Duży kubek"), regardless of case and Polish accents. A B-tree can only do the beginning of the whole
+ *   text, and LIKE '%x%' scans every row, so names go into FTS5 tables.
+ * - `content=''` + `contentless_delete=1`: the tables store only the index (no second copy of the names),
+ *   and a row can still be removed by rowid — the triggers below need no old values.
+ * - `detail=none`: we only ask "which rows contain these word prefixes", never phrases or positions;
+ *   this is the smallest and fastest-to-write index (it matters for the import of 100k orders).
+ * - `unicode61 remove_diacritics 2` folds case and accents (ż→z, ó→o, ć→c); it does not fold "ł", which
+ *   Unicode does not decompose, so the triggers replace ł/Ł by l/L and the core does the same to queries.
+ * - `prefix='2 3'`: extra index entries for 2- and 3-letter prefixes, so short prefix queries read one
+ *   list instead of merging every word that starts with them.
+ * - rowid = products.id / orders.id, so a match joins straight to the row.
+ * Order numbers, logins, SKUs and EANs are searched by their beginning through B-tree indexes (range
+ * scans), which are exact and cost nothing extra to keep.
+ */
+import { type Kysely, sql } from 'kysely';
+
+/** The text of one order that name search looks at (ł folded, see above). */
+const orderDoc = (row: 'NEW' | 'OLD') =>
+  `replace(replace(coalesce(${row}.buyer_login,'') || ' ' || coalesce(${row}.buyer_name,'') || ' ' || coalesce(${row}.invoice_company_name,'') || ' ' ||
+   coalesce(${row}.delivery_last_name,'') || ' ' || coalesce(${row}.delivery_company,''), 'ł', 'l'), 'Ł', 'L')`;
+const productDoc = (row: 'NEW' | 'OLD') => `replace(replace(${row}.name, 'ł', 'l'), 'Ł', 'L')`;
+
+const statements = [
+  // ---------------------------------------------------------------- products
+  `CREATE VIRTUAL TABLE product_search USING fts5(
+     name, content='', contentless_delete=1, detail=none,
+     tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+   )`,
+  `INSERT INTO product_search(rowid, name) SELECT id, ${productDoc('NEW').replaceAll('NEW.', '')} FROM products`,
+  `CREATE TRIGGER product_search_insert AFTER INSERT ON products
+   BEGIN INSERT INTO product_search(rowid, name) VALUES (NEW.id, ${productDoc('NEW')}); END`,
+  // Only a changed name touches the index: on-hand updates (every ledger entry) do not fire this.
+  `CREATE TRIGGER product_search_update AFTER UPDATE OF name ON products WHEN OLD.name IS NOT NEW.name
+   BEGIN
+     DELETE FROM product_search WHERE rowid = OLD.id;
+     INSERT INTO product_search(rowid, name) VALUES (NEW.id, ${productDoc('NEW')});
+   END`,
+  `CREATE TRIGGER product_search_delete AFTER DELETE ON products
+   BEGIN DELETE FROM product_search WHERE rowid = OLD.id; END`,
+
+  // SKU search is case-insensitive ("kub-01" finds "KUB-01") and the table sorts by SKU: the UNIQUE
+  // index from the initial schema is case-sensitive, so it serves neither.
+  `CREATE INDEX products_sku_nocase ON products(sku COLLATE NOCASE)`,
+  // Filter by shelf, "no shelf" filter (NULL), the stocktake sheet of a shelf, and sorting by shelf
+  // (the planner walks locations by code and products per location in name order).
+  `CREATE INDEX products_location_name ON products(default_location_id, name COLLATE NOCASE)`,
+  // Sorting the stock table by a numeric column takes the first page from an index instead of sorting
+  // 100k rows per page. The expression index serves "available" (= on_hand − reserved).
+  `CREATE INDEX products_on_hand ON products(on_hand)`,
+  `CREATE INDEX products_reserved ON products(reserved)`,
+  `CREATE INDEX products_available ON products((on_hand - reserved))`,
+  `CREATE INDEX products_reorder_point ON products(reorder_point)`,
+  `CREATE INDEX products_sale_price ON products(sale_price_grosze)`,
+  `CREATE INDEX products_purchase_price ON products(purchase_price_grosze)`,
+  // Sorting by EAN including products without one (the initial index skips NULLs).
+  `CREATE INDEX products_ean_sort ON products(ean)`,
+  // The "low stock" and "out of stock" filters: small sets, kept in partial indexes (in name order) so
+  // the filter never scans all products. The core repeats these exact expressions in its WHERE clause.
+  `CREATE INDEX products_low_stock ON products(name COLLATE NOCASE) WHERE on_hand - reserved < reorder_point`,
+  `CREATE INDEX products_out_of_stock ON products(name COLLATE NOCASE) WHERE on_hand - reserved <= 0`,
+
+  // ---------------------------------------------------------------- ledger
+  // What the books say is on one shelf (stocktake sheet, move between shelves): entries by shelf and
+  // product. Entries without a shelf are not indexed here; they count on the product's home shelf.
+  `CREATE INDEX stock_ledger_location ON stock_ledger(location_id, product_id) WHERE location_id IS NOT NULL`,
+
+  // ---------------------------------------------------------------- orders
+  `CREATE VIRTUAL TABLE order_search USING fts5(
+     doc, content='', contentless_delete=1, detail=none,
+     tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+   )`,
+  `INSERT INTO order_search(rowid, doc) SELECT id, ${orderDoc('NEW').replaceAll('NEW.', '')} FROM orders`,
+  `CREATE TRIGGER order_search_insert AFTER INSERT ON orders
+   BEGIN INSERT INTO order_search(rowid, doc) VALUES (NEW.id, ${orderDoc('NEW')}); END`,
+  // Imports upsert every column of an order again; the WHEN keeps unchanged names from rewriting the index.
+  `CREATE TRIGGER order_search_update
+   AFTER UPDATE OF buyer_login, buyer_name, invoice_company_name, delivery_last_name, delivery_company ON orders
+   WHEN OLD.buyer_login IS NOT NEW.buyer_login OR OLD.buyer_name IS NOT NEW.buyer_name
+     OR OLD.invoice_company_name IS NOT NEW.invoice_company_name OR OLD.delivery_last_name IS NOT NEW.delivery_last_name
+     OR OLD.delivery_company IS NOT NEW.delivery_company
+   BEGIN
+     DELETE FROM order_search WHERE rowid = OLD.id;
+     INSERT INTO order_search(rowid, doc) VALUES (NEW.id, ${orderDoc('NEW')});
+   END`,
+  `CREATE TRIGGER order_search_delete AFTER DELETE ON orders
+   BEGIN DELETE FROM order_search WHERE rowid = OLD.id; END`,
+
+  // Open orders (the ones people work on) are a small part of years of history. These partial indexes
+  // hold only them: the "overdue" filter and the packing queue read them in promise order or purchase
+  // order without touching the shipped million. The core adds the literal status IN (...) term so the
+  // planner may use them.
+  `CREATE INDEX orders_open_dispatch ON orders(dispatch_by) WHERE status IN ('new','to_pick','packed','on_hold')`,
+  `CREATE INDEX orders_open_bought ON orders(bought_at) WHERE status IN ('new','to_pick','packed','on_hold')`,
+  // Search by Allegro's order number is by its beginning, case-insensitively (people type the first
+  // characters from a slip); the UNIQUE index is case-sensitive.
+  `CREATE INDEX orders_allegro_id_nocase ON orders(allegro_order_id COLLATE NOCASE) WHERE allegro_order_id IS NOT NULL`,
+
+  // ---------------------------------------------------------------- order lines
+  // Search orders by the offer signature (seller's SKU) written on the line, by its beginning.
+  `CREATE INDEX order_lines_external_nocase ON order_lines(external_id COLLATE NOCASE) WHERE external_id IS NOT NULL`,
+];
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  for (const statement of statements) await sql.raw(statement).execute(db);
+}
+
+export async function down(): Promise<void> {
+  throw new Error('Schema changes cannot be rolled back; restore a backup instead.');
+}
