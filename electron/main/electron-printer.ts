@@ -11,6 +11,26 @@ import { pdfOptions, printOptions } from './print-options';
  * file — not a data: URL, which Chromium caps in size — and Chromium renders it. One window per job,
  * destroyed afterwards, with its file.
  */
+/**
+ * Waits for the document's web fonts (embedded as data: URLs) before printing, or a printer font without
+ * ą, ł, ż may be used. Page scripts are off, so this asks through the DevTools protocol, as the Chromium
+ * printer of the tests does through Playwright. Best effort: at worst it waits two seconds and prints.
+ */
+async function fontsReady(window: BrowserWindow): Promise<void> {
+  const debug = window.webContents.debugger;
+  try {
+    debug.attach('1.3');
+    await Promise.race([
+      debug.sendCommand('Runtime.evaluate', { expression: 'document.fonts.ready.then(() => true)', awaitPromise: true }),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]);
+  } catch {
+    // No debugger (already attached, or unsupported): the load event has usually seen the fonts anyway.
+  } finally {
+    if (debug.isAttached()) debug.detach();
+  }
+}
+
 export function createElectronPrinter(options: { createPrintWindow: () => BrowserWindow; printRoot: string }): Printer {
   async function withDocument<T>(html: string, use: (window: BrowserWindow) => Promise<T>): Promise<T> {
     const jobDir = join(options.printRoot, randomUUID());
@@ -20,6 +40,7 @@ export function createElectronPrinter(options: { createPrintWindow: () => Browse
     const window = options.createPrintWindow();
     try {
       await window.loadFile(file);
+      await fontsReady(window);
       return await use(window);
     } finally {
       if (!window.isDestroyed()) window.destroy();

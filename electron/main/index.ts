@@ -8,8 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { app, type BrowserWindow, dialog, ipcMain, protocol, session, type Session as ElectronSession } from 'electron';
 import { CHANNELS } from '../../shared/contract/channels';
-import { type Core, createCore } from '../core/create-core';
+import { applyPendingRestore, closeCoreFully, reopenWithPendingRestore, whenRestoreStaged } from '../core/backup/restore.service';
+import { type Core, type CoreOptions, createCore } from '../core/create-core';
 import { dispatch } from '../core/dispatch';
+import type { CorePorts } from '../core/ports';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
 import { desktopDataDir, desktopPaths, resolveNativeBinding } from './desktop-paths';
@@ -21,7 +23,7 @@ import { createFileLogger } from './file-logger';
 import { registerIpcHandlers } from './ipc-loop';
 import { isPermissionGranted, isRendererRequestAllowed } from './navigation-policy';
 import { isPrintRequestAllowed } from './print-options';
-import { showStartupError } from './startup-dialog';
+import { showRestoreOutcome, showStartupError } from './startup-dialog';
 import { attachGuards } from './web-contents-guards';
 import { createMainWindow, createPrintWindow } from './window-factory';
 import { WindowSessions } from './window-sessions';
@@ -41,6 +43,8 @@ const PRINT_PARTITION = 'zaplecze-print';
 const windows = new WindowSessions();
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
+let ports: CorePorts = {};
+let stopForwarding: (() => void) | null = null;
 let printRoot: string | null = null;
 
 // Every webContents — app window, print windows, DevTools, anything unexpected — gets the guards.
@@ -71,18 +75,65 @@ function configureSessions(): string {
   return root;
 }
 
-/** Opens the database; on a startup problem asks the user (never overwriting anything). */
-async function openCore(): Promise<Core | null> {
+function coreOptions(): CoreOptions {
   const nativeBinding = resolveNativeBinding({ env: process.env, isPackaged: app.isPackaged, resourcesPath: process.resourcesPath });
-  log.info(`Starting Zaplecze ${app.getVersion()} (Electron ${process.versions.electron}); database ${paths.dbFile}; native binding ${nativeBinding ?? '(default)'}`);
+  return { dbFile: paths.dbFile, backupDir: paths.backupDir, logger: log, ...(nativeBinding ? { nativeBinding } : {}) };
+}
+
+/**
+ * Opens the database: first puts in place a restore staged in the previous run, then creates the core;
+ * on a startup problem asks the user (never overwriting anything). Null when the user chose to quit.
+ */
+async function openCore(): Promise<Core | null> {
+  const options = coreOptions();
+  log.info(`Starting Zaplecze ${app.getVersion()} (Electron ${process.versions.electron}); database ${paths.dbFile}; native binding ${options.nativeBinding ?? '(default)'}`);
   for (;;) {
     try {
-      return await createCore({ dbFile: paths.dbFile, backupDir: paths.backupDir, logger: log, ...(nativeBinding ? { nativeBinding } : {}) });
+      const pending = await applyPendingRestore(paths.dbFile, { backupDir: paths.backupDir });
+      if (pending) await showRestoreOutcome(pending);
+      return await createCore(options);
     } catch (error) {
-      // TODO(backup): pass `restore` once electron/core/backup/ offers a restore service.
-      const choice = await showStartupError(error, { dbFile: paths.dbFile, backupDir: paths.backupDir, logFile: paths.logFile }, log);
+      const choice = await showStartupError(error, paths, log);
       if (choice === 'quit') return null;
     }
+  }
+}
+
+/** Makes `next` the core the IPC loop talks to: ports, event forwarding, the restore hook. */
+function adopt(next: Core): void {
+  core = next;
+  next.ports = ports;
+  stopForwarding?.();
+  stopForwarding = forwardCoreEvents(next.events, () => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []));
+  whenRestoreStaged(next, () => void swapForRestore(next));
+}
+
+/**
+ * A restore chosen in the app (backup.restore): close the core, put the backup in place, open a fresh
+ * core, and reload the window with nobody signed in (the restored database may have other PINs).
+ */
+async function swapForRestore(current: Core): Promise<void> {
+  if (core !== current) return;
+  core = null; // calls arriving meanwhile get a "try again" answer
+  stopForwarding?.();
+  stopForwarding = null;
+  try {
+    const { core: fresh, restore } = await reopenWithPendingRestore(current, () => createCore(coreOptions()));
+    adopt(fresh);
+    windows.resetSessions();
+    mainWindow?.webContents.reload();
+    if (restore) await showRestoreOutcome(restore);
+  } catch (error) {
+    log.error('Reopening the database after a restore failed', error);
+    const choice = await showStartupError(error, paths, log);
+    const reopened = choice === 'retry' ? await openCore() : null;
+    if (!reopened) {
+      app.quit();
+      return;
+    }
+    adopt(reopened);
+    windows.resetSessions();
+    mainWindow?.webContents.reload();
   }
 }
 
@@ -100,29 +151,30 @@ function openMainWindow(): void {
 
 async function start(): Promise<void> {
   printRoot = configureSessions();
+  const root = printRoot;
+  const dialogDeps = { dialog, window: () => mainWindow, defaultFolder: () => app.getPath('documents') };
+  ports = {
+    printer: createElectronPrinter({ createPrintWindow: () => createPrintWindow(PRINT_PARTITION), printRoot: root }),
+    saveTarget: createSaveTarget(dialogDeps),
+    openSource: createOpenSource(dialogDeps),
+  };
   const opened = await openCore();
   if (!opened) {
     app.quit();
     return;
   }
-  core = opened;
-  const root = printRoot;
-  const dialogDeps = { dialog, window: () => mainWindow, defaultFolder: () => app.getPath('documents') };
-  core.ports = {
-    printer: createElectronPrinter({ createPrintWindow: () => createPrintWindow(PRINT_PARTITION), printRoot: root }),
-    saveTarget: createSaveTarget(dialogDeps),
-    openSource: createOpenSource(dialogDeps),
-  };
-  const ready = core;
+  adopt(opened);
   registerIpcHandlers({
     ipcMain,
     channels: CHANNELS,
-    dispatch: (channel, input, windowSession) => dispatch(ready, channel, input, windowSession),
+    dispatch: async (channel, input, windowSession) =>
+      core
+        ? dispatch(core, channel, input, windowSession)
+        : { ok: false, error: { code: 'internal', message: 'The database is being reopened; try again in a moment.' } },
     trustedWebContentsIds: windows.trustedIds,
     sessionFor: (id) => windows.sessionFor(id),
     log,
   });
-  forwardCoreEvents(ready.events, () => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []));
   openMainWindow();
 }
 
@@ -149,8 +201,7 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     const closing = core;
     core = null;
-    closing
-      .close()
+    closeCoreFully(closing)
       .catch((error: unknown) => log.error('Closing the database failed', error))
       .finally(() => app.quit());
   });

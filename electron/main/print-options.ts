@@ -18,21 +18,23 @@ function labelSize(page: PageSize): { widthMm: number; heightMm: number } {
   return { widthMm, heightMm };
 }
 
+/**
+ * Zero margins everywhere: print documents (core/print/print-document.ts) are pages of exactly the
+ * paper's size that carry their own margins as padding, because Chromium's margins differ between its
+ * printing APIs.
+ */
+const NO_PDF_MARGINS = { top: 0, bottom: 0, left: 0, right: 0 };
+
 /** Options for webContents.printToPDF, whose custom page size is in inches. */
 export function pdfOptions(page: PageSize): PrintToPDFOptions {
-  if (page.format === 'A4') {
-    // 1 cm margins on sheets; documents may still set their own with CSS @page.
-    const cm = 1 / 2.54;
-    return { printBackground: true, pageSize: 'A4', margins: { top: cm, bottom: cm, left: cm, right: cm } };
-  }
+  if (page.format === 'A4') return { printBackground: true, pageSize: 'A4', margins: NO_PDF_MARGINS };
   const { widthMm, heightMm } = labelSize(page);
-  // Labels use the whole area: thermal printers have no unprintable border worth reserving.
-  return { printBackground: true, pageSize: { width: widthMm / 25.4, height: heightMm / 25.4 }, margins: { top: 0, bottom: 0, left: 0, right: 0 } };
+  return { printBackground: true, pageSize: { width: widthMm / 25.4, height: heightMm / 25.4 }, margins: NO_PDF_MARGINS };
 }
 
-/** Options for webContents.print (system dialog), whose custom page size is in microns. */
+/** Options for webContents.print (the system dialog), whose custom page size is in microns. */
 export function printOptions(page: PageSize): WebContentsPrintOptions {
-  if (page.format === 'A4') return { silent: false, printBackground: true, pageSize: 'A4', margins: { marginType: 'default' } };
+  if (page.format === 'A4') return { silent: false, printBackground: true, pageSize: 'A4', margins: { marginType: 'none' } };
   const { widthMm, heightMm } = labelSize(page);
   return {
     silent: false,

@@ -61,6 +61,11 @@ const TEXT = {
     restore: 'Przywróć z kopii zapasowej…',
     openLog: 'Otwórz dziennik',
     quit: 'Zamknij',
+    restoredTitle: 'Przywrócono kopię zapasową',
+    restored: 'Baza danych została zastąpiona kopią zapasową. Poprzednia baza jest zachowana w folderze kopii.',
+    restoreFailedTitle: 'Nie udało się przywrócić kopii',
+    restoreFailed: 'Kopia nie została przywrócona; baza danych nie została zmieniona.',
+    pickBackup: 'Wybierz kopię zapasową do przywrócenia',
   },
   en: {
     title: 'Zaplecze cannot start',
@@ -77,6 +82,11 @@ const TEXT = {
     restore: 'Restore from a backup…',
     openLog: 'Open the log',
     quit: 'Quit',
+    restoredTitle: 'Backup restored',
+    restored: 'The database was replaced with the backup. The previous database is kept in the backups folder.',
+    restoreFailedTitle: 'The backup could not be restored',
+    restoreFailed: 'The backup was not restored; the database was not changed.',
+    pickBackup: 'Choose a backup to restore',
   },
 } as const;
 
@@ -103,4 +113,10 @@ export function startupDialog(
     case 'unexpected':
       return { title: t.title, message: t.unexpected, detail: `${t.unexpectedDetail}\n\n${fileLine}`, buttons: [openLog, quit] };
   }
+}
+
+/** Texts around a restore (after the startup dialog's "Restore…", or a restore staged from the app). */
+export function restoreTexts(language: DialogLanguage): { pick: string; doneTitle: string; done: string; failedTitle: string; failed: string } {
+  const t = TEXT[language];
+  return { pick: t.pickBackup, doneTitle: t.restoredTitle, done: t.restored, failedTitle: t.restoreFailedTitle, failed: t.restoreFailed };
 }

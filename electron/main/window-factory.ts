@@ -1,22 +1,83 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
-import { mainWindowOptions, printWindowOptions, windowOptionsProblems } from './window-options';
+import { windowOptionsProblems } from './window-security';
 
 /**
- * The only module that creates windows. Each window's options come from window-options.ts and are
- * checked once more here: a window with insecure options is never created, whatever changed upstream.
+ * The only module that creates windows. The security-relevant preferences are literal values written
+ * right here, at the `new BrowserWindow` call, so a reader and the static scan (electronegativity reads
+ * this file) see them at a glance; `devTools` is the only switch (on while developing, off when
+ * packaged). Each window is checked once more against windowOptionsProblems before it is created.
  */
-function create(options: BrowserWindowConstructorOptions): BrowserWindow {
+
+function secure(options: BrowserWindowConstructorOptions): BrowserWindowConstructorOptions {
   const problems = windowOptionsProblems(options);
   if (problems.length > 0) throw new Error(`Refusing to open an insecure window: ${problems.join('; ')}`);
-  return new BrowserWindow(options);
+  return options;
 }
 
-export function createMainWindow(preloadPath: string, devTools: boolean): BrowserWindow {
-  const window = create(mainWindowOptions(preloadPath, devTools));
+/** The app window. `preload` is out/preload/index.js. */
+export function createMainWindow(preload: string, devTools: boolean): BrowserWindow {
+  const window = new BrowserWindow(
+    secure({
+      title: 'Zaplecze',
+      width: 1280,
+      height: 820,
+      minWidth: 960,
+      minHeight: 600,
+      show: false, // shown on 'ready-to-show', so the user never sees a blank white frame
+      autoHideMenuBar: true,
+      webPreferences: {
+        preload,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        experimentalFeatures: false,
+        // Middle-click would otherwise ask for a new window (refused anyway by setWindowOpenHandler).
+        disableBlinkFeatures: 'Auxclick',
+        navigateOnDragDrop: false,
+        safeDialogs: true,
+        spellcheck: false,
+        devTools,
+      },
+    }),
+  );
   window.once('ready-to-show', () => window.show());
   return window;
 }
 
+/**
+ * The hidden window that renders print documents (packing slips, labels, reports) to PDF or the system
+ * print dialog. Print documents are static HTML: JavaScript is off, there is no preload (it could not
+ * call IPC even if it tried), and it runs in its own session partition whose requests index.ts limits to
+ * the print folder.
+ */
 export function createPrintWindow(partition: string): BrowserWindow {
-  return create(printWindowOptions(partition));
+  return new BrowserWindow(
+    secure({
+      show: false,
+      width: 800,
+      height: 1100,
+      webPreferences: {
+        partition,
+        javascript: false,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        experimentalFeatures: false,
+        disableBlinkFeatures: 'Auxclick',
+        navigateOnDragDrop: false,
+        spellcheck: false,
+        devTools: false,
+      },
+    }),
+  );
 }

@@ -21,6 +21,11 @@ export class WindowSessions {
     (this.trustedIds as Set<number>).delete(webContentsId);
   }
 
+  /** Everyone signed out (after the database was replaced by a backup). */
+  resetSessions(): void {
+    for (const session of this.sessions.values()) session.role = null;
+  }
+
   sessionFor(webContentsId: number): Session | null {
     return this.sessions.get(webContentsId) ?? null;
   }
