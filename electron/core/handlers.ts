@@ -2,6 +2,8 @@ import type { Handlers } from './dispatch';
 import { shopHandlers } from './shop/shop.handlers';
 import { stockHandlers } from './stock/stock.handlers';
 import { ordersHandlers } from './orders/orders.handlers';
+import { packingHandlers } from './packing/packing.handlers';
+import { complaintsHandlers, returnsHandlers } from './returns/returns.handlers';
 import { importHandlers } from './import/import.handlers';
 import { backupHandlers } from './backup/backup.handlers';
 
@@ -13,6 +15,9 @@ export const handlers: Handlers = {
   ...shopHandlers,
   ...stockHandlers,
   ...ordersHandlers,
+  ...packingHandlers,
+  ...returnsHandlers,
+  ...complaintsHandlers,
   ...importHandlers,
   ...backupHandlers,
 };

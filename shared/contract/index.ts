@@ -4,6 +4,8 @@ import type { ChannelDef } from './define';
 import { systemContract } from './system.contract';
 import { stockContract } from './stock.contract';
 import { ordersContract } from './orders.contract';
+import { packingContract } from './packing.contract';
+import { returnsContract } from './returns.contract';
 import { importContract } from './import.contract';
 import { backupContract } from './backup.contract';
 
@@ -19,6 +21,8 @@ export const contract = {
   ...systemContract,
   ...stockContract,
   ...ordersContract,
+  ...packingContract,
+  ...returnsContract,
   ...importContract,
   ...backupContract,
 };
