@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
@@ -22,6 +23,8 @@ export default defineConfig({
       },
       {
         plugins: [react()],
+        // Component tests talk to a fake core (test/renderer/support/fake-transport.ts), never IPC or HTTP.
+        resolve: { alias: { '@transport': resolve('test/renderer/support/fake-transport.ts') } },
         test: {
           name: 'renderer',
           environment: 'happy-dom',

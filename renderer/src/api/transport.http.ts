@@ -5,7 +5,6 @@ import type { EventPayloads } from '../../../shared/contract/events';
 /**
  * Browser builds only (test harness, `npm run web`): calls go to POST /api/<channel> on the same origin
  * with the per-run token the harness put into the page; events arrive over Server-Sent Events.
- * HTTP_TRANSPORT_MARKER: a test checks this marker never appears in the desktop bundle.
  */
 function token(): string {
   return document.querySelector('meta[name="zaplecze-token"]')?.getAttribute('content') ?? '';
@@ -18,12 +17,25 @@ function ensureEventSource(): void {
   if (source) return;
   source = new EventSource(`/events?token=${encodeURIComponent(token())}`);
   source.onmessage = (message) => {
-    const { event, payload } = JSON.parse(message.data) as { event: EventName; payload: unknown };
-    for (const listener of listeners.get(event) ?? []) listener(payload);
+    let parsed: { event: EventName; payload: unknown };
+    try {
+      parsed = JSON.parse(message.data) as { event: EventName; payload: unknown };
+    } catch {
+      return; // not one of ours (e.g. a proxy's keep-alive): ignore rather than break the page
+    }
+    for (const listener of listeners.get(parsed.event) ?? []) listener(parsed.payload);
   };
+  // EventSource reconnects by itself after the harness restarts; nothing to do on error.
 }
 
-export const transport: Transport = {
+/**
+ * A string that survives minification (a comment would not): test/e2e/transport-bundles.test.ts finds it
+ * in out/web and proves it is absent from the desktop bundle out/renderer.
+ */
+const HTTP_TRANSPORT_MARKER = 'HTTP_TRANSPORT_MARKER';
+
+export const transport: Transport & { readonly marker: string } = {
+  marker: HTTP_TRANSPORT_MARKER,
   async invoke(channel: Channel, input: unknown): Promise<Result<unknown>> {
     try {
       const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
@@ -31,7 +43,10 @@ export const transport: Transport = {
         headers: { 'content-type': 'application/json', 'x-zaplecze-token': token() },
         body: JSON.stringify(input ?? {}),
       });
-      return (await response.json()) as Result<unknown>;
+      // The harness answers every call with an envelope (also 401/413); anything else is a broken connection.
+      const body = (await response.json().catch(() => null)) as Result<unknown> | null;
+      if (body && typeof body === 'object' && 'ok' in body) return body;
+      return { ok: false, error: { code: 'internal', message: `Unexpected answer from the harness (HTTP ${response.status}).` } };
     } catch (error) {
       return { ok: false, error: { code: 'internal', message: `No connection to the harness: ${(error as Error).message}` } };
     }

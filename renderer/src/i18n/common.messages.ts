@@ -69,6 +69,7 @@ export const errorMessages = defineMessages(
     not_undoable: 'Tego importu nie można już cofnąć, bo późniejsze dane od niego zależą.',
     database_from_future: 'Baza danych pochodzi z nowszej wersji Zaplecza. Zaktualizuj program.',
     database_corrupt: 'Plik bazy danych jest uszkodzony. Przywróć kopię zapasową.',
+    backup_invalid: 'Tej kopii zapasowej nie da się przywrócić: jest uszkodzona, nie pochodzi z Zaplecza albo z nowszej wersji programu.',
     internal: 'Coś poszło nie tak. Spróbuj ponownie; jeśli problem wróci, szczegóły są w dzienniku programu.',
   },
   {
@@ -86,6 +87,7 @@ export const errorMessages = defineMessages(
     not_undoable: 'This import can no longer be undone because later data depends on it.',
     database_from_future: 'The database comes from a newer version of Zaplecze. Update the app.',
     database_corrupt: 'The database file is damaged. Restore a backup.',
+    backup_invalid: 'This backup cannot be restored: it is damaged, not from Zaplecze, or from a newer version of the app.',
     internal: 'Something went wrong. Try again; if it keeps happening, the details are in the app log.',
   },
 );

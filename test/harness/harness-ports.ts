@@ -1,0 +1,59 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { CorePorts, OpenSource, Printer, SaveTarget } from '../../electron/core/ports';
+
+/**
+ * SaveTarget of the harness: no dialog in a browser, so files land in a per-run downloads folder
+ * (tests read them back from the returned path). Names are reduced to a bare name and never overwrite.
+ */
+export function downloadsSaveTarget(dir: string): SaveTarget {
+  mkdirSync(dir, { recursive: true });
+  let n = 0;
+  return {
+    async save(suggestedName, bytes, kind) {
+      const bare = basename(suggestedName.replace(/\\/g, '/')).replace(/[<>:"|?*\p{Cc}]/gu, '_').replace(/^\.+/, '') || 'zaplecze';
+      const name = bare.toLowerCase().endsWith(`.${kind}`) ? bare : `${bare}.${kind}`;
+      const path = join(dir, `${String(++n).padStart(3, '0')}-${name}`);
+      writeFileSync(path, bytes);
+      return path;
+    },
+  };
+}
+
+/**
+ * OpenSource of the harness: the "open dialog" answers with the files a test queued (`queue(paths)`),
+ * or with nothing (= the user cancelled). In a real browser the Import screen's drag-and-drop and file
+ * input send the bytes instead.
+ */
+export function queuedOpenSource(): OpenSource & { queue(paths: string[]): void } {
+  const pending: string[][] = [];
+  return {
+    queue(paths) {
+      pending.push(paths);
+    },
+    async pick() {
+      const paths = pending.shift() ?? [];
+      return paths.map((path) => ({ name: basename(path), path }));
+    },
+  };
+}
+
+/**
+ * The printer port: Chromium (via playwright-core) renders the print pages to PDF. The module is written
+ * by the printing work; until it exists the port stays empty and printing calls fail with a clear error.
+ */
+export async function loadChromiumPrinter(): Promise<Printer | undefined> {
+  // A path in a variable: the type checker must not require the file to exist yet.
+  const modulePath = '../../electron/core/print/chromium-printer';
+  try {
+    const mod = (await import(modulePath)) as Record<string, unknown>;
+    const factory = (mod.createChromiumPrinter ?? mod.chromiumPrinter) as undefined | (() => Printer | Promise<Printer>);
+    if (typeof factory === 'function') return await factory();
+    if (mod.default && typeof (mod.default as Printer).htmlToPdf === 'function') return mod.default as Printer;
+  } catch {
+    // not written yet
+  }
+  return undefined;
+}
+
+export type HarnessPorts = CorePorts & { openSource: ReturnType<typeof queuedOpenSource> };
