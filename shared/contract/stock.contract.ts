@@ -85,7 +85,12 @@ export const stockListInput = z.strictObject({
 });
 export type StockListInput = z.input<typeof stockListInput>;
 
-export const stockListOutput = z.object({ rows: z.array(productRow), total: z.number().int() });
+export const stockListOutput = z.object({
+  rows: z.array(productRow),
+  /** Matching products; counting stops at 10 000 (and for very broad searches), then `totalExact` is false. */
+  total: z.number().int(),
+  totalExact: z.boolean(),
+});
 
 export const offerSummary = z.object({
   id: z.number().int(),

@@ -8,22 +8,29 @@
  *   text, and LIKE '%x%' scans every row, so names go into FTS5 tables.
  * - `content=''` + `contentless_delete=1`: the tables store only the index (no second copy of the names),
  *   and a row can still be removed by rowid — the triggers below need no old values.
- * - `detail=none`: we only ask "which rows contain these word prefixes", never phrases or positions;
- *   this is the smallest and fastest-to-write index (it matters for the import of 100k orders).
+ * - `detail=none` for product names: we only ask "which rows contain these word prefixes", never
+ *   phrases or positions; the smallest and fastest-to-write index. (Orders use detail=column, see there.)
  * - `unicode61 remove_diacritics 2` folds case and accents (ż→z, ó→o, ć→c); it does not fold "ł", which
  *   Unicode does not decompose, so the triggers replace ł/Ł by l/L and the core does the same to queries.
- * - `prefix='2 3'`: extra index entries for 2- and 3-letter prefixes, so short prefix queries read one
- *   list instead of merging every word that starts with them.
- * - rowid = products.id / orders.id, so a match joins straight to the row.
+ * - `prefix=...`: extra index entries for short prefixes, so a prefix query reads one list instead of
+ *   merging every word that starts with it.
+ * - products: rowid = products.id; orders: rowid = a key in purchase order that contains the id.
  * Order numbers, logins, SKUs and EANs are searched by their beginning through B-tree indexes (range
  * scans), which are exact and cost nothing extra to keep.
  */
 import { type Kysely, sql } from 'kysely';
 
-/** The text of one order that name search looks at (ł folded, see above). */
+/** The text of one order that buyer search looks at (ł folded, see above). */
 const orderDoc = (row: 'NEW' | 'OLD') =>
-  `replace(replace(coalesce(${row}.buyer_login,'') || ' ' || coalesce(${row}.buyer_name,'') || ' ' || coalesce(${row}.invoice_company_name,'') || ' ' ||
-   coalesce(${row}.delivery_last_name,'') || ' ' || coalesce(${row}.delivery_company,''), 'ł', 'l'), 'Ł', 'L')`;
+  `replace(replace(coalesce(${row}.buyer_login,'') || ' ' || coalesce(${row}.buyer_name,'') || ' ' || coalesce(${row}.invoice_company_name,''), 'ł', 'l'), 'Ł', 'L')`;
+/** The status as one word: to_pick → xstopick (the tokenizer would split at "_"). */
+const orderSt = (row: 'NEW' | 'OLD') => `'xs' || replace(${row}.status, '_', '')`;
+/**
+ * The purchase-ordered key (see order_search below). Orders before 2000 or with an unreadable date all get
+ * second 0 and sort by id; the key is never NULL (a NULL rowid would make FTS5 pick one itself).
+ */
+const orderKey = (row: 'NEW' | 'OLD') =>
+  `(max(0, coalesce(CAST(strftime('%s', ${row}.bought_at) AS INTEGER), 0) - 946684800) * 2147483648 + ${row}.id)`;
 const productDoc = (row: 'NEW' | 'OLD') => `replace(replace(${row}.name, 'ł', 'l'), 'Ł', 'L')`;
 
 const statements = [
@@ -71,25 +78,31 @@ const statements = [
   `CREATE INDEX stock_ledger_location ON stock_ledger(location_id, product_id) WHERE location_id IS NOT NULL`,
 
   // ---------------------------------------------------------------- orders
+  // Buyer search over up to millions of orders. The rowid is not the order id but a key in purchase
+  // order: (seconds since 2000 of bought_at) × 2^31 + id, so "matches, newest first" is FTS5 reading its
+  // own index backwards and stopping after one page — no sorting of thousands of matches. The order id is
+  // key & (2^31 − 1). A second column `st` holds the shop status as one word (xsnew, xstopick…), so
+  // "status = new AND name starts with kowa" is answered inside the index too; detail=column is the
+  // cheapest detail level that allows restricting words to a column.
   `CREATE VIRTUAL TABLE order_search USING fts5(
-     doc, content='', contentless_delete=1, detail=none,
-     tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+     doc, st, content='', contentless_delete=1, detail=column,
+     tokenize='unicode61 remove_diacritics 2', prefix='3'
    )`,
-  `INSERT INTO order_search(rowid, doc) SELECT id, ${orderDoc('NEW').replaceAll('NEW.', '')} FROM orders`,
+  `INSERT INTO order_search(rowid, doc, st) SELECT ${orderKey('NEW').replaceAll('NEW.', '')}, ${orderDoc('NEW').replaceAll('NEW.', '')}, ${orderSt('NEW').replaceAll('NEW.', '')} FROM orders`,
   `CREATE TRIGGER order_search_insert AFTER INSERT ON orders
-   BEGIN INSERT INTO order_search(rowid, doc) VALUES (NEW.id, ${orderDoc('NEW')}); END`,
-  // Imports upsert every column of an order again; the WHEN keeps unchanged names from rewriting the index.
+   BEGIN INSERT INTO order_search(rowid, doc, st) VALUES (${orderKey('NEW')}, ${orderDoc('NEW')}, ${orderSt('NEW')}); END`,
+  // Imports upsert every column of an order again; the WHEN keeps unchanged orders from rewriting the index.
   `CREATE TRIGGER order_search_update
-   AFTER UPDATE OF buyer_login, buyer_name, invoice_company_name, delivery_last_name, delivery_company ON orders
+   AFTER UPDATE OF buyer_login, buyer_name, invoice_company_name, status, bought_at ON orders
    WHEN OLD.buyer_login IS NOT NEW.buyer_login OR OLD.buyer_name IS NOT NEW.buyer_name
-     OR OLD.invoice_company_name IS NOT NEW.invoice_company_name OR OLD.delivery_last_name IS NOT NEW.delivery_last_name
-     OR OLD.delivery_company IS NOT NEW.delivery_company
+     OR OLD.invoice_company_name IS NOT NEW.invoice_company_name OR OLD.status IS NOT NEW.status
+     OR OLD.bought_at IS NOT NEW.bought_at
    BEGIN
-     DELETE FROM order_search WHERE rowid = OLD.id;
-     INSERT INTO order_search(rowid, doc) VALUES (NEW.id, ${orderDoc('NEW')});
+     DELETE FROM order_search WHERE rowid = ${orderKey('OLD')};
+     INSERT INTO order_search(rowid, doc, st) VALUES (${orderKey('NEW')}, ${orderDoc('NEW')}, ${orderSt('NEW')});
    END`,
   `CREATE TRIGGER order_search_delete AFTER DELETE ON orders
-   BEGIN DELETE FROM order_search WHERE rowid = OLD.id; END`,
+   BEGIN DELETE FROM order_search WHERE rowid = ${orderKey('OLD')}; END`,
 
   // Open orders (the ones people work on) are a small part of years of history. These partial indexes
   // hold only them: the "overdue" filter and the packing queue read them in promise order or purchase

@@ -1,0 +1,272 @@
+import type { z } from 'zod';
+import type { OrderSortField, ordersListInput, OrdersListOutput } from '../../../shared/contract/orders.contract';
+import { OPEN_ORDER_STATUSES, type OrderStatus } from '../../../shared/domain/order-status';
+import type { SqliteDatabase } from '../db/connection';
+import { prepared } from '../stock/product.repository';
+import { ftsPrefixQuery, prefixUpperBound, registerSearchFunctions, searchWords } from '../stock/search-text';
+import { CASH_ON_DELIVERY, ORDER_LIST_COLUMNS, type RawOrder, toOrderRows } from './order-row';
+import { overdueStartBoundary, shiftDate, startOfWarsawDay } from './warsaw-day';
+
+export type OrdersListQuery = z.output<typeof ordersListInput>;
+
+/**
+ * The order list at a million orders. Every page is one indexed read of about a page of rows:
+ *
+ * - No search: WHERE on the status and the other filters, ORDER BY an indexed column, LIMIT/OFFSET
+ *   (indexes orders_status_bought, orders_bought, orders_open_* from the migrations).
+ * - Search, sorted by purchase date (the default): the buyer words are answered by the `order_search`
+ *   FTS5 index, whose rowid is a purchase-ordered key that contains the order id, and whose `st` column
+ *   holds the status — so "status new, name starts with kowa, newest first" reads the index backwards and
+ *   stops after one page. Orders found by number or SKU (B-tree prefix ranges) are merged in by the same key.
+ * - Search with another sort: the matching ids are collected (at most CANDIDATE_LIMIT) and sorted; a
+ *   broader search walks the sort index and tests each row instead (zap_words_match / EXISTS on lines).
+ *
+ * Within one second of purchase time, search results sort by order number (the key keeps seconds).
+ */
+
+const KEY_SQL = `(max(0, coalesce(CAST(strftime('%s', o.bought_at) AS INTEGER), 0) - 946684800) * 2147483648 + o.id)`;
+const ID_MASK = 2147483647;
+export const CANDIDATE_LIMIT = 2000;
+/** Counting stops here (the screen says "more than …"). */
+export const COUNT_CAP = 10_000;
+const SEARCH_COUNT_CAP = 1000;
+
+const ORDER_BY: Record<OrderSortField, (dir: string) => string> = {
+  boughtAt: (d) => `o.bought_at ${d}, o.id ${d}`,
+  dispatchBy: (d) => `o.dispatch_by ${d} NULLS LAST, o.id ${d}`,
+  total: (d) => `o.total_to_pay_grosze ${d}, o.id ${d}`,
+  id: (d) => `o.id ${d}`,
+  buyer: (d) => `o.buyer_login COLLATE NOCASE ${d}, o.id ${d}`,
+  status: (d) => `o.status ${d}, o.bought_at ${d}, o.id ${d}`,
+};
+
+interface Clauses {
+  sql: string[];
+  params: unknown[];
+}
+
+function statusSet(input: OrdersListQuery): OrderStatus[] | null {
+  const list = input.status && input.status.length > 0 ? [...new Set(input.status)] : null;
+  return list;
+}
+
+/** Filters other than the search; `o` is the orders table. */
+function rowFilters(input: OrdersListQuery, ctx: { now: Date; handlingTimeDays: number }, withStatus: boolean): Clauses {
+  const sql: string[] = [];
+  const params: unknown[] = [];
+  const statuses = statusSet(input);
+  if (withStatus && statuses) {
+    sql.push(`o.status IN (${statuses.map(() => '?').join(',')})`);
+    params.push(...statuses);
+  }
+  const open = statuses !== null && statuses.every((s) => OPEN_ORDER_STATUSES.includes(s));
+  if (withStatus && (open || input.overdue === true)) {
+    // Repeats the partial indexes' condition word for word so the planner may use them.
+    sql.push(`o.status IN ('new','to_pick','packed','on_hold')`);
+  }
+  if (input.from) {
+    sql.push('o.bought_at >= ?');
+    params.push(startOfWarsawDay(input.from));
+  }
+  if (input.to) {
+    sql.push('o.bought_at < ?');
+    params.push(startOfWarsawDay(shiftDate(input.to, 1)));
+  }
+  if (input.carriers && input.carriers.length > 0) {
+    sql.push(`o.carrier IN (${input.carriers.map(() => '?').join(',')})`);
+    params.push(...input.carriers);
+  }
+  if (input.deliveryMethods && input.deliveryMethods.length > 0) {
+    sql.push(`o.delivery_method_name IN (${input.deliveryMethods.map(() => '?').join(',')})`);
+    params.push(...input.deliveryMethods);
+  }
+  if (input.payment === 'cod') {
+    sql.push('o.payment_type = ?');
+    params.push(CASH_ON_DELIVERY);
+  } else if (input.payment === 'paid') {
+    sql.push('o.paid_at IS NOT NULL AND o.payment_type IS NOT ?');
+    params.push(CASH_ON_DELIVERY);
+  } else if (input.payment === 'unpaid') {
+    sql.push('o.paid_at IS NULL AND o.payment_type IS NOT ?');
+    params.push(CASH_ON_DELIVERY);
+  }
+  if (input.invoice !== undefined) sql.push(input.invoice ? 'o.invoice_required = 1' : 'o.invoice_required = 0');
+  if (input.overdue !== undefined) {
+    // Same rule as isOverdue(): open and past the promise; a missing promise is computed from the
+    // shop's handling time, which in SQL becomes one boundary on the payment/purchase time.
+    const overdue = `(o.status IN ('new','to_pick','packed','on_hold') AND ((o.dispatch_by IS NOT NULL AND o.dispatch_by < ?) OR (o.dispatch_by IS NULL AND coalesce(o.paid_at, o.bought_at) < ?)))`;
+    sql.push(input.overdue ? overdue : `NOT ${overdue}`);
+    params.push(ctx.now.toISOString(), overdueStartBoundary(ctx.now, ctx.handlingTimeDays));
+  }
+  return { sql, params };
+}
+
+const where = (parts: string[]) => (parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '');
+
+interface SearchSources {
+  words: string[];
+  /** FTS5 MATCH text: buyer words, plus the status restriction when filtered. */
+  match: string | null;
+  /** Orders found by number (ours, Allegro's beginning) and by SKU / offer signature. */
+  directIds: number[];
+  /** The SKU prefix matched more orders than CANDIDATE_LIMIT. */
+  skuBroad: boolean;
+  skuRange: [string, string] | null;
+}
+
+function searchSources(sqlite: SqliteDatabase, text: string, statuses: OrderStatus[] | null): SearchSources {
+  const words = searchWords(text);
+  const fts = ftsPrefixQuery(words);
+  const statusMatch = statuses ? ` AND st : (${statuses.map((s) => `xs${s.replace('_', '')}`).join(' OR ')})` : '';
+  const match = fts ? `doc : (${fts})${statusMatch}` : null;
+  const direct = new Set<number>();
+  const compact = text.trim();
+  if (/^\d{1,15}$/.test(compact)) direct.add(Number(compact));
+  let skuBroad = false;
+  let skuRange: [string, string] | null = null;
+  const upper = prefixUpperBound(compact);
+  if (upper && !/\s/.test(compact)) {
+    if (compact.length >= 4) {
+      const byAllegro = prepared(sqlite, `SELECT id FROM orders WHERE allegro_order_id >= ? COLLATE NOCASE AND allegro_order_id < ? COLLATE NOCASE LIMIT 200`).all(compact, upper) as Array<{ id: number }>;
+      for (const r of byAllegro) direct.add(r.id);
+    }
+    if (compact.length >= 2) {
+      skuRange = [compact, upper];
+      const bySku = prepared(
+        sqlite,
+        `SELECT order_id AS id FROM order_lines WHERE external_id >= @lo COLLATE NOCASE AND external_id < @hi COLLATE NOCASE
+         UNION
+         SELECT l.order_id FROM order_lines l WHERE l.product_id IN (SELECT id FROM products WHERE sku >= @lo COLLATE NOCASE AND sku < @hi COLLATE NOCASE)
+         LIMIT ${CANDIDATE_LIMIT + 1}`,
+      ).all({ lo: compact, hi: upper }) as Array<{ id: number }>;
+      if (bySku.length > CANDIDATE_LIMIT) skuBroad = true;
+      else for (const r of bySku) direct.add(r.id);
+    }
+  }
+  return { words, match, directIds: [...direct], skuBroad, skuRange };
+}
+
+export interface ListContext {
+  now: Date;
+  handlingTimeDays: number;
+}
+
+export function listOrders(sqlite: SqliteDatabase, input: OrdersListQuery, ctx: ListContext): OrdersListOutput {
+  registerSearchFunctions(sqlite);
+  const dir = input.sort.dir === 'asc' ? 'ASC' : 'DESC';
+  const text = input.search?.trim() ?? '';
+  const statuses = statusSet(input);
+  let raws: RawOrder[];
+  let total: number;
+  let totalExact: boolean;
+
+  if (!text) {
+    const f = rowFilters(input, ctx, true);
+    raws = prepared(sqlite, `SELECT ${ORDER_LIST_COLUMNS} FROM orders o ${where(f.sql)} ORDER BY ${ORDER_BY[input.sort.field](dir)} LIMIT ? OFFSET ?`).all(
+      ...f.params,
+      input.limit,
+      input.offset,
+    ) as RawOrder[];
+    const counted = (prepared(sqlite, `SELECT count(*) AS n FROM (SELECT 1 FROM orders o ${where(f.sql)} LIMIT ${COUNT_CAP + 1})`).get(...f.params) as { n: number }).n;
+    total = Math.min(counted, COUNT_CAP);
+    totalExact = counted <= COUNT_CAP;
+  } else {
+    const s = searchSources(sqlite, text, statuses);
+    const filtersNoStatus = rowFilters(input, ctx, false);
+    const filters = rowFilters(input, ctx, true);
+    if (!s.skuBroad && input.sort.field === 'boughtAt') {
+      ({ raws, total, totalExact } = keyOrderedSearch(sqlite, input, s, filtersNoStatus, filters, dir));
+    } else {
+      ({ raws, total, totalExact } = collectedSearch(sqlite, input, s, filters, dir));
+    }
+  }
+  return { rows: toOrderRows(sqlite, raws, ctx.handlingTimeDays, ctx.now), total, totalExact };
+}
+
+type Page = { raws: RawOrder[]; total: number; totalExact: boolean };
+
+/** Newest (or oldest) first by the purchase-ordered key: FTS stream merged with the direct hits. */
+function keyOrderedSearch(sqlite: SqliteDatabase, input: OrdersListQuery, s: SearchSources, filtersNoStatus: Clauses, filters: Clauses, dir: string): Page {
+  const need = input.offset + input.limit;
+  type Keyed = RawOrder & { k: number };
+  let fromFts: Keyed[] = [];
+  if (s.match) {
+    // The status is inside the MATCH (st column), so only the other filters are tested per row.
+    fromFts = prepared(
+      sqlite,
+      `SELECT ${ORDER_LIST_COLUMNS}, s.rowid AS k FROM order_search s JOIN orders o ON o.id = (s.rowid & ${ID_MASK})
+       ${where(['order_search MATCH ?', ...filtersNoStatus.sql])} ORDER BY s.rowid ${dir} LIMIT ?`,
+    ).all(s.match, ...filtersNoStatus.params, need) as Keyed[];
+  }
+  let fromDirect: Keyed[] = [];
+  if (s.directIds.length > 0) {
+    fromDirect = prepared(
+      sqlite,
+      `SELECT ${ORDER_LIST_COLUMNS}, ${KEY_SQL} AS k FROM orders o
+       ${where(['o.id IN (SELECT value FROM json_each(?))', ...filters.sql])} ORDER BY k ${dir} LIMIT ?`,
+    ).all(JSON.stringify(s.directIds), ...filters.params, need) as Keyed[];
+  }
+  const merged = new Map<number, Keyed>();
+  for (const r of [...fromFts, ...fromDirect]) merged.set(r.id, r);
+  const sorted = [...merged.values()].sort((a, b) => (dir === 'ASC' ? a.k - b.k : b.k - a.k));
+  const raws = sorted.slice(input.offset, need).map(({ k: _k, ...raw }) => raw);
+
+  // Count up to SEARCH_COUNT_CAP distinct matches (each costs one row lookup; beyond that "1000+").
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (s.match) {
+    parts.push(`SELECT o.id FROM order_search s JOIN orders o ON o.id = (s.rowid & ${ID_MASK}) ${where(['order_search MATCH ?', ...filtersNoStatus.sql])}`);
+    params.push(s.match, ...filtersNoStatus.params);
+  }
+  if (s.directIds.length > 0) {
+    parts.push(`SELECT o.id FROM orders o ${where(['o.id IN (SELECT value FROM json_each(?))', ...filters.sql])}`);
+    params.push(JSON.stringify(s.directIds), ...filters.params);
+  }
+  if (parts.length === 0) return { raws, total: 0, totalExact: true };
+  const counted = (prepared(sqlite, `SELECT count(*) AS n FROM (${parts.join(' UNION ')} LIMIT ${SEARCH_COUNT_CAP + 1})`).get(...params) as { n: number }).n;
+  return { raws, total: Math.min(counted, SEARCH_COUNT_CAP), totalExact: counted <= SEARCH_COUNT_CAP };
+}
+
+/** Any other sort: sort the (few) candidates, or walk the sort order testing rows when there are many. */
+function collectedSearch(sqlite: SqliteDatabase, input: OrdersListQuery, s: SearchSources, filters: Clauses, dir: string): Page {
+  const orderBy = ORDER_BY[input.sort.field](dir);
+  let ftsIds: number[] = [];
+  let broad = s.skuBroad;
+  if (s.match && !broad) {
+    ftsIds = (prepared(sqlite, `SELECT rowid & ${ID_MASK} AS id FROM order_search WHERE order_search MATCH ? LIMIT ${CANDIDATE_LIMIT + 1}`).all(s.match) as Array<{ id: number }>).map((r) => r.id);
+    if (ftsIds.length > CANDIDATE_LIMIT) broad = true;
+  }
+  if (!broad) {
+    const ids = JSON.stringify([...new Set([...ftsIds, ...s.directIds])]);
+    const w = where(['o.id IN (SELECT value FROM json_each(?))', ...filters.sql]);
+    const raws = prepared(sqlite, `SELECT ${ORDER_LIST_COLUMNS} FROM orders o ${w} ORDER BY ${orderBy} LIMIT ? OFFSET ?`).all(ids, ...filters.params, input.limit, input.offset) as RawOrder[];
+    const total = (prepared(sqlite, `SELECT count(*) AS n FROM orders o ${w}`).get(ids, ...filters.params) as { n: number }).n;
+    return { raws, total, totalExact: true };
+  }
+  // Broad: test each row in sort order. The same matching rules as the indexes: buyer words
+  // (zap_words_match folds like the FTS tokenizer), order numbers, SKU / signature prefixes.
+  const tests: string[] = [];
+  const params: unknown[] = [];
+  if (s.words.length > 0) {
+    tests.push(`zap_words_match(coalesce(o.buyer_login,'') || ' ' || coalesce(o.buyer_name,'') || ' ' || coalesce(o.invoice_company_name,''), ?)`);
+    params.push(JSON.stringify(s.words));
+  }
+  if (s.directIds.length > 0) {
+    tests.push('o.id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(s.directIds));
+  }
+  if (s.skuRange) {
+    tests.push(`EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND ((l.external_id >= ? COLLATE NOCASE AND l.external_id < ? COLLATE NOCASE)
+      OR l.product_id IN (SELECT id FROM products WHERE sku >= ? COLLATE NOCASE AND sku < ? COLLATE NOCASE)))`);
+    params.push(s.skuRange[0], s.skuRange[1], s.skuRange[0], s.skuRange[1]);
+  }
+  const w = where([...filters.sql, `(${tests.join(' OR ')})`]);
+  const raws = prepared(sqlite, `SELECT ${ORDER_LIST_COLUMNS} FROM orders o ${w} ORDER BY ${orderBy} LIMIT ? OFFSET ?`).all(
+    ...filters.params,
+    ...params,
+    input.limit + 1,
+    input.offset,
+  ) as RawOrder[];
+  const more = raws.length > input.limit;
+  return { raws: raws.slice(0, input.limit), total: input.offset + Math.min(raws.length, input.limit) + (more ? 1 : 0), totalExact: false };
+}
