@@ -275,6 +275,72 @@ export interface StockLedgerTable {
   createdAt: string;
 }
 
+/** Every scan at the packing table (migration 2026-11-24-03-packing-returns); append-only log. */
+export type PackingScanOutcome = 'ok' | 'wrong_item' | 'too_many' | 'unknown_code' | 'not_packable' | 'unpacked';
+export interface PackingScansTable {
+  id: Id;
+  orderId: number;
+  orderLineId: number | null;
+  productId: number | null;
+  code: string;
+  outcome: PackingScanOutcome;
+  quantity: Defaulted<number>;
+  actor: string;
+  at: string;
+}
+
+/** Migration 2026-11-24-01-import: what undoing an import puts back (see the migration). */
+export interface ImportChangesTable {
+  runId: number;
+  seq: number;
+  tableName: string;
+  rowId: number;
+  op: 'insert' | 'update' | 'delete';
+  beforeJson: string | null;
+  afterHash: string | null;
+}
+
+/** Saved column mappings of the owner's own sheets, per layout signature. */
+export interface ImportMappingsTable {
+  id: Id;
+  name: string;
+  signature: string;
+  mappingJson: string;
+  headersJson: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Remembered "this offer / SKU / EAN is that product" links for order lines. */
+export interface ImportLinksTable {
+  id: Id;
+  kind: 'offer' | 'external' | 'ean';
+  value: string;
+  productId: number;
+  actor: string;
+  createdAt: string;
+}
+
+/** Allegro fees and commissions (billing entries). */
+export interface BillingEntriesTable {
+  id: Id;
+  allegroEntryId: string;
+  occurredAt: string;
+  typeId: string | null;
+  typeName: string | null;
+  offerId: string | null;
+  offerName: string | null;
+  allegroOrderId: string | null;
+  amountGrosze: number;
+  currency: Defaulted<string>;
+  taxPercentage: string | null;
+  balanceGrosze: number | null;
+  rawJson: string | null;
+  importRunId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface AuditLogTable {
   id: Id;
   at: string;
@@ -316,6 +382,11 @@ export interface Database {
   promotionItems: PromotionItemsTable;
   stockLedger: StockLedgerTable;
   auditLog: AuditLogTable;
+  importChanges: ImportChangesTable;
+  importMappings: ImportMappingsTable;
+  importLinks: ImportLinksTable;
+  billingEntries: BillingEntriesTable;
+  packingScans: PackingScansTable;
   productSearch: ProductSearchTable;
   orderSearch: OrderSearchTable;
 }

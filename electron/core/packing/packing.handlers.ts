@@ -1,19 +1,19 @@
 import type { AreaHandlers } from '../dispatch';
-import { DomainError } from '../errors';
-
-const notYet = (): never => {
-  throw new DomainError('internal', 'Not implemented yet.');
-};
+import { completePacking, forceCompletePacking, packView, reopenPacking } from './complete.service';
+import { packingQueue } from './packing-queue.query';
+import { pickListForOrders } from './pick-list';
+import { scanItem, unpackLine } from './scan.service';
+import { shipOrder } from './ship.service';
 
 /** Handlers of the packing area (see shared/contract/packing.contract.ts). */
 export const packingHandlers: AreaHandlers<'packing.'> = {
-  'packing.queue': notYet,
-  'packing.pickList': notYet,
-  'packing.get': notYet,
-  'packing.scan': notYet,
-  'packing.unpackLine': notYet,
-  'packing.complete': notYet,
-  'packing.forceComplete': notYet,
-  'packing.reopen': notYet,
-  'packing.ship': notYet,
+  'packing.queue': (input, { core }) => packingQueue(core, input),
+  'packing.pickList': ({ orderIds }, { core }) => pickListForOrders(core.db, orderIds, core.now()),
+  'packing.get': ({ orderId }, { core }) => packView(core, orderId),
+  'packing.scan': ({ orderId, code }, { core, actor }) => scanItem(core, orderId, code, actor),
+  'packing.unpackLine': ({ orderId, lineId, packedQuantity }, { core, actor }) => unpackLine(core, orderId, lineId, packedQuantity, actor),
+  'packing.complete': ({ orderId }, { core, actor }) => completePacking(core, orderId, actor),
+  'packing.forceComplete': ({ orderId, reason }, { core, actor }) => forceCompletePacking(core, orderId, reason, actor),
+  'packing.reopen': ({ orderId }, { core, actor }) => reopenPacking(core, orderId, actor),
+  'packing.ship': (input, { core, actor }) => shipOrder(core, input, actor),
 };
