@@ -1,13 +1,131 @@
+/**
+ * "Load demo shop": a realistic Polish Allegro shop, Pod Lipą (home, kitchen and garden goods), with six
+ * months of history ending at the core's clock. The same generator, scaled (`zaplecze demo --orders
+ * 1000000 --products 100000`), makes benchmark data.
+ *
+ * Deterministic: the same seed and the same `core.now()` give the same database, row for row.
+ *
+ * Atomic: everything is written in ONE transaction. An interrupted run (crash, kill, power cut) leaves
+ * the file exactly as it was — SQLite discards the uncommitted WAL frames on the next open — so a
+ * half-made demo shop cannot exist and the next `demo` starts from an empty shop again. A million orders
+ * in one transaction is fine for SQLite: dirty pages spill to the WAL, memory stays at the page cache.
+ * The caller (shop.handlers.ts) refuses a shop that already has data.
+ */
 import type { Core } from '../create-core';
-import { DomainError } from '../errors';
+import { reserveOrder } from '../stock/reservations.repository';
+import { mixSeed, nameSeed, Prng } from './prng';
+import { DemoOrders } from './demo-orders';
+import { createDemoWriter } from './demo-writer';
+import { placeProducts, writeLocations, writeOffers, writeProducts, writePromotions, writeShopSettings } from './demo-setup';
+import { planDays, timesOfDay } from './order-times';
+import { StockSimulation } from './stock-simulation';
 
 export interface DemoOptions {
+  /** Orders over the last six months (default 2,000). */
   orders?: number;
+  /** Products (default 200). */
   products?: number;
+  /** Seed of the random choices (default 1): the same seed and clock give the same shop. */
   seed?: number;
 }
 
-/** Placeholder until the generator lands (see demo-generator). */
-export async function loadDemoShop(_core: Core, _options: DemoOptions): Promise<void> {
-  throw new DomainError('internal', 'The demo shop generator is not available yet.');
+export const DEMO_DEFAULTS = { orders: 2_000, products: 200, seed: 1 } as const;
+
+export interface DemoProgress {
+  phase: 'catalog' | 'orders' | 'reservations' | 'done';
+  done: number;
+  total: number;
+}
+
+const DAY_MS = 86_400_000;
+/** Six months back from the clock. */
+const HISTORY_DAYS = 182;
+/** The demo promises dispatch within one working day (settings.handlingTimeDays). */
+const HANDLING_TIME_DAYS = 1;
+/** Give the event loop a breath this often, so the app's window stays responsive and progress shows. */
+const YIELD_EVERY = 20_000;
+
+const progressListeners = new WeakMap<Core, (p: DemoProgress) => void>();
+
+/**
+ * Watch a demo load on this core (the command line prints a progress line). Returns the unsubscribe.
+ * Kept out of the contract: progress of a one-off, owner-only bulk load is not a renderer event yet.
+ */
+export function onDemoProgress(core: Core, listener: (p: DemoProgress) => void): () => void {
+  progressListeners.set(core, listener);
+  return () => progressListeners.delete(core);
+}
+
+export async function loadDemoShop(core: Core, options: DemoOptions): Promise<void> {
+  const orderCount = options.orders ?? DEMO_DEFAULTS.orders;
+  const productCount = options.products ?? DEMO_DEFAULTS.products;
+  const seed = options.seed ?? DEMO_DEFAULTS.seed;
+  if (!Number.isSafeInteger(orderCount) || orderCount < 0) throw new RangeError(`orders must be a whole number ≥ 0, got ${orderCount}`);
+  if (!Number.isSafeInteger(productCount) || productCount < 1) throw new RangeError(`products must be a whole number ≥ 1, got ${productCount}`);
+  const report = (p: DemoProgress) => progressListeners.get(core)?.(p);
+  const nowMs = core.now().getTime();
+  const startMs = nowMs - HISTORY_DAYS * DAY_MS;
+  const setupAt = new Date(startMs - 2 * DAY_MS).toISOString();
+
+  await core.db.transaction().execute(async (trx) => {
+    // Kysely holds the one connection for this transaction; the bulk rows go through raw prepared
+    // statements on the same connection, so they are inside the same transaction.
+    const writer = createDemoWriter(core.sqlite);
+    const stream = (name: string) => new Prng(mixSeed(seed, nameSeed(name)));
+    report({ phase: 'catalog', done: 0, total: productCount });
+
+    writeShopSettings(writer, seed, setupAt);
+    const locationCount = writeLocations(writer, productCount, setupAt);
+    const places = placeProducts(stream('catalog'), productCount, locationCount);
+    const { catalog, locationOf } = places;
+    // Units sold per day shop-wide, from the order mix (≈1.4 lines × ≈1.3 units): sizes shelves and reorder points.
+    const unitsPerDay = Math.max(0.5, (orderCount * 1.8) / HISTORY_DAYS);
+    const stockRng = stream('stock');
+    const stock = new StockSimulation({ catalog, locationOf, writer, rng: stockRng, unitsPerDay });
+    writeProducts(writer, places, stock.reorderPoint, setupAt);
+    const offers = writeOffers(writer, stream('offers'), catalog, setupAt);
+    const promotions = writePromotions(writer, stream('promotions'), catalog, nowMs, unitsPerDay, setupAt);
+    stock.openingStocktake(startMs - DAY_MS);
+    writer.audit(new Date(startMs - DAY_MS).toISOString(), 'stock.stocktake', 'document', `INW 1/${new Date(startMs - DAY_MS).getUTCFullYear()}`, { products: productCount });
+    report({ phase: 'catalog', done: productCount, total: productCount });
+
+    const orderRng = stream('orders');
+    const orders = new DemoOrders({
+      seed, rng: orderRng, nowMs, writer, catalog, locationOf, offers, promotions, stock, handlingTimeDays: HANDLING_TIME_DAYS,
+    });
+    const promoBoost = (day: { startMs: number }) => (promotions.some((p) => day.startMs + DAY_MS > p.startMs && day.startMs <= p.endMs) ? 1.3 : 1);
+    const plan = planDays(startMs, nowMs, orderCount, promoBoost);
+    const timesRng = stream('order-times');
+    let done = 0;
+    for (const day of plan) {
+      for (const t of timesOfDay(timesRng, day, startMs, nowMs)) {
+        orders.add(t);
+        if (++done % YIELD_EVERY === 0) {
+          report({ phase: 'orders', done, total: orderCount });
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+    }
+    stock.advanceTo(nowMs);
+    report({ phase: 'orders', done, total: orderCount });
+
+    // Open orders hold their goods the way the app itself reserves them. Packed orders keep their
+    // reservation until shipping (reserveOrder reserves quantity − packed, so lines are marked packed after).
+    report({ phase: 'reservations', done: 0, total: orders.open.length });
+    const markPacked = core.sqlite.prepare('UPDATE order_lines SET packed_quantity = quantity WHERE order_id = ?');
+    for (const open of orders.open) {
+      await reserveOrder(trx, open.id, open.at);
+      if (open.packed) markPacked.run(open.id);
+    }
+    // What Allegro shows as offer stock: the units free to sell.
+    core.sqlite.exec(`UPDATE offers SET stock_quantity = (SELECT MAX(0, p.on_hand - p.reserved) FROM products p WHERE p.id = offers.product_id),
+      status = CASE WHEN (SELECT p.on_hand - p.reserved FROM products p WHERE p.id = offers.product_id) > 0 THEN 'ACTIVE' ELSE 'ENDED' END`);
+    writer.audit(new Date(nowMs).toISOString(), 'demo.load', 'shop', null, {
+      seed, orders: orderCount, products: productCount, customers: orders.counts.customers, cancelled: orders.counts.cancelled,
+      returns: orders.counts.returns, complaints: orders.counts.complaints, openOrders: orders.open.length,
+    });
+  });
+  // A big load leaves a WAL as large as the data: fold it into the database file and truncate it.
+  core.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  report({ phase: 'done', done: orderCount, total: orderCount });
 }
