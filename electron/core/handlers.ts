@@ -6,6 +6,8 @@ import { packingHandlers } from './packing/packing.handlers';
 import { complaintsHandlers, returnsHandlers } from './returns/returns.handlers';
 import { importHandlers } from './import/import.handlers';
 import { backupHandlers } from './backup/backup.handlers';
+import { printHandlers } from './print/print.handlers';
+import { exportHandlers } from './export/export.handlers';
 
 /**
  * Every channel's handler. Each area exports its own object; add it here with one spread. The type
@@ -20,4 +22,6 @@ export const handlers: Handlers = {
   ...complaintsHandlers,
   ...importHandlers,
   ...backupHandlers,
+  ...printHandlers,
+  ...exportHandlers,
 };

@@ -69,6 +69,13 @@ export const CHANNELS = [
   'backup.list',
   'backup.create',
   'backup.restore',
+  'print.packingSlips',
+  'print.pickList',
+  'print.preview',
+  'export.salesRegisterPreview',
+  'export.salesRegister',
+  'export.stockValuationPreview',
+  'export.stockValuation',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

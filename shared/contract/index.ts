@@ -8,6 +8,8 @@ import { packingContract } from './packing.contract';
 import { returnsContract } from './returns.contract';
 import { importContract } from './import.contract';
 import { backupContract } from './backup.contract';
+import { printContract } from './print.contract';
+import { exportContract } from './export.contract';
 
 export * from './channels';
 export * from './envelope';
@@ -25,6 +27,8 @@ export const contract = {
   ...returnsContract,
   ...importContract,
   ...backupContract,
+  ...printContract,
+  ...exportContract,
 };
 
 type ContractMap = typeof contract;

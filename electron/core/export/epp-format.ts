@@ -1,0 +1,64 @@
+import iconv from 'iconv-lite';
+import { minorToDecimalString } from '../../../shared/domain/money';
+
+/**
+ * Field encoders of InsERT's EDI++ text format (FORMATS.md §9.1): comma-separated records, text in
+ * double quotes (a quote inside doubled), amounts with a dot and 4 decimals, dates `yyyymmdd000000`
+ * (time zeroed, as v1.11 asks), logical values 0/1, an empty field as nothing between the commas.
+ */
+export type EppField = { t: 'text'; v: string | null; max?: number } | { t: 'raw'; v: string } | null;
+
+/** Text, cut to the field's maximum length and kept on one line. */
+export const text = (v: string | null | undefined, max?: number): EppField => ({ t: 'text', v: v ?? null, ...(max ? { max } : {}) });
+/** Minor units → "2047.1500". */
+export const amount = (minor: number): EppField => ({ t: 'raw', v: `${minorToDecimalString(minor)}00` });
+/** A plain number: "23.0000" for rates, "1" for flags. */
+export const num = (v: number | string): EppField => ({ t: 'raw', v: String(v) });
+/** YYYY-MM-DD → "20260602000000". */
+export const date = (day: string | null): EppField => (day ? { t: 'raw', v: `${day.replace(/-/g, '')}000000` } : null);
+
+function encodeField(field: EppField): string {
+  if (field === null) return '';
+  if (field.t === 'raw') return field.v;
+  if (field.v === null) return '';
+  let value = field.v.replace(/[\r\n\t]+/g, ' ').trim();
+  if (field.max !== undefined && value.length > field.max) value = value.slice(0, field.max);
+  return `"${value.replace(/"/g, '""')}"`;
+}
+
+export function record(fields: EppField[]): string {
+  return fields.map(encodeField).join(',');
+}
+
+const representable = new Map<string, boolean>();
+
+/**
+ * Makes text fit Windows-1250: Polish and Czech letters, „ ” and – are in the code page; anything else
+ * (emoji, other scripts) becomes its letter without diacritics when there is one, else "?". iconv-lite
+ * would write "?" silently; doing it here keeps ą, ł, ř and friends exact and everything else readable.
+ */
+export function toCp1250Safe(value: string): string {
+  let out = '';
+  for (const ch of value) {
+    let ok = representable.get(ch);
+    if (ok === undefined) {
+      ok = iconv.decode(iconv.encode(ch, 'win1250'), 'win1250') === ch;
+      representable.set(ch, ok);
+    }
+    if (ok) out += ch;
+    else {
+      const plain = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+      out += plain !== '' && [...plain].every((c) => c.charCodeAt(0) < 128) ? plain : '?';
+    }
+  }
+  return out;
+}
+
+/**
+ * The file: sections as `[LABEL]` lines, a blank line after each section, CRLF line ends, a final empty
+ * line (the format requires it), encoded in Windows-1250.
+ */
+export function eppFile(sections: Array<{ label: 'INFO' | 'NAGLOWEK' | 'ZAWARTOSC'; lines: string[] }>): Uint8Array {
+  const text = sections.map((s) => [`[${s.label}]`, ...s.lines, ''].join('\r\n')).join('\r\n') + '\r\n';
+  return new Uint8Array(iconv.encode(toCp1250Safe(text), 'win1250'));
+}

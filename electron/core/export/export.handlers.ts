@@ -1,0 +1,47 @@
+import type { SalesRegisterSummary, StockValuationSummary } from '../../../shared/contract/export.contract';
+import type { Core } from '../create-core';
+import type { AreaHandlers } from '../dispatch';
+import { DomainError } from '../errors';
+import { salesRegisterFile, salesRegisterFor, stockValuationFile } from './export.service';
+import type { SalesRegister } from './register.types';
+import { type StockValuation, stockValuation } from './stock-valuation';
+
+function registerSummary(r: SalesRegister): SalesRegisterSummary {
+  return {
+    month: r.month,
+    firstDay: r.firstDay,
+    lastDay: r.lastDay,
+    sales: r.documents.filter((d) => d.kind === 'sale').length,
+    corrections: r.documents.filter((d) => d.kind === 'correction').length,
+    rows: r.rows.length,
+    totals: r.totals,
+    grandTotals: r.grandTotals,
+    warnings: r.warnings,
+  };
+}
+
+function valuationSummary(v: StockValuation): StockValuationSummary {
+  return { date: v.date, products: v.products, units: v.units, value: v.value, withoutPrice: v.withoutPrice, negative: v.negative };
+}
+
+async function save(core: Core, fileName: string, bytes: Uint8Array, kind: 'csv' | 'xlsx' | 'epp'): Promise<string | null> {
+  const target = core.ports.saveTarget;
+  if (!target) throw new DomainError('internal', 'Saving files is not available in this environment.');
+  return target.save(fileName, bytes, kind);
+}
+
+/** Handlers of the export area (see shared/contract/export.contract.ts). */
+export const exportHandlers: AreaHandlers<'export.'> = {
+  'export.salesRegisterPreview': async ({ month }, { core }) => registerSummary(await salesRegisterFor(core, month)),
+  'export.salesRegister': async ({ month, format }, { core }) => {
+    const file = await salesRegisterFile(core, month, format);
+    const savedTo = await save(core, file.fileName, file.bytes, format);
+    return { savedTo, fileName: file.fileName, bytes: file.bytes.byteLength, summary: registerSummary(file.register) };
+  },
+  'export.stockValuationPreview': async ({ date }, { core }) => valuationSummary(await stockValuation(core.db, date)),
+  'export.stockValuation': async ({ date, format }, { core }) => {
+    const file = await stockValuationFile(core, date, format);
+    const savedTo = await save(core, file.fileName, file.bytes, format);
+    return { savedTo, fileName: file.fileName, bytes: file.bytes.byteLength, summary: valuationSummary(file.valuation) };
+  },
+};

@@ -1,0 +1,45 @@
+import { minorToDecimalString } from '../../../shared/domain/money';
+import type { RegisterRow } from './register.types';
+import { rateLabel } from './vat-rate-text';
+
+/** A column of the register: its Polish heading and how a row fills it (text, date or money). */
+export type RegisterColumn =
+  | { header: string; kind: 'text'; width: number; value: (r: RegisterRow, index: number) => string | null }
+  | { header: string; kind: 'date'; width: number; value: (r: RegisterRow) => string | null }
+  | { header: string; kind: 'money'; width: number; value: (r: RegisterRow) => number }
+  | { header: string; kind: 'int'; width: number; value: (r: RegisterRow, index: number) => number };
+
+/** The register's columns, shared by the CSV and the XLSX so the two never drift apart. */
+export const REGISTER_COLUMNS: RegisterColumn[] = [
+  { header: 'Lp', kind: 'int', width: 6, value: (_r, i) => i + 1 },
+  { header: 'Rodzaj', kind: 'text', width: 11, value: (r) => (r.kind === 'sale' ? 'sprzedaż' : 'korekta') },
+  { header: 'Typ dokumentu', kind: 'text', width: 8, value: (r) => r.documentType },
+  { header: 'Numer dokumentu', kind: 'text', width: 18, value: (r) => r.documentNumber },
+  { header: 'Data sprzedaży', kind: 'date', width: 12, value: (r) => r.saleDate },
+  { header: 'Data zapłaty', kind: 'date', width: 12, value: (r) => r.paymentDate },
+  { header: 'Data korekty', kind: 'date', width: 12, value: (r) => r.correctionDate },
+  { header: 'Zamówienie Allegro', kind: 'text', width: 38, value: (r) => r.allegroOrderId },
+  { header: 'Nr w Zapleczu', kind: 'text', width: 12, value: (r) => `ZAP-${r.orderId}` },
+  { header: 'Nabywca', kind: 'text', width: 32, value: (r) => r.buyerName },
+  { header: 'NIP nabywcy', kind: 'text', width: 13, value: (r) => r.nip },
+  { header: 'Kraj', kind: 'text', width: 6, value: (r) => r.country },
+  { header: 'Stawka VAT', kind: 'text', width: 8, value: (r) => rateLabel(r.rate) },
+  { header: 'Netto', kind: 'money', width: 12, value: (r) => r.net },
+  { header: 'VAT', kind: 'money', width: 11, value: (r) => r.vat },
+  { header: 'Brutto', kind: 'money', width: 12, value: (r) => r.gross },
+  { header: 'W tym dostawa i usługi', kind: 'money', width: 12, value: (r) => r.shipping },
+  { header: 'Forma płatności', kind: 'text', width: 28, value: (r) => r.paymentMethod },
+  { header: 'Waluta', kind: 'text', width: 7, value: (r) => r.currency },
+];
+
+/** "1234,56" — the decimal comma Polish Excel reads as a number. */
+export const decimalComma = (minor: number) => minorToDecimalString(minor, ',');
+
+/** The exact decimal value of minor units as a JS number for a spreadsheet cell (parsed from text, no arithmetic). */
+export const spreadsheetNumber = (minor: number) => Number(minorToDecimalString(minor));
+
+/** A YYYY-MM-DD day as the UTC-midnight Date exceljs turns into an Excel date serial. */
+export function excelDate(day: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}

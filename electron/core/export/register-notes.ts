@@ -1,0 +1,38 @@
+import type { SalesRegister } from './register.types';
+
+const WARNING_TEXT: Record<SalesRegister['warnings'][number]['code'], string> = {
+  rate_from_product: 'brak stawki VAT w danych z Allegro — przyjęto stawkę z karty produktu',
+  rate_assumed: 'brak stawki VAT w Allegro i na karcie produktu — przyjęto 23%, sprawdź',
+  foreign_currency: 'zamówienie w obcej walucie — kwoty w walucie zamówienia, bez przeliczenia',
+  no_goods_value: 'zamówienie bez pozycji towarowych — całą kwotę przypisano do stawki 23%, sprawdź',
+};
+
+/**
+ * What the accountant needs to know to trust the numbers: the period, what a row is, how VAT was rounded,
+ * how delivery was split, where corrections go, and which orders need a look. Written into the CSV after
+ * the totals and into the XLSX "Uwagi" sheet — the same sentences in both.
+ */
+export function registerNotes(register: SalesRegister, generatedAt: string, opts: { csv: boolean }): string[] {
+  const notes = [
+    `Rejestr sprzedaży za ${register.month} (od ${register.firstDay} do ${register.lastDay}, daty według czasu polskiego). Wygenerowano w programie Zaplecze ${generatedAt}.`,
+    'Jeden wiersz to jeden dokument (zamówienie albo korekta) i jedna stawka VAT. Kwoty w walucie zamówienia, z dokładnością do grosza.',
+    'Ceny w Allegro są cenami brutto. VAT liczony metodą „od brutto” osobno dla każdej stawki w każdym dokumencie: VAT = brutto × stawka / (100 + stawka), zaokrąglony do pełnego grosza (od 0,5 grosza w górę); netto = brutto − VAT. Suma wierszy daje podsumowanie bez dodatkowych zaokrągleń.',
+    'Koszt dostawy i usług dodatkowych (np. pakowanie na prezent) przypisano do stawek towarów z zamówienia proporcjonalnie do ich wartości brutto (dostawa dzieli los towaru — świadczenie złożone); metoda do potwierdzenia z księgowym. Kolumna „W tym dostawa i usługi” pokazuje tę część kwoty brutto.',
+    'Zwroty i refundacje są osobnymi wierszami korygującymi z kwotami ujemnymi, w miesiącu zwrotu pieniędzy (gdy data zwrotu pieniędzy nie jest zapisana — w miesiącu przyjęcia zwrotu). KFS koryguje sprzedaż z fakturą, KPA sprzedaż bez faktury.',
+    'Typ dokumentu: FS — kupujący zażądał faktury (NIP podany, gdy go wpisał); PA — sprzedaż bez faktury (paragon). Numer dokumentu jest podany tylko wtedy, gdy zapisano go w programie; kolumna „Nr w Zapleczu” wiąże wiersz z zamówieniem.',
+    'Pominięto zamówienia anulowane i niedokończone (kupujący nie zakończył zakupu).',
+    'Zamówienia w innych walutach (np. CZK z allegro.cz) wykazano w ich walucie, bez przeliczenia na złote; podsumowania są osobne dla każdej waluty. Przeliczenie po kursie NBP z dnia poprzedzającego należy do księgowego.',
+  ];
+  if (opts.csv) notes.push('Tekst zaczynający się od znaku =, +, -, @ poprzedzono apostrofem, aby arkusz nie potraktował go jako formuły.');
+  const byCode = new Map<string, string[]>();
+  for (const w of register.warnings) {
+    const list = byCode.get(w.code) ?? [];
+    if (!list.includes(w.reference)) list.push(w.reference);
+    byCode.set(w.code, list);
+  }
+  for (const [code, refs] of byCode) {
+    const shown = refs.slice(0, 30).join(', ') + (refs.length > 30 ? ` i ${refs.length - 30} innych` : '');
+    notes.push(`Do sprawdzenia (${refs.length}): ${WARNING_TEXT[code as keyof typeof WARNING_TEXT]}: ${shown}.`);
+  }
+  return notes;
+}

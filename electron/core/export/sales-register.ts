@@ -1,0 +1,156 @@
+import { vatFromGross, type VatRate } from '../../../shared/domain/vat';
+import { allocateProRata } from './allocation';
+import { localDate, type MonthPeriod } from './period';
+import { paymentMethodLabel } from './payment-method';
+import type { RegisterDocument, RegisterRow, RegisterTotal, RegisterWarning, SalesRegister, SourceReturn, SourceSale } from './register.types';
+import { RATE_ORDER } from './vat-rate-text';
+
+/** Goods value per rate, in display order, with rates that have goods only. */
+function goodsByRate(lines: SourceSale['lines']): Array<{ rate: VatRate; goods: number }> {
+  const sums = new Map<VatRate, number>();
+  for (const l of lines) sums.set(l.rate, (sums.get(l.rate) ?? 0) + l.gross);
+  return RATE_ORDER.filter((r) => sums.has(r)).map((rate) => ({ rate, goods: sums.get(rate) ?? 0 }));
+}
+
+/**
+ * Gross per rate of a document whose total is `total`: the goods at their own rates, and the rest
+ * (delivery, additional services; negative for an order-level discount) spread over the goods' rates in
+ * proportion to the goods' value — delivery follows the goods it ships (a composite supply).
+ */
+function splitByRate(total: number, groups: Array<{ rate: VatRate; goods: number }>): Array<{ rate: VatRate; gross: number; extra: number }> {
+  const goods = groups.reduce((a, g) => a + g.goods, 0);
+  const extras = allocateProRata(total - goods, groups.map((g) => Math.max(0, g.goods)));
+  return groups.map((g, i) => ({ rate: g.rate, gross: g.goods + (extras[i] ?? 0), extra: extras[i] ?? 0 }));
+}
+
+const reference = (orderId: number, returnId?: number) => (returnId === undefined ? `ZAP-${orderId}` : `ZAP-${orderId}/Z${returnId}`);
+
+function makeDocument(
+  kind: 'sale' | 'correction',
+  sale: SourceSale,
+  date: string,
+  parts: Array<{ rate: VatRate; gross: number; extra: number }>,
+  positions: number,
+  returnId: number | null,
+): RegisterDocument {
+  const saleDate = localDate(sale.boughtAt) as string;
+  const documentType = kind === 'sale' ? (sale.invoiceRequested ? 'FS' : 'PA') : sale.invoiceRequested ? 'KFS' : 'KPA';
+  const rows: RegisterRow[] = parts
+    .filter((p) => p.gross !== 0)
+    .map((p) => {
+      // Rounded per document and rate, from gross — the way an invoice "od brutto" computes it.
+      const { net, vat, gross } = vatFromGross(p.gross, p.rate);
+      return {
+        kind,
+        documentType,
+        documentNumber: kind === 'sale' ? sale.documentNumber : null,
+        orderId: sale.orderId,
+        allegroOrderId: sale.allegroOrderId,
+        saleDate,
+        paymentDate: kind === 'sale' ? localDate(sale.paidAt) : date,
+        correctionDate: kind === 'correction' ? date : null,
+        buyerName: sale.buyerName,
+        nip: sale.invoiceRequested ? sale.nip : null,
+        country: sale.country,
+        rate: p.rate,
+        net,
+        vat,
+        gross,
+        shipping: p.extra,
+        paymentMethod: paymentMethodLabel(sale.paymentType, sale.paymentProvider),
+        currency: sale.currency,
+      };
+    });
+  return {
+    kind,
+    documentType,
+    documentNumber: kind === 'sale' ? sale.documentNumber : null,
+    reference: returnId === null ? reference(sale.orderId) : reference(sale.orderId, returnId),
+    returnId,
+    sale,
+    date,
+    rows,
+    positions,
+    net: rows.reduce((a, r) => a + r.net, 0),
+    vat: rows.reduce((a, r) => a + r.vat, 0),
+    gross: rows.reduce((a, r) => a + r.gross, 0),
+  };
+}
+
+function saleParts(sale: SourceSale, warnings: RegisterWarning[]) {
+  let groups = goodsByRate(sale.lines);
+  if (groups.length === 0) {
+    warnings.push({ code: 'no_goods_value', orderId: sale.orderId, reference: reference(sale.orderId) });
+    groups = [{ rate: '23', goods: 0 }];
+  }
+  return splitByRate(sale.totalGross, groups);
+}
+
+/**
+ * The month's register from the sales and returns that belong to it (the caller picks them by date).
+ * Pure integer arithmetic: every row has gross = net + VAT exactly, and the totals are sums of rows.
+ */
+export function buildSalesRegister(period: MonthPeriod, sales: SourceSale[], returns: SourceReturn[], warningsIn: RegisterWarning[] = []): SalesRegister {
+  const warnings = [...warningsIn];
+  const documents: RegisterDocument[] = [];
+  for (const sale of sales) {
+    if (sale.currency !== 'PLN') warnings.push({ code: 'foreign_currency', orderId: sale.orderId, reference: reference(sale.orderId) });
+    const positions = sale.lines.length + (sale.deliveryGross > 0 ? 1 : 0);
+    documents.push(makeDocument('sale', sale, localDate(sale.boughtAt) as string, saleParts(sale, warnings), positions, null));
+  }
+  for (const ret of returns) {
+    const groups = goodsByRate(ret.lines);
+    let parts: Array<{ rate: VatRate; gross: number; extra: number }>;
+    if (groups.length > 0) {
+      const linesTotal = groups.reduce((a, g) => a + g.goods, 0);
+      parts = splitByRate(ret.refundGross ?? linesTotal, groups);
+    } else {
+      // A refund without returned lines (e.g. a price reduction): spread over the sale's own rates.
+      const saleRates = saleParts(ret.sale, []);
+      const amounts = allocateProRata(ret.refundGross ?? 0, saleRates.map((p) => Math.max(0, p.gross)));
+      parts = saleRates.map((p, i) => ({ rate: p.rate, gross: amounts[i] ?? 0, extra: 0 }));
+    }
+    const negative = parts.map((p) => ({ rate: p.rate, gross: -p.gross, extra: -p.extra }));
+    const doc = makeDocument('correction', ret.sale, ret.happenedAt, negative, Math.max(1, ret.lines.length), ret.returnId);
+    if (doc.rows.length > 0) documents.push(doc);
+  }
+  documents.sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      (a.kind === b.kind ? 0 : a.kind === 'sale' ? -1 : 1) ||
+      a.sale.orderId - b.sale.orderId ||
+      (a.returnId ?? 0) - (b.returnId ?? 0),
+  );
+  const rows = documents.flatMap((d) => d.rows);
+  return { month: period.month, firstDay: period.firstDay, lastDay: period.lastDay, documents, rows, ...totalsOf(rows), warnings };
+}
+
+/** Totals per currency and rate, and per currency: plain sums of the rows. */
+export function totalsOf(rows: RegisterRow[]): Pick<SalesRegister, 'totals' | 'grandTotals'> {
+  const byKey = new Map<string, RegisterTotal>();
+  for (const r of rows) {
+    const key = `${r.currency}|${r.rate}`;
+    const t = byKey.get(key) ?? { currency: r.currency, rate: r.rate, rows: 0, net: 0, vat: 0, gross: 0, shipping: 0 };
+    t.rows += 1;
+    t.net += r.net;
+    t.vat += r.vat;
+    t.gross += r.gross;
+    t.shipping += r.shipping;
+    byKey.set(key, t);
+  }
+  const currencyRank = (c: string) => (c === 'PLN' ? '' : c);
+  const totals = [...byKey.values()].sort(
+    (a, b) => currencyRank(a.currency).localeCompare(currencyRank(b.currency)) || RATE_ORDER.indexOf(a.rate) - RATE_ORDER.indexOf(b.rate),
+  );
+  const grand = new Map<string, Omit<RegisterTotal, 'rate'>>();
+  for (const t of totals) {
+    const g = grand.get(t.currency) ?? { currency: t.currency, rows: 0, net: 0, vat: 0, gross: 0, shipping: 0 };
+    g.rows += t.rows;
+    g.net += t.net;
+    g.vat += t.vat;
+    g.gross += t.gross;
+    g.shipping += t.shipping;
+    grand.set(t.currency, g);
+  }
+  return { totals, grandTotals: [...grand.values()] };
+}

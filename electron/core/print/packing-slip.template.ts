@@ -1,0 +1,174 @@
+import { code128Svg, code128Width } from './code128';
+import { esc, escLines } from './html-text';
+import { internalNumber } from './order-number';
+import type { SlipLine, SlipOrder } from './packing-slip.data';
+import { PAGE_BOX, type PaperFormat, printDocument } from './print-document';
+import { chunk, plDate, plDateTime } from './print-format';
+
+export interface SlipShop {
+  shopName: string;
+  shopAddress: string;
+  shopPhone: string;
+  shopEmail: string;
+  returnInstruction: string;
+}
+
+/**
+ * How many lines fit: the first page also carries the addresses, the message and the return note;
+ * continuation pages only lines. Names are clamped to two lines in CSS, so a row's height is bounded.
+ */
+const LINES_PER_PAGE = {
+  a4: { first: 18, rest: 34 },
+  label: { first: 4, rest: 12 },
+} as const;
+
+/** Narrowest bar the printer should get (mm); wider when the page allows, so cheap scanners cope. */
+const MODULE_MM = { a4: 0.33, label: 0.3 } as const;
+
+function barcode(number: string, format: PaperFormat): string {
+  const box = PAGE_BOX[format];
+  const available = box.widthMm - 2 * box.marginMm;
+  const width = Math.min(available, Math.max(35, code128Width(number) * MODULE_MM[format]));
+  const height = format === 'a4' ? 15 : 13;
+  return `<div class="code">${code128Svg(number, { widthMm: Math.round(width * 10) / 10, heightMm: height })}<div class="code-text">${esc(number)}</div></div>`;
+}
+
+function addressBlock(order: SlipOrder): string {
+  const parts: string[] = [];
+  if (order.pickupPoint) {
+    const p = order.pickupPoint;
+    parts.push(
+      `<div class="block"><div class="label">Punkt odbioru</div>` +
+        `<div class="strong">${esc(p.name ?? p.id)}</div>` +
+        (p.id && p.name && !p.name.includes(p.id) ? `<div>Kod punktu: <b>${esc(p.id)}</b></div>` : '') +
+        (p.address ? `<div>${escLines(p.address)}</div>` : '') +
+        `</div>`,
+    );
+  }
+  const r = order.recipient;
+  if (r) {
+    parts.push(
+      `<div class="block"><div class="label">${order.pickupPoint ? 'Odbiorca' : 'Adres dostawy'}</div>` +
+        `<div class="strong">${esc(r.name || order.buyerName)}</div>` +
+        (r.company ? `<div>${esc(r.company)}</div>` : '') +
+        (order.pickupPoint ? '' : `<div>${esc(r.street)}</div><div>${esc([r.zip, r.city].filter(Boolean).join(' '))}${r.country && r.country !== 'PL' ? `, ${esc(r.country)}` : ''}</div>`) +
+        (r.phone ? `<div>tel. ${esc(r.phone)}</div>` : '') +
+        `</div>`,
+    );
+  } else if (!order.pickupPoint) {
+    parts.push(`<div class="block"><div class="label">Adres dostawy</div><div>${esc(order.buyerName ?? '—')}</div><div class="muted">brak adresu w zamówieniu</div></div>`);
+  }
+  return parts.join('');
+}
+
+function lineRows(lines: SlipLine[]): string {
+  return lines
+    .map(
+      (l) =>
+        `<tr><td class="loc">${esc(l.location ?? '—')}</td>` +
+        `<td class="sku">${esc(l.sku ?? '—')}</td>` +
+        `<td class="name"><div class="clamp">${esc(l.name)}</div>${l.ean ? `<div class="ean">EAN ${esc(l.ean)}</div>` : ''}</td>` +
+        `<td class="qty${l.quantity > 1 ? ' many' : ''}">${l.quantity}</td></tr>`,
+    )
+    .join('');
+}
+
+function linesTable(lines: SlipLine[]): string {
+  return (
+    `<table class="lines"><thead><tr><th class="loc">Półka</th><th class="sku">SKU</th><th class="name">Produkt / EAN</th><th class="qty">Szt.</th></tr></thead>` +
+    `<tbody>${lineRows(lines)}</tbody></table>`
+  );
+}
+
+function slipPages(order: SlipOrder, shop: SlipShop, format: PaperFormat, printedAt: Date): string[] {
+  const limits = LINES_PER_PAGE[format];
+  const pages = chunk(order.lines, limits.first, limits.rest);
+  const units = order.lines.reduce((sum, l) => sum + l.quantity, 0);
+  const pageCount = pages.length;
+  const contact = [shop.shopPhone && `tel. ${shop.shopPhone}`, shop.shopEmail].filter(Boolean).join(', ');
+  // On the small label the shop's address takes one line; on A4 it keeps its line breaks.
+  const shopAddress = format === 'label'
+    ? [...shop.shopAddress.split(/\r?\n/), contact].map((p) => p.trim()).filter(Boolean).join(', ')
+    : [shop.shopAddress, contact].filter(Boolean).join('\n');
+  const internal = order.allegroOrderId ? `<div class="muted">Nr w sklepie: ${esc(internalNumber(order.id))}</div>` : '';
+  return pages.map((lines, index) => {
+    if (index > 0) {
+      return (
+        `<section class="page slip fmt-${format}"><header class="cont-head"><div class="strong">${esc(shop.shopName)}</div>` +
+        `<div>Zamówienie <b>${esc(order.number)}</b> — ciąg dalszy, strona ${index + 1} z ${pageCount}</div></header>` +
+        `<div class="body">${linesTable(lines)}</div></section>`
+      );
+    }
+    return (
+      `<section class="page slip fmt-${format}">` +
+      `<header class="head"><div class="shop"><div class="shop-name">${esc(shop.shopName)}</div><div class="shop-addr">${escLines(shopAddress)}</div></div>` +
+      `<div class="title"><div class="doc">Zawartość przesyłki</div><div>Zamówienie z ${esc(plDate(order.boughtAt))}</div><div class="muted">Wydruk: ${esc(plDateTime(printedAt))}</div></div></header>` +
+      `${barcode(order.number, format)}${internal}` +
+      `<div class="addresses">${addressBlock(order)}</div>` +
+      `<div class="method"><span class="label">Dostawa:</span> ${esc(order.deliveryMethod ?? '—')}` +
+      `${order.buyerLogin ? ` <span class="label">Kupujący:</span> ${esc(order.buyerLogin)}` : ''}</div>` +
+      (order.buyerMessage ? `<div class="message"><div class="label">Wiadomość od kupującego</div><div class="clamp-msg">${escLines(order.buyerMessage)}</div></div>` : '') +
+      `<div class="body">${linesTable(lines)}` +
+      `<div class="sum">Pozycji: ${order.lines.length}, sztuk razem: <b>${units}</b>${pageCount > 1 ? ` — dalsze pozycje na kolejnych stronach (razem stron: ${pageCount})` : ''}</div></div>` +
+      `<footer class="returns"><div class="label">Zwroty</div><div>${escLines(shop.returnInstruction)}</div></footer>` +
+      `</section>`
+    );
+  });
+}
+
+const CSS = `
+.head { display: flex; justify-content: space-between; gap: 4mm; border-bottom: 0.4mm solid #000; padding-bottom: 2mm; }
+.shop-name { font-weight: 700; font-size: 1.35em; }
+.shop-addr { font-size: 0.9em; }
+.title { text-align: right; }
+.doc { font-weight: 700; font-size: 1.15em; }
+.code { margin: 2.5mm 0 1mm; }
+.code svg { display: block; }
+.code-text { font-size: 1.05em; font-weight: 700; letter-spacing: 0.02em; margin-top: 0.8mm; word-break: break-all; }
+.addresses { display: flex; gap: 5mm; margin: 2mm 0; }
+.block { flex: 1; border: 0.3mm solid #000; border-radius: 1.5mm; padding: 1.5mm 2mm; }
+.label { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.04em; color: #333; }
+.strong { font-weight: 700; font-size: 1.1em; }
+.muted { color: #444; font-size: 0.85em; }
+.method { margin: 1mm 0 2mm; }
+table.lines { width: 100%; border-collapse: collapse; table-layout: fixed; }
+table.lines th { text-align: left; font-size: 0.8em; border-bottom: 0.3mm solid #000; padding: 0.8mm 1mm; }
+table.lines td { border-bottom: 0.2mm solid #888; padding: 1mm; vertical-align: top; }
+td.loc, th.loc { width: 17%; font-weight: 700; }
+td.sku, th.sku { width: 25%; word-break: break-all; }
+td.qty, th.qty { width: 11%; text-align: right; }
+td.qty { font-weight: 700; font-size: 1.15em; }
+td.qty.many { text-decoration: underline; }
+.ean { font-size: 0.8em; color: #333; }
+.clamp { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+.sum { margin-top: 1.5mm; }
+.message { margin: 0 0 2mm; border: 0.3mm dashed #000; padding: 1.5mm 2mm; }
+.clamp-msg { display: -webkit-box; -webkit-line-clamp: 5; -webkit-box-orient: vertical; overflow: hidden; }
+.returns { margin-top: 1.5mm; border-top: 0.3mm solid #000; padding-top: 1.5mm; font-size: 0.85em; }
+.cont-head { border-bottom: 0.4mm solid #000; padding-bottom: 2mm; margin-bottom: 2mm; }
+.body { flex: 1 1 auto; min-height: 0; overflow: hidden; }
+.head, .code, .addresses, .method, .message, .returns, .cont-head { flex: none; }
+.slip.fmt-label .head { padding-bottom: 1mm; }
+.slip.fmt-label .shop-name { font-size: 1.1em; }
+.slip.fmt-label .shop-addr { font-size: 0.8em; }
+.slip.fmt-label .doc { font-size: 1em; }
+.slip.fmt-label .code { margin: 1.5mm 0 0.5mm; }
+.slip.fmt-label .addresses { gap: 2mm; margin: 1mm 0; }
+.slip.fmt-label .block { padding: 1mm 1.5mm; }
+.slip.fmt-label .strong { font-size: 1.05em; }
+.slip.fmt-label .method { margin: 0 0 1mm; }
+.slip.fmt-label .message { margin: 0 0 1mm; padding: 1mm 1.5mm; }
+.slip.fmt-label .clamp-msg { -webkit-line-clamp: 2; }
+.slip.fmt-label td.loc, .slip.fmt-label th.loc { width: 19%; }
+.slip.fmt-label td.sku, .slip.fmt-label th.sku { width: 26%; }
+.slip.fmt-label td.qty, .slip.fmt-label th.qty { width: 10%; }
+.slip.fmt-label table.lines td { padding: 0.6mm 0.8mm; }
+.slip.fmt-label .returns { font-size: 0.8em; padding-top: 1mm; }
+`;
+
+/** One HTML document with every order's slip (one or more pages each), ready for the Printer port. */
+export function packingSlipsHtml(orders: SlipOrder[], shop: SlipShop, format: PaperFormat, printedAt: Date): { html: string; pages: number } {
+  const pages = orders.flatMap((order) => slipPages(order, shop, format, printedAt));
+  const title = orders.length === 1 ? `Zawartość przesyłki ${orders[0]?.number ?? ''}` : `Zawartość przesyłek (${orders.length})`;
+  return { html: printDocument({ title, format, css: CSS, pages }), pages: pages.length };
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { defineChannel } from './define';
+import { isoDate, minor, vatRate } from './common';
+
+/*
+ * Files for the accountant: the monthly sales register (CSV, XLSX, InsERT EDI++ .epp) and the stock
+ * valuation at a date (CSV, XLSX). Previews return the totals to show on screen; the file calls write
+ * through the save dialog (the renderer never names a path). All amounts are integer minor units.
+ */
+
+/** A real calendar day, YYYY-MM-DD (2026-02-30 is refused). */
+export const calendarDay = isoDate.refine((d) => {
+  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, day));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === day;
+}, 'not a calendar date');
+
+/** A calendar month, YYYY-MM (Warsaw time). */
+export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
+
+/** Totals of one VAT rate in one currency (sums of the register's rows). */
+export const registerTotal = z.object({
+  currency: z.string(),
+  rate: vatRate,
+  rows: z.number().int(),
+  net: minor,
+  vat: minor,
+  gross: minor,
+  /** The part of gross that is delivery and additional services. */
+  shipping: minor,
+});
+
+/**
+ * Something the accountant should look at: `rate_from_product` (Allegro gave no VAT rate, the product
+ * card's was used), `rate_assumed` (no rate anywhere, 23% assumed), `foreign_currency` (reported in its
+ * own currency), `no_goods_value` (an order without goods lines).
+ */
+export const registerWarning = z.object({
+  code: z.enum(['rate_from_product', 'rate_assumed', 'foreign_currency', 'no_goods_value']),
+  orderId: z.number().int(),
+  /** Our order number, ZAP-<id>. */
+  reference: z.string(),
+});
+
+export const salesRegisterSummary = z.object({
+  month,
+  firstDay: isoDate,
+  lastDay: isoDate,
+  /** Sale documents (orders) of the month. */
+  sales: z.number().int(),
+  /** Correcting documents (returns and refunds) of the month. */
+  corrections: z.number().int(),
+  /** Rows of the register (one per document and rate). */
+  rows: z.number().int(),
+  totals: z.array(registerTotal),
+  grandTotals: z.array(registerTotal.omit({ rate: true })),
+  warnings: z.array(registerWarning),
+});
+export type SalesRegisterSummary = z.infer<typeof salesRegisterSummary>;
+
+export const stockValuationSummary = z.object({
+  date: isoDate,
+  /** Products with stock on hand at the end of the day. */
+  products: z.number().int(),
+  units: z.number().int(),
+  /** Value at purchase price, PLN minor units (products without a price are not counted). */
+  value: minor,
+  withoutPrice: z.number().int(),
+  negative: z.number().int(),
+});
+export type StockValuationSummary = z.infer<typeof stockValuationSummary>;
+
+/** What a save produced. `savedTo` is null when the user cancelled the save dialog. */
+export const savedFile = z.object({
+  savedTo: z.string().nullable(),
+  fileName: z.string(),
+  bytes: z.number().int(),
+});
+
+export const exportContract = {
+  'export.salesRegisterPreview': defineChannel({
+    summary: "The month's sales register totals per VAT rate (and what to check) before saving the file.",
+    access: 'owner',
+    input: z.strictObject({ month }),
+    output: salesRegisterSummary,
+  }),
+  'export.salesRegister': defineChannel({
+    summary: "Save the month's sales register for the accountant as CSV, XLSX or InsERT EDI++ (.epp).",
+    access: 'owner',
+    input: z.strictObject({ month, format: z.enum(['csv', 'xlsx', 'epp']) }),
+    output: savedFile.extend({ summary: salesRegisterSummary }),
+  }),
+  'export.stockValuationPreview': defineChannel({
+    summary: 'Stock on hand at the end of a day valued at purchase price: totals.',
+    access: 'owner',
+    input: z.strictObject({ date: calendarDay }),
+    output: stockValuationSummary,
+  }),
+  'export.stockValuation': defineChannel({
+    summary: 'Save the stock valuation at the end of a day as CSV or XLSX.',
+    access: 'owner',
+    input: z.strictObject({ date: calendarDay, format: z.enum(['csv', 'xlsx']) }),
+    output: savedFile.extend({ summary: stockValuationSummary }),
+  }),
+};
