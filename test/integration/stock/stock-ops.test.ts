@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
 import { tempCore, type TempCore } from '../../support/temp-core';
-import { insertProduct, receive } from '../orders/order-fixtures';
+import { receive } from '../orders/order-fixtures';
 
 let t: TempCore;
 let clock = Date.parse('2026-06-01T08:00:00.000Z');
