@@ -1,0 +1,95 @@
+import { rmSync } from 'node:fs';
+import { closeCoreFully } from '../../electron/core/backup/restore.service';
+import { callChannel, mustCall } from '../lib/api';
+import type { BenchCase } from '../lib/context';
+import { failed, judged, notAvailable, type Row } from '../lib/report';
+import { copyShop, openShop } from '../lib/shops';
+import { round, summarize } from '../lib/stats';
+import { isGeneratorMissing } from './orders-list.case';
+
+const TARGET = { op: '<' as const, limit: 2, unit: 'ms' };
+const ORDERS = 200;
+
+interface Candidate {
+  orderId: number;
+  codes: string[];
+}
+
+/**
+ * The helper's loop at the packing table on the 100k-order shop: every unit scanned (`packing.scan`),
+ * the order completed once all lines are verified (`packing.complete`), then shipped with a tracking
+ * number (`packing.ship`: shipment, reservations released, sales written to the ledger). Each call is
+ * timed on its own; the target is per call. Runs on a private copy of the shop.
+ */
+export const packingCase: BenchCase = async (ctx) => {
+  const ids = [
+    { id: 'packing.scan', what: 'packing: one scan → line verified (p95)' },
+    { id: 'packing.complete', what: 'packing: complete the order (p95)' },
+    { id: 'packing.ship', what: 'packing: mark shipped, ledger sales written (p95)' },
+  ];
+  const base = (k: (typeof ids)[number]) => ({ ...k, scale: '100k orders', unit: 'ms', target: TARGET });
+  let file: string;
+  try {
+    file = copyShop(await ctx.shop({ orders: 100_000 }), 'packing');
+  } catch (error) {
+    return ids.map((k) => (isGeneratorMissing(error) ? notAvailable(base(k), 'the demo generator (loadDemoShop) is not available yet') : failed(base(k), error)));
+  }
+  const core = await openShop(file);
+  try {
+    // Open orders whose every line is a product with an EAN and enough stock to ship.
+    const candidates = core.sqlite
+      .prepare(
+        `SELECT o.id AS orderId, group_concat(p.ean || ':' || (l.quantity - l.packed_quantity), ',') AS codes
+         FROM orders o JOIN order_lines l ON l.order_id = o.id JOIN products p ON p.id = l.product_id
+         WHERE o.status = 'new'
+         GROUP BY o.id
+         HAVING count(*) = (SELECT count(*) FROM order_lines x WHERE x.order_id = o.id)
+            AND min(p.ean IS NOT NULL) = 1 AND min(p.on_hand >= l.quantity) = 1
+         ORDER BY o.id DESC LIMIT ${ORDERS}`,
+      )
+      .all() as Array<{ orderId: number; codes: string }>;
+    const orders: Candidate[] = candidates.map((c) => ({
+      orderId: c.orderId,
+      codes: c.codes.split(',').flatMap((pair) => {
+        const [ean, qty] = pair.split(':');
+        return Array.from({ length: Number(qty) }, () => ean!);
+      }),
+    }));
+    if (orders.length === 0) return ids.map((k) => failed(base(k), 'no open order with EANs and stock in the generated shop'));
+    const toPick = await callChannel(core, 'orders.setStatus', { ids: orders.map((o) => o.orderId), status: 'to_pick' });
+    if (!toPick.ok) return ids.map((k) => (toPick.unavailable ? notAvailable(base(k), toPick.message) : failed(base(k), toPick.message)));
+    const probe = await callChannel(core, 'packing.scan', { orderId: orders[0]!.orderId, code: orders[0]!.codes[0] });
+    if (!probe.ok) return ids.map((k) => (probe.unavailable ? notAvailable(base(k), probe.message) : failed(base(k), probe.message)));
+    orders[0]!.codes.shift();
+
+    const scan: number[] = [];
+    const complete: number[] = [];
+    const ship: number[] = [];
+    let refused = 0;
+    for (const order of orders) {
+      for (const code of order.codes) {
+        const t0 = performance.now();
+        const r = await mustCall<{ ok: boolean }>(core, 'packing.scan', { orderId: order.orderId, code });
+        scan.push(performance.now() - t0);
+        if (!r.ok) refused++;
+      }
+      let t0 = performance.now();
+      await mustCall(core, 'packing.complete', { orderId: order.orderId });
+      complete.push(performance.now() - t0);
+      t0 = performance.now();
+      await mustCall(core, 'packing.ship', { orderId: order.orderId, carrier: 'inpost', trackingNumber: `6${String(order.orderId).padStart(23, '0')}` });
+      ship.push(performance.now() - t0);
+    }
+    const rows: Row[] = [];
+    for (const [k, samples] of [[ids[0]!, scan], [ids[1]!, complete], [ids[2]!, ship]] as const) {
+      const lat = summarize(samples);
+      rows.push(judged({ ...base(k), value: round(lat.p95, 3), note: `p50 ${round(lat.p50, 3)} ms, max ${round(lat.max, 2)} ms, ${lat.n} calls over ${orders.length} orders${k === ids[0] && refused ? `, ${refused} scans refused` : ''}`, details: { ...lat } }));
+    }
+    return rows;
+  } catch (error) {
+    return ids.map((k) => failed(base(k), error));
+  } finally {
+    await closeCoreFully(core);
+    rmSync(file, { force: true });
+  }
+};
