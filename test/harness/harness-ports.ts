@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { CorePorts, OpenSource, Printer, SaveTarget } from '../../electron/core/ports';
+import type { CorePorts, OpenSource, SaveTarget } from '../../electron/core/ports';
 
 /**
  * SaveTarget of the harness: no dialog in a browser, so files land in a per-run downloads folder
@@ -36,24 +36,6 @@ export function queuedOpenSource(): OpenSource & { queue(paths: string[]): void 
       return paths.map((path) => ({ name: basename(path), path }));
     },
   };
-}
-
-/**
- * The printer port: Chromium (via playwright-core) renders the print pages to PDF. The module is written
- * by the printing work; until it exists the port stays empty and printing calls fail with a clear error.
- */
-export async function loadChromiumPrinter(): Promise<Printer | undefined> {
-  // A path in a variable: the type checker must not require the file to exist yet.
-  const modulePath = '../../electron/core/print/chromium-printer';
-  try {
-    const mod = (await import(modulePath)) as Record<string, unknown>;
-    const factory = (mod.createChromiumPrinter ?? mod.chromiumPrinter) as undefined | (() => Printer | Promise<Printer>);
-    if (typeof factory === 'function') return await factory();
-    if (mod.default && typeof (mod.default as Printer).htmlToPdf === 'function') return mod.default as Printer;
-  } catch {
-    // not written yet
-  }
-  return undefined;
 }
 
 export type HarnessPorts = CorePorts & { openSource: ReturnType<typeof queuedOpenSource> };

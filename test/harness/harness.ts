@@ -9,7 +9,8 @@ import type { Result } from '../../shared/contract/envelope';
 import { createCore, type Core } from '../../electron/core/create-core';
 import { dispatch, type Session } from '../../electron/core/dispatch';
 import type { Logger } from '../../electron/core/log';
-import { downloadsSaveTarget, loadChromiumPrinter, queuedOpenSource } from './harness-ports';
+import { createChromiumPrinter, type ChromiumPrinter } from '../../electron/core/print/chromium-printer';
+import { downloadsSaveTarget, queuedOpenSource } from './harness-ports';
 import { contentType, cspOf, indexWithToken, resolveStatic } from './static-files';
 
 export interface HarnessOptions {
@@ -27,7 +28,7 @@ export interface HarnessOptions {
   validateOutput?: boolean;
   /** Print the core's errors to stderr (default true). They are collected in `coreErrors` either way. */
   logErrors?: boolean;
-  /** Wire the Chromium printer when it exists (default true). */
+  /** Wire the Chromium printer (electron/core/print/chromium-printer.ts); default true. */
   printer?: boolean;
 }
 
@@ -117,10 +118,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.now ? { now: options.now } : {}),
     ports: { saveTarget: downloadsSaveTarget(downloadsDir), openSource },
   });
-  if (options.printer ?? true) {
-    const printer = await loadChromiumPrinter();
-    if (printer) core.ports.printer = printer;
-  }
+  // Print pages become PDFs in a headless Chromium (started on the first print job, not before).
+  let printer: ChromiumPrinter | null = null;
+  if (options.printer ?? true) core.ports.printer = printer = createChromiumPrinter();
 
   const token = newToken();
   const sessions = new Map<string, Session>([[token, { role: null }]]);
@@ -255,6 +255,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       streams.clear();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
+      await printer?.close();
       await core.close();
       // The run folder holds only what this run made (the temporary database, default downloads);
       // a database or downloads folder given by the caller lives elsewhere and is kept.

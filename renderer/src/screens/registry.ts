@@ -1,5 +1,6 @@
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import SettingsIcon from '@mui/icons-material/Settings';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { ComponentType } from 'react';
 import type { Role } from '../../../shared/domain/roles';
 
@@ -21,4 +22,5 @@ export interface ScreenDef {
 export const SCREENS: ScreenDef[] = [
   { id: 'home', label: { pl: 'Pulpit', en: 'Dashboard' }, icon: DashboardIcon, load: () => import('./home/HomeScreen') },
   { id: 'settings', label: { pl: 'Ustawienia', en: 'Settings' }, icon: SettingsIcon, load: () => import('./settings/SettingsScreen'), roles: ['owner'] },
+  { id: 'import', label: { pl: 'Import', en: 'Import' }, icon: UploadFileIcon, load: () => import('./import/ImportScreen'), roles: ['owner'] },
 ];
