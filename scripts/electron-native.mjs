@@ -15,6 +15,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { clearTimeout, setTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -139,7 +140,7 @@ export function failureReason(output) {
 
 /** Where Electron's own package says its executable is, and whether it is there. */
 export function electronExecutable(electronPackageDir, env = process.env, platform = process.platform) {
-  let relativePath = null;
+  let relativePath;
   try {
     relativePath = readFileSync(join(electronPackageDir, 'path.txt'), 'utf8').trim();
   } catch {

@@ -23,7 +23,7 @@
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const ELECTRON_VERSION = '45.4.1';
@@ -142,7 +142,9 @@ async function main() {
   process.exit(gated.length > 0 ? 1 : 0);
 }
 
-main().catch((error) => {
-  console.error('security scan failed to run:', error);
-  process.exit(2);
-});
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error) => {
+    console.error('security scan failed to run:', error);
+    process.exit(2);
+  });
+}

@@ -43,7 +43,7 @@ export function isAppUrl(raw: unknown): boolean {
   return (
     url !== null &&
     url.protocol === `${APP_SCHEME}:` &&
-    url.hostname === APP_HOST &&
+    url.hostname.toLowerCase() === APP_HOST &&
     url.port === '' &&
     url.username === '' &&
     url.password === ''

@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const OUT = resolve('out');
+
+/** Built file → the sources it must not be older than (for the parts these tests read). */
+const BUILT_FROM: Array<[string, string[]]> = [
+  [join(OUT, 'renderer', 'index.html'), ['renderer/index.html']],
+  [join(OUT, 'preload', 'index.js'), ['electron/preload/index.ts', 'shared/contract/channels.ts']],
+  [join(OUT, 'main', 'index.js'), ['electron/main/index.ts']],
+];
+
+const mtime = (file: string) => (existsSync(file) ? statSync(file).mtimeMs : -1);
+
+/**
+ * The security tests read the BUILT app (what ships), not the sources. CI builds before testing; when
+ * out/ is missing or older than the sources it is built from (a fresh clone, a new channel), this builds
+ * it (electron-vite build, a few seconds).
+ */
+export function ensureBuilt(): void {
+  const isStale = () => BUILT_FROM.some(([built, sources]) => sources.some((source) => mtime(resolve(source)) > mtime(built)));
+  if (!isStale()) return;
+  // Test files run in parallel workers: one builds, the others wait for it (a directory is an atomic lock).
+  const lock = resolve('.cache', 'security-build.lock');
+  mkdirSync(resolve('.cache'), { recursive: true });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) rmSync(lock, { recursive: true, force: true });
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    if (isStale()) build();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function build(): void {
+  const result = spawnSync(process.execPath, [resolve('node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (result.status !== 0) throw new Error(`electron-vite build failed:\n${result.stdout}\n${result.stderr}`);
+}
