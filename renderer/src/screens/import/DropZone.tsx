@@ -62,7 +62,7 @@ export function DropZone({ onFiles, onPickWithDialog, disabled }: DropZoneProps)
         type="file"
         multiple
         hidden
-        accept=".csv,.txt,.json,.ndjson,.jsonl,.xlsx,.xlsm,.xls"
+        accept=".csv,.tsv,.txt,.json,.ndjson,.jsonl,.xlsx,.xlsm,.xls"
         data-testid="import-file-input"
         onChange={(e) => {
           const files = Array.from(e.target.files ?? []);
