@@ -1,0 +1,184 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../../../electron/core/dispatch';
+import { salesRegisterFile } from '../../../electron/core/export/export.service';
+import { tempCore, type TempCore } from '../../support/temp-core';
+import { FIXTURES, loadSampleOrders, loadSampleReturns, writeShopSettings } from './support/sample-shop';
+import { cellMinor, money, readEpp, readRegisterCsv, readXlsx, eppMinor, sheetRows } from './support/read-exports';
+
+/**
+ * The month of the Allegro samples (June 2026) through the whole export: the register's amounts per
+ * order and rate must equal the hand-made sample register in FORMATS.md §9.2 (which the accountant
+ * reviewed as the expected shape), the CSV and XLSX must say the same, and returns must land as negative
+ * rows in the month they happened.
+ */
+let t: TempCore;
+let ids: Map<string, number>;
+
+beforeAll(async () => {
+  t = await tempCore({ now: () => new Date('2026-07-20T08:00:00Z') });
+  writeShopSettings(t.core);
+  ids = loadSampleOrders(t.core);
+  loadSampleReturns(t.core, ids);
+});
+afterAll(() => t.dispose());
+
+const sampleCsv = () => readRegisterCsv(new Uint8Array(readFileSync(join(FIXTURES, 'export-rejestr-sprzedazy-2026-06.csv'))));
+
+describe('sales register of the sample month (June 2026)', () => {
+  it('matches the sample register amount for amount, per order and VAT rate', async () => {
+    const { register } = await salesRegisterFile(t.core, '2026-06', 'csv');
+    const sample = sampleCsv();
+    expect(sample.rows).toHaveLength(15);
+    for (const s of sample.rows) {
+      const orderRows = register.rows.filter((r) => r.allegroOrderId === s['Zamówienie Allegro'] && r.kind === 'sale');
+      const byRate = Object.fromEntries(orderRows.map((r) => [r.rate, r]));
+      for (const [rate, netCol, vatCol] of [['23', 'Netto 23%', 'VAT 23%'], ['8', 'Netto 8%', 'VAT 8%'], ['5', 'Netto 5%', 'VAT 5%']] as const) {
+        const net = money(s[netCol]);
+        const vat = money(s[vatCol]);
+        expect({ order: s['Zamówienie Allegro'], rate, net: byRate[rate]?.net ?? 0, vat: byRate[rate]?.vat ?? 0 }).toEqual({ order: s['Zamówienie Allegro'], rate, net, vat });
+      }
+      expect(orderRows.reduce((a, r) => a + r.gross, 0)).toBe(money(s['Razem brutto']));
+      expect(orderRows[0]?.documentType).toBe(s['Typ dokumentu']);
+      expect(orderRows[0]?.nip ?? '').toBe(s['NIP nabywcy']);
+      expect(orderRows[0]?.paymentMethod).toBe(s['Forma płatności']);
+      // The sample took calendar dates in UTC; we use Warsaw time. The one order bought after 22:00 UTC
+      // (00:59 on 16 June in Poland) is the only difference.
+      const expectedDate = s['Zamówienie Allegro'] === '1d8af78c-4dae-11f1-b0c0-0da1ab2f2a15' ? '2026-06-16' : s['Data sprzedaży'];
+      expect(orderRows[0]?.saleDate).toBe(expectedDate);
+    }
+  });
+
+  it('leaves out cancelled and unfinished orders, keeps the CZK order in its own currency', async () => {
+    const { register } = await salesRegisterFile(t.core, '2026-06', 'csv');
+    const sales = register.documents.filter((d) => d.kind === 'sale');
+    const orderIds = new Set(sales.map((d) => d.sale.allegroOrderId));
+    for (const excluded of ['469229dc-8ef6-11f1-9ab9-b2a3a0c2a845', 'b71206b1', '67d57b58', '1d506f84']) {
+      expect([...orderIds].some((id) => id?.startsWith(excluded.slice(0, 8)))).toBe(false);
+    }
+    expect(sales).toHaveLength(16);
+    const czk = register.rows.filter((r) => r.currency === 'CZK');
+    expect(czk).toHaveLength(1);
+    expect(czk[0]).toMatchObject({ rate: '23', gross: 25900, country: 'CZ' });
+    expect(register.totals.find((x) => x.currency === 'CZK')).toMatchObject({ rate: '23', gross: 25900 });
+    expect(register.warnings.map((w) => w.code).sort()).toEqual(['foreign_currency', 'rate_from_product']);
+  });
+
+  it('puts returns as negative correcting rows in the month they happened', async () => {
+    const june = (await salesRegisterFile(t.core, '2026-06', 'csv')).register;
+    const july = (await salesRegisterFile(t.core, '2026-07', 'csv')).register;
+    const juneCorrections = june.rows.filter((r) => r.kind === 'correction');
+    // b4fc3f98: goods received back on 13 June, no refund recorded yet → the returned jar (74.90, 5%).
+    expect(juneCorrections).toEqual([
+      expect.objectContaining({ allegroOrderId: 'b4fc3f98-167c-11f1-a45d-4483407d442b', documentType: 'KPA', rate: '5', gross: -7490, net: -7133, vat: -357, correctionDate: '2026-06-13', saleDate: '2026-06-01' }),
+    ]);
+    // 855ede1c: refunded 59.99 on 2 July → a July correction of a June sale; July has no sales.
+    expect(july.rows).toEqual([
+      expect.objectContaining({ allegroOrderId: '855ede1c-b7dc-11f1-b936-050c9d5757f4', kind: 'correction', rate: '23', gross: -5999, net: -4877, vat: -1122, correctionDate: '2026-07-02' }),
+    ]);
+    for (const r of [...june.rows, ...july.rows]) expect(r.net + r.vat).toBe(r.gross);
+  });
+
+  it('writes a CSV that Polish Excel reads: BOM, semicolons, CRLF, decimal comma, totals = sum of rows', async () => {
+    const { bytes, register } = await salesRegisterFile(t.core, '2026-06', 'csv');
+    const csv = readRegisterCsv(bytes);
+    expect(csv.hasBom).toBe(true);
+    expect(csv.crlfOnly).toBe(true);
+    expect(csv.rows).toHaveLength(register.rows.length);
+    expect(csv.rows).toHaveLength(19); // 16 sales, two with two rates (b4fc3f98, 7580546a), one correction
+    for (const row of csv.rows) expect(money(row.Netto) + money(row.VAT)).toBe(money(row.Brutto));
+    const totals = csv.totals.filter((r) => r['Stawka VAT'] !== 'wszystkie');
+    for (const total of totals) {
+      const rows = csv.rows.filter((r) => r['Stawka VAT'] === total['Stawka VAT'] && r.Waluta === total.Waluta);
+      for (const col of ['Netto', 'VAT', 'Brutto', 'W tym dostawa i usługi']) expect(rows.reduce((a, r) => a + money(r[col]), 0)).toBe(money(total[col]));
+    }
+    const plnAll = csv.totals.find((r) => r['Stawka VAT'] === 'wszystkie' && r.Waluta === 'PLN');
+    expect(money(plnAll?.Brutto)).toBe(csv.rows.filter((r) => r.Waluta === 'PLN').reduce((a, r) => a + money(r.Brutto), 0));
+    expect(csv.text).toMatch(/Ślusarczyk Ogrody Sp\. z o\.o\./); // UTF-8 with Polish letters
+    expect(csv.notes.join('\n')).toMatch(/od brutto/);
+    expect(csv.notes.join('\n')).toMatch(/proporcjonalnie/);
+  });
+
+  it('writes an XLSX with numeric cells, a totals sheet and a notes sheet', async () => {
+    const { bytes, register } = await salesRegisterFile(t.core, '2026-06', 'xlsx');
+    const wb = await readXlsx(bytes);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Rejestr', 'Podsumowanie', 'Uwagi']);
+    const rows = sheetRows(wb.getWorksheet('Rejestr')!);
+    expect(rows).toHaveLength(register.rows.length);
+    for (const row of rows) {
+      expect(typeof row.Brutto!.value).toBe('number');
+      expect(row.Brutto!.numFmt).toContain('0.00');
+      expect(row['Data sprzedaży']!.value).toBeInstanceOf(Date);
+      expect(cellMinor(row.Netto!.value) + cellMinor(row.VAT!.value)).toBe(cellMinor(row.Brutto!.value));
+    }
+    const totals = sheetRows(wb.getWorksheet('Podsumowanie')!);
+    for (const total of totals.filter((r) => r['Stawka VAT']!.value !== 'razem')) {
+      const mine = rows.filter((r) => r['Stawka VAT']!.value === total['Stawka VAT']!.value && r.Waluta!.value === total.Waluta!.value);
+      expect(mine).toHaveLength(total['Liczba wierszy']!.value as number);
+      for (const col of ['Netto', 'VAT', 'Brutto']) expect(mine.reduce((a, r) => a + cellMinor(r[col]!.value), 0)).toBe(cellMinor(total[col]!.value));
+    }
+    const notes = wb.getWorksheet('Uwagi')!.getColumn(1).values.slice(2).join('\n');
+    expect(notes).toMatch(/zaokrąglony do pełnego grosza/);
+    expect(notes).toMatch(/CZK/);
+  });
+
+  it('writes an EDI++ file whose documents add up to the register (Windows-1250, CRLF, 24/62/5/30 fields)', async () => {
+    const { bytes, register } = await salesRegisterFile(t.core, '2026-06', 'epp');
+    const epp = readEpp(bytes);
+    expect(epp.bareLf).toBe(false);
+    expect(epp.endsWithEmptyLine).toBe(true);
+    expect(Buffer.from(bytes).includes(Buffer.from('Ślusarczyk', 'utf8'))).toBe(false); // not UTF-8…
+    expect(epp.text).toContain('Ślusarczyk Ogrody'); // …but cp1250 that decodes to the Polish letters
+    const [info, ...rest] = epp.sections;
+    expect(info?.label).toBe('INFO');
+    expect(info?.records[0]).toHaveLength(24);
+    expect(info?.records[0]?.slice(0, 3)).toEqual(['1.05', '0', '1250']);
+    const docs: Array<{ header: string[]; vat: string[][] }> = [];
+    for (let i = 0; i < rest.length; i += 2) {
+      const h = rest[i]!;
+      const z = rest[i + 1]!;
+      expect([h.label, z.label]).toEqual(['NAGLOWEK', 'ZAWARTOSC']);
+      if (h.records[0]?.[0] === 'KONTRAHENCI') {
+        for (const c of z.records) expect(c).toHaveLength(30);
+        continue;
+      }
+      expect(h.records[0]).toHaveLength(62);
+      for (const r of z.records) expect(r).toHaveLength(5);
+      docs.push({ header: h.records[0]!, vat: z.records });
+    }
+    expect(docs).toHaveLength(register.documents.length);
+    const sum = (pick: (v: string[]) => string) => docs.flatMap((d) => d.vat).reduce((a, v) => a + eppMinor(pick(v)), 0);
+    const pln = register.rows; // EDI++ sums are per file; compare with all rows (PLN + CZK) as the register has them
+    expect(sum((v) => v[2]!)).toBe(pln.reduce((a, r) => a + r.net, 0));
+    expect(sum((v) => v[3]!)).toBe(pln.reduce((a, r) => a + r.vat, 0));
+    expect(sum((v) => v[4]!)).toBe(pln.reduce((a, r) => a + r.gross, 0));
+    for (const d of docs) {
+      expect(eppMinor(d.header[27]!) + eppMinor(d.header[28]!)).toBe(eppMinor(d.header[29]!));
+      expect(d.vat.reduce((a, v) => a + eppMinor(v[4]!), 0)).toBe(eppMinor(d.header[29]!));
+    }
+    const fs = docs.find((d) => d.header[48]?.includes('2dc5e42a'))!;
+    expect(fs.header.slice(0, 1)).toEqual(['FS']);
+    expect(fs.header[11]).toBe('NIP5471112221');
+    expect(fs.vat).toEqual([['23', '23.0000', '2047.1500', '470.8400', '2517.9900']]);
+    const correction = docs.find((d) => d.header[0] === 'KPA')!;
+    expect(correction.vat).toEqual([['5', '5.0000', '-71.3300', '-3.5700', '-74.9000']]);
+  });
+
+  it('has the same shape as the sample .epp file', () => {
+    const sample = readEpp(new Uint8Array(readFileSync(join(FIXTURES, 'export-sprzedaz-2026-06.epp'))));
+    expect(sample.endsWithEmptyLine).toBe(true);
+    expect(sample.sections[0]?.records[0]).toHaveLength(24);
+    expect(sample.sections[1]?.records[0]).toHaveLength(62);
+    expect(sample.sections.at(-1)?.records[0]).toHaveLength(30);
+  });
+
+  it('answers the preview channel with the same totals (owner only)', async () => {
+    const preview = await call(t.core, 'export.salesRegisterPreview', { month: '2026-06' });
+    const { register } = await salesRegisterFile(t.core, '2026-06', 'csv');
+    expect(preview.totals).toEqual(register.totals);
+    expect(preview).toMatchObject({ sales: 16, corrections: 1, rows: 19 });
+    await expect(call(t.core, 'export.salesRegisterPreview', { month: '2026-06' }, { role: 'helper' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(call(t.core, 'export.salesRegisterPreview', { month: '2026-13' })).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+});
