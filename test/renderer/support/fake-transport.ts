@@ -41,7 +41,7 @@ export const fake = {
     handlers.set(channel, handler);
   },
   /** The channel answers with this error code (e.g. 'wrong_pin', 'not_undoable'). */
-  fail(channel: Channel, code: ErrorCode, message = code, details?: unknown): void {
+  fail(channel: Channel, code: ErrorCode, message: string = code, details?: unknown): void {
     handlers.set(channel, () => {
       throw new FakeCoreError(code, message, details);
     });
