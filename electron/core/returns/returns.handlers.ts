@@ -1,26 +1,31 @@
 import type { AreaHandlers } from '../dispatch';
-import { DomainError } from '../errors';
-
-const notYet = (): never => {
-  throw new DomainError('internal', 'Not implemented yet.');
-};
+import { getSettings } from '../settings/settings.service';
+import { answerComplaint, closeComplaint, listComplaints, registerComplaint } from './complaints.service';
+import { receiveReturn, registerReturn } from './return-register.service';
+import { markRefunded, setReturnStatus } from './return-settle.service';
+import { findReturnableOrder, searchShippedOrders } from './returnable-order';
+import { listReturns } from './returns-list.query';
+import { returnDetail } from './returns.repository';
 
 /** Handlers of the returns area (see shared/contract/returns.contract.ts). */
 export const returnsHandlers: AreaHandlers<'returns.'> = {
-  'returns.list': notYet,
-  'returns.get': notYet,
-  'returns.findOrder': notYet,
-  'returns.searchOrders': notYet,
-  'returns.register': notYet,
-  'returns.receive': notYet,
-  'returns.markRefunded': notYet,
-  'returns.setStatus': notYet,
+  'returns.list': (input, { core }) => listReturns(core.sqlite, input, core.now()),
+  'returns.get': ({ id }, { core }) => returnDetail(core.sqlite, id, core.now()),
+  'returns.findOrder': ({ code }, { core }) => ({ order: findReturnableOrder(core.sqlite, code) }),
+  'returns.searchOrders': async ({ search, limit }, { core }) => {
+    const { handlingTimeDays } = await getSettings(core.db);
+    return { rows: searchShippedOrders(core.sqlite, search, limit, { now: core.now(), handlingTimeDays }) };
+  },
+  'returns.register': (input, { core, actor }) => registerReturn(core, input, actor),
+  'returns.receive': (input, { core, actor }) => receiveReturn(core, input, actor),
+  'returns.markRefunded': (input, { core, actor }) => markRefunded(core, input, actor),
+  'returns.setStatus': (input, { core, actor }) => setReturnStatus(core, input, actor),
 };
 
 /** Handlers of complaints (reklamacje), kept with returns. */
 export const complaintsHandlers: AreaHandlers<'complaints.'> = {
-  'complaints.list': notYet,
-  'complaints.register': notYet,
-  'complaints.answer': notYet,
-  'complaints.close': notYet,
+  'complaints.list': (input, { core }) => listComplaints(core.sqlite, input, core.now()),
+  'complaints.register': (input, { core, actor }) => registerComplaint(core, input, actor),
+  'complaints.answer': (input, { core, actor }) => answerComplaint(core, input, actor),
+  'complaints.close': (input, { core, actor }) => closeComplaint(core, input, actor),
 };
