@@ -14,10 +14,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { backupCase } from './cases/backup.case';
 import { coldStartCase } from './cases/cold-start.case';
+import { exportCase } from './cases/export.case';
 import { importCase } from './cases/import.case';
 import { ordersListCase } from './cases/orders-list.case';
 import { packingCase } from './cases/packing.case';
-import { pendingCase } from './cases/pending.case';
+import { slipsCase } from './cases/slips.case';
 import { stockSearchCase } from './cases/stock-search.case';
 import { ROOT } from './lib/child';
 import type { BenchCase, BenchContext } from './lib/context';
@@ -30,14 +31,8 @@ const CASES: Array<{ name: string; run: BenchCase }> = [
   { name: 'stock.search', run: stockSearchCase },
   { name: 'packing', run: packingCase },
   { name: 'cold-start', run: coldStartCase },
-  {
-    name: 'export',
-    run: pendingCase({ id: 'export.month-xlsx', what: "accountant's export of one month to XLSX", scale: '100k orders in the month', unit: 's', target: { op: '<', limit: 3, unit: 's' }, channels: ['export.salesRegister'] }),
-  },
-  {
-    name: 'slips',
-    run: pendingCase({ id: 'print.slips-200', what: '200 packing slips to one PDF', scale: '200 orders', unit: 's', target: { op: '<', limit: 5, unit: 's' }, channels: ['print.packingSlips'] }),
-  },
+  { name: 'export', run: exportCase },
+  { name: 'slips', run: slipsCase },
   { name: 'backup', run: backupCase },
 ];
 

@@ -11,10 +11,12 @@ import { main } from '../../../../electron/cli/main';
 import { createCore } from '../../../../electron/core/create-core';
 import { loadDemoShop } from '../../../../electron/core/demo/demo-shop';
 import { silentLogger } from '../../../../electron/core/log';
+import BetterSqlite3 from 'better-sqlite3';
+import { contentHash } from './db-hash';
 
 async function run() {
   const { values, positionals } = parseArgs({
-    options: { db: { type: 'string' }, template: { type: 'string' }, demo: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+    options: { db: { type: 'string' }, template: { type: 'string' }, demo: { type: 'string' }, 'dry-run': { type: 'boolean' }, inspect: { type: 'boolean' } },
     allowPositionals: true,
   });
   const db = values.db!;
@@ -43,9 +45,20 @@ async function run() {
     } catch {
       result = null;
     }
-    process.stdout.write(`${JSON.stringify({ file, code, ms, result, stdout: result === null ? out.join('\n').slice(0, 2000) : undefined, stderr: err.join('\n').slice(0, 4000) })}\n`);
+    // --inspect: the state right after this file, before the next one replaces the database.
+    const state = values.inspect ? inspect(db) : undefined;
+    process.stdout.write(`${JSON.stringify({ file, code, ms, result, state, stdout: result === null ? out.join('\n').slice(0, 2000) : undefined, stderr: err.join('\n').slice(0, 4000) })}\n`);
   }
   process.stdout.write(`${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })}\n`);
+}
+
+function inspect(db: string): { integrity: string; committedRuns: number; businessHash: string } {
+  const conn = new BetterSqlite3(db, { readonly: true });
+  const integrity = conn.pragma('integrity_check', { simple: true }) as string;
+  const committedRuns = conn.prepare("SELECT count(*) FROM import_runs WHERE status = 'committed'").pluck().get() as number;
+  conn.close();
+  // import_runs and audit_log record the attempt itself; everything else is the shop's data.
+  return { integrity, committedRuns, businessHash: contentHash(db, { ignore: ['import_runs', 'audit_log'] }) };
 }
 
 run().catch((error) => {
