@@ -43,6 +43,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // The real desktop app through Playwright's _electron: opt-in (ZAPLECZE_ELECTRON_TESTS=1) and
+        // only where an Electron binary exists; elsewhere the suite is skipped and says why.
+        test: {
+          name: 'electron',
+          environment: 'node',
+          include: ['test/electron/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });
