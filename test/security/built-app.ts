@@ -1,17 +1,31 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const OUT = resolve('out');
 
-/** Built file → the sources it must not be older than (for the parts these tests read). */
+/** Built file → the source folders and files it must not be older than. */
 const BUILT_FROM: Array<[string, string[]]> = [
   [join(OUT, 'renderer', 'index.html'), ['renderer/index.html']],
-  [join(OUT, 'preload', 'index.js'), ['electron/preload/index.ts', 'shared/contract/channels.ts']],
-  [join(OUT, 'main', 'index.js'), ['electron/main/index.ts']],
+  [join(OUT, 'preload', 'index.js'), ['electron/preload', 'shared/contract/channels.ts']],
+  [join(OUT, 'main', 'index.js'), ['electron/main', 'electron/core', 'shared']],
 ];
 
 const mtime = (file: string) => (existsSync(file) ? statSync(file).mtimeMs : -1);
+
+/** The newest modification time of a file, or of any .ts file under a folder. */
+function newest(path: string): number {
+  if (!existsSync(path)) return -1;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let latest = -1;
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    const child = join(path, entry.name);
+    if (entry.isDirectory()) latest = Math.max(latest, newest(child));
+    else if (entry.name.endsWith('.ts')) latest = Math.max(latest, statSync(child).mtimeMs);
+  }
+  return latest;
+}
 
 /**
  * The security tests read the BUILT app (what ships), not the sources. CI builds before testing; when
@@ -19,7 +33,7 @@ const mtime = (file: string) => (existsSync(file) ? statSync(file).mtimeMs : -1)
  * it (electron-vite build, a few seconds).
  */
 export function ensureBuilt(): void {
-  const isStale = () => BUILT_FROM.some(([built, sources]) => sources.some((source) => mtime(resolve(source)) > mtime(built)));
+  const isStale = () => BUILT_FROM.some(([built, sources]) => sources.some((source) => newest(resolve(source)) > mtime(built)));
   if (!isStale()) return;
   // Test files run in parallel workers: one builds, the others wait for it (a directory is an atomic lock).
   const lock = resolve('.cache', 'security-build.lock');

@@ -1,5 +1,6 @@
 import type { CliCommand } from '../cli-types';
 import { demoCommand } from './demo.command';
+import { importCommand } from './import.command';
 import { initCommand } from './init.command';
 import { statsCommand } from './stats.command';
 import { backupCommand } from './backup.command';
@@ -10,6 +11,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   init: initCommand,
   demo: demoCommand,
   stats: statsCommand,
+  import: importCommand,
   backup: backupCommand,
   restore: restoreCommand,
 };

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-23-initial';
+import * as importBookkeeping from './2026-11-24-01-import';
 import * as stockOrders from './2026-11-24-02-stock-orders';
 import * as packingReturns from './2026-11-24-03-packing-returns';
 
@@ -9,6 +10,7 @@ import * as packingReturns from './2026-11-24-03-packing-returns';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-initial': initial,
+  '2026-11-24-01-import': importBookkeeping,
   '2026-11-24-02-stock-orders': stockOrders,
   '2026-11-24-03-packing-returns': packingReturns,
 };

@@ -1,0 +1,288 @@
+import { carrierFromMethodName } from '../carrier';
+import type { Place } from '../problems';
+import { t, type ProblemSink } from '../problems';
+import type { BuyerRecord, OrderLineRecord, OrderRecord } from '../records';
+import { SampleCollector } from '../sample';
+import type { JsonItem } from '../text/json-stream';
+import { allegroTaxRate, dateTime, jsonMoney } from '../text/values';
+import type { ParseContext } from './context';
+import { arr, at, bool, obj, str, type Json } from './json-helpers';
+
+/** Enum values Allegro documents (2023 and 2026 specs). Anything else is kept raw, with a warning. */
+const KNOWN = {
+  status: new Set(['BOUGHT', 'FILLED_IN', 'READY_FOR_PROCESSING', 'CANCELLED']),
+  fulfillment: new Set(['NEW', 'PROCESSING', 'READY_FOR_SHIPMENT', 'READY_FOR_PICKUP', 'SENT', 'PICKED_UP', 'CANCELLED', 'SUSPENDED', 'RETURNED']),
+  paymentType: new Set(['CASH_ON_DELIVERY', 'WIRE_TRANSFER', 'ONLINE', 'SPLIT_PAYMENT', 'EXTENDED_TERM']),
+  provider: new Set(['PAYU', 'P24', 'AF', 'OFFLINE', 'EPT']),
+};
+
+export const ORDER_SAMPLE_COLUMNS = ['Zamówienie / Order', 'Data / Date', 'Kupujący / Buyer', 'Status', 'Pozycje / Lines', 'Do zapłaty / Total'];
+
+function unknownEnum(problems: ProblemSink, place: Place, field: string, value: string): void {
+  problems.warning('unknown_enum', { ...place, column: field, value }, t(
+    `Nieznana wartość „${value}” w polu ${field}: zapisana bez zmian, zamówienie zaimportowane.`,
+    `Unknown value "${value}" in ${field}: stored as it is; the order is imported.`,
+  ));
+}
+
+/**
+ * One checkout form → an order record, or null when the order cannot be imported (the problems say
+ * why, with the JSON path). Lenient with everything Allegro marks optional, strict with what a shop
+ * needs: the id, the total to pay, line items with quantities and prices, a purchase date.
+ */
+export function normalizeCheckoutForm(form: Json, path: string, problems: ProblemSink): OrderRecord | null {
+  const before = problems.errorCount;
+  const err = (field: string, value: unknown, pl: string, en: string) => problems.error('invalid_value', { jsonPath: `${path}.${field}`, column: field, value }, t(pl, en));
+  const place = (field: string): Place => ({ jsonPath: `${path}.${field}` });
+
+  const orderId = str(form.id);
+  if (!orderId) err('id', form.id, 'Zamówienie bez identyfikatora (id): nie można go zaimportować.', 'An order without an id cannot be imported.');
+
+  const status = str(form.status);
+  if (status && !KNOWN.status.has(status)) unknownEnum(problems, place('status'), 'status', status);
+  const fulfillmentStatus = str(at(form, 'fulfillment', 'status'));
+  if (fulfillmentStatus && !KNOWN.fulfillment.has(fulfillmentStatus)) unknownEnum(problems, place('fulfillment.status'), 'fulfillment.status', fulfillmentStatus);
+
+  const payment = obj(form.payment);
+  const paymentType = str(payment?.type);
+  if (paymentType && !KNOWN.paymentType.has(paymentType)) unknownEnum(problems, place('payment.type'), 'payment.type', paymentType);
+  const paymentProvider = str(payment?.provider);
+  if (paymentProvider && !KNOWN.provider.has(paymentProvider)) unknownEnum(problems, place('payment.provider'), 'payment.provider', paymentProvider);
+  const paid = jsonMoney(at(payment, 'paidAmount', 'amount'));
+  if (!paid.ok) err('payment.paidAmount.amount', at(payment, 'paidAmount', 'amount'), 'Kwota zapłacona nie jest kwotą pieniędzy.', 'The paid amount is not an amount of money.');
+  const paidAt = dateTime(str(payment?.finishedAt));
+
+  const total = jsonMoney(at(form, 'summary', 'totalToPay', 'amount'));
+  const totalValue = total.ok ? total.value : null;
+  if (!total.ok || totalValue === null) {
+    err('summary.totalToPay.amount', at(form, 'summary', 'totalToPay', 'amount'), 'Brak poprawnej kwoty do zapłaty (summary.totalToPay).', 'The total to pay (summary.totalToPay) is missing or not an amount.');
+  }
+  const currency = str(at(form, 'summary', 'totalToPay', 'currency')) ?? 'PLN';
+
+  const lines: OrderLineRecord[] = [];
+  const items = arr(form.lineItems);
+  if (items.length === 0) err('lineItems', form.lineItems, 'Zamówienie nie ma żadnej pozycji (lineItems).', 'The order has no line items (lineItems).');
+  let latestBoughtAt: string | null = null;
+  items.forEach((raw, i) => {
+    const item = obj(raw) ?? {};
+    const p = `lineItems[${i}]`;
+    const lineId = str(item.id);
+    const quantity = item.quantity;
+    const price = jsonMoney(at(item, 'price', 'amount'));
+    const original = jsonMoney(at(item, 'originalPrice', 'amount'));
+    const boughtAt = dateTime(str(item.boughtAt));
+    const name = str(at(item, 'offer', 'name'));
+    if (!lineId) err(`${p}.id`, item.id, 'Pozycja zamówienia bez identyfikatora.', 'A line item without an id.');
+    if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity < 1) {
+      err(`${p}.quantity`, quantity, 'Ilość w pozycji musi być liczbą całkowitą większą od zera.', 'The quantity must be a whole number above zero.');
+    }
+    if (!price.ok || price.value === null) err(`${p}.price.amount`, at(item, 'price', 'amount'), 'Cena pozycji nie jest kwotą pieniędzy.', 'The line price is not an amount of money.');
+    if (!original.ok) err(`${p}.originalPrice.amount`, at(item, 'originalPrice', 'amount'), 'Cena przed rabatem nie jest kwotą pieniędzy.', 'The original price is not an amount of money.');
+    if (!boughtAt.ok) err(`${p}.boughtAt`, item.boughtAt, 'Data zakupu nie jest datą.', 'The purchase date is not a date.');
+    if (boughtAt.ok && boughtAt.value && (!latestBoughtAt || boughtAt.value > latestBoughtAt)) latestBoughtAt = boughtAt.value;
+    if (lineId && typeof quantity === 'number' && price.ok && price.value !== null) {
+      lines.push({
+        lineId,
+        offerId: str(at(item, 'offer', 'id')),
+        externalId: str(at(item, 'offer', 'external', 'id')),
+        name: name ?? str(at(item, 'offer', 'id')) ?? lineId,
+        quantity,
+        unitPriceGrosze: price.value,
+        originalUnitPriceGrosze: original.ok ? original.value : null,
+        currency: str(at(item, 'price', 'currency')) ?? currency,
+        vatRate: allegroTaxRate(at(item, 'tax', 'rate')),
+        boughtAt: boughtAt.ok ? boughtAt.value : null,
+      });
+    }
+  });
+
+  const updatedAt = dateTime(str(form.updatedAt));
+  const boughtAt = latestBoughtAt ?? (updatedAt.ok ? updatedAt.value : null);
+  if (!boughtAt) err('lineItems[].boughtAt', null, 'Brak daty zakupu (lineItems[].boughtAt ani updatedAt).', 'No purchase date (neither lineItems[].boughtAt nor updatedAt).');
+
+  if (problems.errorCount > before || !orderId || totalValue === null || !boughtAt) return null;
+
+  const buyerObj = obj(form.buyer);
+  const buyerId = str(buyerObj?.id);
+  const buyer: BuyerRecord | null = buyerId
+    ? {
+        allegroBuyerId: buyerId,
+        login: str(buyerObj?.login),
+        email: str(buyerObj?.email),
+        firstName: str(buyerObj?.firstName),
+        lastName: str(buyerObj?.lastName),
+        companyName: str(buyerObj?.companyName),
+        phone: str(buyerObj?.phoneNumber),
+        guest: bool(buyerObj?.guest) ? 1 : 0,
+      }
+    : null;
+  const buyerName = [str(buyerObj?.firstName), str(buyerObj?.lastName)].filter(Boolean).join(' ') || str(buyerObj?.companyName);
+
+  const delivery = obj(form.delivery);
+  const address = obj(delivery?.address);
+  const pickup = obj(delivery?.pickupPoint);
+  const pickupAddress = obj(pickup?.address);
+  const methodName = str(at(delivery, 'method', 'name'));
+  const cost = jsonMoney(at(delivery, 'cost', 'amount'));
+  const dispatchTo = dateTime(str(at(delivery, 'time', 'dispatch', 'to')));
+
+  const invoice = obj(form.invoice);
+  const invoiceAddress = obj(invoice?.address);
+  const company = obj(invoiceAddress?.company);
+  const natural = obj(invoiceAddress?.naturalPerson);
+  // The current spec lists company ids (type PL_NIP); the 2023 shape had only the deprecated taxId.
+  const nip =
+    str((arr(company?.ids).map(obj).find((x) => str(x?.type) === 'PL_NIP') ?? null)?.value) ??
+    str((arr(company?.ids).map(obj)[0] ?? null)?.value) ??
+    str(company?.taxId);
+
+  const paymentState: OrderRecord['paymentState'] =
+    paymentType === 'CASH_ON_DELIVERY' ? 'cod' : paid.ok && paid.value !== null ? 'paid' : status === 'BOUGHT' || status === 'FILLED_IN' ? 'unpaid' : 'unknown';
+
+  return {
+    source: 'api',
+    orderId,
+    revision: str(form.revision),
+    allegroUpdatedAt: updatedAt.ok ? updatedAt.value : null,
+    boughtAt,
+    allegroStatus: status,
+    fulfillmentStatus,
+    paymentState,
+    buyer,
+    buyerLogin: str(buyerObj?.login),
+    buyerName: buyerName || null,
+    marketplace: str(at(form, 'marketplace', 'id')),
+    paymentType,
+    paymentProvider,
+    paidAt: paidAt.ok ? paidAt.value : null,
+    paidGrosze: paid.ok ? paid.value : null,
+    totalToPayGrosze: totalValue,
+    currency,
+    deliveryMethodId: str(at(delivery, 'method', 'id')),
+    deliveryMethodName: methodName,
+    carrier: carrierFromMethodName(methodName),
+    deliveryCostGrosze: cost.ok ? cost.value : null,
+    pickupPointId: str(pickup?.id),
+    pickupPointName: str(pickup?.name),
+    pickupPointAddress: joinAddress(str(pickupAddress?.street), str(pickupAddress?.zipCode), str(pickupAddress?.city)),
+    deliveryFirstName: str(address?.firstName),
+    deliveryLastName: str(address?.lastName),
+    deliveryCompany: str(address?.companyName),
+    deliveryStreet: str(address?.street),
+    deliveryCity: str(address?.city),
+    deliveryZip: str(address?.zipCode),
+    deliveryCountry: str(address?.countryCode),
+    deliveryPhone: str(address?.phoneNumber),
+    invoiceRequired: bool(invoice?.required) ? 1 : 0,
+    invoiceCompanyName: str(company?.name),
+    invoiceTaxId: nip,
+    invoiceFirstName: str(natural?.firstName),
+    invoiceLastName: str(natural?.lastName),
+    invoiceStreet: str(invoiceAddress?.street),
+    invoiceCity: str(invoiceAddress?.city),
+    invoiceZip: str(invoiceAddress?.zipCode),
+    invoiceCountry: str(invoiceAddress?.countryCode),
+    buyerMessage: str(form.messageToSeller),
+    sellerNote: str(at(form, 'note', 'text')),
+    allegroDispatchTo: dispatchTo.ok ? dispatchTo.value : null,
+    lines,
+    tracking: [],
+  };
+}
+
+export function joinAddress(street: string | null, zip: string | null, city: string | null): string | null {
+  const place = [zip, city].filter(Boolean).join(' ');
+  const text = [street, place].filter(Boolean).join(', ');
+  return text || null;
+}
+
+/** Stages a checkout form; the same order twice in one file keeps the newer revision. */
+export function stageOrder(ctx: ParseContext, sample: SampleCollector, record: OrderRecord, raw: string, place: { row?: number | null; path?: string | null }): void {
+  const { staging, problems } = ctx;
+  const placeOf = { row: place.row ?? null, jsonPath: place.path ?? null };
+  if (staging.put('order', record.orderId, record, { ...place, raw })) {
+    sample.add(record.orderId, placeOf, orderSampleValues(record));
+    return;
+  }
+  const existing = staging.get<OrderRecord>('order', record.orderId)!;
+  const where = existing.path ?? (existing.row ? `wiersz ${existing.row}` : '');
+  const whereEn = existing.path ?? (existing.row ? `row ${existing.row}` : '');
+  if (existing.raw === raw) {
+    problems.warning('duplicate_record', { ...placeOf, column: 'id', value: record.orderId }, t(
+      `Zamówienie ${record.orderId} powtarza się bez zmian (jak ${where}): zaimportowane raz.`,
+      `Order ${record.orderId} appears again unchanged (as ${whereEn}): imported once.`,
+    ));
+    return;
+  }
+  const newer = (record.allegroUpdatedAt ?? '') >= (existing.data.allegroUpdatedAt ?? '');
+  if (newer) {
+    staging.replace('order', record.orderId, record, { ...place, raw });
+    problems.warning('newer_revision_kept', { ...placeOf, column: 'revision', value: record.revision }, t(
+      `Zamówienie ${record.orderId} występuje dwa razy: zachowano nowszą wersję (zmiana ${record.allegroUpdatedAt ?? '?'}, rewizja ${record.revision ?? '?'}), starszą (${where}) pominięto.`,
+      `Order ${record.orderId} appears twice: the newer version (updated ${record.allegroUpdatedAt ?? '?'}, revision ${record.revision ?? '?'}) is kept, the older one (${whereEn}) is ignored.`,
+    ));
+  } else {
+    problems.warning('older_revision_ignored', { ...placeOf, column: 'revision', value: record.revision }, t(
+      `Zamówienie ${record.orderId} występuje dwa razy: ta wersja jest starsza niż ${where} i została pominięta.`,
+      `Order ${record.orderId} appears twice: this version is older than ${whereEn} and is ignored.`,
+    ));
+  }
+}
+
+export function orderSampleValues(r: OrderRecord): Array<string | number | null> {
+  return [r.orderId, r.boughtAt, r.buyerLogin ?? r.buyerName, [r.allegroStatus, r.fulfillmentStatus].filter(Boolean).join(' / '), r.lines.length, `${(r.totalToPayGrosze / 100).toFixed(2)} ${r.currency}`];
+}
+
+/** Reads checkout forms from JSON items (page, bare array or NDJSON) into the staging area. */
+export async function parseCheckoutForms(ctx: ParseContext, items: AsyncIterable<JsonItem>): Promise<{ sample: SampleCollector; records: number; invalid: number }> {
+  const sample = new SampleCollector(ORDER_SAMPLE_COLUMNS);
+  let records = 0;
+  let invalid = 0;
+  let count: number | null = null;
+  let totalCount: number | null = null;
+  for await (const item of items) {
+    if (item.index === null) {
+      // Page members next to the array: count and totalCount are checked below, the rest ignored.
+      if (item.key === 'count') count = Number(item.text);
+      if (item.key === 'totalCount') totalCount = Number(item.text);
+      continue;
+    }
+    records += 1;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(item.text);
+    } catch {
+      ctx.problems.error('json_invalid', { jsonPath: item.path, row: item.line, value: item.text.slice(0, 80) }, t(
+        `Zamówienie ${item.path} (linia ${item.line}) nie jest poprawnym JSON-em.`,
+        `Order ${item.path} (line ${item.line}) is not valid JSON.`,
+      ));
+      invalid += 1;
+      continue;
+    }
+    const form = obj(parsed);
+    if (!form) {
+      ctx.problems.error('not_an_order', { jsonPath: item.path, value: item.text.slice(0, 80) }, t(`${item.path} nie jest zamówieniem (oczekiwano obiektu).`, `${item.path} is not an order (an object was expected).`));
+      invalid += 1;
+      continue;
+    }
+    const record = normalizeCheckoutForm(form, item.path, ctx.problems);
+    if (!record) {
+      invalid += 1;
+      sample.add(str(form.id) ?? item.path, { jsonPath: item.path }, [str(form.id), str(at(form, 'updatedAt')), str(at(form, 'buyer', 'login')), str(form.status), arr(form.lineItems).length, null], true);
+      continue;
+    }
+    stageOrder(ctx, sample, record, JSON.stringify(form), { path: item.path, row: null });
+  }
+  if (count !== null && Number.isFinite(count) && count !== records) {
+    ctx.problems.warning('count_mismatch', { jsonPath: 'count', value: String(count) }, t(
+      `Plik podaje count = ${count}, a zawiera ${records} zamówień.`,
+      `The file says count = ${count} but holds ${records} orders.`,
+    ));
+  }
+  if (records === 0) {
+    ctx.problems.warning('no_records', { jsonPath: 'checkoutForms' }, totalCount
+      ? t(`Ta strona nie zawiera zamówień (totalCount = ${totalCount}: pobrano stronę za końcem listy). Nic nie zaimportowano.`, `This page holds no orders (totalCount = ${totalCount}: the page is past the end of the list). Nothing was imported.`)
+      : t('Plik nie zawiera zamówień. Nic nie zaimportowano.', 'The file holds no orders. Nothing was imported.'));
+  }
+  return { sample, records, invalid };
+}

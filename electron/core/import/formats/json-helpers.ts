@@ -1,0 +1,31 @@
+/** Defensive readers for JSON from outside: a field of the wrong type reads as absent, never throws. */
+export type Json = Record<string, unknown>;
+
+export function obj(value: unknown): Json | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
+}
+
+export function arr(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function str(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() === '' ? null : value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return null;
+}
+
+export function bool(value: unknown): boolean {
+  return value === true || value === 'true';
+}
+
+/** `a.b.c` of a nested object. */
+export function at(root: unknown, ...path: string[]): unknown {
+  let current: unknown = root;
+  for (const key of path) {
+    const o = obj(current);
+    if (!o) return undefined;
+    current = o[key];
+  }
+  return current;
+}

@@ -1,0 +1,352 @@
+import type { ImportFormat, MappingProposal, SheetMapping } from '../../../shared/contract/import.contract';
+import { parseBillingEntries, parseCustomerReturns, parseShipments } from './formats/allegro-json';
+import { parseCheckoutForms } from './formats/checkout-forms';
+import type { ParseContext } from './formats/context';
+import { findOffersHeader, parseOffers } from './formats/offers';
+import { looksLikeOrdersCsv, parseOrdersCsv } from './formats/orders-csv';
+import { parseStockSheet } from './formats/stock-sheet';
+import { buildProposal, detectHeaderRow, layoutSignature, proposeColumns } from './mapping/stock-mapping';
+import { ProblemSink, t } from './problems';
+import { SampleCollector } from './sample';
+import { readChunks, readHead, type ImportSource } from './source';
+import { Staging } from './staging';
+import { cellText, csvSheet, sniffDelimiter, TabularError, xlsxSheets, type TabularRow, type TabularSheet } from './tabular';
+import { bomLength, createDecoder, EncodingRestart, sniffEncoding, type TextEncoding } from './text/encoding';
+import { JsonSyntaxError, JsonTruncatedError, jsonItems, ndjsonItems } from './text/json-stream';
+
+/** Everything known about a file after reading it once (nothing written to the shop's database yet). */
+export interface ParsedFile {
+  format: ImportFormat | null;
+  encoding: TextEncoding | null;
+  staging: Staging;
+  problems: ProblemSink;
+  sample: SampleCollector;
+  records: number;
+  invalid: number;
+  mapping: MappingProposal | null;
+  appliedMapping: SheetMapping | null;
+}
+
+export interface ParseOptions {
+  /** Owner's sheets: the mapping to use (the owner's edit); default: the saved one or the proposal. */
+  mapping?: SheetMapping;
+  /** A mapping saved earlier for a layout signature. */
+  savedMapping?: (signature: string) => { name: string; mapping: SheetMapping } | null;
+  onProgress?: (phase: 'reading' | 'parsing', done: number, total: number | null) => void;
+}
+
+const HEAD = 64 * 1024;
+/** Rows read before deciding what kind of table a CSV / sheet is. */
+const CLASSIFY_ROWS = 200;
+
+/**
+ * Reads a file into a fresh staging area: recognises the format from the content (never the name),
+ * decodes text (UTF-8 ± BOM, Windows-1250), and runs the format's parser. A file that cannot be read
+ * at all comes back with `problems.fatal` set and format possibly null.
+ */
+export async function parseFile(source: ImportSource, options: ParseOptions = {}): Promise<ParsedFile> {
+  const head = readHead(source.path, HEAD);
+  let encoding: TextEncoding = sniffEncoding(head, head.length >= source.size);
+  try {
+    return await parseWith(source, head, encoding, options);
+  } catch (error) {
+    if (!(error instanceof EncodingRestart)) throw error;
+    // A byte past the first 64 KB was not UTF-8: Polish Excel's Windows-1250 after all. Start over.
+    encoding = 'windows-1250';
+    return parseWith(source, head, encoding, options);
+  }
+}
+
+async function parseWith(source: ImportSource, head: Buffer, encoding: TextEncoding, options: ParseOptions): Promise<ParsedFile> {
+  const staging = new Staging();
+  const problems = new ProblemSink(source.name);
+  const ctx: ParseContext = {
+    file: source.name,
+    staging,
+    problems,
+    onBytes: (done) => options.onProgress?.('parsing', done, source.size),
+  };
+  const result: ParsedFile = { format: null, encoding: null, staging, problems, sample: new SampleCollector([]), records: 0, invalid: 0, mapping: null, appliedMapping: null };
+  const finish = (outcome: Partial<ParsedFile>): ParsedFile => {
+    Object.assign(result, outcome);
+    result.format ??= ctx.format ?? null;
+    result.encoding ??= ctx.format && encoding && !(head[0] === 0x50 && head[1] === 0x4b) ? encoding : result.encoding;
+    staging.seal();
+    return result;
+  };
+  try {
+    if (source.size === 0) {
+      problems.reject('empty_file', {}, t('Plik jest pusty (0 bajtów).', 'The file is empty (0 bytes).'));
+      return finish({});
+    }
+    if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return finish(await parseWorkbook(ctx, source, options));
+    if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
+      problems.reject('old_excel', {}, t(
+        'To plik starego Excela (.xls). Zapisz go w Excelu jako „Skoroszyt programu Excel (.xlsx)” albo jako CSV i zaimportuj ponownie.',
+        'This is an old Excel file (.xls). Save it in Excel as "Excel Workbook (.xlsx)" or as CSV and import it again.',
+      ));
+      return finish({});
+    }
+    const headText = decodeHead(head, encoding);
+    const trimmed = headText.replace(/^[\s\u00a0]+/, '');
+    if (trimmed === '') {
+      problems.reject('empty_file', {}, encoding === 'utf-8-bom'
+        ? t('Plik zawiera tylko znacznik kodowania (BOM), żadnych danych.', 'The file holds only a byte-order mark (BOM), no data.')
+        : t('Plik zawiera tylko puste znaki.', 'The file holds only blank characters.'));
+      return finish({});
+    }
+    if (head.includes(0) && encoding !== 'utf-16le' && encoding !== 'utf-16be') {
+      problems.reject('binary_file', {}, t('To nie jest plik tekstowy ani skoroszyt Excela (zawiera dane binarne).', 'This is neither a text file nor an Excel workbook (it holds binary data).'));
+      return finish({});
+    }
+    if (/^\[(INFO|NAGLOWEK)\]/.test(trimmed)) {
+      problems.reject('export_file', { row: 1 }, t(
+        'To plik EDI++ (.epp) dla programu księgowego, który Zaplecze samo tworzy — nie importuje się go z powrotem.',
+        'This is an EDI++ (.epp) file for accounting software, which Zaplecze itself writes — it is not imported back.',
+      ));
+      return finish({});
+    }
+    if (trimmed.startsWith('{') || trimmed.startsWith('[')) return finish(await parseJson(ctx, source, encoding, trimmed));
+    return finish(await parseDelimited(ctx, source, encoding, headText, options));
+  } catch (error) {
+    if (error instanceof EncodingRestart) {
+      staging.dispose();
+      throw error;
+    }
+    if (error instanceof JsonTruncatedError) {
+      problems.reject('json_truncated', { row: error.line, jsonPath: error.path }, t(
+        `Plik JSON urywa się w linii ${error.line}, kolumna ${error.column}${error.path ? ` (w ${error.path})` : ''}: jest niekompletny (ucięty przy pobieraniu lub kopiowaniu). Pobierz go ponownie. Nic nie zaimportowano.`,
+        `The JSON file ends abruptly at line ${error.line}, column ${error.column}${error.path ? ` (inside ${error.path})` : ''}: it is incomplete (cut off while downloading or copying). Download it again. Nothing was imported.`,
+      ));
+      return finish({});
+    }
+    if (error instanceof JsonSyntaxError) {
+      problems.reject('json_invalid', { row: error.line }, t(
+        `Plik nie jest poprawnym JSON-em (linia ${error.line}, kolumna ${error.column}). Nic nie zaimportowano.`,
+        `The file is not valid JSON (line ${error.line}, column ${error.column}). Nothing was imported.`,
+      ));
+      return finish({});
+    }
+    if (error instanceof TabularError) {
+      const where = error.row ? { pl: ` (od wiersza ${error.row})`, en: ` (from row ${error.row})` } : { pl: '', en: '' };
+      if (error.code === 'csv_unclosed_quote') {
+        const col = error.column ? { pl: `, kolumna ${error.column}`, en: `, column ${error.column}` } : { pl: '', en: '' };
+        problems.reject(error.code, { row: error.row, column: error.column }, t(
+          `Plik kończy się w środku pola w cudzysłowie (wiersz ${error.row}${col.pl}): jest ucięty lub uszkodzony. Nic nie zaimportowano.`,
+          `The file ends inside a quoted field (row ${error.row}${col.en}): it is cut off or damaged. Nothing was imported.`,
+        ));
+      } else if (error.code === 'xlsx_invalid') {
+        problems.reject(error.code, {}, t('Skoroszytu Excela nie da się odczytać (plik uszkodzony albo to nie jest .xlsx).', 'The Excel workbook cannot be read (damaged, or not an .xlsx file).'));
+      } else {
+        problems.reject(error.code, { row: error.row }, t(`Plik CSV jest uszkodzony${where.pl}: ${error.message}`, `The CSV file is damaged${where.en}: ${error.message}`));
+      }
+      return finish({});
+    }
+    staging.dispose();
+    throw error;
+  }
+}
+
+function decodeHead(head: Buffer, encoding: TextEncoding): string {
+  const decoder = createDecoder(encoding === 'utf-8' ? 'windows-1250' : encoding);
+  if (encoding === 'utf-8') {
+    // The head may end mid-character: decode leniently for sniffing only.
+    return new TextDecoder('utf-8').decode(head);
+  }
+  return decoder.write(head.subarray(bomLength(encoding))) + decoder.end();
+}
+
+async function* decodedChunks(source: ImportSource, encoding: TextEncoding, onBytes: (n: number) => void): AsyncGenerator<string> {
+  const decoder = createDecoder(encoding);
+  for await (const chunk of readChunks(source.path, bomLength(encoding), onBytes)) {
+    const text = decoder.write(chunk);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+async function parseJson(ctx: ParseContext, source: ImportSource, encoding: TextEncoding, head: string): Promise<Partial<ParsedFile>> {
+  const chunks = () => decodedChunks(source, encoding, ctx.onBytes);
+  // NDJSON: the first line is a whole object and the next line starts another.
+  const firstLine = head.slice(0, head.indexOf('\n') === -1 ? head.length : head.indexOf('\n')).trim();
+  const rest = head.slice(firstLine.length).trimStart();
+  let ndjson = false;
+  if (firstLine.startsWith('{') && firstLine.endsWith('}') && rest.startsWith('{')) {
+    try {
+      JSON.parse(firstLine);
+      ndjson = true;
+    } catch {
+      ndjson = false;
+    }
+  }
+  const base = { encoding };
+  if (ndjson || (head.startsWith('[') && /"lineItems"\s*:/.test(head))) {
+    if (!/"lineItems"\s*:/.test(head)) return unsupported(ctx, base);
+    ctx.format = 'allegro-checkout-forms';
+    const parsed = await parseCheckoutForms(ctx, ndjson ? ndjsonItems(chunks()) : jsonItems(chunks(), new Set()));
+    return { ...base, format: 'allegro-checkout-forms', ...parsed };
+  }
+  if (head.startsWith('{')) {
+    if (/"checkoutForms"\s*:/.test(head)) {
+      ctx.format = 'allegro-checkout-forms';
+      return { ...base, format: 'allegro-checkout-forms', ...(await parseCheckoutForms(ctx, jsonItems(chunks(), new Set(['checkoutForms'])))) };
+    }
+    if (/"customerReturns"\s*:/.test(head)) {
+      ctx.format = 'allegro-customer-returns';
+      return { ...base, format: 'allegro-customer-returns', ...(await parseCustomerReturns(ctx, jsonItems(chunks(), new Set(['customerReturns'])))) };
+    }
+    if (/"billingEntries"\s*:/.test(head)) {
+      ctx.format = 'allegro-billing-entries';
+      return { ...base, format: 'allegro-billing-entries', ...(await parseBillingEntries(ctx, jsonItems(chunks(), new Set(['billingEntries'])))) };
+    }
+    if (/^\{\s*"[^"]{1,100}"\s*:\s*\{\s*"shipments"\s*:/.test(head)) {
+      ctx.format = 'allegro-shipments';
+      return { ...base, format: 'allegro-shipments', ...(await parseShipments(ctx, jsonItems(chunks(), new Set()))) };
+    }
+    if (/^\{\s*"shipments"\s*:/.test(head)) {
+      ctx.problems.reject('shipments_without_order', { jsonPath: 'shipments' }, t(
+        'To lista przesyłek jednego zamówienia bez jego numeru: nie wiadomo, do którego zamówienia należy. Potrzebny jest plik z przesyłkami według numerów zamówień.',
+        "This is one order's shipment list without the order id: it is unknown which order it belongs to. A file of shipments keyed by order id is needed.",
+      ));
+      return { ...base, format: 'allegro-shipments' };
+    }
+    if (/"lineItems"\s*:/.test(head) && /"buyer"\s*:/.test(head)) {
+      // A single checkout form (GET /order/checkout-forms/{id}).
+      return { ...base, format: 'allegro-checkout-forms', ...(await parseCheckoutForms(ctx, singleItem(chunks()))) };
+    }
+  }
+  return unsupported(ctx, base);
+}
+
+/** One top-level JSON object as one record. */
+async function* singleItem(chunks: AsyncIterable<string>) {
+  const parts: string[] = [];
+  for await (const c of chunks) parts.push(c);
+  yield { path: '$', key: null, index: 0, text: parts.join(''), line: 1 };
+}
+
+function unsupported(ctx: ParseContext, base: Partial<ParsedFile>, found?: string): Partial<ParsedFile> {
+  ctx.problems.reject('unsupported_format', {}, t(
+    `Nie rozpoznano rodzaju pliku${found ? ` (${found})` : ''}. Zaplecze importuje: zamówienia z Allegro (JSON lub CSV z panelu sprzedawcy), plik ofert (Szablon), zwroty, przesyłki, rozliczenia oraz własny arkusz stanów magazynowych.`,
+    `The kind of file was not recognised${found ? ` (${found})` : ''}. Zaplecze imports: Allegro orders (JSON or the seller-panel CSV), the offers file (Szablon), returns, shipments, billing entries and your own stock sheet.`,
+  ));
+  return base;
+}
+
+/** Rows of a sheet with the first ones already read put back in front (and a read error, if reading stopped on one). */
+async function* prepend(buffered: TabularRow[], rest: AsyncIterator<TabularRow>, failure: unknown): AsyncGenerator<TabularRow> {
+  yield* buffered;
+  if (failure) throw failure;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
+interface Buffered {
+  rows: TabularRow[];
+  rest: AsyncIterator<TabularRow>;
+  /** A damaged file: the error comes after the rows read before it, so the parser can say where. */
+  failure: unknown;
+}
+
+async function bufferRows(sheet: TabularSheet): Promise<Buffered> {
+  const rest = sheet.rows[Symbol.asyncIterator]();
+  const rows: TabularRow[] = [];
+  try {
+    while (rows.length < CLASSIFY_ROWS) {
+      const next = await rest.next();
+      if (next.done) break;
+      rows.push(next.value);
+    }
+  } catch (error) {
+    if (!(error instanceof TabularError)) throw error;
+    return { rows, rest, failure: error };
+  }
+  return { rows, rest, failure: null };
+}
+
+type TableKind = 'orders' | 'offers' | 'stock' | 'export' | null;
+
+function classify(rows: TabularRow[]): TableKind {
+  const first = rows.find((r) => r.cells.some((c) => cellText(c) !== ''));
+  if (!first) return null;
+  const firstCell = cellText(first.cells[0]);
+  if (firstCell === '[INFO]' || firstCell === '[NAGLOWEK]') return 'export';
+  const heads = first.cells.map((c) => cellText(c));
+  if (heads[0] === 'Lp' && heads.includes('Typ dokumentu') && heads.includes('Numer dokumentu')) return 'export';
+  if (looksLikeOrdersCsv(rows.slice(0, 1)) || (firstCell === 'Type' && looksLikeOrdersCsv(rows))) return 'orders';
+  if (findOffersHeader(rows)) return 'offers';
+  if (detectHeaderRow(rows)) return 'stock';
+  return null;
+}
+
+async function parseTable(ctx: ParseContext, sheet: TabularSheet, read: Buffered, kind: TableKind, options: ParseOptions): Promise<Partial<ParsedFile>> {
+  const buffered = read.rows;
+  const rows = prepend(buffered, read.rest, read.failure);
+  ctx.format = kind === 'orders' ? 'allegro-orders-csv' : kind === 'offers' ? 'allegro-offers' : 'owner-stock-sheet';
+  if (kind === 'orders') return { format: 'allegro-orders-csv', ...(await parseOrdersCsv(ctx, rows)) };
+  if (kind === 'offers') return { format: 'allegro-offers', ...(await parseOffers(ctx, findOffersHeader(buffered)!, rows)) };
+  // Owner's sheet: the header row found (or the one the owner chose), a mapping proposed or remembered.
+  const detected = detectHeaderRow(buffered)!;
+  const header = options.mapping ? (buffered.find((r) => r.row === options.mapping!.headerRow) ?? { row: options.mapping.headerRow, cells: [] }) : detected;
+  const headers = header.cells.map((c) => cellText(c));
+  const saved = options.savedMapping?.(layoutSignature(headers)) ?? null;
+  const mapping: SheetMapping = options.mapping ?? (saved ? { ...saved.mapping, headerRow: header.row } : { headerRow: header.row, columns: proposeColumns(headers) });
+  const below = buffered.filter((r) => r.row > header.row).slice(0, 5);
+  const proposal = buildProposal({ sheet: sheet.name, header, below, mapping, savedMappingName: options.mapping ? null : (saved?.name ?? null) });
+  if (proposal.missingFields.length > 0) {
+    ctx.problems.reject('mapping_incomplete', { row: header.row }, t(
+      `Nie wskazano kolumny z nazwą towaru (nagłówki w wierszu ${header.row}). Wybierz ją w przypisaniu kolumn.`,
+      `No column is mapped to the product name (headers in row ${header.row}). Choose it in the column mapping.`,
+    ));
+    return { format: 'owner-stock-sheet', mapping: proposal, appliedMapping: mapping };
+  }
+  const parsed = await parseStockSheet(ctx, mapping, headers, rows);
+  return { format: 'owner-stock-sheet', mapping: proposal, appliedMapping: mapping, ...parsed };
+}
+
+async function parseDelimited(ctx: ParseContext, source: ImportSource, encoding: TextEncoding, headText: string, options: ParseOptions): Promise<Partial<ParsedFile>> {
+  const delimiter = sniffDelimiter(headText);
+  const sheet = csvSheet(source.path, encoding, delimiter, ctx.onBytes);
+  const read = await bufferRows(sheet);
+  const { rows, rest } = read;
+  const kind = classify(rows);
+  if (!kind && read.failure) throw read.failure;
+  if (kind === 'export') {
+    ctx.problems.reject('export_file', { row: 1 }, t(
+      'To plik eksportu dla księgowości (EDI++ lub rejestr sprzedaży), który Zaplecze samo tworzy — nie importuje się go z powrotem.',
+      'This is an export for the accountant (EDI++ or sales register) that Zaplecze itself writes — it is not imported back.',
+    ));
+    await rest.return?.();
+    return { encoding };
+  }
+  if (!kind) {
+    await rest.return?.();
+    const first = rows.find((r) => r.cells.some((c) => cellText(c) !== ''));
+    return unsupported(ctx, { encoding }, first ? `pierwszy wiersz: ${first.cells.map((c) => cellText(c)).join(delimiter).slice(0, 80)}` : undefined);
+  }
+  return { encoding, ...(await parseTable(ctx, sheet, read, kind, options)) };
+}
+
+async function parseWorkbook(ctx: ParseContext, source: ImportSource, options: ParseOptions): Promise<Partial<ParsedFile>> {
+  let rowsSeen = 0;
+  for await (const sheet of xlsxSheets(source.path)) {
+    const counted: TabularSheet = {
+      name: sheet.name,
+      rows: (async function* () {
+        for await (const r of sheet.rows) {
+          rowsSeen += 1;
+          if (rowsSeen % 1000 === 0) options.onProgress?.('parsing', rowsSeen, null);
+          yield r;
+        }
+      })(),
+    };
+    const read = await bufferRows(counted);
+    const { rows, rest } = read;
+    const kind = classify(rows);
+    if (kind && kind !== 'export') return { encoding: null, ...(await parseTable(ctx, counted, read, kind, options)) };
+    if (read.failure) throw read.failure;
+    // Not this sheet (instructions, helper sheets): read past it.
+    for (let next = await rest.next(); !next.done; next = await rest.next());
+  }
+  return unsupported(ctx, { encoding: null }, 'skoroszyt Excela bez rozpoznanego arkusza');
+}

@@ -1,0 +1,137 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { rmSync } from 'node:fs';
+import type { StagedKind } from './records';
+import { tempPath } from './source';
+
+export interface StagedRecord<T> {
+  seq: number;
+  key: string;
+  parent: string | null;
+  row: number | null;
+  path: string | null;
+  data: T;
+  raw: string | null;
+}
+
+/**
+ * A private scratch SQLite file per preview, holding the parsed, normalised records keyed by their
+ * natural key. Parsing happens here, outside the shop database's write transaction; the commit then
+ * reads the records back in file order. Being SQLite, it also deduplicates by key and joins the
+ * sections of a CSV (line items before their orders) in bounded memory.
+ */
+export class Staging {
+  readonly file = tempPath('.staging.db');
+  private readonly db: BetterSqlite3.Database;
+  private readonly insert: BetterSqlite3.Statement;
+  private readonly find: BetterSqlite3.Statement;
+  private readonly replaceStmt: BetterSqlite3.Statement;
+  private pending = 0;
+  private closed = false;
+
+  constructor() {
+    this.db = new BetterSqlite3(this.file);
+    // Scratch data: a crash loses nothing of value, so no journal and no fsync.
+    this.db.pragma('journal_mode = OFF');
+    this.db.pragma('synchronous = OFF');
+    this.db.exec(`
+      CREATE TABLE rec (
+        seq    INTEGER PRIMARY KEY,
+        kind   TEXT NOT NULL,
+        key    TEXT NOT NULL,
+        parent TEXT,
+        row    INTEGER,
+        path   TEXT,
+        data   TEXT NOT NULL,
+        raw    TEXT
+      );
+      CREATE UNIQUE INDEX rec_key ON rec(kind, key);
+      CREATE INDEX rec_parent ON rec(kind, parent) WHERE parent IS NOT NULL;
+    `);
+    this.insert = this.db.prepare('INSERT OR IGNORE INTO rec (kind, key, parent, row, path, data, raw) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.find = this.db.prepare('SELECT seq, key, parent, row, path, data, raw FROM rec WHERE kind = ? AND key = ?');
+    this.replaceStmt = this.db.prepare('UPDATE rec SET row = ?, path = ?, data = ?, raw = ? WHERE kind = ? AND key = ?');
+    this.db.exec('BEGIN');
+  }
+
+  /** Adds a record; returns false (and changes nothing) when one with the same key is already staged. */
+  put(kind: StagedKind, key: string, data: unknown, place: { row?: number | null; path?: string | null; parent?: string | null; raw?: string | null }): boolean {
+    const result = this.insert.run(kind, key, place.parent ?? null, place.row ?? null, place.path ?? null, JSON.stringify(data), place.raw ?? null);
+    this.tick();
+    return result.changes === 1;
+  }
+
+  get<T>(kind: StagedKind, key: string): StagedRecord<T> | null {
+    const row = this.find.get(kind, key) as { seq: number; key: string; parent: string | null; row: number | null; path: string | null; data: string; raw: string | null } | undefined;
+    return row ? { ...row, data: JSON.parse(row.data) as T } : null;
+  }
+
+  /** Replaces the data of a staged record (a newer revision of the same order later in the file). */
+  replace(kind: StagedKind, key: string, data: unknown, place: { row?: number | null; path?: string | null; raw?: string | null }): void {
+    this.replaceStmt.run(place.row ?? null, place.path ?? null, JSON.stringify(data), place.raw ?? null, kind, key);
+    this.tick();
+  }
+
+  private tick(): void {
+    this.pending += 1;
+    if (this.pending >= 5000) {
+      this.db.exec('COMMIT; BEGIN');
+      this.pending = 0;
+    }
+  }
+
+  /** Ends the writing phase. */
+  seal(): void {
+    if (this.db.inTransaction) this.db.exec('COMMIT');
+  }
+
+  count(kind: StagedKind): number {
+    return this.db.prepare('SELECT count(*) FROM rec WHERE kind = ?').pluck().get(kind) as number;
+  }
+
+  has(kind: StagedKind, key: string): boolean {
+    return this.db.prepare('SELECT 1 FROM rec WHERE kind = ? AND key = ?').get(kind, key) !== undefined;
+  }
+
+  /** Records of a kind in the order they first appeared in the file (streamed). */
+  *iterate<T>(kind: StagedKind): Generator<StagedRecord<T>> {
+    const stmt = this.db.prepare('SELECT seq, key, parent, row, path, data, raw FROM rec WHERE kind = ? ORDER BY seq');
+    for (const row of stmt.iterate(kind) as Iterable<{ seq: number; key: string; parent: string | null; row: number | null; path: string | null; data: string; raw: string | null }>) {
+      yield { ...row, data: JSON.parse(row.data) as T };
+    }
+  }
+
+  children<T>(kind: StagedKind, parent: string): Array<StagedRecord<T>> {
+    const rows = this.childStmt().all(kind, parent) as Array<{ seq: number; key: string; parent: string | null; row: number | null; path: string | null; data: string; raw: string | null }>;
+    return rows.map((row) => ({ ...row, data: JSON.parse(row.data) as T }));
+  }
+
+  private childStatement: BetterSqlite3.Statement | null = null;
+  private childStmt(): BetterSqlite3.Statement {
+    this.childStatement ??= this.db.prepare('SELECT seq, key, parent, row, path, data, raw FROM rec WHERE kind = ? AND parent = ? ORDER BY seq');
+    return this.childStatement;
+  }
+
+  /** Keys of `kind` records whose parent key has no record of `parentKind` (line items without an order). */
+  orphans(kind: StagedKind, parentKind: StagedKind): Array<{ key: string; parent: string; row: number | null }> {
+    return this.db
+      .prepare('SELECT c.key, c.parent, c.row FROM rec c WHERE c.kind = ? AND NOT EXISTS (SELECT 1 FROM rec p WHERE p.kind = ? AND p.key = c.parent) ORDER BY c.seq')
+      .all(kind, parentKind) as Array<{ key: string; parent: string; row: number | null }>;
+  }
+
+  /** Records of `kind` that no `childKind` record names as parent (orders without line items). */
+  childless(kind: StagedKind, childKind: StagedKind): Array<{ key: string; row: number | null }> {
+    return this.db
+      .prepare('SELECT p.key, p.row FROM rec p WHERE p.kind = ? AND NOT EXISTS (SELECT 1 FROM rec c WHERE c.kind = ? AND c.parent = p.key) ORDER BY p.seq')
+      .all(kind, childKind) as Array<{ key: string; row: number | null }>;
+  }
+
+  dispose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.db.close();
+    } finally {
+      rmSync(this.file, { force: true });
+    }
+  }
+}

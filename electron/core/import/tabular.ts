@@ -1,0 +1,164 @@
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { bomLength, createDecoder, type TextEncoding } from './text/encoding';
+import { readChunks } from './source';
+
+/** A formula cell whose workbook has no saved result (never recalculated): the value is unknown. */
+export const NO_FORMULA_VALUE = Symbol('formula without a saved value');
+export type Cell = string | number | boolean | Date | null | typeof NO_FORMULA_VALUE;
+
+/** One row of a CSV or sheet: its 1-based number as the user sees it, cells from column A. */
+export interface TabularRow {
+  row: number;
+  cells: Cell[];
+  /** The cell that holds a formula whose result is not saved, when any (column index). */
+}
+
+export interface TabularSheet {
+  /** The worksheet's name; null for CSV. */
+  name: string | null;
+  rows: AsyncIterable<TabularRow>;
+}
+
+/** Thrown by readers for a file that cannot be read as a table at all (unterminated quote, broken zip…). */
+export class TabularError extends Error {
+  constructor(
+    readonly code: 'csv_unclosed_quote' | 'csv_invalid' | 'xlsx_invalid',
+    message: string,
+    readonly row: number | null,
+    /** 0-based field of the record where the problem is, when known. */
+    readonly field: number | null = null,
+  ) {
+    super(message);
+  }
+  /** The column's header, filled in by the format parser that knows the header row. */
+  column: string | null = null;
+}
+
+/** Picks `,` `;` or tab by counting them outside quotes over the first lines (Polish Excel writes `;`). */
+export function sniffDelimiter(head: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let inQuotes = false;
+  let lines = 0;
+  for (let i = 0; i < head.length && lines < 50; i += 1) {
+    const c = head[i];
+    if (c === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (c === ',' || c === ';' || c === '\t')) counts[c] += 1;
+    else if (!inQuotes && c === '\n') lines += 1;
+  }
+  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
+  if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
+  return ',';
+}
+
+/** CSV rows, streamed: bounded memory whatever the size. Blank lines are kept as rows with no cells. */
+export function csvSheet(path: string, encoding: TextEncoding, delimiter: string, onBytes?: (done: number) => void): TabularSheet {
+  async function* text(): AsyncGenerator<string> {
+    const decoder = createDecoder(encoding);
+    for await (const chunk of readChunks(path, bomLength(encoding), onBytes)) {
+      const s = decoder.write(chunk);
+      if (s) yield s;
+    }
+    const rest = decoder.end();
+    if (rest) yield rest;
+  }
+  async function* rows(): AsyncGenerator<TabularRow> {
+    const parser = Readable.from(text(), { objectMode: false }).pipe(
+      parse({
+        delimiter,
+        relax_column_count: true,
+        // Polish Excel leaves quotes inside unquoted fields (`1,8" DO 2,5"`): keep them as text.
+        relax_quotes: true,
+        info: true,
+        max_record_size: 8 << 20,
+        skip_empty_lines: false,
+      }),
+    );
+    let nextLine = 1;
+    try {
+      for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+        const row = nextLine;
+        nextLine = item.info.lines + 1;
+        const cells = item.record.length === 1 && item.record[0] === '' ? [] : item.record;
+        yield { row, cells };
+      }
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'CSV_QUOTE_NOT_CLOSED') {
+        const field = (error as { index?: number }).index;
+        throw new TabularError('csv_unclosed_quote', 'The file ends inside a quoted field: it is cut off or damaged.', nextLine, typeof field === 'number' ? field : null);
+      }
+      if (typeof code === 'string' && code.startsWith('CSV_')) {
+        throw new TabularError('csv_invalid', (error as Error).message, nextLine);
+      }
+      throw error;
+    }
+  }
+  return { name: null, rows: rows() };
+}
+
+function cellValue(value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if ('formula' in v || 'sharedFormula' in v) {
+      return v.result === undefined || v.result === null ? NO_FORMULA_VALUE : cellValue(v.result);
+    }
+    if (Array.isArray(v.richText)) return (v.richText as Array<{ text?: string }>).map((r) => r.text ?? '').join('');
+    if ('text' in v) return cellValue(v.text);
+    if ('error' in v) return null;
+  }
+  return String(value);
+}
+
+/**
+ * Worksheets of an XLSX/XLSM workbook, streamed (ExcelJS's streaming reader): shared strings are
+ * cached, rows are not, so a sheet with a million rows is read in bounded memory.
+ */
+export async function* xlsxSheets(path: string): AsyncGenerator<TabularSheet> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'emit',
+  } as never);
+  try {
+    for await (const worksheet of reader as unknown as AsyncIterable<AsyncIterable<{ number: number; values: unknown[] }> & { name?: string }>) {
+      async function* rows(): AsyncGenerator<TabularRow> {
+        for await (const row of worksheet) {
+          const values = Array.isArray(row.values) ? row.values : [];
+          const cells: Cell[] = [];
+          for (let i = 1; i < values.length; i += 1) cells.push(cellValue(values[i]));
+          yield { row: row.number, cells };
+        }
+      }
+      yield { name: worksheet.name ?? null, rows: rows() };
+    }
+  } catch (error) {
+    if (error instanceof TabularError) throw error;
+    throw new TabularError('xlsx_invalid', `The workbook cannot be read: ${(error as Error).message}`, null);
+  }
+}
+
+/** Text of a cell for display and header matching. */
+export function cellText(cell: Cell | undefined): string {
+  if (cell === null || cell === undefined || cell === NO_FORMULA_VALUE) return '';
+  if (cell instanceof Date) return cell.toISOString();
+  return String(cell).trim();
+}
+
+/** Spreadsheet column letter of a 0-based index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
