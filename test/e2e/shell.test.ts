@@ -154,16 +154,17 @@ describeE2E('dashboard', (app) => {
     expect(stats.o).toBeGreaterThan(100);
   });
 
-  it('counts refresh by themselves when another session changes the data', async () => {
+  it('counts refresh by themselves when someone at another computer receives goods', async () => {
     const home = new HomePage(app.page);
     const before = await home.stat('onHandUnits');
     const productId = app.harness.core.sqlite.prepare('SELECT id FROM products ORDER BY id LIMIT 1').pluck().get() as number;
-    // Another person's change, through the same core (as a second window would): a goods receipt.
-    const { appendLedger } = await import('../../electron/core/stock/ledger.repository');
-    await app.harness.core.db.transaction().execute((trx) =>
-      appendLedger(trx, { productId, kind: 'receipt', quantity: 7, reason: 'e2e', actor: 'owner' }, app.harness.core.now()),
-    );
-    app.harness.core.events.emit('data.changed', { areas: ['stock'] });
+    // A second person (own token = own session) through the real HTTP API: helper profile, goods receipt.
+    const other = new URL(app.harness.newSessionUrl()).searchParams.get('session')!;
+    const post = (channel: string, body: unknown) =>
+      fetch(new URL(`/api/${channel}`, app.harness.url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-zaplecze-token': other }, body: JSON.stringify(body) }).then((r) => r.json());
+    expect(await post('session.choose', { role: 'helper' })).toMatchObject({ ok: true });
+    expect(await post('stock.receive', { document: 'WZ 7/2026', lines: [{ productId, quantity: 7 }] })).toMatchObject({ ok: true });
+    // No reload, no click: the data.changed event reaches this page over SSE.
     await home.waitForStat('onHandUnits', (n) => n === before + 7, 10_000);
   });
 });
