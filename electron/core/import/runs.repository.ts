@@ -33,7 +33,7 @@ export interface RunDetails {
 }
 
 function toRun(row: RunRow): ImportRun {
-  let entities: Record<string, EntityCounts> = {};
+  let entities: Record<string, EntityCounts>;
   try {
     entities = (JSON.parse(row.details_json ?? '{}') as Partial<RunDetails>).entities ?? {};
   } catch {

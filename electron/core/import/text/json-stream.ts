@@ -126,7 +126,6 @@ export async function* jsonItems(chunks: AsyncIterable<string>, streamKeys: Read
           while (k >= i && s.charCodeAt(k) === 0x5c) k -= 1;
           const run = s.length - 1 - k;
           backslashRun = k < i ? backslashRun + run : run;
-          i = s.length;
           break;
         }
         let k = q - 1;
