@@ -153,6 +153,26 @@ describe('the built main process, on a fake electron', () => {
     expect(fake.calls).toContain('shell.openExternal:https://allegro.pl/oferta/1');
   });
 
+  it('a restore chosen in the app swaps the database under a fresh core and reloads the window signed out', async () => {
+    const window = fake.windows[0]!;
+    const ours = { sender: { id: window.webContents.id, mainFrame: window.webContents.mainFrame }, senderFrame: window.webContents.mainFrame };
+    const call = (channel: string, input: unknown) => fake.ipcHandlers.get(channel)!(ours, input) as Promise<any>;
+    expect(await call('session.choose', { role: 'owner' })).toMatchObject({ ok: true });
+    expect(await call('settings.update', { shopName: 'Przed kopią' })).toMatchObject({ ok: true });
+    const backup = await call('backup.create', {});
+    expect(backup).toMatchObject({ ok: true });
+    expect(await call('settings.update', { shopName: 'Po kopii' })).toMatchObject({ ok: true, data: { shopName: 'Po kopii' } });
+
+    const restore = await call('backup.restore', { name: backup.data.name });
+    expect(restore).toMatchObject({ ok: true, data: { when: 'now' } });
+    await until(() => window.webContents.reloads === 1, 'the window reload after the swap');
+    expect(fake.messageBoxes.at(-1)).toMatchObject({ type: 'info', title: 'Przywrócono kopię zapasową' });
+    // Signed out (the restored database may have other PINs), and the data is the backup's.
+    expect(await call('session.get', {})).toMatchObject({ ok: true, data: { role: null } });
+    expect(await call('session.choose', { role: 'owner' })).toMatchObject({ ok: true });
+    expect(await call('settings.get', {})).toMatchObject({ ok: true, data: { shopName: 'Przed kopią' } });
+  });
+
   it('closes the database on quit', async () => {
     fake.electron.app.quit();
     await until(() => fake.calls.filter((c) => c === 'app.quit').length >= 2, 'the second quit after closing');

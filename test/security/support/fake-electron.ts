@@ -158,7 +158,7 @@ export function createFakeElectron(appDataDir: string, answers: { messageBox?: (
     dialog: {
       showMessageBox: async (options: any) => {
         messageBoxes.push(options);
-        return { response: answers.messageBox ? answers.messageBox(options) : options.buttons.length - 1 };
+        return { response: answers.messageBox ? answers.messageBox(options) : (options.buttons?.length ?? 1) - 1 };
       },
       showErrorBox: (title: string, content: string) => messageBoxes.push({ title, content }),
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
