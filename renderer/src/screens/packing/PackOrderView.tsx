@@ -1,0 +1,303 @@
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { alpha } from '@mui/material/styles';
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import ErrorIcon from '@mui/icons-material/Error';
+import RemoveCircleOutlineIcon from '@mui/icons-material/RemoveCircleOutlineOutlined';
+import { useEffect, useState } from 'react';
+import type { PackLine, PackOrder } from '../../../../shared/contract/packing.contract';
+import { api, ApiError } from '../../api';
+import { navigate } from '../../app/navigation';
+import { useRole } from '../../app/session';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useNotify } from '../../components/notify';
+import { PageHeader } from '../../components/PageHeader';
+import { ScanField } from '../../components/ScanField';
+import { beepError, beepOk } from '../../components/sound';
+import { useLiveQuery } from '../../components/use-live-query';
+import { useFormat } from '../../i18n/format';
+import { useT } from '../../i18n/i18n';
+import { ForceCompleteDialog } from './ForceCompleteDialog';
+import { packingMessages } from './packing.messages';
+import { scanMessage } from './scan-message';
+import { ShipPanel } from './ShipPanel';
+import { useEscape } from './use-escape';
+
+interface Banner {
+  kind: 'ok' | 'error';
+  text: string;
+  detail: string | null;
+  /** Changes on every scan so the same message twice still flashes. */
+  seq: number;
+}
+
+/**
+ * Keeps the scan field focused while packing: a key typed anywhere outside a text field (after a
+ * click on a button, say) goes to the scan field, so the scanner's digits are never lost.
+ */
+function useScanFocus(active: boolean) {
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target && (target.closest('input, textarea, select, [role="dialog"], [role="listbox"]') || target.isContentEditable)) return;
+      if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
+      document.querySelector<HTMLInputElement>('input[data-scan-field="true"]')?.focus();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [active]);
+}
+
+function LineRow({ line, canTakeOut, onTakeOut }: { line: PackLine; canTakeOut: boolean; onTakeOut: () => void }) {
+  const t = useT(packingMessages);
+  return (
+    <TableRow data-testid="pack-line" data-verified={line.verified ? 'true' : 'false'} sx={line.verified ? { bgcolor: (theme) => alpha(theme.palette.success.main, 0.12) } : undefined}>
+      <TableCell sx={{ width: 48 }}>
+        {line.verified ? <CheckCircleIcon color="success" titleAccess={t('lineVerified')} /> : !line.verifiable ? <ErrorIcon color="warning" titleAccess={t('lineNotLinked')} /> : null}
+      </TableCell>
+      <TableCell>
+        <Typography sx={{ fontWeight: 600 }}>{line.name}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {[line.sku, line.ean ? `EAN ${line.ean}` : null].filter(Boolean).join(' · ')}
+          {!line.verifiable && ` · ${t('lineNotLinked')}`}
+        </Typography>
+      </TableCell>
+      <TableCell sx={{ fontWeight: 700, whiteSpace: 'nowrap' }}>{line.locationCode ?? '—'}</TableCell>
+      <TableCell align="right" sx={{ fontSize: '1.5rem', fontWeight: 700, whiteSpace: 'nowrap', color: line.verified ? 'success.main' : undefined }}>
+        {t('lineProgress', { packed: line.packedQuantity, quantity: line.quantity })}
+      </TableCell>
+      <TableCell sx={{ width: 56 }}>
+        {canTakeOut && line.packedQuantity > 0 && (
+          <Tooltip title={t('takeOut')}>
+            <IconButton aria-label={`${t('takeOut')}: ${line.name}`} onClick={onTakeOut}>
+              <RemoveCircleOutlineIcon />
+            </IconButton>
+          </Tooltip>
+        )}
+      </TableCell>
+    </TableRow>
+  );
+}
+
+/** Packing one order: scan every unit, complete, then ship. */
+export function PackOrderView({ orderId }: { orderId: number }) {
+  const t = useT(packingMessages);
+  const format = useFormat();
+  const notify = useNotify();
+  const role = useRole();
+  const query = useLiveQuery(() => api.call('packing.get', { orderId }), ['orders'], [orderId]);
+  const [order, setOrder] = useState<PackOrder | null>(null);
+  const [banner, setBanner] = useState<Banner | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [forceOpen, setForceOpen] = useState(false);
+
+  useEffect(() => {
+    if (query.data) setOrder(query.data);
+  }, [query.data]);
+  const packing = order?.status === 'to_pick';
+  useScanFocus(packing);
+  useEscape(() => navigate('packing'));
+
+  async function onScan(code: string) {
+    try {
+      const result = await api.call('packing.scan', { orderId, code });
+      const message = scanMessage(result, t);
+      setBanner((b) => ({ ...message, seq: (b?.seq ?? 0) + 1 }));
+      if (result.ok) {
+        beepOk();
+        setOrder((o) => (o ? { ...o, allVerified: result.allVerified, lines: o.lines.map((l) => (l.id === result.line.id ? result.line : l)) } : o));
+      } else {
+        beepError();
+      }
+    } catch (e) {
+      beepError();
+      setActionError(e);
+    }
+  }
+
+  async function run(action: () => Promise<PackOrder>, done?: string) {
+    setBusy(true);
+    setActionError(null);
+    try {
+      setOrder(await action());
+      setBanner(null);
+      if (done) notify(done);
+    } catch (e) {
+      setActionError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!order) {
+    return (
+      <Box>
+        <Button startIcon={<ArrowBackIcon />} onClick={() => navigate('packing')} sx={{ mb: 2 }}>
+          {t('back')}
+        </Button>
+        <ErrorAlert error={query.error} onRetry={query.reload} />
+        {query.loading && <LinearProgress />}
+      </Box>
+    );
+  }
+
+  const missing = order.lines.filter((l) => !l.verified);
+  const notVerified = actionError instanceof ApiError && actionError.code === 'conflict' && (actionError.details as { reason?: string } | undefined)?.reason === 'not_verified';
+  return (
+    <Box>
+      <PageHeader
+        title={t('packTitle', { number: order.number })}
+        subtitle={
+          <>
+            {[order.buyerName ?? order.buyerLogin, order.deliveryMethodName].filter(Boolean).join(' · ')}
+            {' · '}
+            <Box component="span" sx={order.overdue ? { color: 'error.main', fontWeight: 700 } : undefined}>
+              {t('dispatchBy', { date: format.dateTime(order.dispatchBy) })}
+            </Box>
+            {order.overdue && <Chip size="small" color="error" label={t('overdue')} sx={{ ml: 1 }} />}
+          </>
+        }
+        actions={
+          <Button startIcon={<ArrowBackIcon />} onClick={() => navigate('packing')}>
+            {t('back')}
+          </Button>
+        }
+      />
+      {order.pickupPointName && <Typography sx={{ mb: 1 }}>{t('pickupPoint', { name: order.pickupPointName })}</Typography>}
+      {order.buyerMessage && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          <AlertTitle>{t('buyerMessage')}</AlertTitle>
+          {order.buyerMessage}
+        </Alert>
+      )}
+      {order.sellerNote && (
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          <AlertTitle>{t('sellerNote')}</AlertTitle>
+          {order.sellerNote}
+        </Alert>
+      )}
+
+      {packing && (
+        <Box sx={{ mb: 2 }}>
+          <ScanField onScan={onScan} digitsOnly={false} label={t('scanLabel')} ariaLabel={t('scanLabel')} />
+          {banner && (
+            <Alert
+              key={banner.seq}
+              data-testid="scan-result"
+              data-kind={banner.kind}
+              severity={banner.kind === 'ok' ? 'success' : 'error'}
+              variant="filled"
+              role={banner.kind === 'error' ? 'alert' : 'status'}
+              sx={{ fontSize: '1.35rem', alignItems: 'center', py: 2, '& .MuiAlert-icon': { fontSize: 40 } }}
+            >
+              <div style={{ fontWeight: 700 }}>{banner.text}</div>
+              {banner.detail && <div style={{ fontSize: '1rem', marginTop: 4 }}>{banner.detail}</div>}
+            </Alert>
+          )}
+        </Box>
+      )}
+
+      <Paper variant="outlined" sx={{ mb: 2 }}>
+        <Table aria-label={t('colItems')}>
+          <TableHead>
+            <TableRow>
+              <TableCell />
+              <TableCell>{t('colProduct')}</TableCell>
+              <TableCell>{t('colShelf')}</TableCell>
+              <TableCell align="right">{t('colProgress')}</TableCell>
+              <TableCell />
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {order.lines.map((line) => (
+              <LineRow
+                key={line.id}
+                line={line}
+                canTakeOut={order.packable && !busy}
+                onTakeOut={() => void run(() => api.call('packing.unpackLine', { orderId, lineId: line.id, packedQuantity: line.packedQuantity - 1 }))}
+              />
+            ))}
+          </TableBody>
+        </Table>
+      </Paper>
+
+      {notVerified ? (
+        <Alert severity="error" sx={{ mb: 2 }} role="alert">
+          {t('notVerified', { list: missing.map((l) => `${l.name} × ${l.quantity - l.packedQuantity}`).join(', ') })}
+        </Alert>
+      ) : (
+        <ErrorAlert error={actionError} onClose={() => setActionError(null)} />
+      )}
+
+      {packing && (
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { sm: 'center' } }}>
+          <Button
+            variant="contained"
+            size="large"
+            disabled={!order.allVerified || busy}
+            onClick={() => void run(() => api.call('packing.complete', { orderId }), t('completed'))}
+          >
+            {t('complete')}
+          </Button>
+          {!order.allVerified && <Typography color="text.secondary">{t('completeHint')}</Typography>}
+          <Box sx={{ flex: 1 }} />
+          {role === 'owner' && !order.allVerified && (
+            <Button color="warning" variant="outlined" disabled={busy} onClick={() => setForceOpen(true)}>
+              {t('force')}
+            </Button>
+          )}
+        </Stack>
+      )}
+
+      {order.status === 'packed' && (
+        <Stack spacing={2}>
+          <ShipPanel
+            order={order}
+            onShipped={() => {
+              notify(t('shipped', { number: order.number }));
+              navigate('packing');
+            }}
+          />
+          <Box>
+            <Button disabled={busy} onClick={() => void run(() => api.call('packing.reopen', { orderId }))}>
+              {t('reopen')}
+            </Button>
+          </Box>
+        </Stack>
+      )}
+
+      {(order.status === 'shipped' || order.status === 'delivered') && (
+        <Alert severity="success">{t('alreadyShipped', { at: format.dateTime(order.shipments.at(-1)?.dispatchedAt ?? null) })}</Alert>
+      )}
+      {!order.packable && order.status !== 'shipped' && order.status !== 'delivered' && <Alert severity="warning">{t('refusedNotPackable')}</Alert>}
+
+      <ForceCompleteDialog
+        key={forceOpen ? 'open' : 'closed'}
+        open={forceOpen}
+        busy={busy}
+        onCancel={() => setForceOpen(false)}
+        onConfirm={(reason) => {
+          setForceOpen(false);
+          void run(() => api.call('packing.forceComplete', { orderId, reason }), t('forced'));
+        }}
+      />
+    </Box>
+  );
+}

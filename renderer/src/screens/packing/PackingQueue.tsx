@@ -1,0 +1,185 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Chip from '@mui/material/Chip';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
+import Alert from '@mui/material/Alert';
+import { alpha, type SxProps, type Theme } from '@mui/material/styles';
+import ChecklistIcon from '@mui/icons-material/Checklist';
+import { useMemo, useState } from 'react';
+import type { PackingQueueFilter, PackingQueueRow } from '../../../../shared/contract/packing.contract';
+import { api } from '../../api';
+import { navigate } from '../../app/navigation';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { ScanField, type ScanFeedback } from '../../components/ScanField';
+import { beepError } from '../../components/sound';
+import { useLiveQuery } from '../../components/use-live-query';
+import { useFormat } from '../../i18n/format';
+import { useT } from '../../i18n/i18n';
+import { packingMessages } from './packing.messages';
+
+/** Overdue rows: tinted red with a strong left edge, readable in light and dark mode. */
+const OVERDUE_ROW: SxProps<Theme> = {
+  bgcolor: (theme) => alpha(theme.palette.error.main, 0.1),
+  '& td:first-of-type': { borderLeft: 4, borderLeftColor: 'error.main' },
+};
+
+/** Does the typed or scanned text name exactly this order (slip barcode, ZAP-<id>, our number)? */
+export function namesOrder(row: PackingQueueRow, code: string): boolean {
+  const c = code.trim().toLowerCase();
+  return row.number.toLowerCase() === c || (row.allegroOrderId ?? '').toLowerCase() === c || `zap-${row.id}` === c || String(row.id) === c;
+}
+
+/**
+ * The queue: orders to pack and packed ones waiting for the courier, the earliest promise first,
+ * overdue ones in red. Scanning a slip (or typing a number) opens that order; ticking several makes
+ * a pick list. A plain table, not a data grid: this is the shop's open work (a few hundred rows at
+ * most), and every row should be visible and readable at a glance.
+ */
+export function PackingQueue() {
+  const t = useT(packingMessages);
+  const format = useFormat();
+  const [filter, setFilter] = useState<PackingQueueFilter>('all');
+  const [search, setSearch] = useState('');
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [feedback, setFeedback] = useState<ScanFeedback | null>(null);
+  const queue = useLiveQuery(() => api.call('packing.queue', search ? { filter, search } : { filter }), ['orders'], [filter, search]);
+  const rows = useMemo(() => queue.data?.rows ?? [], [queue.data]);
+  const chosen = rows.filter((r) => selected.has(r.id)).map((r) => r.id);
+
+  async function onFind(code: string) {
+    setFeedback(null);
+    const exact = rows.find((r) => namesOrder(r, code));
+    if (exact) {
+      navigate('packing', exact.id);
+      return;
+    }
+    const found = await api.call('packing.queue', { filter: 'all', search: code });
+    const only = found.rows.length === 1 ? found.rows[0] : found.rows.find((r) => namesOrder(r, code));
+    if (only) {
+      navigate('packing', only.id);
+      return;
+    }
+    if (found.rows.length > 1) {
+      setSearch(code);
+      return;
+    }
+    beepError();
+    setFeedback({ kind: 'error', text: t('findNone', { code }) });
+  }
+
+  function toggle(id: number) {
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }
+
+  const allChecked = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  return (
+    <Box>
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        actions={
+          <Button variant="contained" startIcon={<ChecklistIcon />} disabled={chosen.length === 0} onClick={() => navigate('packing', 'pick', chosen.join(','))} title={t('pickListHint')}>
+            {t('pickList', { n: chosen.length })}
+          </Button>
+        }
+      />
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { md: 'flex-start' } }}>
+        <Box sx={{ flex: 1 }}>
+          <ScanField onScan={onFind} digitsOnly={false} label={t('findLabel')} feedback={feedback} />
+        </Box>
+        <ToggleButtonGroup exclusive size="small" value={filter} onChange={(_e, v: PackingQueueFilter | null) => v && setFilter(v)} sx={{ flexShrink: 0 }}>
+          <ToggleButton value="all">{t('filterAll')}</ToggleButton>
+          <ToggleButton value="toPack">{t('filterToPack')}</ToggleButton>
+          <ToggleButton value="packed">{t('filterPacked')}</ToggleButton>
+        </ToggleButtonGroup>
+      </Stack>
+      {search && (
+        <Chip label={search} onDelete={() => setSearch('')} sx={{ mb: 2 }} />
+      )}
+      <ErrorAlert error={queue.error} onRetry={queue.reload} />
+      {queue.data && queue.data.overdueCount > 0 && (
+        <Alert severity="error" sx={{ mb: 2 }} data-testid="overdue-count">
+          {t('overdueCount', { n: queue.data.overdueCount })}
+        </Alert>
+      )}
+      {queue.loading && <LinearProgress sx={{ mb: 1 }} />}
+      {queue.data && rows.length === 0 && !queue.loading && <Typography color="text.secondary">{t('queueEmpty')}</Typography>}
+      {rows.length > 0 && (
+        <TableContainer component={Paper} variant="outlined">
+          <Table size="small" aria-label={t('title')}>
+            <TableHead>
+              <TableRow>
+                <TableCell padding="checkbox">
+                  <Checkbox
+                    checked={allChecked}
+                    indeterminate={chosen.length > 0 && !allChecked}
+                    onChange={() => setSelected(allChecked ? new Set() : new Set(rows.map((r) => r.id)))}
+                    slotProps={{ input: { 'aria-label': t('pickListHint') } }}
+                  />
+                </TableCell>
+                <TableCell>{t('colDispatchBy')}</TableCell>
+                <TableCell>{t('colNumber')}</TableCell>
+                <TableCell>{t('colBuyer')}</TableCell>
+                <TableCell>{t('colItems')}</TableCell>
+                <TableCell>{t('colDelivery')}</TableCell>
+                <TableCell>{t('colProgress')}</TableCell>
+                <TableCell>{t('colStatus')}</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map((row) => (
+                <TableRow
+                  key={row.id}
+                  hover
+                  data-testid="queue-row"
+                  data-overdue={row.overdue ? 'true' : 'false'}
+                  sx={row.overdue ? OVERDUE_ROW : undefined}
+                >
+                  <TableCell padding="checkbox">
+                    <Checkbox checked={selected.has(row.id)} onChange={() => toggle(row.id)} slotProps={{ input: { 'aria-label': row.number } }} />
+                  </TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap', ...(row.overdue ? { color: 'error.main', fontWeight: 700 } : {}) }}>
+                    {format.dateTime(row.dispatchBy)}
+                    {row.overdue && <Chip size="small" color="error" label={t('overdue')} sx={{ ml: 1, fontWeight: 700 }} />}
+                  </TableCell>
+                  <TableCell sx={{ fontFamily: 'monospace', maxWidth: 180, overflow: 'hidden', textOverflow: 'ellipsis' }} title={row.number}>
+                    {row.number}
+                  </TableCell>
+                  <TableCell>{row.buyerName ?? row.buyerLogin ?? '—'}</TableCell>
+                  <TableCell>{row.lineCount > 1 ? t('itemsMore', { first: row.firstItemName ?? '', n: row.lineCount - 1 }) : (row.firstItemName ?? '—')}</TableCell>
+                  <TableCell>{row.deliveryMethodName ?? '—'}</TableCell>
+                  <TableCell>{t('lineProgress', { packed: row.packedCount, quantity: row.itemCount })}</TableCell>
+                  <TableCell>{row.status === 'packed' ? t('statusPacked') : t('statusToPick')}</TableCell>
+                  <TableCell align="right">
+                    <Button variant="contained" size="small" color={row.overdue ? 'error' : 'primary'} onClick={() => navigate('packing', row.id)}>
+                      {t('pack')}
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+    </Box>
+  );
+}
