@@ -37,7 +37,8 @@ export const ordersListInput = z.strictObject({
   overdue: z.boolean().optional(),
   /**
    * Order number (ours or Allegro's, beginning), buyer login (beginning), buyer or company name (any word's
-   * beginning), or a product SKU / offer signature (beginning). Case and Polish accents do not matter.
+   * beginning), offer signature (beginning) or the exact SKU of a matched product. Case and Polish accents
+   * do not matter.
    */
   search: z.string().max(100).optional(),
   sort: z.strictObject({ field: z.enum(ORDER_SORT_FIELDS), dir: z.enum(['asc', 'desc']) }).default({ field: 'boughtAt', dir: 'desc' }),

@@ -79,7 +79,11 @@ export const stockListInput = z.strictObject({
   /** low = available below the reorder point; out = nothing available; noLocation = no home shelf. */
   filter: z.enum(STOCK_FILTERS).default('all'),
   locationId: id.optional(),
-  sort: z.strictObject({ field: z.enum(STOCK_SORT_FIELDS), dir: sortDir }).default({ field: 'name', dir: 'asc' }),
+  /**
+   * Column order. Left out: by name — or, while searching, by relevance (exact code, then names and codes
+   * starting with the text, then names with a word starting with it).
+   */
+  sort: z.strictObject({ field: z.enum(STOCK_SORT_FIELDS), dir: sortDir }).optional(),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(50),
 });

@@ -26,10 +26,20 @@ export type OrdersListQuery = z.output<typeof ordersListInput>;
 
 const KEY_SQL = `(max(0, coalesce(CAST(strftime('%s', o.bought_at) AS INTEGER), 0) - 946684800) * 2147483648 + o.id)`;
 const ID_MASK = 2147483647;
-export const CANDIDATE_LIMIT = 2000;
-/** Counting stops here (the screen says "more than …"). */
+export const CANDIDATE_LIMIT = 1000;
+/**
+ * Order lines read for a SKU search before it counts as broad. Reading them is cheap (covering index);
+ * sorting up to a few thousand orders costs ~2 ms, while walking years of shipped orders for a SKU in
+ * 0.1 % of them would read tens of thousands of rows.
+ */
+export const SKU_LINE_LIMIT = 5000;
+/**
+ * Counting stops here (the screen says "more than …"). Status and date filters are counted on their
+ * index alone, so up to COUNT_CAP; filters that need each order's row (payment, invoice, carrier…) and
+ * searches stop sooner, at ROW_COUNT_CAP, to keep a page well under the 5 ms budget.
+ */
 export const COUNT_CAP = 10_000;
-const SEARCH_COUNT_CAP = 1000;
+export const ROW_COUNT_CAP = 500;
 
 const ORDER_BY: Record<OrderSortField, (dir: string) => string> = {
   boughtAt: (d) => `o.bought_at ${d}, o.id ${d}`,
@@ -101,6 +111,11 @@ function rowFilters(input: OrdersListQuery, ctx: { now: Date; handlingTimeDays: 
   return { sql, params };
 }
 
+/** Only the status and the purchase date: both are in orders_status_bought / orders_bought. */
+function indexOnlyFilters(input: OrdersListQuery): boolean {
+  return !input.carriers?.length && !input.deliveryMethods?.length && input.payment === undefined && input.invoice === undefined && input.overdue === undefined;
+}
+
 const where = (parts: string[]) => (parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '');
 
 interface SearchSources {
@@ -134,12 +149,16 @@ function searchSources(sqlite: SqliteDatabase, text: string, statuses: OrderStat
       skuRange = [compact, upper];
       const bySku = prepared(
         sqlite,
+        // By the beginning of the offer signature written on the line (covering index, no line reads), and
+        // by the exact SKU of the matched product (lines linked by EAN or by hand carry another signature).
+        // UNION ALL streams and stops at the LIMIT (UNION would first collect every matching line).
         `SELECT order_id AS id FROM order_lines WHERE external_id >= @lo COLLATE NOCASE AND external_id < @hi COLLATE NOCASE
-         UNION
-         SELECT l.order_id FROM order_lines l WHERE l.product_id IN (SELECT id FROM products WHERE sku >= @lo COLLATE NOCASE AND sku < @hi COLLATE NOCASE)
-         LIMIT ${CANDIDATE_LIMIT + 1}`,
+         UNION ALL
+         SELECT l.order_id FROM order_lines l WHERE l.product_id IN (SELECT id FROM products WHERE sku = @lo COLLATE NOCASE)
+         LIMIT ${SKU_LINE_LIMIT + 1}`,
       ).all({ lo: compact, hi: upper }) as Array<{ id: number }>;
-      if (bySku.length > CANDIDATE_LIMIT) skuBroad = true;
+      // Reaching the LIMIT means more lines exist than were read: the set is incomplete, so walk instead.
+      if (bySku.length > SKU_LINE_LIMIT) skuBroad = true;
       else for (const r of bySku) direct.add(r.id);
     }
   }
@@ -162,14 +181,16 @@ export function listOrders(sqlite: SqliteDatabase, input: OrdersListQuery, ctx: 
 
   if (!text) {
     const f = rowFilters(input, ctx, true);
-    raws = prepared(sqlite, `SELECT ${ORDER_LIST_COLUMNS} FROM orders o ${where(f.sql)} ORDER BY ${ORDER_BY[input.sort.field](dir)} LIMIT ? OFFSET ?`).all(
-      ...f.params,
-      input.limit,
-      input.offset,
-    ) as RawOrder[];
-    const counted = (prepared(sqlite, `SELECT count(*) AS n FROM (SELECT 1 FROM orders o ${where(f.sql)} LIMIT ${COUNT_CAP + 1})`).get(...f.params) as { n: number }).n;
-    total = Math.min(counted, COUNT_CAP);
-    totalExact = counted <= COUNT_CAP;
+    const order = ORDER_BY[input.sort.field](dir);
+    // Deferred join: a deep offset is skipped on the index (ids only), full rows are read for the page.
+    raws = prepared(
+      sqlite,
+      `SELECT ${ORDER_LIST_COLUMNS} FROM orders o WHERE o.id IN (SELECT o.id FROM orders o ${where(f.sql)} ORDER BY ${order} LIMIT ? OFFSET ?) ORDER BY ${order}`,
+    ).all(...f.params, input.limit, input.offset) as RawOrder[];
+    const cap = indexOnlyFilters(input) ? COUNT_CAP : ROW_COUNT_CAP;
+    const counted = (prepared(sqlite, `SELECT count(*) AS n FROM (SELECT 1 FROM orders o ${where(f.sql)} LIMIT ${cap + 1})`).get(...f.params) as { n: number }).n;
+    total = Math.min(counted, cap);
+    totalExact = counted <= cap;
   } else {
     const s = searchSources(sqlite, text, statuses);
     const filtersNoStatus = rowFilters(input, ctx, false);
@@ -211,11 +232,16 @@ function keyOrderedSearch(sqlite: SqliteDatabase, input: OrdersListQuery, s: Sea
   const sorted = [...merged.values()].sort((a, b) => (dir === 'ASC' ? a.k - b.k : b.k - a.k));
   const raws = sorted.slice(input.offset, need).map(({ k: _k, ...raw }) => raw);
 
-  // Count up to SEARCH_COUNT_CAP distinct matches (each costs one row lookup; beyond that "1000+").
+  // Count up to ROW_COUNT_CAP distinct matches (beyond that "more than 500"). Without other filters the
+  // FTS index alone answers (status is inside the MATCH); with them each match costs a row read.
   const parts: string[] = [];
   const params: unknown[] = [];
   if (s.match) {
-    parts.push(`SELECT o.id FROM order_search s JOIN orders o ON o.id = (s.rowid & ${ID_MASK}) ${where(['order_search MATCH ?', ...filtersNoStatus.sql])}`);
+    parts.push(
+      filtersNoStatus.sql.length === 0
+        ? `SELECT rowid & ${ID_MASK} AS id FROM order_search WHERE order_search MATCH ?`
+        : `SELECT o.id FROM order_search s JOIN orders o ON o.id = (s.rowid & ${ID_MASK}) ${where(['order_search MATCH ?', ...filtersNoStatus.sql])}`,
+    );
     params.push(s.match, ...filtersNoStatus.params);
   }
   if (s.directIds.length > 0) {
@@ -223,8 +249,9 @@ function keyOrderedSearch(sqlite: SqliteDatabase, input: OrdersListQuery, s: Sea
     params.push(JSON.stringify(s.directIds), ...filters.params);
   }
   if (parts.length === 0) return { raws, total: 0, totalExact: true };
-  const counted = (prepared(sqlite, `SELECT count(*) AS n FROM (${parts.join(' UNION ')} LIMIT ${SEARCH_COUNT_CAP + 1})`).get(...params) as { n: number }).n;
-  return { raws, total: Math.min(counted, SEARCH_COUNT_CAP), totalExact: counted <= SEARCH_COUNT_CAP };
+  if (sorted.length < need) return { raws, total: sorted.length, totalExact: true };
+  const counted = (prepared(sqlite, `SELECT count(*) AS n FROM (${parts.join(' UNION ')} LIMIT ${ROW_COUNT_CAP + 1})`).get(...params) as { n: number }).n;
+  return { raws, total: Math.max(Math.min(counted, ROW_COUNT_CAP), sorted.length), totalExact: counted <= ROW_COUNT_CAP };
 }
 
 /** Any other sort: sort the (few) candidates, or walk the sort order testing rows when there are many. */
@@ -257,8 +284,8 @@ function collectedSearch(sqlite: SqliteDatabase, input: OrdersListQuery, s: Sear
   }
   if (s.skuRange) {
     tests.push(`EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND ((l.external_id >= ? COLLATE NOCASE AND l.external_id < ? COLLATE NOCASE)
-      OR l.product_id IN (SELECT id FROM products WHERE sku >= ? COLLATE NOCASE AND sku < ? COLLATE NOCASE)))`);
-    params.push(s.skuRange[0], s.skuRange[1], s.skuRange[0], s.skuRange[1]);
+      OR l.product_id IN (SELECT id FROM products WHERE sku = ? COLLATE NOCASE)))`);
+    params.push(s.skuRange[0], s.skuRange[1], s.skuRange[0]);
   }
   const w = where([...filters.sql, `(${tests.join(' OR ')})`]);
   const raws = prepared(sqlite, `SELECT ${ORDER_LIST_COLUMNS} FROM orders o ${w} ORDER BY ${orderBy} LIMIT ? OFFSET ?`).all(

@@ -23,16 +23,17 @@ const ORDER: Record<StockSortField, string> = {
   salePrice: 'p.sale_price_grosze',
   purchasePrice: 'p.purchase_price_grosze',
 };
+const NULLS_LAST: ReadonlySet<StockSortField> = new Set(['ean', 'location', 'salePrice', 'purchasePrice']);
 
 /**
- * Above this many search candidates the list stops collecting and sorting them and walks the products
- * in sort order, testing each row instead (a one-letter search matches half the shop; the page of 50 is
- * then found after a few hundred rows).
+ * With an explicit column sort, a search collects at most this many candidates and sorts them; above it
+ * the list walks the column's index and tests each row instead.
  */
 export const CANDIDATE_LIMIT = 2000;
-
 /** Counting stops here; the screen then says "more than 10 000". */
 export const COUNT_CAP = 10_000;
+/** Searches count fewer: each counted match may cost a row read. */
+export const SEARCH_COUNT_CAP = 200;
 
 export interface StockListResult {
   rows: ProductRow[];
@@ -40,117 +41,207 @@ export interface StockListResult {
   totalExact: boolean;
 }
 
-interface Where {
-  clauses: string[];
+interface Clauses {
+  sql: string[];
   params: unknown[];
 }
 
-function filterWhere(input: StockListQuery): Where {
-  const clauses: string[] = [];
+function filterClauses(input: StockListQuery): Clauses {
+  const sql: string[] = [];
   const params: unknown[] = [];
-  clauses.push(input.filter === 'archived' ? 'p.archived = 1' : 'p.archived = 0');
+  sql.push(input.filter === 'archived' ? 'p.archived = 1' : 'p.archived = 0');
   // These two expressions are the partial indexes' WHERE clauses, word for word: SQLite uses a partial
   // index only when the query repeats its condition.
-  if (input.filter === 'low') clauses.push('p.on_hand - p.reserved < p.reorder_point');
-  if (input.filter === 'out') clauses.push('p.on_hand - p.reserved <= 0');
-  if (input.filter === 'noLocation') clauses.push('p.default_location_id IS NULL');
+  if (input.filter === 'low') sql.push('p.on_hand - p.reserved < p.reorder_point');
+  if (input.filter === 'out') sql.push('p.on_hand - p.reserved <= 0');
+  if (input.filter === 'noLocation') sql.push('p.default_location_id IS NULL');
   if (input.locationId !== undefined) {
-    clauses.push('p.default_location_id = ?');
+    sql.push('p.default_location_id = ?');
     params.push(input.locationId);
   }
-  return { clauses, params };
+  return { sql, params };
 }
 
-interface SearchParts {
-  /** Subquery yielding candidate product ids from the indexes (FTS names, SKU and EAN prefixes). */
-  candidates: string;
-  candidateParams: unknown[];
-  /** The same test on one row, for the broad-term plan. */
-  rowTest: string;
-  rowParams: unknown[];
+const where = (parts: string[]) => (parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '');
+
+interface Search {
+  text: string;
+  upper: string | null;
+  words: string[];
+  fts: string | null;
+  digits: boolean;
 }
 
-function searchParts(search: string): SearchParts | null {
-  const text = search.trim();
+function parseSearch(raw: string | undefined): Search | null {
+  const text = raw?.trim() ?? '';
   if (!text) return null;
   const words = searchWords(text);
-  const fts = ftsPrefixQuery(words);
-  const upper = prefixUpperBound(text);
+  return { text, upper: prefixUpperBound(text), words, fts: ftsPrefixQuery(words), digits: /^\d+$/.test(text) };
+}
+
+/** Candidate ids from the indexes: FTS name words, SKU prefix, EAN prefix (UNION ALL: streams, may repeat). */
+function candidateSql(s: Search): { sql: string; params: unknown[] } {
   const parts: string[] = [];
-  const candidateParams: unknown[] = [];
-  const tests: string[] = [];
-  const rowParams: unknown[] = [];
-  if (fts) {
+  const params: unknown[] = [];
+  if (s.fts) {
     parts.push('SELECT rowid AS id FROM product_search WHERE product_search MATCH ?');
-    candidateParams.push(fts);
-    tests.push('zap_words_match(p.name, ?)');
-    rowParams.push(JSON.stringify(words));
+    params.push(s.fts);
   }
-  if (upper) {
+  if (s.upper) {
     parts.push('SELECT id FROM products WHERE sku >= ? COLLATE NOCASE AND sku < ? COLLATE NOCASE');
-    candidateParams.push(text, upper);
-    tests.push('(p.sku >= ? COLLATE NOCASE AND p.sku < ? COLLATE NOCASE)');
-    rowParams.push(text, upper);
-    if (/^\d+$/.test(text)) {
+    params.push(s.text, s.upper);
+    if (s.digits) {
       parts.push('SELECT id FROM products WHERE ean >= ? AND ean < ?');
-      candidateParams.push(text, upper);
-      tests.push('(p.ean >= ? AND p.ean < ?)');
-      rowParams.push(text, upper);
+      params.push(s.text, s.upper);
     }
   }
-  if (parts.length === 0) return null;
-  return { candidates: parts.join(' UNION '), candidateParams, rowTest: `(${tests.join(' OR ')})`, rowParams };
+  return { sql: parts.join(' UNION ALL '), params };
+}
+
+function selectPage(sqlite: SqliteDatabase, clauses: Clauses, orderBy: string, limit: number, offset: number): RawProduct[] {
+  // Deferred join: the offset is skipped on the index (ids only); full rows are read for the page alone.
+  return prepared(
+    sqlite,
+    `SELECT ${PRODUCT_SELECT} FROM ${PRODUCT_FROM}
+     WHERE p.id IN (SELECT p.id FROM ${PRODUCT_FROM} ${where(clauses.sql)} ORDER BY ${orderBy} LIMIT ? OFFSET ?)
+     ORDER BY ${orderBy}`,
+  ).all(...clauses.params, limit, offset) as RawProduct[];
+}
+
+function countCapped(sqlite: SqliteDatabase, clauses: Clauses, cap: number): { total: number; totalExact: boolean } {
+  const n = (prepared(sqlite, `SELECT count(*) AS n FROM (SELECT 1 FROM products p ${where(clauses.sql)} LIMIT ${cap + 1})`).get(...clauses.params) as { n: number }).n;
+  return { total: Math.min(n, cap), totalExact: n <= cap };
 }
 
 /**
  * One page of the stock table. Plans:
  * - no search: filters + ORDER BY an indexed column + LIMIT/OFFSET;
- * - search with few candidates (≤ CANDIDATE_LIMIT): the candidate ids come from the FTS and prefix
- *   indexes, then are filtered and sorted (at most 2000 rows: well under a millisecond);
- * - search with many candidates: walk the sort index and test each row (zap_words_match etc.).
+ * - search, no column sort (what typing into the box does): relevance tiers — exact SKU/EAN, names
+ *   starting with the text, SKUs/EANs starting with it, then names with a word starting with it — each
+ *   tier read in its own index order and stopped after one page, so it costs about a page of rows however
+ *   common the word is;
+ * - search sorted by a column: the candidates (≤ CANDIDATE_LIMIT) are sorted; for more, the column's
+ *   index is walked and each row tested (zap_words_match etc.).
  */
 export function listProducts(sqlite: SqliteDatabase, input: StockListQuery, visibility: Visibility): StockListResult {
   registerSearchFunctions(sqlite);
-  const where = filterWhere(input);
-  const search = input.search ? searchParts(input.search) : null;
-  let exactCount = true;
-  if (search) {
-    const candidateCount = (
-      prepared(sqlite, `SELECT count(*) AS n FROM (SELECT id FROM (${search.candidates}) LIMIT ${CANDIDATE_LIMIT + 1})`).get(...search.candidateParams) as { n: number }
-    ).n;
-    if (candidateCount <= CANDIDATE_LIMIT) {
-      where.clauses.push(`p.id IN (${search.candidates})`);
-      where.params.push(...search.candidateParams);
-    } else {
-      where.clauses.push(search.rowTest);
-      where.params.push(...search.rowParams);
-      exactCount = false;
+  const filters = filterClauses(input);
+  const search = parseSearch(input.search);
+  let page: { raws: RawProduct[]; total: number; totalExact: boolean };
+  if (!search) {
+    const sort = input.sort ?? { field: 'name', dir: 'asc' };
+    const raws = selectPage(sqlite, filters, orderBy(sort), input.limit, input.offset);
+    page = { raws, ...countCapped(sqlite, filters, COUNT_CAP) };
+  } else if (!input.sort) {
+    page = relevancePage(sqlite, input, filters, search);
+  } else {
+    page = sortedSearchPage(sqlite, input, input.sort, filters, search);
+  }
+  return { rows: page.raws.map((r) => toProductRow(r, visibility)), total: page.total, totalExact: page.totalExact };
+}
+
+function orderBy(sort: { field: StockSortField; dir: 'asc' | 'desc' }): string {
+  const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
+  return `${ORDER[sort.field]} ${dir}${NULLS_LAST.has(sort.field) ? ' NULLS LAST' : ''}, p.id ${dir}`;
+}
+
+function relevancePage(sqlite: SqliteDatabase, input: StockListQuery, filters: Clauses, s: Search): { raws: RawProduct[]; total: number; totalExact: boolean } {
+  const need = input.offset + input.limit;
+  const tiers: RawProduct[][] = [];
+  let exhausted = true;
+  const tier = (condition: string, params: unknown[], order: string, from = PRODUCT_FROM) => {
+    const rows = prepared(sqlite, `SELECT ${PRODUCT_SELECT} FROM ${from} ${where([condition, ...filters.sql])} ORDER BY ${order} LIMIT ?`).all(...params, ...filters.params, need) as RawProduct[];
+    if (rows.length >= need) exhausted = false;
+    tiers.push(rows);
+  };
+  // Two exact tiers rather than one OR: with OR the planner scans the table instead of both indexes.
+  tier('p.sku = ? COLLATE NOCASE', [s.text], 'p.id');
+  if (s.digits) tier('p.ean = ?', [s.text], 'p.id');
+  if (s.upper) {
+    tier('p.name >= ? COLLATE NOCASE AND p.name < ? COLLATE NOCASE', [s.text, s.upper], 'p.name COLLATE NOCASE, p.id');
+    tier('p.sku >= ? COLLATE NOCASE AND p.sku < ? COLLATE NOCASE', [s.text, s.upper], 'p.sku COLLATE NOCASE, p.id');
+    if (s.digits) tier('p.ean >= ? AND p.ean < ?', [s.text, s.upper], 'p.ean, p.id');
+  }
+  if (s.fts) {
+    tier('product_search MATCH ?', [s.fts], 's.rowid', `product_search s JOIN products p ON p.id = s.rowid LEFT JOIN locations l ON l.id = p.default_location_id`);
+  }
+  const seen = new Set<number>();
+  const merged: RawProduct[] = [];
+  for (const rows of tiers) {
+    for (const row of rows) {
+      if (seen.has(row.id)) continue;
+      seen.add(row.id);
+      merged.push(row);
     }
   }
-  const dir = input.sort.dir === 'desc' ? 'DESC' : 'ASC';
-  // Sorting by price puts products without a price last either way (people look for the numbers).
-  const nullsLast = input.sort.field === 'salePrice' || input.sort.field === 'purchasePrice' || input.sort.field === 'ean' || input.sort.field === 'location';
-  const orderField = ORDER[input.sort.field];
-  const orderBy = `${orderField} ${dir}${nullsLast ? ' NULLS LAST' : ''}, p.id ${dir}`;
-  const whereSql = where.clauses.length > 0 ? `WHERE ${where.clauses.join(' AND ')}` : '';
-  const rows = prepared(sqlite, `SELECT ${PRODUCT_SELECT} FROM ${PRODUCT_FROM} ${whereSql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`).all(
-    ...where.params,
-    input.limit,
+  const raws = merged.slice(input.offset, need);
+  if (exhausted) return { raws, total: merged.length, totalExact: true };
+  return { raws, ...countSearch(sqlite, filters, s, merged.length) };
+}
+
+/**
+ * Distinct matches, counted up to SEARCH_COUNT_CAP by streaming each source and stopping early: name
+ * words (FTS), then SKUs not already matched by name, then EANs matched by neither. Nothing is collected
+ * first, so a word in 10 000 names costs as much as one in 200.
+ */
+function countSearch(sqlite: SqliteDatabase, filters: Clauses, s: Search, atLeast: number): { total: number; totalExact: boolean } {
+  const cap = SEARCH_COUNT_CAP;
+  let n = 0;
+  const count = (sql: string, params: unknown[]) => (prepared(sqlite, `SELECT count(*) AS n FROM (${sql} LIMIT ${cap + 1 - n})`).get(...params) as { n: number }).n;
+  const wordTest = s.fts ? 'zap_words_match(p.name, ?)' : '0';
+  const wordParam = s.fts ? [JSON.stringify(s.words)] : [];
+  if (s.fts) {
+    n += count(`SELECT 1 FROM product_search s JOIN products p ON p.id = s.rowid ${where(['product_search MATCH ?', ...filters.sql])}`, [s.fts, ...filters.params]);
+  }
+  if (s.upper && n <= cap) {
+    n += count(`SELECT 1 FROM products p ${where(['p.sku >= ? COLLATE NOCASE AND p.sku < ? COLLATE NOCASE', `NOT ${wordTest}`, ...filters.sql])}`, [s.text, s.upper, ...wordParam, ...filters.params]);
+  }
+  if (s.upper && s.digits && n <= cap) {
+    n += count(
+      `SELECT 1 FROM products p ${where(['p.ean >= ? AND p.ean < ?', `NOT ${wordTest}`, 'NOT (p.sku >= ? COLLATE NOCASE AND p.sku < ? COLLATE NOCASE)', ...filters.sql])}`,
+      [s.text, s.upper, ...wordParam, s.text, s.upper, ...filters.params],
+    );
+  }
+  return { total: Math.max(Math.min(n, cap), atLeast), totalExact: n <= cap };
+}
+
+function sortedSearchPage(
+  sqlite: SqliteDatabase,
+  input: StockListQuery,
+  sort: { field: StockSortField; dir: 'asc' | 'desc' },
+  filters: Clauses,
+  s: Search,
+): { raws: RawProduct[]; total: number; totalExact: boolean } {
+  registerSearchFunctions(sqlite);
+  const candidates = candidateSql(s);
+  const count = (prepared(sqlite, `SELECT count(*) AS n FROM (${candidates.sql} LIMIT ${CANDIDATE_LIMIT + 1})`).get(...candidates.params) as { n: number }).n;
+  if (count <= CANDIDATE_LIMIT) {
+    const clauses = { sql: [`p.id IN (${candidates.sql})`, ...filters.sql], params: [...candidates.params, ...filters.params] };
+    const raws = selectPage(sqlite, clauses, orderBy(sort), input.limit, input.offset);
+    return { raws, ...countCapped(sqlite, clauses, COUNT_CAP) };
+  }
+  // Broad: the same tests row by row, in the column's order.
+  const tests: string[] = [];
+  const params: unknown[] = [];
+  if (s.fts) {
+    tests.push('zap_words_match(p.name, ?)');
+    params.push(JSON.stringify(s.words));
+  }
+  if (s.upper) {
+    tests.push('(p.sku >= ? COLLATE NOCASE AND p.sku < ? COLLATE NOCASE)');
+    params.push(s.text, s.upper);
+    if (s.digits) {
+      tests.push('(p.ean >= ? AND p.ean < ?)');
+      params.push(s.text, s.upper);
+    }
+  }
+  const clauses = { sql: [...filters.sql, `(${tests.join(' OR ')})`], params: [...filters.params, ...params] };
+  const raws = prepared(sqlite, `SELECT ${PRODUCT_SELECT} FROM ${PRODUCT_FROM} ${where(clauses.sql)} ORDER BY ${orderBy(sort)} LIMIT ? OFFSET ?`).all(
+    ...clauses.params,
+    input.limit + 1,
     input.offset,
   ) as RawProduct[];
-
-  let total: number;
-  let totalExact: boolean;
-  if (exactCount) {
-    const counted = (
-      prepared(sqlite, `SELECT count(*) AS n FROM (SELECT 1 FROM products p ${whereSql} LIMIT ${COUNT_CAP + 1})`).get(...where.params) as { n: number }
-    ).n;
-    total = Math.min(counted, COUNT_CAP);
-    totalExact = counted <= COUNT_CAP;
-  } else {
-    // Counting a broad search would test every product: say only what is known.
-    total = input.offset + rows.length + (rows.length === input.limit ? 1 : 0);
-    totalExact = false;
-  }
-  return { rows: rows.map((r) => toProductRow(r, visibility)), total, totalExact };
+  const more = raws.length > input.limit;
+  // Counting a broad search would test every product: say only what is known.
+  return { raws: raws.slice(0, input.limit), total: input.offset + Math.min(raws.length, input.limit) + (more ? 1 : 0), totalExact: false };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
 import { isOverdue, promisedDispatchBy } from '../../../electron/core/orders/dispatch-promise';
-import { CANDIDATE_LIMIT } from '../../../electron/core/orders/orders-list.query';
+import { CANDIDATE_LIMIT, SKU_LINE_LIMIT } from '../../../electron/core/orders/orders-list.query';
 import { searchWords } from '../../../electron/core/stock/search-text';
 import type { OrderRow, OrdersListInput } from '../../../shared/contract/orders.contract';
 import { ORDER_STATUSES, type OrderStatus } from '../../../shared/domain/order-status';
@@ -85,7 +85,7 @@ function reference(input: OrdersListInput): number[] {
     if (text.length >= 2 && !/\s/.test(text)) {
       for (const l of s.lines ?? []) {
         if (l.externalId?.toLowerCase().startsWith(text)) return true;
-        if (l.productId && skuOf.get(l.productId)!.toLowerCase().startsWith(text)) return true;
+        if (l.productId && skuOf.get(l.productId)!.toLowerCase() === text) return true;
       }
     }
     return false;
@@ -149,7 +149,8 @@ describe('orders.list agrees with a plain reference', () => {
     ['first and last name', { search: 'jan kowal' }],
     ['login prefix', { search: 'zofia_now' }],
     ['company name', { search: 'sp z o' }],
-    ['SKU prefix (product or signature)', { search: 'kub-00' }],
+    ['signature prefix', { search: 'kub-00' }],
+    ['exact product SKU (line with another signature)', { search: 'tal-010' }],
     ['signature', { search: 'SYG-3' }],
     ['search + status + date sort', { search: 'kowal', status: ['new', 'to_pick'] }],
     ['search + oldest first', { search: 'nowak', sort: { field: 'boughtAt', dir: 'asc' } }],
@@ -205,6 +206,7 @@ describe('orders.list with a broad search', () => {
     try {
       const product = insertProduct(b.core, { sku: 'ZZ-1', name: 'Zegar' });
       const ids: number[] = [];
+      expect((CANDIDATE_LIMIT + 200) * 5).toBeGreaterThan(SKU_LINE_LIMIT);
       b.core.sqlite.transaction(() => {
         for (let i = 0; i < CANDIDATE_LIMIT + 200; i++) {
           ids.push(
@@ -213,7 +215,8 @@ describe('orders.list with a broad search', () => {
               buyerLogin: `user${i}`,
               status: i % 3 === 0 ? 'new' : 'delivered',
               boughtAt: new Date(Date.parse('2026-01-01T00:00:00Z') + i * 60_000).toISOString(),
-              lines: [{ productId: product, externalId: 'ZZ-1' }],
+              // Five lines each: more than SKU_LINE_LIMIT lines match "zz-", so the SKU search is broad.
+              lines: [1, 2, 3, 4, 5].map(() => ({ productId: product, externalId: 'ZZ-1' })),
             }),
           );
         }

@@ -38,6 +38,14 @@ describe('stock.list search', () => {
     expect((await list({ search: 'ubek' })).rows).toEqual([]); // middle of a word is not a beginning
   });
 
+  it('orders a search by relevance: exact code, then names starting with the text, then other word matches', async () => {
+    expect(skus((await list({ search: 'kubek' })).rows)).toEqual(['KUB-001', 'KUB-002']); // "Kubek żółty…" before "Duży kubek…"
+    expect(skus((await list({ search: 'KUB-002' })).rows)).toEqual(['KUB-002']);
+    const exactFirst = await list({ search: '5901234123464' });
+    expect(skus(exactFirst.rows)).toEqual(['KUB-002']);
+    expect(exactFirst).toMatchObject({ total: 1, totalExact: true });
+  });
+
   it('finds SKUs by their beginning regardless of case, and EANs by their beginning', async () => {
     expect(skus((await list({ search: 'kub-00' })).rows).sort()).toEqual(['KUB-001', 'KUB-002']);
     expect(skus((await list({ search: 'TAL' })).rows)).toEqual(['tal-002']);
