@@ -79,8 +79,9 @@ export function MappingEditor({ proposal, draft, onChange, onRecalculate, dirty,
           </Typography>
         )}
       </Stack>
-      <TableContainer sx={{ maxHeight: 420 }}>
-        <Table size="small" stickyHeader aria-label={t('mappingTitle')}>
+      {/* No height limit: a sheet has a handful of columns, and the owner should see all of them at once. */}
+      <TableContainer>
+        <Table size="small" aria-label={t('mappingTitle')}>
           <TableHead>
             <TableRow>
               <TableCell>{t('colLetter')}</TableCell>

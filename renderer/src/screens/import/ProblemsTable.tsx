@@ -54,7 +54,7 @@ export function ProblemsTable({ problems, total }: { problems: ImportProblem[]; 
                 <TableCell>
                   <Chip size="small" color={p.severity === 'error' ? 'error' : 'warning'} label={p.severity === 'error' ? t('severityError') : t('severityWarning')} />
                 </TableCell>
-                <TableCell sx={{ maxWidth: 180, overflowWrap: 'anywhere' }}>{p.file}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{p.file}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{p.row ?? p.jsonPath ?? '—'}</TableCell>
                 <TableCell>{p.column ? columnLabel(p.column, lang) : '—'}</TableCell>
                 <TableCell sx={{ fontFamily: 'monospace', maxWidth: 220, overflowWrap: 'anywhere' }}>{p.value ?? '—'}</TableCell>
