@@ -38,6 +38,23 @@ export const EXCLUDED = [
   // (none at the moment: the app's sources pass every check that needs no manual review)
 ];
 
+/**
+ * Findings the tool marks "review required" (never gated) that have been reviewed, with the conclusion,
+ * so the report says which ones are known and which are new and need a look.
+ */
+export const REVIEWED = [
+  {
+    id: 'OPEN_EXTERNAL_JS_CHECK',
+    file: 'electron/main/external-links.ts',
+    reason: 'the one door to the system browser: only https links to allow-listed hosts (navigation-policy.ts isSafeExternalUrl, table-tested)',
+  },
+  {
+    id: 'CSP_GLOBAL_CHECK',
+    file: 'renderer/index.html',
+    reason: "style-src 'unsafe-inline' is needed by MUI/emotion's run-time <style> elements; scripts stay 'self' only (test/security/csp.test.ts)",
+  },
+];
+
 function parseArgs(argv) {
   const inputs = [];
   let out = join(ROOT, 'test-results', 'electronegativity');
@@ -137,7 +154,10 @@ async function main() {
   const scanned = inputs.map((input) => relative(ROOT, input) || input).join(', ');
   console.log(`security scan: electronegativity ${require('@doyensec/electronegativity/package.json').version} over ${scanned} (Electron ${ELECTRON_VERSION})`);
   console.log(`  ${findings.length} findings: ${gated.length} failing the gate, ${review.length} marked for manual review, report in ${relative(ROOT, join(out, 'findings.csv')) || out}`);
-  for (const f of review) console.log(`  review: ${f.id} ${f.severity}/${f.confidence} ${f.file}:${f.location}`);
+  for (const f of review) {
+    const known = REVIEWED.find((r) => r.id === f.id && r.file === f.file);
+    console.log(`  ${known ? 'reviewed' : 'REVIEW (new)'}: ${f.id} ${f.severity}/${f.confidence} ${f.file}:${f.location}${known ? ` — ${known.reason}` : ''}`);
+  }
   for (const f of gated) console.log(`  FAIL:   ${f.id} ${f.severity}/${f.confidence} ${f.file}:${f.location} — ${f.description}${f.sample ? ` (${f.sample.slice(0, 120)})` : ''}`);
   process.exit(gated.length > 0 ? 1 : 0);
 }

@@ -27,6 +27,11 @@ export interface NativeBindingContext {
   env: NodeJS.ProcessEnv;
   isPackaged: boolean;
   resourcesPath: string;
+  /** The app folder (app.getAppPath()) and the running Electron's version, for the development build. */
+  appPath?: string;
+  electronVersion?: string;
+  platform?: NodeJS.Platform;
+  arch?: string;
   exists?: (file: string) => boolean;
 }
 
@@ -39,6 +44,8 @@ export const PACKAGED_NATIVE_BINDING = join('native', 'better_sqlite3.node');
  * `nativeBinding` option:
  * - ZAPLECZE_NATIVE_BINDING, set by `npm start` (scripts/start-desktop.mjs) to its .electron-native build;
  * - in the packaged app, resources/native/better_sqlite3.node (extraResources in electron-builder.yml);
+ * - in development, the build `npm start` keeps for this Electron in .electron-native/ (so starting
+ *   Electron by hand after one `npm start` works too);
  * - otherwise undefined: better-sqlite3's own lookup, which fails with a clear ABI message that the
  *   startup error dialog explains.
  */
@@ -49,6 +56,12 @@ export function resolveNativeBinding(context: NativeBindingContext): string | un
   if (context.isPackaged) {
     const packaged = join(context.resourcesPath, PACKAGED_NATIVE_BINDING);
     if (exists(packaged)) return packaged;
+    return undefined;
+  }
+  if (context.appPath && context.electronVersion) {
+    const platformArch = `${context.platform ?? process.platform}-${context.arch ?? process.arch}`;
+    const development = join(context.appPath, '.electron-native', context.electronVersion, platformArch, 'better_sqlite3.node');
+    if (exists(development)) return development;
   }
   return undefined;
 }

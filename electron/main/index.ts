@@ -76,7 +76,13 @@ function configureSessions(): string {
 }
 
 function coreOptions(): CoreOptions {
-  const nativeBinding = resolveNativeBinding({ env: process.env, isPackaged: app.isPackaged, resourcesPath: process.resourcesPath });
+  const nativeBinding = resolveNativeBinding({
+    env: process.env,
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+    electronVersion: process.versions.electron,
+  });
   return { dbFile: paths.dbFile, backupDir: paths.backupDir, logger: log, ...(nativeBinding ? { nativeBinding } : {}) };
 }
 

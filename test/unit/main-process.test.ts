@@ -13,6 +13,7 @@ import { createFileLogger } from '../../electron/main/file-logger';
 import { isPrintRequestAllowed, pdfOptions, printOptions } from '../../electron/main/print-options';
 import { classifyStartupError, dialogLanguage, startupDialog } from '../../electron/main/startup-error';
 import { WindowSessions } from '../../electron/main/window-sessions';
+import { nativePaths } from '../../scripts/electron-native.mjs';
 
 describe('the data folder', () => {
   // Electron's appData per platform (https://www.electronjs.org/docs/latest/api/app#appgetpathname).
@@ -45,6 +46,15 @@ describe('which better-sqlite3 addon the app loads', () => {
   it('the packaged extra resource', () => {
     expect(resolveNativeBinding({ env: {}, isPackaged: true, resourcesPath: '/res', exists: () => true })).toBe(join('/res', PACKAGED_NATIVE_BINDING));
   });
+  it('the .electron-native build for the running Electron, in development (npm start made it earlier)', () => {
+    const context = { env: {}, isPackaged: false, resourcesPath: '/res', appPath: '/repo', electronVersion: '45.4.1', platform: 'linux' as const, arch: 'x64' };
+    const expected = join('/repo', '.electron-native', '45.4.1', 'linux-x64', 'better_sqlite3.node');
+    expect(resolveNativeBinding({ ...context, exists: (file) => file === expected })).toBe(expected);
+    expect(resolveNativeBinding({ ...context, exists: () => false })).toBeUndefined();
+    // The same place scripts/electron-native.mjs builds it.
+    expect(nativePaths({ root: '/repo', electronVersion: '45.4.1', platform: 'linux', arch: 'x64' }).binding).toBe(expected);
+  });
+
   it("better-sqlite3's own lookup otherwise", () => {
     expect(resolveNativeBinding({ env: {}, isPackaged: true, resourcesPath: '/res', exists: () => false })).toBeUndefined();
     expect(resolveNativeBinding({ env: {}, isPackaged: false, resourcesPath: '/res' })).toBeUndefined();

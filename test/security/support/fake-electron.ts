@@ -133,6 +133,7 @@ export function createFakeElectron(appDataDir: string, answers: { messageBox?: (
       },
       exit: (code: number) => calls.push(`app.exit:${code}`),
       getVersion: () => '0.0.0-test',
+      getAppPath: () => process.cwd(),
       getPreferredSystemLanguages: () => ['pl-PL'],
     },
     protocol: {
