@@ -10,7 +10,7 @@ import { applyStaged } from './apply/apply';
 import { ChangeWriter } from './apply/change-writer';
 import type { ApplyCounts } from './apply/context';
 import { ProductMatcher } from './apply/product-matcher';
-import { mappingForSignature, saveMapping } from './mappings.repository';
+import { mappingForSignature } from './mappings.repository';
 import { parseFile, type ParsedFile } from './parse';
 import { t, type ProblemSink } from './problems';
 import { finishRun, getRun, insertRun, lastImportOf, type RunDetails } from './runs.repository';
@@ -148,6 +148,7 @@ function getPrepared(core: Core, token: string): Prepared {
 }
 
 interface Rehearsal {
+  writer: ChangeWriter | null;
   counts: ApplyCounts;
   entities: Map<string, EntityCounts>;
   problems: ProblemSink;
@@ -179,7 +180,7 @@ function runApply(core: Core, entry: Prepared, args: { runId?: number; actor: Ac
       sample: parsed.sample,
       progress: args.onProgress,
     });
-    result = { counts, entities: writer.entities, problems, failed: false };
+    result = { writer, counts, entities: writer.entities, problems, failed: false };
     args.after?.(runId, result);
     if (!args.keep) throw ROLLBACK;
   });
@@ -193,7 +194,7 @@ function runApply(core: Core, entry: Prepared, args: { runId?: number; actor: Ac
         `Zapis do bazy nie powiódł się: ${(error as Error).message}. Nic nie zmieniono.`,
         `Writing to the database failed: ${(error as Error).message}. Nothing was changed.`,
       ));
-      return { counts: { inserted: 0, updated: 0, unchanged: 0, rejected: 0 }, entities: new Map(), problems, failed: true };
+      return { writer: null, counts: { inserted: 0, updated: 0, unchanged: 0, rejected: 0 }, entities: new Map(), problems, failed: true };
     }
   }
   return result!;
@@ -339,7 +340,15 @@ export async function commitImport(core: Core, token: string, options: CommitOpt
         // The owner confirmed this mapping by importing with it: remember it for the same layout.
         const name = options.saveMappingAs ?? parsed.mapping.savedMappingName ?? `${source.name.replace(/\.[^.]+$/, '')} (${parsed.mapping.signature.slice(6, 12)})`;
         const headers = parsed.mapping.columns.map((c) => c.header);
-        saveMapping(core.sqlite, { name, signature: parsed.mapping.signature, mapping: parsed.appliedMapping, headers }, startedAt);
+        // Through the change log, so undoing the import also forgets a mapping it taught.
+        const w = r.writer!;
+        const values = { name, signature: parsed.mapping.signature, mapping_json: JSON.stringify(parsed.appliedMapping), headers_json: JSON.stringify(headers) };
+        const existing = core.sqlite.prepare(`SELECT id, ${w.shape('import_mappings').columns.join(', ')} FROM import_mappings WHERE name = ? COLLATE NOCASE`).raw(true).get(name) as Array<string | number | null> | undefined;
+        if (!existing) w.insert('import_mappings', { ...values, created_at: startedAt, updated_at: startedAt });
+        else {
+          const changes = w.diff('import_mappings', existing.slice(1), values);
+          if (Object.keys(changes).length) w.update('import_mappings', existing[0] as number, existing.slice(1), { ...changes, updated_at: startedAt });
+        }
       }
       core.sqlite
         .prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, details_json) VALUES (?, ?, 'import.commit', 'import', ?, ?)")

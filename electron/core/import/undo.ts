@@ -98,6 +98,10 @@ export function undoBlocker(sqlite: Sqlite, runId: number): { pl: string; en: st
       continue;
     }
     if (!current) {
+      const later = laterRun(sqlite, runId, c.table_name, c.row_id);
+      if (later) {
+        return t(`${cap(what.pl)} #${c.row_id} z tego importu usunął późniejszy import nr ${later.id} (${later.file}). Najpierw cofnij tamten import.`, `The ${what.en} #${c.row_id} from this import was removed by a later import, no. ${later.id} (${later.file}). Undo that import first.`);
+      }
       return t(`${cap(what.pl)} ${'#' + c.row_id} z tego importu została później usunięta — importu nie można cofnąć.`, `The ${what.en} #${c.row_id} from this import was deleted later — the import cannot be undone.`);
     }
     if (imageHash(current) !== c.after_hash) {
