@@ -217,7 +217,7 @@ async function describe(core: Core, entry: Prepared, rehearse: boolean, report: 
   const problems = rehearsal?.problems ?? parsed.problems;
   const fatal = problems.fatal || parsed.format === null;
   const mapping = parsed.mapping;
-  const status: ImportPreview['status'] = fatal ? 'rejected' : mapping?.needsConfirmation ? 'needs_mapping' : 'ready';
+  const status: ImportPreview['status'] = fatal ? 'rejected' : mapping?.needsConfirmation || mapping?.missingFields.length ? 'needs_mapping' : 'ready';
   const counts = rehearsal?.counts ?? { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
   const preview: ImportPreview = {
     token: entry.token,
@@ -301,6 +301,9 @@ export async function commitImport(core: Core, token: string, options: CommitOpt
 
   if (!parsed.format || parsed.problems.fatal) {
     return reject(parsed.problems, t('Pliku nie da się zaimportować (szczegóły w problemach).', 'The file cannot be imported (see the problems).'));
+  }
+  if (parsed.mapping?.missingFields.length) {
+    return reject(parsed.problems, t('Przypisanie kolumn jest niepełne (brak kolumny z nazwą towaru).', 'The column mapping is incomplete (no column for the product name).'));
   }
   if (parsed.problems.errorCount > 0 && !options.validRowsOnly) {
     return reject(parsed.problems, t(

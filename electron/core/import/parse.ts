@@ -294,7 +294,8 @@ async function parseTable(ctx: ParseContext, sheet: TabularSheet, read: Buffered
   const below = buffered.filter((r) => r.row > header.row).slice(0, 5);
   const proposal = buildProposal({ sheet: sheet.name, header, below, mapping, savedMappingName: options.mapping ? null : (saved?.name ?? null) });
   if (proposal.missingFields.length > 0) {
-    ctx.problems.reject('mapping_incomplete', { row: header.row }, t(
+    // Not fatal: the owner fixes the mapping in the preview (import.remap), then the rows are read.
+    ctx.problems.error('mapping_incomplete', { row: header.row }, t(
       `Nie wskazano kolumny z nazwą towaru (nagłówki w wierszu ${header.row}). Wybierz ją w przypisaniu kolumn.`,
       `No column is mapped to the product name (headers in row ${header.row}). Choose it in the column mapping.`,
     ));
