@@ -109,5 +109,6 @@ export function builderConfigProblems(config: Record<string, any>): string[] {
   }
   const files = [config.files ?? []].flat() as string[];
   if (!files.some((f) => typeof f === 'string' && f.startsWith('out/'))) problems.push('files must come from out/');
+  if (files.some((f) => f === 'out/**' || f.startsWith('out/web'))) problems.push('files must not include out/web (the browser build with the HTTP transport)');
   return problems;
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { ensureBuilt } from './built-app';
 import { builderConfigProblems, REQUIRED_FUSES } from './checks';
 
 const config = parse(readFileSync('electron-builder.yml', 'utf8')) as Record<string, any>;
@@ -25,6 +26,21 @@ describe('electron-builder.yml', () => {
     await expect(validateConfiguration(misspelt, new DebugLogger(false))).rejects.toThrow(/electronFuses/);
   });
 
+  it('ships everything the built main process requires, and nothing of the browser build', () => {
+    ensureBuilt();
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
+    const excluded = ([config.files].flat() as string[]).filter((f) => f.startsWith('!node_modules/')).map((f) => f.slice('!node_modules/'.length).replace(/\/\*\*$/, ''));
+    const requires = [...readFileSync('out/main/index.js', 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!);
+    for (const name of new Set(requires)) {
+      if (name.startsWith('node:') || builtinModules.includes(name) || name === 'electron') continue;
+      const packageName = name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0]!;
+      expect(pkg.dependencies, `${name} is required by out/main but is not a production dependency`).toHaveProperty([packageName]);
+      expect(excluded.some((pattern) => pattern === packageName || pattern === `${packageName.split('/')[0]}`), `${packageName} is required by out/main but excluded in electron-builder.yml`).toBe(false);
+    }
+    expect(config.files).not.toContain('out/**');
+    expect((config.files as string[]).some((f) => f.includes('out/web'))).toBe(false);
+  });
+
   it('puts the binding where the main process looks for it in the packaged app', async () => {
     const { PACKAGED_NATIVE_BINDING } = await import('../../electron/main/desktop-paths');
     const native = (config.extraResources as Array<{ from: string; to: string }>).find((r) => r.to.endsWith('better_sqlite3.node'));
@@ -45,5 +61,6 @@ describe('builderConfigProblems can fail (deliberately bad configurations)', () 
   it('reports missing fuses altogether', () => expect(spoil((c) => delete c.electronFuses)).toMatch(/onlyLoadAppFromAsar/));
   it('reports npmRebuild left to its default', () => expect(spoil((c) => delete c.npmRebuild)).toMatch(/npmRebuild/));
   it('reports asar off', () => expect(spoil((c) => (c.asar = false))).toMatch(/asar must be on/));
+  it('reports the browser build (out/web) shipped', () => expect(spoil((c) => (c.files = ['out/**', 'package.json']))).toMatch(/out\/web/));
   it('reports the native addon packed inside the asar', () => expect(spoil((c) => (c.asarUnpack = []))).toMatch(/unpacked/));
 });
