@@ -42,8 +42,8 @@ export const PACKAGED_NATIVE_BINDING = join('native', 'better_sqlite3.node');
  * Which better-sqlite3 addon main loads. node_modules holds the Node build (tests, CLI); Electron needs
  * one compiled for its own ABI, which lives elsewhere and is passed through better-sqlite3's
  * `nativeBinding` option:
+ * - in the packaged app, only resources/native/better_sqlite3.node (extraResources in electron-builder.yml);
  * - ZAPLECZE_NATIVE_BINDING, set by `npm start` (scripts/start-desktop.mjs) to its .electron-native build;
- * - in the packaged app, resources/native/better_sqlite3.node (extraResources in electron-builder.yml);
  * - in development, the build `npm start` keeps for this Electron in .electron-native/ (so starting
  *   Electron by hand after one `npm start` works too);
  * - otherwise undefined: better-sqlite3's own lookup, which fails with a clear ABI message that the
@@ -51,13 +51,14 @@ export const PACKAGED_NATIVE_BINDING = join('native', 'better_sqlite3.node');
  */
 export function resolveNativeBinding(context: NativeBindingContext): string | undefined {
   const exists = context.exists ?? existsSync;
+  if (context.isPackaged) {
+    // Never from the environment here: an installed, fused app must not load whatever native code a
+    // variable points at (the fuses close NODE_OPTIONS and run-as-node for the same reason).
+    const packaged = join(context.resourcesPath, PACKAGED_NATIVE_BINDING);
+    return exists(packaged) ? packaged : undefined;
+  }
   const fromEnv = context.env.ZAPLECZE_NATIVE_BINDING;
   if (fromEnv) return fromEnv;
-  if (context.isPackaged) {
-    const packaged = join(context.resourcesPath, PACKAGED_NATIVE_BINDING);
-    if (exists(packaged)) return packaged;
-    return undefined;
-  }
   if (context.appPath && context.electronVersion) {
     const platformArch = `${context.platform ?? process.platform}-${context.arch ?? process.arch}`;
     const development = join(context.appPath, '.electron-native', context.electronVersion, platformArch, 'better_sqlite3.node');

@@ -43,8 +43,11 @@ describe('which better-sqlite3 addon the app loads', () => {
   it('the one npm start built (ZAPLECZE_NATIVE_BINDING)', () => {
     expect(resolveNativeBinding({ env: { ZAPLECZE_NATIVE_BINDING: '/r/.electron-native/x.node' }, isPackaged: false, resourcesPath: '/res' })).toBe('/r/.electron-native/x.node');
   });
-  it('the packaged extra resource', () => {
+  it('the packaged extra resource — and in the packaged app never one named by the environment', () => {
     expect(resolveNativeBinding({ env: {}, isPackaged: true, resourcesPath: '/res', exists: () => true })).toBe(join('/res', PACKAGED_NATIVE_BINDING));
+    expect(resolveNativeBinding({ env: { ZAPLECZE_NATIVE_BINDING: '/tmp/evil.node' }, isPackaged: true, resourcesPath: '/res', exists: () => true })).toBe(
+      join('/res', PACKAGED_NATIVE_BINDING),
+    );
   });
   it('the .electron-native build for the running Electron, in development (npm start made it earlier)', () => {
     const context = { env: {}, isPackaged: false, resourcesPath: '/res', appPath: '/repo', electronVersion: '45.4.1', platform: 'linux' as const, arch: 'x64' };
