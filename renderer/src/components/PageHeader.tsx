@@ -18,7 +18,8 @@ export function PageHeader({ title, subtitle, actions }: PageHeaderProps) {
           {title}
         </Typography>
         {subtitle && (
-          <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+          // A div, not a <p>: subtitles may hold chips or other blocks, which a <p> must not contain.
+          <Typography variant="body2" component="div" color="text.secondary" sx={{ mt: 0.5 }}>
             {subtitle}
           </Typography>
         )}

@@ -1,6 +1,7 @@
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import SettingsIcon from '@mui/icons-material/Settings';
 import Inventory2Icon from '@mui/icons-material/Inventory2';
+import AssignmentReturnIcon from '@mui/icons-material/AssignmentReturn';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { ComponentType } from 'react';
 import type { Role } from '../../../shared/domain/roles';
@@ -25,4 +26,5 @@ export const SCREENS: ScreenDef[] = [
   { id: 'settings', label: { pl: 'Ustawienia', en: 'Settings' }, icon: SettingsIcon, load: () => import('./settings/SettingsScreen'), roles: ['owner'] },
   { id: 'import', label: { pl: 'Import', en: 'Import' }, icon: UploadFileIcon, load: () => import('./import/ImportScreen'), roles: ['owner'] },
   { id: 'packing', label: { pl: 'Pakowanie', en: 'Packing' }, icon: Inventory2Icon, load: () => import('./packing/PackingScreen') },
+  { id: 'returns', label: { pl: 'Zwroty i reklamacje', en: 'Returns and complaints' }, icon: AssignmentReturnIcon, load: () => import('./returns/ReturnsScreen') },
 ];

@@ -49,6 +49,16 @@ export class PackingPage {
     await this.pickRows.first().waitFor();
   }
 
+  /** The pick list as read off the screen: shelf, product text, quantity to pick, per row. */
+  async pickList(): Promise<Array<{ shelf: string; product: string; quantity: number }>> {
+    return this.pickRows.evaluateAll((rows) =>
+      rows.map((row) => {
+        const cells = Array.from(row.querySelectorAll('td')).map((c) => (c as { textContent: string | null }).textContent ?? '');
+        return { shelf: cells[0] ?? '', product: cells[1] ?? '', quantity: Number(cells[2]) };
+      }),
+    );
+  }
+
   async openOrder(orderNumber: string): Promise<void> {
     await this.queueRow(orderNumber).getByRole('button').last().click();
     await this.scanField.waitFor();
