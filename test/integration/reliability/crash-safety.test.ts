@@ -108,8 +108,9 @@ describe('crash safety: SIGKILL at random points', () => {
       await loadDemoShop(catalog, { orders: 0, seed: 7 });
       await closeCoreFully(catalog);
       const source = await createCore({ dbFile: join(dirs.dir, 'source.db'), logger: silentLogger });
-      await loadDemoShop(source, { orders: 3000, seed: 7 });
-      expectedOrders = writeOrdersCsv(source.sqlite, csv).orders;
+      await loadDemoShop(source, { orders: 1000, seed: 7 });
+      // 600 orders keep the 20 kills + 20 re-imports within about a minute and a half.
+      expectedOrders = writeOrdersCsv(source.sqlite, csv, { limit: 600 }).orders;
       await closeCoreFully(source);
     }, 180_000);
 
@@ -124,6 +125,7 @@ describe('crash safety: SIGKILL at random points', () => {
       const full = await runChild([csv, '--db', db], null);
       expect(full.code, full.stderr).toBe(0);
       expect(inspect(db).orders - baseline.orders).toBe(expectedOrders);
+      console.log(`crash safety: an uninterrupted import of ${expectedOrders} orders took ${Math.round(full.ms)} ms after READY`);
 
       const random = prng(SEED);
       let killedMidWrite = 0;
@@ -151,8 +153,10 @@ describe('crash safety: SIGKILL at random points', () => {
     }, 600_000);
   });
 
+  // The import is the writer the issue asks about; while it exists the demo generator gets half the kills.
+  const demoKills = importAvailable ? KILLS / 2 : KILLS;
   describe('the demo shop generator (one transaction for the whole shop)', () => {
-    it(`is all or nothing after ${KILLS} kills, and the next run succeeds`, async () => {
+    it(`is all or nothing after ${demoKills} kills, and the next run succeeds`, async () => {
       const db = join(dirs.dir, 'demo.db');
       const fresh = async () => {
         for (const s of ['', '-wal', '-shm']) rmSync(`${db}${s}`, { force: true });
@@ -167,7 +171,7 @@ describe('crash safety: SIGKILL at random points', () => {
 
       const random = prng(SEED + 1);
       let killedMidWrite = 0;
-      for (let i = 0; i < KILLS; i++) {
+      for (let i = 0; i < demoKills; i++) {
         await fresh();
         const at = Math.round(random() * full.ms * 1.05);
         const outcome = await runChild(['--db', db, '--demo', '1500'], at);
@@ -188,7 +192,7 @@ describe('crash safety: SIGKILL at random points', () => {
           expect(inspect(db).orders, where).toBe(1500);
         }
       }
-      expect(killedMidWrite).toBeGreaterThanOrEqual(KILLS / 2);
+      expect(killedMidWrite).toBeGreaterThanOrEqual(demoKills / 2);
     }, 600_000);
   });
 });

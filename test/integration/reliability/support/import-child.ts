@@ -16,7 +16,7 @@ import { contentHash } from './db-hash';
 
 async function run() {
   const { values, positionals } = parseArgs({
-    options: { db: { type: 'string' }, template: { type: 'string' }, demo: { type: 'string' }, 'dry-run': { type: 'boolean' }, inspect: { type: 'boolean' } },
+    options: { db: { type: 'string' }, template: { type: 'string' }, demo: { type: 'string' }, 'dry-run': { type: 'boolean' }, inspect: { type: 'boolean' }, mapping: { type: 'string' } },
     allowPositionals: true,
   });
   const db = values.db!;
@@ -37,7 +37,7 @@ async function run() {
     const out: string[] = [];
     const err: string[] = [];
     const t0 = performance.now();
-    const code = await main(['import', file, '--db', db, '--json', ...(values['dry-run'] ? ['--dry-run'] : [])], { out: (s) => out.push(s), err: (s) => err.push(s) });
+    const code = await main(['import', file, '--db', db, '--json', ...(values['dry-run'] ? ['--dry-run'] : []), ...(values.mapping ? ['--mapping', values.mapping] : [])], { out: (s) => out.push(s), err: (s) => err.push(s) });
     const ms = performance.now() - t0;
     let result: unknown;
     try {
