@@ -47,7 +47,7 @@ describeE2E('a day in the shop', (app) => {
       const response = await fetch('/api/orders.setStatus', { method: 'POST', headers: { 'content-type': 'application/json', 'x-zaplecze-token': token }, body: JSON.stringify({ ids, status: 'to_pick' }) });
       return response.json();
     }, [orderId(ORDER), orderId(SECOND)]);
-    expect(result.ok).toBe(true);
+    expect(result).toMatchObject({ ok: true });
     const shell = new ShellPage(app.page);
     await shell.goTo('packing');
     const packing = new PackingPage(app.page);
