@@ -154,7 +154,7 @@ export class DemoOrders {
         row.dispatchBy = dispatchBy;
         const dispatchAt = this.dispatchTime(startedAt, dispatchByMs);
         // A few orders are stuck past their promise (waiting for the buyer, or forgotten): overdue.
-        const stuck = dispatchByMs < nowMs && dispatchByMs > nowMs - 4 * DAY_MS && rng.chance(0.07);
+        const stuck = dispatchByMs < nowMs && dispatchByMs > nowMs - 5 * DAY_MS && rng.chance(0.12);
         if (dispatchAt > nowMs || stuck) {
           const status = stuck
             ? rng.weighted<string>([['to_pick', 6], ['on_hold', 4]])
@@ -194,7 +194,7 @@ export class DemoOrders {
       for (const l of lines) {
         writer.ledger({
           productId: l.product + 1, locationId: this.c.locationOf[l.product] || null, kind: 'sale', quantity: -l.quantity,
-          reason: 'Sprzedaż Allegro', document: allegroOrderId, orderId, returnId: null,
+          reason: 'Sprzedaż — wysyłka zamówienia', document: allegroOrderId, orderId, returnId: null,
           unitCostGrosze: catalog.purchaseGrosze[l.product]!, at: iso(shipment.at),
         });
       }

@@ -7,6 +7,7 @@ import { buildCatalog, type Catalog } from './catalog';
 import { polishNip } from './customers';
 import type { DemoWriter } from './demo-writer';
 import { mixSeed, nameSeed, Prng } from './prng';
+import { endOfDayIso, shiftDate, warsawDay, warsawDayAt } from './warsaw-calendar';
 
 const DAY_MS = 86_400_000;
 
@@ -159,8 +160,10 @@ export function writePromotions(
     { name: 'Sezon w ogrodzie –20%', prefix: 'OGR-', count: 8, off: 20, startDays: 6, days: 10, note: 'Planowana promocja: zamówić towar z wyprzedzeniem.' },
   ];
   return plans.map((plan, k) => {
-    const startMs = nowMs + plan.startDays * DAY_MS;
-    const endMs = startMs + plan.days * DAY_MS - 1000;
+    // Promotions run whole Warsaw days: from midnight to 23:59:59 of the last day.
+    const first = warsawDayAt(nowMs + plan.startDays * DAY_MS);
+    const startMs = first.startMs;
+    const endMs = Date.parse(endOfDayIso(warsawDay(shiftDate(first.date, plan.days - 1))));
     const id = k + 1;
     writer.promotion(id, plan.name, new Date(startMs).toISOString(), new Date(endMs).toISOString(), plan.note, at);
     const prices = new Map<number, number>();

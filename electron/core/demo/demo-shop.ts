@@ -11,7 +11,10 @@
  * in one transaction is fine for SQLite: dirty pages spill to the WAL, memory stays at the page cache.
  * The caller (shop.handlers.ts) refuses a shop that already has data.
  */
+import type { Transaction } from 'kysely';
 import type { Core } from '../create-core';
+import type { SqliteDatabase } from '../db/connection';
+import type { Database } from '../db/schema';
 import { reserveOrder } from '../stock/reservations.repository';
 import { mixSeed, nameSeed, Prng } from './prng';
 import { DemoOrders } from './demo-orders';
@@ -32,7 +35,7 @@ export interface DemoOptions {
 export const DEMO_DEFAULTS = { orders: 2_000, products: 200, seed: 1 } as const;
 
 export interface DemoProgress {
-  phase: 'catalog' | 'orders' | 'reservations' | 'done';
+  phase: 'catalog' | 'orders' | 'indexes' | 'reservations' | 'done';
   done: number;
   total: number;
 }
@@ -44,6 +47,25 @@ const HISTORY_DAYS = 182;
 const HANDLING_TIME_DAYS = 1;
 /** Give the event loop a breath this often, so the app's window stays responsive and progress shows. */
 const YIELD_EVERY = 20_000;
+
+/** Tables the generator fills in bulk; their secondary indexes are rebuilt once at the end. */
+const BULK_TABLES = ['products', 'offers', 'customers', 'orders', 'order_lines', 'shipments', 'stock_ledger', 'returns', 'return_lines', 'complaints', 'audit_log'];
+/** Page cache while loading (KiB): the unique UUID indexes of a million orders stay in memory. */
+const LOAD_CACHE_KIB = 131_072;
+
+/**
+ * Drops the secondary indexes of the bulk tables (whatever migrations defined them, read back from
+ * sqlite_master) and returns their SQL to recreate. Inserting into a dozen randomly ordered B-trees
+ * row by row thrashes the page cache; building each index once from sorted data is many times faster.
+ * It all happens inside the load's transaction, so an interrupted load rolls the indexes back too.
+ */
+function dropSecondaryIndexes(sqlite: SqliteDatabase): string[] {
+  const rows = sqlite
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${BULK_TABLES.map(() => '?').join(', ')}) ORDER BY name`)
+    .all(...BULK_TABLES) as Array<{ name: string; sql: string }>;
+  for (const row of rows) sqlite.exec(`DROP INDEX "${row.name.replaceAll('"', '""')}"`);
+  return rows.map((r) => r.sql);
+}
 
 const progressListeners = new WeakMap<Core, (p: DemoProgress) => void>();
 
@@ -63,69 +85,84 @@ export async function loadDemoShop(core: Core, options: DemoOptions): Promise<vo
   if (!Number.isSafeInteger(orderCount) || orderCount < 0) throw new RangeError(`orders must be a whole number ≥ 0, got ${orderCount}`);
   if (!Number.isSafeInteger(productCount) || productCount < 1) throw new RangeError(`products must be a whole number ≥ 1, got ${productCount}`);
   const report = (p: DemoProgress) => progressListeners.get(core)?.(p);
-  const nowMs = core.now().getTime();
-  const startMs = nowMs - HISTORY_DAYS * DAY_MS;
-  const setupAt = new Date(startMs - 2 * DAY_MS).toISOString();
-
-  await core.db.transaction().execute(async (trx) => {
-    // Kysely holds the one connection for this transaction; the bulk rows go through raw prepared
-    // statements on the same connection, so they are inside the same transaction.
-    const writer = createDemoWriter(core.sqlite);
-    const stream = (name: string) => new Prng(mixSeed(seed, nameSeed(name)));
-    report({ phase: 'catalog', done: 0, total: productCount });
-
-    writeShopSettings(writer, seed, setupAt);
-    const locationCount = writeLocations(writer, productCount, setupAt);
-    const places = placeProducts(stream('catalog'), productCount, locationCount);
-    const { catalog, locationOf } = places;
-    // Units sold per day shop-wide, from the order mix (≈1.4 lines × ≈1.3 units): sizes shelves and reorder points.
-    const unitsPerDay = Math.max(0.5, (orderCount * 1.8) / HISTORY_DAYS);
-    const stockRng = stream('stock');
-    const stock = new StockSimulation({ catalog, locationOf, writer, rng: stockRng, unitsPerDay });
-    writeProducts(writer, places, stock.reorderPoint, setupAt);
-    const offers = writeOffers(writer, stream('offers'), catalog, setupAt);
-    const promotions = writePromotions(writer, stream('promotions'), catalog, nowMs, unitsPerDay, setupAt);
-    stock.openingStocktake(startMs - DAY_MS);
-    writer.audit(new Date(startMs - DAY_MS).toISOString(), 'stock.stocktake', 'document', `INW 1/${new Date(startMs - DAY_MS).getUTCFullYear()}`, { products: productCount });
-    report({ phase: 'catalog', done: productCount, total: productCount });
-
-    const orderRng = stream('orders');
-    const orders = new DemoOrders({
-      seed, rng: orderRng, nowMs, writer, catalog, locationOf, offers, promotions, stock, handlingTimeDays: HANDLING_TIME_DAYS,
-    });
-    const promoBoost = (day: { startMs: number }) => (promotions.some((p) => day.startMs + DAY_MS > p.startMs && day.startMs <= p.endMs) ? 1.3 : 1);
-    const plan = planDays(startMs, nowMs, orderCount, promoBoost);
-    const timesRng = stream('order-times');
-    let done = 0;
-    for (const day of plan) {
-      for (const t of timesOfDay(timesRng, day, startMs, nowMs)) {
-        orders.add(t);
-        if (++done % YIELD_EVERY === 0) {
-          report({ phase: 'orders', done, total: orderCount });
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-      }
-    }
-    stock.advanceTo(nowMs);
-    report({ phase: 'orders', done, total: orderCount });
-
-    // Open orders hold their goods the way the app itself reserves them. Packed orders keep their
-    // reservation until shipping (reserveOrder reserves quantity − packed, so lines are marked packed after).
-    report({ phase: 'reservations', done: 0, total: orders.open.length });
-    const markPacked = core.sqlite.prepare('UPDATE order_lines SET packed_quantity = quantity WHERE order_id = ?');
-    for (const open of orders.open) {
-      await reserveOrder(trx, open.id, open.at);
-      if (open.packed) markPacked.run(open.id);
-    }
-    // What Allegro shows as offer stock: the units free to sell.
-    core.sqlite.exec(`UPDATE offers SET stock_quantity = (SELECT MAX(0, p.on_hand - p.reserved) FROM products p WHERE p.id = offers.product_id),
-      status = CASE WHEN (SELECT p.on_hand - p.reserved FROM products p WHERE p.id = offers.product_id) > 0 THEN 'ACTIVE' ELSE 'ENDED' END`);
-    writer.audit(new Date(nowMs).toISOString(), 'demo.load', 'shop', null, {
-      seed, orders: orderCount, products: productCount, customers: orders.counts.customers, cancelled: orders.counts.cancelled,
-      returns: orders.counts.returns, complaints: orders.counts.complaints, openOrders: orders.open.length,
-    });
-  });
+  const previousCache = core.sqlite.pragma('cache_size', { simple: true }) as number;
+  core.sqlite.pragma(`cache_size = -${LOAD_CACHE_KIB}`);
+  try {
+    // Kysely holds the one connection for this transaction (other queries wait); the bulk rows go
+    // through raw prepared statements on the same connection, so they are inside the same transaction.
+    await core.db.transaction().execute((trx) => generate(core, trx, { orderCount, productCount, seed }, report));
+  } finally {
+    core.sqlite.pragma(`cache_size = ${previousCache}`);
+  }
   // A big load leaves a WAL as large as the data: fold it into the database file and truncate it.
   core.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   report({ phase: 'done', done: orderCount, total: orderCount });
+}
+
+async function generate(
+  core: Core,
+  trx: Transaction<Database>,
+  { orderCount, productCount, seed }: { orderCount: number; productCount: number; seed: number },
+  report: (p: DemoProgress) => void,
+): Promise<void> {
+  const nowMs = core.now().getTime();
+  const startMs = nowMs - HISTORY_DAYS * DAY_MS;
+  const setupAt = new Date(startMs - 2 * DAY_MS).toISOString();
+  const stocktakeAt = new Date(startMs - DAY_MS);
+  const indexes = dropSecondaryIndexes(core.sqlite);
+  const writer = createDemoWriter(core.sqlite);
+  const stream = (name: string) => new Prng(mixSeed(seed, nameSeed(name)));
+  report({ phase: 'catalog', done: 0, total: productCount });
+
+  writeShopSettings(writer, seed, setupAt);
+  const locationCount = writeLocations(writer, productCount, setupAt);
+  const places = placeProducts(stream('catalog'), productCount, locationCount);
+  const { catalog, locationOf } = places;
+  // Units sold per day shop-wide (≈1.4 lines × ≈1.3 units per order): sizes shelves and reorder points.
+  const unitsPerDay = Math.max(0.5, (orderCount * 1.8) / HISTORY_DAYS);
+  const stock = new StockSimulation({ catalog, locationOf, writer, rng: stream('stock'), unitsPerDay });
+  writeProducts(writer, places, stock.reorderPoint, setupAt);
+  const offers = writeOffers(writer, stream('offers'), catalog, setupAt);
+  const promotions = writePromotions(writer, stream('promotions'), catalog, nowMs, unitsPerDay, setupAt);
+  stock.openingStocktake(stocktakeAt.getTime());
+  writer.audit(stocktakeAt.toISOString(), 'stock.stocktake', 'document', `INW 1/${stocktakeAt.getUTCFullYear()}`, { products: productCount });
+  report({ phase: 'catalog', done: productCount, total: productCount });
+
+  const orders = new DemoOrders({
+    seed, rng: stream('orders'), nowMs, writer, catalog, locationOf, offers, promotions, stock, handlingTimeDays: HANDLING_TIME_DAYS,
+  });
+  const promoBoost = (day: { startMs: number }) => (promotions.some((p) => day.startMs + DAY_MS > p.startMs && day.startMs <= p.endMs) ? 1.3 : 1);
+  const timesRng = stream('order-times');
+  let done = 0;
+  for (const day of planDays(startMs, nowMs, orderCount, promoBoost)) {
+    for (const t of timesOfDay(timesRng, day, startMs, nowMs)) {
+      orders.add(t);
+      if (++done % YIELD_EVERY === 0) {
+        report({ phase: 'orders', done, total: orderCount });
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+  }
+  stock.advanceTo(nowMs);
+  report({ phase: 'orders', done, total: orderCount });
+
+  report({ phase: 'indexes', done: 0, total: indexes.length });
+  for (const sql of indexes) core.sqlite.exec(sql);
+
+  // Open orders hold their goods the way the app itself reserves them. Packed orders keep their
+  // reservation until shipping (reserveOrder reserves quantity − packed, so lines are marked packed after).
+  report({ phase: 'reservations', done: 0, total: orders.open.length });
+  const markPacked = core.sqlite.prepare('UPDATE order_lines SET packed_quantity = quantity WHERE order_id = ?');
+  for (const open of orders.open) {
+    await reserveOrder(trx, open.id, open.at);
+    if (open.packed) markPacked.run(open.id);
+  }
+  // What Allegro shows as offer stock: the units free to sell.
+  core.sqlite.exec(`UPDATE offers SET
+      stock_quantity = (SELECT MAX(0, p.on_hand - p.reserved) FROM products p WHERE p.id = offers.product_id),
+      status = CASE WHEN (SELECT p.on_hand - p.reserved FROM products p WHERE p.id = offers.product_id) > 0 THEN 'ACTIVE' ELSE 'ENDED' END`);
+  writer.audit(new Date(nowMs).toISOString(), 'demo.load', 'shop', null, {
+    seed, orders: orderCount, products: productCount, customers: orders.counts.customers, cancelled: orders.counts.cancelled,
+    returns: orders.counts.returns, complaints: orders.counts.complaints, openOrders: orders.open.length,
+  });
 }

@@ -106,6 +106,7 @@ export class StockSimulation {
   private readonly documentCounters = new Array<number>(SUPPLIERS.length).fill(0);
   private readonly announcedDocuments = new Set<string>();
   receipts = 0;
+  urgentDeliveries = 0;
 
   constructor(private readonly o: StockSimulationOptions) {
     const n = o.catalog.count;
@@ -176,7 +177,7 @@ export class StockSimulation {
     for (let k = 0; k < n && this.o.catalog.discontinued[product]; k++) product = (product + 1) % n;
     const supplier = SUPPLIERS[this.o.catalog.supplier[product]!]!;
     this.apply({
-      at: at - 3_600_000, product, quantity: this.orderQuantity[product]!, kind: 'receipt', document: `${supplier.docPrefix} PILNE/${product + 1}/${at}`,
+      at: at - 3_600_000, product, quantity: this.orderQuantity[product]!, kind: 'receipt', document: `${supplier.docPrefix} PILNE ${++this.urgentDeliveries}/${new Date(at).toISOString().slice(0, 7)}`,
       orderId: null, returnId: null, reason: `Dostawa: ${supplier.name}`, urgent: true,
     });
     this.take(product, 1, at);

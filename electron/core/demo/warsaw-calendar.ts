@@ -57,8 +57,11 @@ export function shiftDate(date: string, days: number): string {
   return new Date(Date.parse(`${date}T12:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+const nextCache = new Map<WarsawDay, WarsawDay>();
 export function nextDay(day: WarsawDay): WarsawDay {
-  return dayOf(shiftDate(day.date, 1));
+  let next = nextCache.get(day);
+  if (!next) nextCache.set(day, (next = dayOf(shiftDate(day.date, 1))));
+  return next;
 }
 
 export function warsawDay(date: string): WarsawDay {
