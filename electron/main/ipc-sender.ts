@@ -25,17 +25,30 @@ export function senderProblem(sender: SenderInfo, trustedWebContentsIds: Readonl
 }
 
 /** The parts of Electron's IpcMainInvokeEvent the check reads (structural, so tests need no Electron). */
-export interface InvokeEventLike {
-  sender: { id: number; mainFrame?: unknown };
-  senderFrame: { url: string; parent: unknown } | null;
+interface FrameLike {
+  url: string;
+  parent: unknown;
+  frameTreeNodeId?: number;
 }
 
-/** Reads SenderInfo from an invoke event. A frame is the top frame when it has no parent and is the main frame. */
+export interface InvokeEventLike {
+  sender: { id: number; mainFrame?: FrameLike };
+  senderFrame: FrameLike | null;
+}
+
+/**
+ * Reads SenderInfo from an invoke event. A frame is the top frame when it has no parent and is its
+ * webContents' main frame — the same object (Electron caches frame wrappers) or, should a wrapper ever
+ * be recreated, the same frame tree node.
+ */
 export function senderOf(event: InvokeEventLike): SenderInfo {
   const frame = event.senderFrame;
+  const main = event.sender.mainFrame;
+  const isMain =
+    main === undefined || main === frame || (frame !== null && main.frameTreeNodeId !== undefined && main.frameTreeNodeId === frame.frameTreeNodeId);
   return {
     frameUrl: frame ? frame.url : null,
-    isTopFrame: frame !== null && frame.parent === null && (event.sender.mainFrame === undefined || event.sender.mainFrame === frame),
+    isTopFrame: frame !== null && frame.parent === null && isMain,
     webContentsId: event.sender.id,
   };
 }

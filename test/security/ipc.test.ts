@@ -4,7 +4,7 @@ import { CHANNELS, contract, type Channel, type Result } from '../../shared/cont
 import { dispatch, type Handlers, type Session } from '../../electron/core/dispatch';
 import { silentLogger } from '../../electron/core/log';
 import { type DispatchFn, type IpcMainLike, registerIpcHandlers } from '../../electron/main/ipc-loop';
-import { senderProblem, type SenderInfo } from '../../electron/main/ipc-sender';
+import { senderOf, senderProblem, type SenderInfo } from '../../electron/main/ipc-sender';
 import { tempCore, type TempCore } from '../support/temp-core';
 import { inputSchemaProblems } from './checks';
 
@@ -27,6 +27,23 @@ describe('senderProblem: only the top frame of our own window, showing our own p
   for (const [what, sender, ok] of table) {
     it(`${what} → ${ok ? 'accepted' : 'refused'}`, () => expect(senderProblem(sender, trusted) === null).toBe(ok));
   }
+});
+
+describe('senderOf: reading the sender from Electron\'s event', () => {
+  const main = { url: APP, parent: null, frameTreeNodeId: 1 };
+  it('the main frame itself is the top frame', () => {
+    expect(senderOf({ sender: { id: 3, mainFrame: main }, senderFrame: main })).toEqual({ frameUrl: APP, isTopFrame: true, webContentsId: 3 });
+  });
+  it('a recreated wrapper of the same main frame is still the top frame', () => {
+    expect(senderOf({ sender: { id: 3, mainFrame: main }, senderFrame: { ...main } }).isTopFrame).toBe(true);
+  });
+  it('an iframe is not, even one claiming to have no parent', () => {
+    expect(senderOf({ sender: { id: 3, mainFrame: main }, senderFrame: { url: APP, parent: main, frameTreeNodeId: 2 } }).isTopFrame).toBe(false);
+    expect(senderOf({ sender: { id: 3, mainFrame: main }, senderFrame: { url: APP, parent: null, frameTreeNodeId: 2 } }).isTopFrame).toBe(false);
+  });
+  it('a destroyed frame has no URL and is not the top frame', () => {
+    expect(senderOf({ sender: { id: 3, mainFrame: main }, senderFrame: null })).toEqual({ frameUrl: null, isTopFrame: false, webContentsId: 3 });
+  });
 });
 
 /** A stand-in for ipcMain that keeps the registered listeners, so tests can invoke them as Electron would. */

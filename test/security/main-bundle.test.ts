@@ -44,7 +44,7 @@ function startMain(appData: string, answers: Parameters<typeof createFakeElectro
   return fake;
 }
 
-async function until(condition: () => boolean, what: string, timeout = 15_000): Promise<void> {
+async function until(condition: () => boolean, what: string, timeout = 45_000): Promise<void> {
   const deadline = Date.now() + timeout;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
