@@ -1,5 +1,7 @@
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import SettingsIcon from '@mui/icons-material/Settings';
+import WarehouseIcon from '@mui/icons-material/Warehouse';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import Inventory2Icon from '@mui/icons-material/Inventory2';
 import AssignmentReturnIcon from '@mui/icons-material/AssignmentReturn';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
@@ -23,6 +25,8 @@ export interface ScreenDef {
 
 export const SCREENS: ScreenDef[] = [
   { id: 'home', label: { pl: 'Pulpit', en: 'Dashboard' }, icon: DashboardIcon, load: () => import('./home/HomeScreen') },
+  { id: 'stock', label: { pl: 'Magazyn', en: 'Stock' }, icon: WarehouseIcon, load: () => import('./stock/StockScreen') },
+  { id: 'orders', label: { pl: 'Zamówienia', en: 'Orders' }, icon: ReceiptLongIcon, load: () => import('./orders/OrdersScreen') },
   { id: 'settings', label: { pl: 'Ustawienia', en: 'Settings' }, icon: SettingsIcon, load: () => import('./settings/SettingsScreen'), roles: ['owner'] },
   { id: 'import', label: { pl: 'Import', en: 'Import' }, icon: UploadFileIcon, load: () => import('./import/ImportScreen'), roles: ['owner'] },
   { id: 'packing', label: { pl: 'Pakowanie', en: 'Packing' }, icon: Inventory2Icon, load: () => import('./packing/PackingScreen') },

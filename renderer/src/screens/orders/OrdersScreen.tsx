@@ -1,0 +1,251 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import InputAdornment from '@mui/material/InputAdornment';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import LocalShippingIcon from '@mui/icons-material/LocalShipping';
+import SearchIcon from '@mui/icons-material/Search';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import type { OrderSortField, PaymentFilter } from '../../../../shared/contract/orders.contract';
+import { ORDER_STATUSES, type OrderStatus } from '../../../../shared/domain/order-status';
+import { api } from '../../api';
+import { navigate, useRoute } from '../../app/navigation';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useNotify } from '../../components/notify';
+import { PageHeader } from '../../components/PageHeader';
+import { beepError } from '../../components/sound';
+import { useLiveQuery } from '../../components/use-live-query';
+import { useFormat } from '../../i18n/format';
+import { useT } from '../../i18n/i18n';
+import { useSessionState } from '../stock/use-session-state';
+import { OrderDetail } from './OrderDetail';
+import { OrdersTable } from './OrdersTable';
+import { ordersMessages } from './orders.messages';
+
+export interface OrderFilters {
+  search: string;
+  status: OrderStatus[];
+  from: string;
+  to: string;
+  carrier: string;
+  deliveryMethod: string;
+  payment: PaymentFilter | '';
+  invoice: '' | 'yes' | 'no';
+  overdue: boolean;
+  sort: { field: OrderSortField; dir: 'asc' | 'desc' };
+  page: number;
+  pageSize: number;
+}
+
+export const INITIAL_FILTERS: OrderFilters = {
+  search: '',
+  status: [],
+  from: '',
+  to: '',
+  carrier: '',
+  deliveryMethod: '',
+  payment: '',
+  invoice: '',
+  overdue: false,
+  sort: { field: 'boughtAt', dir: 'desc' },
+  page: 0,
+  pageSize: 50,
+};
+
+/** What the screen's filters mean for `orders.list` (empty choices are left out). */
+export function listInput(f: OrderFilters) {
+  return {
+    ...(f.search.trim() ? { search: f.search.trim() } : {}),
+    ...(f.status.length ? { status: f.status } : {}),
+    ...(f.from ? { from: f.from } : {}),
+    ...(f.to ? { to: f.to } : {}),
+    ...(f.carrier ? { carriers: [f.carrier] } : {}),
+    ...(f.deliveryMethod ? { deliveryMethods: [f.deliveryMethod] } : {}),
+    ...(f.payment ? { payment: f.payment } : {}),
+    ...(f.invoice ? { invoice: f.invoice === 'yes' } : {}),
+    ...(f.overdue ? { overdue: true } : {}),
+    sort: f.sort,
+    offset: f.page * f.pageSize,
+    limit: f.pageSize,
+  };
+}
+
+/** Zamówienia: the list with filters and search, bulk "send to packing", and one order's detail. */
+export default function OrdersScreen() {
+  const t = useT(ordersMessages);
+  const format = useFormat();
+  const notify = useNotify();
+  const route = useRoute();
+  const [filters, setFilters] = useSessionState<OrderFilters>('orders.filters', INITIAL_FILTERS);
+  const [typed, setTyped] = useState(filters.search);
+  const [notFound, setNotFound] = useState<string | null>(null);
+  const [selected, setSelected] = useState<number[]>([]);
+  const [sending, setSending] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const update = (patch: Partial<OrderFilters>) => setFilters((f) => ({ ...f, ...patch, page: 'page' in patch ? patch.page! : 0 }));
+
+  useEffect(() => {
+    if (typed === filters.search) return;
+    const timer = setTimeout(() => update({ search: typed }), 250);
+    return () => clearTimeout(timer);
+  }, [typed, filters.search]);
+  useEffect(() => searchRef.current?.focus(), []);
+
+  const input = listInput(filters);
+  const list = useLiveQuery(() => api.call('orders.list', input), ['orders', 'all', 'imports', 'stock'], [JSON.stringify(input)]);
+  const facets = useLiveQuery(() => api.call('orders.facets', {}), ['orders', 'imports', 'all']);
+
+  async function onSearchKey(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    const code = typed.trim();
+    if (!code) return;
+    update({ search: code });
+    // A scanned slip (our number or Allegro's) opens that order at once.
+    if (/^\d+$/.test(code) || /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(code)) {
+      const found = await api.call('orders.lookup', { code });
+      if (found.id !== null) {
+        setNotFound(null);
+        navigate('orders', found.id);
+      } else if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(code)) {
+        beepError();
+        setNotFound(t('notFound', { code }));
+      }
+    }
+  }
+
+  async function sendToPacking() {
+    setSending(true);
+    try {
+      const result = await api.call('orders.setStatus', { ids: selected, status: 'to_pick' });
+      if (result.changed.length) notify(t('sentToPacking', { n: result.changed.length }));
+      if (result.refused.length) {
+        const reasons = [...new Set(result.refused.map((r) => (r.from ? t(`status_${r.from}`) : r.code)))].join(', ');
+        notify(t('refusedSome', { n: result.refused.length, reasons }), 'warning');
+      }
+      setSelected([]);
+    } catch (e) {
+      notify(String((e as Error).message), 'error');
+    } finally {
+      setSending(false);
+    }
+  }
+
+  const data = list.data;
+  const openId = route.params[0];
+  const activeFilters = JSON.stringify({ ...filters, page: 0, sort: null, pageSize: 0 }) !== JSON.stringify({ ...INITIAL_FILTERS, page: 0, sort: null, pageSize: 0 });
+  return (
+    <Box>
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        actions={
+          <Button variant="contained" startIcon={<LocalShippingIcon />} disabled={selected.length === 0 || sending} onClick={() => void sendToPacking()}>
+            {selected.length ? `${t('sendToPacking')} (${selected.length})` : t('sendToPacking')}
+          </Button>
+        }
+      />
+      <TextField
+        inputRef={searchRef}
+        value={typed}
+        onChange={(e) => {
+          setTyped(e.target.value);
+          setNotFound(null);
+        }}
+        onKeyDown={(e) => void onSearchKey(e as KeyboardEvent<HTMLInputElement>)}
+        label={t('searchLabel')}
+        placeholder={t('searchPlaceholder')}
+        error={notFound !== null}
+        helperText={notFound ?? ' '}
+        fullWidth
+        autoComplete="off"
+        slotProps={{
+          htmlInput: { 'aria-label': t('searchLabel'), 'data-scan-field': 'true', spellCheck: false },
+          input: { startAdornment: <InputAdornment position="start"><SearchIcon /></InputAdornment> },
+        }}
+      />
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mb: 1 }} role="group" aria-label={t('filterStatus')}>
+        {ORDER_STATUSES.map((status) => {
+          const on = filters.status.includes(status);
+          return (
+            <Chip
+              key={status}
+              label={t(`status_${status}`)}
+              color={on ? 'primary' : 'default'}
+              variant={on ? 'filled' : 'outlined'}
+              aria-pressed={on}
+              onClick={() => update({ status: on ? filters.status.filter((s) => s !== status) : [...filters.status, status] })}
+            />
+          );
+        })}
+      </Stack>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center', mb: 2 }}>
+        <TextField type="date" size="small" label={t('filterFrom')} value={filters.from} onChange={(e) => update({ from: e.target.value })} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'aria-label': t('filterFrom') } }} />
+        <TextField type="date" size="small" label={t('filterTo')} value={filters.to} onChange={(e) => update({ to: e.target.value })} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'aria-label': t('filterTo') } }} />
+        <TextField select size="small" label={t('filterCarrier')} value={filters.carrier} onChange={(e) => update({ carrier: e.target.value })} sx={{ minWidth: 150 }}>
+          <MenuItem value="">{t('anyValue')}</MenuItem>
+          {(facets.data?.carriers ?? []).map((c) => (
+            <MenuItem key={c} value={c}>
+              {c}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField select size="small" label={t('filterDelivery')} value={filters.deliveryMethod} onChange={(e) => update({ deliveryMethod: e.target.value })} sx={{ minWidth: 200 }}>
+          <MenuItem value="">{t('anyValue')}</MenuItem>
+          {(facets.data?.deliveryMethods ?? []).map((m) => (
+            <MenuItem key={m} value={m}>
+              {m}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField select size="small" label={t('filterPayment')} value={filters.payment} onChange={(e) => update({ payment: e.target.value as PaymentFilter | '' })} sx={{ minWidth: 150 }} slotProps={{ select: { inputProps: { 'aria-label': t('filterPayment') } } }}>
+          <MenuItem value="">{t('anyValue')}</MenuItem>
+          <MenuItem value="paid">{t('payment_paid')}</MenuItem>
+          <MenuItem value="unpaid">{t('payment_unpaid')}</MenuItem>
+          <MenuItem value="cod">{t('payment_cod')}</MenuItem>
+        </TextField>
+        <TextField select size="small" label={t('filterInvoice')} value={filters.invoice} onChange={(e) => update({ invoice: e.target.value as OrderFilters['invoice'] })} sx={{ minWidth: 150 }}>
+          <MenuItem value="">{t('anyValue')}</MenuItem>
+          <MenuItem value="yes">{t('invoiceYes')}</MenuItem>
+          <MenuItem value="no">{t('invoiceNo')}</MenuItem>
+        </TextField>
+        <FormControlLabel control={<Switch checked={filters.overdue} onChange={(e) => update({ overdue: e.target.checked })} />} label={t('filterOverdue')} />
+        {activeFilters && (
+          <Button
+            onClick={() => {
+              setTyped('');
+              setFilters({ ...INITIAL_FILTERS, sort: filters.sort, pageSize: filters.pageSize });
+            }}
+          >
+            {t('clearFilters')}
+          </Button>
+        )}
+      </Stack>
+      <ErrorAlert error={list.error} onRetry={list.reload} />
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="orders-total">
+        {data ? (data.totalExact ? t('totalExact', { n: format.number(data.total) }) : t('totalMore', { n: format.number(data.total) })) : ''}
+        {selected.length ? ` · ${t('selected', { n: selected.length })}` : ''}
+      </Typography>
+      <OrdersTable
+        rows={data?.rows ?? []}
+        rowCount={data ? (data.totalExact ? data.total : -1) : 0}
+        hasNextPage={data ? data.rows.length === filters.pageSize && (!data.totalExact || (filters.page + 1) * filters.pageSize < data.total) : false}
+        loading={list.loading}
+        page={filters.page}
+        pageSize={filters.pageSize}
+        sort={filters.sort}
+        selected={selected}
+        onSelect={setSelected}
+        onPage={(page, pageSize) => setFilters((f) => ({ ...f, page: pageSize === f.pageSize ? page : 0, pageSize }))}
+        onSort={(sort) => update({ sort })}
+        onOpen={(id) => navigate('orders', id)}
+      />
+      {openId !== undefined && /^\d+$/.test(openId) && <OrderDetail key={openId} orderId={Number(openId)} onClose={() => navigate('orders')} />}
+    </Box>
+  );
+}

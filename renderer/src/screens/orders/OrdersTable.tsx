@@ -1,0 +1,122 @@
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
+import { DataGrid, type GridColDef, type GridRowSelectionModel } from '@mui/x-data-grid';
+import { useMemo } from 'react';
+import type { OrderRow, OrderSortField } from '../../../../shared/contract/orders.contract';
+import { useFormat } from '../../i18n/format';
+import { useT } from '../../i18n/i18n';
+import { ordersMessages } from './orders.messages';
+
+interface OrdersTableProps {
+  rows: OrderRow[];
+  rowCount: number;
+  hasNextPage: boolean;
+  loading: boolean;
+  page: number;
+  pageSize: number;
+  sort: { field: OrderSortField; dir: 'asc' | 'desc' };
+  selected: number[];
+  onSelect: (ids: number[]) => void;
+  onPage: (page: number, pageSize: number) => void;
+  onSort: (sort: { field: OrderSortField; dir: 'asc' | 'desc' }) => void;
+  onOpen: (id: number) => void;
+}
+
+const SORTABLE: ReadonlySet<string> = new Set(['id', 'boughtAt', 'buyer', 'total', 'status', 'dispatchBy']);
+
+/** The order list: one page from the core (server paging and sorting), checkboxes for bulk actions. */
+export function OrdersTable(props: OrdersTableProps) {
+  const t = useT(ordersMessages);
+  const format = useFormat();
+  const columns = useMemo<GridColDef<OrderRow>[]>(
+    () => [
+      { field: 'id', headerName: t('colId'), width: 90 },
+      { field: 'boughtAt', headerName: t('colBought'), width: 150, valueFormatter: (v: string) => format.dateTime(v) },
+      { field: 'buyer', headerName: t('colBuyer'), flex: 1, minWidth: 180, valueGetter: (_v, row) => [row.buyerName, row.buyerLogin && `(${row.buyerLogin})`].filter(Boolean).join(' ') },
+      {
+        field: 'items',
+        headerName: t('colItems'),
+        flex: 1,
+        minWidth: 200,
+        sortable: false,
+        valueGetter: (_v, row) => (row.lineCount > 1 ? t('itemsMore', { name: row.firstItemName ?? '', n: row.lineCount - 1 }) : (row.firstItemName ?? '')),
+      },
+      { field: 'total', headerName: t('colTotal'), type: 'number', width: 120, valueGetter: (_v, row) => row.totalToPayGrosze, valueFormatter: (_v, row) => format.money(row.totalToPayGrosze, row.currency) },
+      {
+        field: 'payment',
+        headerName: t('colPayment'),
+        width: 170,
+        sortable: false,
+        renderCell: ({ row }) => (
+          <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', height: '100%' }}>
+            <Chip size="small" label={t(`payment_${row.payment}`)} color={row.payment === 'unpaid' ? 'warning' : 'default'} variant="outlined" />
+            {row.invoiceRequired && <Chip size="small" label={t('invoiceChip')} />}
+          </Stack>
+        ),
+      },
+      { field: 'delivery', headerName: t('colDelivery'), width: 190, sortable: false, valueGetter: (_v, row) => row.deliveryMethodName ?? row.carrier ?? '' },
+      {
+        field: 'status',
+        headerName: t('colStatus'),
+        width: 150,
+        renderCell: ({ row }) => <Chip size="small" label={t(`status_${row.status}`)} color={row.status === 'cancelled' ? 'default' : row.status === 'to_pick' ? 'primary' : 'default'} />,
+      },
+      { field: 'allegro', headerName: t('colAllegro'), width: 170, sortable: false, valueGetter: (_v, row) => [row.allegroStatus, row.fulfillmentStatus].filter(Boolean).join(' / ') },
+      {
+        field: 'dispatchBy',
+        headerName: t('colDispatchBy'),
+        width: 190,
+        renderCell: ({ row }) => (
+          <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', height: '100%' }}>
+            <span>{format.dateTime(row.dispatchBy)}</span>
+            {row.overdue && (
+              <Tooltip title={t('overdueHint')}>
+                <Chip size="small" color="error" label={t('overdue')} data-testid={`overdue-${row.id}`} />
+              </Tooltip>
+            )}
+          </Stack>
+        ),
+      },
+    ],
+    [t, format],
+  );
+  const selection: GridRowSelectionModel = { type: 'include', ids: new Set(props.selected) };
+  return (
+    <Box sx={{ height: 'calc(100vh - 380px)', minHeight: 380 }}>
+      <DataGrid
+        aria-label={t('title')}
+        rows={props.rows}
+        columns={columns}
+        loading={props.loading}
+        checkboxSelection
+        keepNonExistentRowsSelected
+        rowSelectionModel={selection}
+        onRowSelectionModelChange={(model) => props.onSelect([...model.ids].map(Number))}
+        paginationMode="server"
+        sortingMode="server"
+        filterMode="server"
+        rowCount={props.rowCount}
+        paginationMeta={{ hasNextPage: props.hasNextPage }}
+        paginationModel={{ page: props.page, pageSize: props.pageSize }}
+        pageSizeOptions={[25, 50, 100]}
+        onPaginationModelChange={(m) => props.onPage(m.page, m.pageSize)}
+        sortModel={[{ field: props.sort.field === 'total' ? 'total' : props.sort.field, sort: props.sort.dir }]}
+        onSortModelChange={(model) => {
+          const first = model[0];
+          if (first && SORTABLE.has(first.field)) props.onSort({ field: first.field as OrderSortField, dir: first.sort === 'asc' ? 'asc' : 'desc' });
+          else props.onSort({ field: props.sort.field, dir: props.sort.dir === 'asc' ? 'desc' : 'asc' });
+        }}
+        disableColumnFilter
+        disableRowSelectionOnClick
+        onRowClick={(params) => props.onOpen(Number(params.id))}
+        getRowClassName={(params) => (params.row.overdue ? 'order-overdue' : '')}
+        density="compact"
+        localeText={{ noRowsLabel: t('noRows') }}
+        // happy-dom (component tests) has no layout, so virtualisation would render no rows there.
+        disableVirtualization={import.meta.env.MODE === 'test'}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,95 @@
+import Box from '@mui/material/Box';
+import { DataGrid, type GridColDef, type GridSortModel } from '@mui/x-data-grid';
+import { useMemo } from 'react';
+import type { ProductRow, StockSortField } from '../../../../shared/contract/stock.contract';
+import { useFormat } from '../../i18n/format';
+import { useT } from '../../i18n/i18n';
+import { stockMessages } from './stock.messages';
+
+interface ProductTableProps {
+  rows: ProductRow[];
+  /** Total rows, or -1 when not counted exactly (then `hasNextPage` drives the pager). */
+  rowCount: number;
+  hasNextPage: boolean;
+  loading: boolean;
+  page: number;
+  pageSize: number;
+  sort: { field: StockSortField; dir: 'asc' | 'desc' };
+  showCosts: boolean;
+  onPage: (page: number, pageSize: number) => void;
+  onSort: (sort: { field: StockSortField; dir: 'asc' | 'desc' }) => void;
+  onOpen: (id: number) => void;
+}
+
+/**
+ * The product table. Paging and sorting happen in the core (server mode), so the grid only ever holds
+ * one page however big the shop is; its rows are virtualised for large pages.
+ */
+export function ProductTable({ rows, rowCount, hasNextPage, loading, page, pageSize, sort, showCosts, onPage, onSort, onOpen }: ProductTableProps) {
+  const t = useT(stockMessages);
+  const format = useFormat();
+  const columns = useMemo<GridColDef<ProductRow>[]>(() => {
+    const money = (v: number | null | undefined) => (v === null || v === undefined ? '—' : format.money(v));
+    const cols: GridColDef<ProductRow>[] = [
+      { field: 'sku', headerName: t('colSku'), width: 130 },
+      { field: 'name', headerName: t('colName'), flex: 1, minWidth: 220 },
+      { field: 'ean', headerName: t('colEan'), width: 140, valueGetter: (_v, row) => row.ean ?? '' },
+      { field: 'location', headerName: t('colLocation'), width: 100, valueGetter: (_v, row) => row.locationCode ?? '' },
+      { field: 'onHand', headerName: t('colOnHand'), type: 'number', width: 100 },
+      { field: 'reserved', headerName: t('colReserved'), type: 'number', width: 120 },
+      {
+        field: 'available',
+        headerName: t('colAvailable'),
+        type: 'number',
+        width: 100,
+        cellClassName: (params) => (params.row.available <= 0 ? 'stock-out' : params.row.available < params.row.reorderPoint ? 'stock-low' : ''),
+      },
+      { field: 'reorderPoint', headerName: t('colReorderPoint'), type: 'number', width: 130 },
+      { field: 'salePrice', headerName: t('colSalePrice'), type: 'number', width: 130, valueGetter: (_v, row) => row.salePriceGrosze, valueFormatter: (v: number | null) => money(v) },
+    ];
+    if (showCosts) {
+      cols.push({ field: 'purchasePrice', headerName: t('colPurchasePrice'), type: 'number', width: 130, valueGetter: (_v, row) => row.purchasePriceGrosze, valueFormatter: (v: number | null) => money(v) });
+    }
+    return cols;
+  }, [t, format, showCosts]);
+
+  const sortModel: GridSortModel = [{ field: sort.field, sort: sort.dir }];
+  return (
+    <Box
+      sx={{
+        height: 'calc(100vh - 300px)',
+        minHeight: 360,
+        '& .stock-out': { color: 'error.main', fontWeight: 600 },
+        '& .stock-low': { color: 'warning.main', fontWeight: 600 },
+      }}
+    >
+      <DataGrid
+        aria-label={t('title')}
+        rows={rows}
+        columns={columns}
+        loading={loading}
+        paginationMode="server"
+        sortingMode="server"
+        filterMode="server"
+        rowCount={rowCount}
+        paginationMeta={{ hasNextPage }}
+        paginationModel={{ page, pageSize }}
+        pageSizeOptions={[25, 50, 100]}
+        onPaginationModelChange={(model) => onPage(model.page, model.pageSize)}
+        sortModel={sortModel}
+        onSortModelChange={(model) => {
+          const first = model[0];
+          // A third click clears the sort in MUI; the list always has one, so go back to ascending.
+          onSort(first ? { field: first.field as StockSortField, dir: first.sort === 'desc' ? 'desc' : 'asc' } : { field: sort.field, dir: 'asc' });
+        }}
+        disableColumnFilter
+        disableRowSelectionOnClick
+        onRowClick={(params) => onOpen(Number(params.id))}
+        density="compact"
+        localeText={{ noRowsLabel: t('noRows') }}
+        // happy-dom (component tests) has no layout, so virtualisation would render no rows there.
+        disableVirtualization={import.meta.env.MODE === 'test'}
+      />
+    </Box>
+  );
+}

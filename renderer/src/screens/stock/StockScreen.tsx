@@ -1,0 +1,221 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import FormControl from '@mui/material/FormControl';
+import InputAdornment from '@mui/material/InputAdornment';
+import InputLabel from '@mui/material/InputLabel';
+import MenuItem from '@mui/material/MenuItem';
+import Select from '@mui/material/Select';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
+import AddIcon from '@mui/icons-material/Add';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
+import LocalShippingIcon from '@mui/icons-material/LocalShipping';
+import SearchIcon from '@mui/icons-material/Search';
+import ShelvesIcon from '@mui/icons-material/Shelves';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import type { StockFilter, StockSortField } from '../../../../shared/contract/stock.contract';
+import { api } from '../../api';
+import { navigate, useRoute } from '../../app/navigation';
+import { useRole } from '../../app/session';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { beepError, beepOk } from '../../components/sound';
+import { useLiveQuery } from '../../components/use-live-query';
+import { useFormat } from '../../i18n/format';
+import { useT } from '../../i18n/i18n';
+import { LocationsDialog } from './LocationsDialog';
+import { ProductDetail } from './ProductDetail';
+import { ProductTable } from './ProductTable';
+import { ReceiveDialog } from './ReceiveDialog';
+import { StocktakeDialog } from './StocktakeDialog';
+import { stockMessages } from './stock.messages';
+import { useSessionState } from './use-session-state';
+
+interface ListState {
+  search: string;
+  filter: StockFilter;
+  locationId: number | null;
+  sort: { field: StockSortField; dir: 'asc' | 'desc' };
+  page: number;
+  pageSize: number;
+}
+
+const INITIAL: ListState = { search: '', filter: 'all', locationId: null, sort: { field: 'name', dir: 'asc' }, page: 0, pageSize: 50 };
+
+/** A scanner types 8–14 digits and Enter: that is a barcode, not a search word. */
+const looksScanned = (text: string) => /^\d{8,14}$/.test(text.trim());
+
+/** Magazyn: the product table with search, filters and the stock operations. */
+export default function StockScreen() {
+  const t = useT(stockMessages);
+  const format = useFormat();
+  const role = useRole();
+  const showCosts = role === 'owner';
+  const route = useRoute();
+  const [state, setState] = useSessionState<ListState>('stock.list', INITIAL);
+  // What is typed shows at once; the list follows after a short pause (no query per keystroke).
+  const [typed, setTyped] = useState(state.search);
+  const [scanMessage, setScanMessage] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<'receive' | 'stocktake' | 'locations' | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (typed === state.search) return;
+    const timer = setTimeout(() => setState((s) => ({ ...s, search: typed, page: 0 })), 250);
+    return () => clearTimeout(timer);
+  }, [typed, state.search, setState]);
+
+  useEffect(() => searchRef.current?.focus(), []);
+
+  const list = useLiveQuery(
+    () =>
+      api.call('stock.list', {
+        search: state.search || undefined,
+        filter: state.filter,
+        locationId: state.locationId ?? undefined,
+        sort: state.sort,
+        offset: state.page * state.pageSize,
+        limit: state.pageSize,
+      }),
+    ['products', 'stock', 'all', 'imports'],
+    [state.search, state.filter, state.locationId, state.sort.field, state.sort.dir, state.page, state.pageSize],
+  );
+  const locations = useLiveQuery(() => api.call('stock.locations', {}), ['stock', 'all', 'imports']);
+
+  const openId = route.params[0];
+  const open = (id: number | 'new') => navigate('stock', id);
+  const closeDetail = () => {
+    navigate('stock');
+    searchRef.current?.focus();
+  };
+
+  async function onSearchKey(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    const code = typed.trim();
+    if (!code) return;
+    if (!looksScanned(code)) {
+      setState((s) => ({ ...s, search: code, page: 0 }));
+      return;
+    }
+    // A scanned EAN: jump straight to the product.
+    const found = await api.call('stock.lookup', { code });
+    if (found.product) {
+      beepOk();
+      setScanMessage(null);
+      setTyped('');
+      setState((s) => ({ ...s, search: '', page: 0 }));
+      open(found.product.id);
+    } else {
+      beepError();
+      setScanMessage(t('scanNotFound', { code }));
+      setState((s) => ({ ...s, search: code, page: 0 }));
+    }
+  }
+
+  const data = list.data;
+  const total = data ? (data.totalExact ? t('totalExact', { n: format.number(data.total) }) : t('totalMore', { n: format.number(data.total) })) : '';
+  return (
+    <Box>
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        actions={
+          <>
+            <Button startIcon={<ShelvesIcon />} onClick={() => setDialog('locations')}>
+              {t('locations')}
+            </Button>
+            <Button startIcon={<FactCheckIcon />} onClick={() => setDialog('stocktake')}>
+              {t('stocktake')}
+            </Button>
+            <Button startIcon={<LocalShippingIcon />} onClick={() => setDialog('receive')}>
+              {t('receive')}
+            </Button>
+            <Button variant="contained" startIcon={<AddIcon />} onClick={() => open('new')}>
+              {t('newProduct')}
+            </Button>
+          </>
+        }
+      />
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { md: 'center' } }}>
+        <TextField
+          inputRef={searchRef}
+          value={typed}
+          onChange={(e) => {
+            setTyped(e.target.value);
+            setScanMessage(null);
+          }}
+          onKeyDown={(e) => void onSearchKey(e as KeyboardEvent<HTMLInputElement>)}
+          label={t('searchLabel')}
+          placeholder={t('searchPlaceholder')}
+          error={scanMessage !== null}
+          helperText={scanMessage ?? ' '}
+          sx={{ flex: 1, minWidth: 280 }}
+          autoComplete="off"
+          slotProps={{
+            htmlInput: { 'aria-label': t('searchLabel'), 'data-scan-field': 'true', spellCheck: false },
+            input: { startAdornment: <InputAdornment position="start"><SearchIcon /></InputAdornment> },
+          }}
+        />
+        <ToggleButtonGroup
+          exclusive
+          size="small"
+          value={state.filter}
+          onChange={(_e, value: StockFilter | null) => value && setState((s) => ({ ...s, filter: value, page: 0 }))}
+          aria-label={t('filterAll')}
+          sx={{ mb: { md: 2.5 } }}
+        >
+          <ToggleButton value="all">{t('filterAll')}</ToggleButton>
+          <ToggleButton value="low" title={t('filterLowHint')}>
+            {t('filterLow')}
+          </ToggleButton>
+          <ToggleButton value="out">{t('filterOut')}</ToggleButton>
+          <ToggleButton value="noLocation">{t('filterNoLocation')}</ToggleButton>
+          <ToggleButton value="archived">{t('filterArchived')}</ToggleButton>
+        </ToggleButtonGroup>
+        <FormControl size="small" sx={{ minWidth: 160, mb: { md: 2.5 } }}>
+          <InputLabel id="stock-location-filter">{t('locationFilter')}</InputLabel>
+          <Select
+            labelId="stock-location-filter"
+            label={t('locationFilter')}
+            value={state.locationId === null ? '' : String(state.locationId)}
+            onChange={(e) => setState((s) => ({ ...s, locationId: e.target.value === '' ? null : Number(e.target.value), page: 0 }))}
+          >
+            <MenuItem value="">{t('anyLocation')}</MenuItem>
+            {(locations.data ?? []).map((l) => (
+              <MenuItem key={l.id} value={String(l.id)}>
+                {l.code}
+              </MenuItem>
+            ))}
+          </Select>
+        </FormControl>
+      </Stack>
+      <ErrorAlert error={list.error} onRetry={list.reload} />
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="stock-total">
+        {total}
+      </Typography>
+      <ProductTable
+        rows={data?.rows ?? []}
+        rowCount={data ? (data.totalExact ? data.total : -1) : 0}
+        hasNextPage={data ? data.rows.length === state.pageSize && (!data.totalExact || (state.page + 1) * state.pageSize < data.total) : false}
+        loading={list.loading}
+        page={state.page}
+        pageSize={state.pageSize}
+        sort={state.sort}
+        showCosts={showCosts}
+        onPage={(page, pageSize) => setState((s) => ({ ...s, page: pageSize === s.pageSize ? page : 0, pageSize }))}
+        onSort={(sort) => setState((s) => ({ ...s, sort, page: 0 }))}
+        onOpen={open}
+      />
+      {openId !== undefined && (
+        <ProductDetail key={openId} productId={openId === 'new' ? 'new' : Number(openId)} locations={locations.data ?? []} onClose={closeDetail} onCreated={(id) => open(id)} />
+      )}
+      {dialog === 'receive' && <ReceiveDialog onClose={() => setDialog(null)} />}
+      {dialog === 'stocktake' && <StocktakeDialog locations={locations.data ?? []} onClose={() => setDialog(null)} />}
+      {dialog === 'locations' && <LocationsDialog locations={locations.data ?? []} onClose={() => setDialog(null)} onChanged={locations.reload} />}
+    </Box>
+  );
+}

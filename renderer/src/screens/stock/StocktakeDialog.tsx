@@ -1,0 +1,255 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import type { LocationRow, StocktakeLine } from '../../../../shared/contract/stock.contract';
+import { api } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useNotify } from '../../components/notify';
+import { ScanField, type ScanFeedback } from '../../components/ScanField';
+import { beepError, beepOk } from '../../components/sound';
+import { commonMessages } from '../../i18n/common.messages';
+import { useT } from '../../i18n/i18n';
+import { stockMessages } from './stock.messages';
+import { clearSessionState, useSessionState } from './use-session-state';
+
+interface Counting {
+  locationId: number;
+  code: string;
+  lines: Array<StocktakeLine & { offShelf?: boolean }>;
+  /** productId → counted, as typed (text keeps "" distinct from 0). */
+  counts: Record<string, string>;
+}
+
+const KEY = 'stock.stocktake';
+
+/** Differences between the count and the books, for review before confirming. */
+export function stocktakeDifferences(counting: Counting, zeroUncounted: boolean) {
+  const result: Array<{ line: StocktakeLine; counted: number; diff: number }> = [];
+  let uncounted = 0;
+  for (const line of counting.lines) {
+    const text = counting.counts[line.productId];
+    if (text === undefined || text.trim() === '') {
+      uncounted += 1;
+      if (zeroUncounted && line.expected !== 0) result.push({ line, counted: 0, diff: -line.expected });
+      continue;
+    }
+    const counted = Number(text);
+    if (counted !== line.expected) result.push({ line, counted, diff: counted - line.expected });
+  }
+  return { differences: result, uncounted };
+}
+
+/**
+ * Stocktake mode: choose a shelf, scan or type what is on it, review the differences, confirm. Only the
+ * differences become ledger entries. The count in progress survives leaving the screen.
+ */
+export function StocktakeDialog({ locations, onClose }: { locations: LocationRow[]; onClose: () => void }) {
+  const t = useT(stockMessages);
+  const tc = useT(commonMessages);
+  const notify = useNotify();
+  const [counting, setCounting] = useSessionState<Counting | null>(KEY, null);
+  const [locationId, setLocationId] = useState('');
+  const [feedback, setFeedback] = useState<ScanFeedback | null>(null);
+  const [reviewing, setReviewing] = useState(false);
+  const [zeroUncounted, setZeroUncounted] = useState(false);
+  const [confirmZero, setConfirmZero] = useState(false);
+  const [confirmStop, setConfirmStop] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function start() {
+    if (!locationId) return;
+    try {
+      const sheet = await api.call('stock.stocktakeSheet', { locationId: Number(locationId) });
+      setCounting({ locationId: sheet.location.id, code: sheet.location.code, lines: sheet.lines, counts: {} });
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  async function onScan(code: string) {
+    if (!counting) return;
+    const found = await api.call('stock.lookup', { code });
+    if (!found.product) {
+      beepError();
+      setFeedback({ kind: 'error', text: t('scanNotFound', { code }) });
+      return;
+    }
+    beepOk();
+    const p = found.product;
+    setCounting((c) => {
+      if (!c) return c;
+      const onSheet = c.lines.some((l) => l.productId === p.id);
+      const lines = onSheet ? c.lines : [...c.lines, { productId: p.id, sku: p.sku, name: p.name, ean: p.ean, expected: 0, offShelf: true }];
+      const before = Number(c.counts[p.id] ?? '0') || 0;
+      return { ...c, lines, counts: { ...c.counts, [p.id]: String(before + 1) } };
+    });
+    setFeedback({ kind: 'ok', text: `${p.sku} — ${p.name}` });
+  }
+
+  async function commit() {
+    if (!counting) return;
+    setBusy(true);
+    try {
+      const counts = Object.entries(counting.counts)
+        .filter(([, v]) => v.trim() !== '' && /^\d{1,9}$/.test(v.trim()))
+        .map(([productId, v]) => ({ productId: Number(productId), counted: Number(v) }));
+      const result = await api.call('stock.stocktakeCommit', { locationId: counting.locationId, counts, zeroUncounted });
+      notify(result.entries.length === 0 ? t('stocktakeNoDifferences') : t('stocktakeDone', { n: result.entries.length }));
+      clearSessionState(KEY);
+      setCounting(null);
+      onClose();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function stop() {
+    setConfirmStop(false);
+    clearSessionState(KEY);
+    setCounting(null);
+    onClose();
+  }
+
+  const review = counting ? stocktakeDifferences(counting, zeroUncounted) : null;
+  const invalid = counting ? Object.values(counting.counts).some((v) => v.trim() !== '' && !/^\d{1,9}$/.test(v.trim())) : false;
+  return (
+    <Dialog open onClose={onClose} fullScreen aria-labelledby="stocktake-title">
+      <DialogTitle id="stocktake-title">
+        {t('stocktakeTitle')}
+        {counting ? ` ${counting.code}` : ''}
+      </DialogTitle>
+      <DialogContent>
+        <ErrorAlert error={error} onClose={() => setError(null)} />
+        {!counting && (
+          <Stack direction="row" spacing={2} sx={{ mt: 1, alignItems: 'center' }}>
+            <TextField select label={t('stocktakeChoose')} value={locationId} onChange={(e) => setLocationId(e.target.value)} sx={{ minWidth: 260 }}>
+              {locations.map((l) => (
+                <MenuItem key={l.id} value={String(l.id)}>
+                  {l.code}
+                  {l.name ? ` — ${l.name}` : ''}
+                </MenuItem>
+              ))}
+            </TextField>
+            <Button variant="contained" disabled={!locationId} onClick={() => void start()}>
+              {t('stocktakeStart')}
+            </Button>
+          </Stack>
+        )}
+        {counting && !reviewing && (
+          <>
+            <ScanField onScan={onScan} digitsOnly={false} feedback={feedback} label={t('stocktakeScan')} />
+            <Box component="table" aria-label={t('stocktakeTitle')} sx={{ width: '100%', borderCollapse: 'collapse', '& td, & th': { p: 0.5, borderBottom: 1, borderColor: 'divider', textAlign: 'left' } }}>
+              <thead>
+                <tr>
+                  <th>{t('colSku')}</th>
+                  <th>{t('colName')}</th>
+                  <th>{t('stocktakeExpected')}</th>
+                  <th>{t('stocktakeCounted')}</th>
+                  <th>{t('stocktakeDifference')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {counting.lines.map((line) => {
+                  const text = counting.counts[line.productId] ?? '';
+                  const diff = text.trim() === '' || !/^\d+$/.test(text.trim()) ? null : Number(text) - line.expected;
+                  return (
+                    <tr key={line.productId}>
+                      <td>{line.sku}</td>
+                      <td>
+                        {line.name}
+                        {line.offShelf ? ` (${t('stocktakeOffShelf')})` : ''}
+                      </td>
+                      <td>{line.expected}</td>
+                      <td style={{ width: 120 }}>
+                        <TextField
+                          size="small"
+                          value={text}
+                          placeholder={t('stocktakeNotCounted')}
+                          error={text.trim() !== '' && !/^\d{1,9}$/.test(text.trim())}
+                          onChange={(e) => setCounting((c) => (c ? { ...c, counts: { ...c.counts, [line.productId]: e.target.value } } : c))}
+                          slotProps={{ htmlInput: { inputMode: 'numeric', 'aria-label': `${t('stocktakeCounted')} ${line.sku}` } }}
+                        />
+                      </td>
+                      <td style={{ fontWeight: 600, color: diff ? (diff < 0 ? '#c62828' : '#2e7d32') : undefined }}>{diff === null ? '—' : diff > 0 ? `+${diff}` : diff}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </Box>
+          </>
+        )}
+        {counting && reviewing && review && (
+          <Box>
+            <Alert severity={review.differences.length ? 'warning' : 'success'} sx={{ mb: 2 }}>
+              {t('stocktakeSummary', { n: review.differences.length, u: review.uncounted })}
+            </Alert>
+            <FormControlLabel
+              control={<Checkbox checked={zeroUncounted} onChange={(e) => (e.target.checked ? setConfirmZero(true) : setZeroUncounted(false))} />}
+              label={t('stocktakeZeroUncounted')}
+            />
+            <Box component="ul" data-testid="stocktake-differences">
+              {review.differences.map((d) => (
+                <li key={d.line.productId}>
+                  <Typography component="span" sx={{ fontWeight: 600 }}>
+                    {d.line.sku}
+                  </Typography>{' '}
+                  {d.line.name}: {d.line.expected} → {d.counted} ({d.diff > 0 ? `+${d.diff}` : d.diff})
+                </li>
+              ))}
+            </Box>
+          </Box>
+        )}
+      </DialogContent>
+      <DialogActions>
+        {counting && (
+          <Button color="inherit" onClick={() => setConfirmStop(true)}>
+            {t('stocktakeCancel')}
+          </Button>
+        )}
+        <Button onClick={onClose}>{t('close')}</Button>
+        {counting && !reviewing && (
+          <Button variant="contained" disabled={invalid} onClick={() => setReviewing(true)}>
+            {t('stocktakeReview')}
+          </Button>
+        )}
+        {counting && reviewing && (
+          <>
+            <Button onClick={() => setReviewing(false)}>{tc('back')}</Button>
+            <Button variant="contained" disabled={busy} onClick={() => void commit()}>
+              {t('stocktakeConfirm')}
+            </Button>
+          </>
+        )}
+      </DialogActions>
+      <ConfirmDialog
+        open={confirmZero}
+        title={t('stocktakeZeroUncounted')}
+        onConfirm={() => {
+          setZeroUncounted(true);
+          setConfirmZero(false);
+        }}
+        onCancel={() => setConfirmZero(false)}
+      >
+        {t('stocktakeZeroConfirm', { n: review?.uncounted ?? 0 })}
+      </ConfirmDialog>
+      <ConfirmDialog open={confirmStop} title={t('stocktakeCancel')} destructive onConfirm={stop} onCancel={() => setConfirmStop(false)}>
+        {t('stocktakeStopText')}
+      </ConfirmDialog>
+    </Dialog>
+  );
+}
