@@ -1,0 +1,181 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import { type ReactNode, useEffect, useState } from 'react';
+import type { ReturnDetail } from '../../../../shared/contract/returns.contract';
+import { api } from '../../api';
+import { navigate } from '../../app/navigation';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useNotify } from '../../components/notify';
+import { PageHeader } from '../../components/PageHeader';
+import { useLiveQuery } from '../../components/use-live-query';
+import { useFormat } from '../../i18n/format';
+import { useT } from '../../i18n/i18n';
+import { useEscape } from '../packing/use-escape';
+import { DeadlineCell } from './DeadlineCell';
+import { reasonLabel } from './reason-options';
+import { ReceiveForm } from './ReceiveForm';
+import { RefundDialog } from './RefundDialog';
+import { returnsMessages } from './returns.messages';
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Box>
+      <Typography variant="body2" color="text.secondary">
+        {label}
+      </Typography>
+      <Box sx={{ fontWeight: 600 }}>{children}</Box>
+    </Box>
+  );
+}
+
+/** One return: its deadline, lines with their condition and decision, and what is left to do. */
+export function ReturnDetailView({ id }: { id: number }) {
+  const t = useT(returnsMessages);
+  const format = useFormat();
+  const notify = useNotify();
+  const query = useLiveQuery(() => api.call('returns.get', { id }), ['returns'], [id]);
+  const [detail, setDetail] = useState<ReturnDetail | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [dialog, setDialog] = useState<'refund' | 'reject' | null>(null);
+  useEffect(() => {
+    if (query.data) setDetail(query.data);
+  }, [query.data]);
+  useEscape(() => navigate('returns'));
+
+  async function run(action: () => Promise<ReturnDetail>, done: string) {
+    setBusy(true);
+    setError(null);
+    try {
+      setDetail(await action());
+      notify(done);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+      setDialog(null);
+    }
+  }
+
+  const r = detail?.return;
+  return (
+    <Box>
+      <PageHeader
+        title={t('detailTitle', { ref: r ? (r.referenceNumber ?? `ZWR-${r.id}`) : '' })}
+        subtitle={r ? `${r.orderNumber ?? '—'} · ${r.buyerName ?? r.buyerLogin ?? '—'}` : undefined}
+        actions={
+          <Button startIcon={<ArrowBackIcon />} onClick={() => navigate('returns')}>
+            {t('back')}
+          </Button>
+        }
+      />
+      <ErrorAlert error={query.error} onRetry={query.reload} />
+      {query.loading && !detail && <LinearProgress />}
+      {detail && r && (
+        <Stack spacing={2}>
+          <Paper variant="outlined" sx={{ p: 2 }}>
+            <Stack direction={{ xs: 'column', sm: 'row' }} spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
+              <Fact label={t('colStatus')}>
+                <Chip size="small" label={t(`status_${r.status}`)} />
+              </Fact>
+              <Fact label={t('colRefundDue')}>
+                <DeadlineCell deadline={r.refund} />
+              </Fact>
+              <Fact label={t('withdrawn')}>{format.date(r.withdrawnAt)}</Fact>
+              <Fact label={t('receivedAt')}>{r.receivedAt ? format.date(r.receivedAt) : t('notYet')}</Fact>
+              <Fact label={t('refunded')}>{r.refundedAt ? `${format.date(r.refundedAt)} · ${format.money(r.refundGrosze ?? 0, r.currency)}` : t('notYet')}</Fact>
+              <Fact label={t('colSource')}>{r.allegroReturnId ? t('sourceAllegro') : t('sourceShop')}</Fact>
+            </Stack>
+            {(r.buyerMessage || r.note) && (
+              <Typography sx={{ mt: 2, whiteSpace: 'pre-wrap' }} color="text.secondary">
+                {[r.buyerMessage, r.note].filter(Boolean).join('\n')}
+              </Typography>
+            )}
+          </Paper>
+          <Paper variant="outlined">
+            <Table size="small" aria-label={t('colItems')}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('colItems')}</TableCell>
+                  <TableCell align="right">{t('colReturnQty')}</TableCell>
+                  <TableCell>{t('reason')}</TableCell>
+                  <TableCell>{t('condition')}</TableCell>
+                  <TableCell>{t('decision')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {detail.lines.map((l) => (
+                  <TableRow key={l.id}>
+                    <TableCell>
+                      {l.name ?? '—'}
+                      {l.sku && (
+                        <Typography variant="body2" color="text.secondary">
+                          {l.sku}
+                        </Typography>
+                      )}
+                    </TableCell>
+                    <TableCell align="right">{l.quantity}</TableCell>
+                    <TableCell>
+                      {l.reasonCode ? reasonLabel(t, l.reasonCode) : '—'}
+                      {l.reasonText && (
+                        <Typography variant="body2" color="text.secondary">
+                          {l.reasonText}
+                        </Typography>
+                      )}
+                    </TableCell>
+                    <TableCell>{l.condition ? t(`condition_${l.condition}`) : '—'}</TableCell>
+                    <TableCell>
+                      {l.decision ? t(`decision_${l.decision}`) : '—'}
+                      {l.decision === 'restock' && l.locationCode ? ` (${l.locationCode})` : ''}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Paper>
+          <ErrorAlert error={error} onClose={() => setError(null)} />
+          {r.status === 'expected' && <ReceiveForm detail={detail} onDone={setDetail} />}
+          {(r.status === 'expected' || r.status === 'received') && (
+            <Stack direction="row" spacing={1}>
+              {!r.refundedAt && (
+                <Button variant="contained" disabled={busy} onClick={() => setDialog('refund')}>
+                  {t('refund')}
+                </Button>
+              )}
+              {r.status === 'received' && (
+                <Button variant="outlined" disabled={busy} onClick={() => void run(() => api.call('returns.setStatus', { id, status: 'closed' }), t('closed'))}>
+                  {t('close')}
+                </Button>
+              )}
+              <Button color="error" disabled={busy} onClick={() => setDialog('reject')}>
+                {t('reject')}
+              </Button>
+            </Stack>
+          )}
+        </Stack>
+      )}
+      <RefundDialog
+        key={dialog === 'refund' ? 'refund-open' : 'refund-closed'}
+        open={dialog === 'refund'}
+        busy={busy}
+        onCancel={() => setDialog(null)}
+        onConfirm={(grosze, refundedAt) => void run(() => api.call('returns.markRefunded', { id, refundGrosze: grosze, ...(refundedAt ? { refundedAt } : {}) }), t('refundSaved'))}
+      />
+      <ConfirmDialog open={dialog === 'reject'} title={t('rejectTitle')} destructive busy={busy} confirmLabel={t('reject')} onCancel={() => setDialog(null)} onConfirm={() => void run(() => api.call('returns.setStatus', { id, status: 'rejected' }), t('rejected'))}>
+        {t('rejectText')}
+      </ConfirmDialog>
+    </Box>
+  );
+}
