@@ -2,7 +2,7 @@
  * The command line as people and scripts use it: a real `node bin/zaplecze.cjs` process per call, on a
  * real database file, reading stdout, stderr and the exit code.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +87,36 @@ describe('zaplecze demo and stats', () => {
     expect(again.stderr).toMatch(/already has products or orders/);
     expect(again.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
     expect(checksumOf(db)).toEqual(before);
+  });
+
+  it('leaves an empty shop when a big demo is killed midway (one transaction), and a new demo then works', async () => {
+    const file = join(dir.dir, 'przerwany.db');
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'zaplecze.cjs'), 'demo', '--db', file, '--orders', '300000', '--products', '3000'], { cwd: ROOT });
+    let stderr = '';
+    // Progress lines on stderr show the run is deep in its orders: kill it there, without warning.
+    await new Promise<void>((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`no progress within 90 s: ${stderr}`)), 90_000);
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (/demo: orders [1-9]/.test(stderr)) {
+          clearTimeout(timer);
+          child.kill('SIGKILL');
+          done();
+        }
+      });
+    });
+    await new Promise((done) => child.on('exit', done));
+    expect(stderr).toMatch(/demo: orders \d{2},\d{3} \/ 300,000/);
+    const db = new BetterSqlite3(file);
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.prepare('SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM orders) + (SELECT count(*) FROM stock_ledger)').pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
+    const retry = zaplecze('demo', '--db', file, '--orders', '50', '--products', '10', '--json');
+    expect(retry.code, retry.stderr).toBe(0);
+    expect(JSON.parse(retry.stdout)).toMatchObject({ orders: 50, products: 10 });
   });
 
   it('fails clearly on a missing database and on wrong arguments', () => {
