@@ -3,14 +3,13 @@ import type { Actor } from '../../../shared/domain/roles';
 import { recordAudit } from '../audit/audit.repository';
 import type { Core } from '../create-core';
 import { DomainError } from '../errors';
-import { getSettings } from '../settings/settings.service';
 import { prepared } from '../stock/product.repository';
+import { handlingTimeDays } from './handling-time';
 import { immediateTransaction } from './immediate-transaction';
-import { allVerified, loadPackOrder, PACKABLE_STATUSES, readPackLines, readPackOrder } from './pack-order.repository';
+import { allVerified, loadPackOrder, PACKABLE_STATUSES, readPackLines, readPackOrder, setOrderStatus } from './pack-order.repository';
 
-async function view(core: Core, orderId: number): Promise<PackOrder> {
-  const { handlingTimeDays } = await getSettings(core.db);
-  return loadPackOrder(core.sqlite, orderId, handlingTimeDays, core.now());
+function view(core: Core, orderId: number): PackOrder {
+  return loadPackOrder(core.sqlite, orderId, handlingTimeDays(core.sqlite), core.now());
 }
 
 function requirePackable(core: Core, orderId: number) {
@@ -24,7 +23,7 @@ function requirePackable(core: Core, orderId: number) {
 /** Marks the order packed. Every line must be verified (scanned in full); otherwise `conflict` with the missing lines. */
 export async function completePacking(core: Core, orderId: number, actor: Actor): Promise<PackOrder> {
   const at = core.now();
-  await immediateTransaction(core.db, async (trx) => {
+  await immediateTransaction(core, async (trx) => {
     const order = requirePackable(core, orderId);
     if (order.status === 'packed') return;
     const lines = readPackLines(core.sqlite, orderId);
@@ -32,7 +31,7 @@ export async function completePacking(core: Core, orderId: number, actor: Actor)
       const missing = lines.filter((l) => l.packedQuantity < l.quantity).map((l) => ({ lineId: l.id, name: l.name, remaining: l.quantity - l.packedQuantity }));
       throw new DomainError('conflict', 'Not every item has been scanned yet; scan the rest, or ask the owner to force completion.', { reason: 'not_verified', missing });
     }
-    await trx.updateTable('orders').set({ status: 'packed', updatedAt: at.toISOString() }).where('id', '=', orderId).execute();
+    setOrderStatus(core.sqlite, orderId, 'packed', at);
     await recordAudit(trx, { actor, action: 'packing.complete', entity: 'order', entityId: orderId }, at);
   });
   core.events.emit('data.changed', { areas: ['orders'] });
@@ -48,12 +47,12 @@ export async function completePacking(core: Core, orderId: number, actor: Actor)
 export async function forceCompletePacking(core: Core, orderId: number, reason: string, actor: Actor): Promise<PackOrder> {
   if (actor !== 'owner') throw new DomainError('forbidden', 'Only the owner may force an order as packed.');
   const at = core.now();
-  await immediateTransaction(core.db, async (trx) => {
+  await immediateTransaction(core, async (trx) => {
     const order = requirePackable(core, orderId);
     const lines = readPackLines(core.sqlite, orderId);
     const forced = lines.filter((l) => l.packedQuantity < l.quantity).map((l) => ({ lineId: l.id, name: l.name, productId: l.productId, scanned: l.packedQuantity, quantity: l.quantity }));
     for (const line of forced) prepared(core.sqlite, 'UPDATE order_lines SET packed_quantity = quantity WHERE id = ?').run(line.lineId);
-    if (order.status !== 'packed') await trx.updateTable('orders').set({ status: 'packed', updatedAt: at.toISOString() }).where('id', '=', orderId).execute();
+    if (order.status !== 'packed') setOrderStatus(core.sqlite, orderId, 'packed', at);
     await recordAudit(trx, { actor, action: 'packing.force', entity: 'order', entityId: orderId, details: { reason, forced } }, at);
   });
   core.events.emit('data.changed', { areas: ['orders'] });
@@ -63,10 +62,10 @@ export async function forceCompletePacking(core: Core, orderId: number, reason: 
 /** A packed order back to packing (to pick), keeping what was scanned. */
 export async function reopenPacking(core: Core, orderId: number, actor: Actor): Promise<PackOrder> {
   const at = core.now();
-  await immediateTransaction(core.db, async (trx) => {
+  await immediateTransaction(core, async (trx) => {
     const order = requirePackable(core, orderId);
     if (order.status === 'to_pick') return;
-    await trx.updateTable('orders').set({ status: 'to_pick', updatedAt: at.toISOString() }).where('id', '=', orderId).execute();
+    setOrderStatus(core.sqlite, orderId, 'to_pick', at);
     await recordAudit(trx, { actor, action: 'packing.reopen', entity: 'order', entityId: orderId }, at);
   });
   core.events.emit('data.changed', { areas: ['orders'] });

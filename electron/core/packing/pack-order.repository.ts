@@ -121,3 +121,8 @@ export function loadPackOrder(sqlite: SqliteDatabase, orderId: number, handlingT
     shipments,
   };
 }
+
+/** The order's shop status, written raw inside the caller's IMMEDIATE transaction (hot path). */
+export function setOrderStatus(sqlite: SqliteDatabase, orderId: number, status: 'to_pick' | 'packed' | 'shipped', at: Date): void {
+  prepared(sqlite, 'UPDATE orders SET status = ?, updated_at = ? WHERE id = ?').run(status, at.toISOString(), orderId);
+}

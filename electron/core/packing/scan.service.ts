@@ -4,10 +4,10 @@ import type { Core } from '../create-core';
 import type { SqliteDatabase } from '../db/connection';
 import type { PackingScanOutcome } from '../db/schema';
 import { DomainError } from '../errors';
-import { getSettings } from '../settings/settings.service';
 import { findByCode, prepared } from '../stock/product.repository';
+import { handlingTimeDays } from './handling-time';
 import { immediateTransaction } from './immediate-transaction';
-import { allVerified, loadPackOrder, PACKABLE_STATUSES, type RawPackLine, readPackLines, readPackOrder, toPackLine } from './pack-order.repository';
+import { allVerified, loadPackOrder, PACKABLE_STATUSES, type RawPackLine, readPackLines, readPackOrder, setOrderStatus, toPackLine } from './pack-order.repository';
 import { recordAudit } from '../audit/audit.repository';
 
 /**
@@ -54,7 +54,7 @@ export async function scanItem(core: Core, orderId: number, rawCode: string, act
   const eans = eanVariants(code);
   const lower = code.toLowerCase();
   const at = core.now().toISOString();
-  return immediateTransaction(core.db, async () => {
+  return immediateTransaction(core, async () => {
     const sqlite = core.sqlite;
     const order = readPackOrder(sqlite, orderId);
     const lines = readPackLines(sqlite, orderId);
@@ -87,7 +87,7 @@ export async function scanItem(core: Core, orderId: number, rawCode: string, act
 /** Takes units of a line back out of the box (a mistaken scan); a packed order goes back to packing. */
 export async function unpackLine(core: Core, orderId: number, lineId: number, packedQuantity: number, actor: Actor): Promise<PackOrder> {
   const at = core.now();
-  await immediateTransaction(core.db, async (trx) => {
+  await immediateTransaction(core, async (trx) => {
     const order = readPackOrder(core.sqlite, orderId);
     if (!PACKABLE_STATUSES.includes(order.status)) {
       throw new DomainError('conflict', `Order ${orderId} is ${order.status}; only orders being packed can change.`, { orderId, status: order.status });
@@ -101,11 +101,10 @@ export async function unpackLine(core: Core, orderId: number, lineId: number, pa
     prepared(core.sqlite, 'UPDATE order_lines SET packed_quantity = ? WHERE id = ?').run(packedQuantity, lineId);
     logScan(core.sqlite, { orderId, lineId, productId: line.productId, code: '', outcome: 'unpacked', quantity: line.packedQuantity - packedQuantity, actor, at: at.toISOString() });
     if (order.status === 'packed') {
-      await trx.updateTable('orders').set({ status: 'to_pick', updatedAt: at.toISOString() }).where('id', '=', orderId).execute();
+      setOrderStatus(core.sqlite, orderId, 'to_pick', at);
       await recordAudit(trx, { actor, action: 'packing.reopen', entity: 'order', entityId: orderId, details: { why: 'unpacked', lineId } }, at);
     }
   });
   core.events.emit('data.changed', { areas: ['orders'] });
-  const { handlingTimeDays } = await getSettings(core.db);
-  return loadPackOrder(core.sqlite, orderId, handlingTimeDays, core.now());
+  return loadPackOrder(core.sqlite, orderId, handlingTimeDays(core.sqlite), core.now());
 }

@@ -5,9 +5,10 @@ import type { Core } from '../create-core';
 import { DomainError, domainErrorFromSqlite } from '../errors';
 import { appendLedger } from '../stock/ledger.repository';
 import { releaseOrder } from '../stock/reservations.repository';
+import { prepared } from '../stock/product.repository';
 import { guessCarrier } from './carrier-guess';
 import { immediateTransaction } from './immediate-transaction';
-import { allVerified, type RawPackLine, readPackLines, readPackOrder } from './pack-order.repository';
+import { allVerified, type RawPackLine, readPackLines, readPackOrder, setOrderStatus } from './pack-order.repository';
 import { orderNumber } from './order-code';
 
 export interface ShipInput {
@@ -52,7 +53,7 @@ export async function shipOrder(core: Core, input: ShipInput, actor: Actor): Pro
   const tracking = input.trackingNumber?.trim() || null;
   let result: ShipOutput;
   try {
-    result = await immediateTransaction(core.db, async (trx) => {
+    result = await immediateTransaction(core, async (trx) => {
       const order = readPackOrder(core.sqlite, input.orderId);
       if (order.status === 'shipped' || order.status === 'delivered') {
         throw new DomainError('conflict', `Order ${input.orderId} has already been shipped.`, { reason: 'already_shipped', status: order.status });
@@ -81,11 +82,9 @@ export async function shipOrder(core: Core, input: ShipInput, actor: Actor): Pro
       }
       const document = orderNumber(order);
       const carrier = input.carrier ?? order.carrier ?? guessCarrier(order.deliveryMethodName);
-      const shipment = await trx
-        .insertInto('shipments')
-        .values({ orderId: input.orderId, carrier, trackingNumber: tracking, allegroShipmentId: null, dispatchedAt: iso, importRunId: null, createdAt: iso })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const shipmentId = Number(
+        prepared(core.sqlite, 'INSERT INTO shipments (order_id, carrier, tracking_number, dispatched_at, created_at) VALUES (?, ?, ?, ?, ?)').run(input.orderId, carrier, tracking, iso, iso).lastInsertRowid,
+      );
       const released = await releaseOrder(trx, input.orderId);
       const sales: ShipOutput['sales'] = [];
       for (const line of lines) {
@@ -109,14 +108,14 @@ export async function shipOrder(core: Core, input: ShipInput, actor: Actor): Pro
         if (sale) sale.quantity += line.packedQuantity;
         else sales.push({ productId: line.productId, quantity: line.packedQuantity });
       }
-      await trx.updateTable('orders').set({ status: 'shipped', updatedAt: iso }).where('id', '=', input.orderId).execute();
+      setOrderStatus(core.sqlite, input.orderId, 'shipped', at);
       const unlinked = lines.filter((l) => l.productId === null).map((l) => ({ lineId: l.id, name: l.name, quantity: l.packedQuantity }));
       await recordAudit(
         trx,
         { actor, action: 'packing.ship', entity: 'order', entityId: input.orderId, details: { carrier, trackingNumber: tracking, sales, released, ...(unlinked.length ? { unlinked } : {}) } },
         at,
       );
-      return { orderId: input.orderId, status: 'shipped' as const, shipmentId: shipment.id, dispatchedAt: iso, sales, released };
+      return { orderId: input.orderId, status: 'shipped' as const, shipmentId, dispatchedAt: iso, sales, released };
     });
   } catch (error) {
     // The trigger's refusal (a race our check could not see, e.g. a raw write elsewhere) in plain terms.

@@ -97,7 +97,7 @@ export async function registerComplaint(
   if (Date.parse(receivedAt) > at.getTime() + 60_000) {
     throw new DomainError('invalid_input', 'The date a complaint was received cannot be in the future.', [{ path: 'receivedAt', message: 'cannot be in the future' }]);
   }
-  const id = await immediateTransaction(core.db, async (trx) => {
+  const id = await immediateTransaction(core, async (trx) => {
     if (input.orderId !== undefined && !prepared(core.sqlite, 'SELECT 1 FROM orders WHERE id = ?').get(input.orderId)) {
       throw new DomainError('not_found', `There is no order with id ${input.orderId}.`, { orderId: input.orderId });
     }
@@ -132,7 +132,7 @@ export async function registerComplaint(
 export async function answerComplaint(core: Core, input: { id: number; decision: 'accepted' | 'rejected'; answer: string; answeredAt?: string | undefined }, actor: Actor): Promise<ComplaintRow> {
   const at = core.now();
   const answeredAt = input.answeredAt ? new Date(input.answeredAt).toISOString() : at.toISOString();
-  await immediateTransaction(core.db, async (trx) => {
+  await immediateTransaction(core, async (trx) => {
     const c = readComplaint(core.sqlite, input.id);
     if (c.status === 'closed') throw new DomainError('conflict', `Complaint ${input.id} is closed.`, { reason: 'closed' });
     if (Date.parse(answeredAt) < Date.parse(c.receivedAt)) {
@@ -152,7 +152,7 @@ export async function answerComplaint(core: Core, input: { id: number; decision:
 /** Closes a complaint once it is settled. One never answered counts as accepted by law; the audit notes that. */
 export async function closeComplaint(core: Core, input: { id: number; note?: string | undefined }, actor: Actor): Promise<ComplaintRow> {
   const at = core.now();
-  await immediateTransaction(core.db, async (trx) => {
+  await immediateTransaction(core, async (trx) => {
     const c = readComplaint(core.sqlite, input.id);
     if (c.status === 'closed') throw new DomainError('conflict', `Complaint ${input.id} is already closed.`, { reason: 'closed' });
     const deemedAccepted = c.status === 'open' && at.getTime() > Date.parse(c.answerDueAt);

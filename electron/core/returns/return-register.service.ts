@@ -52,7 +52,7 @@ export async function registerReturn(core: Core, input: RegisterInput, actor: Ac
   const iso = at.toISOString();
   const withdrawnAt = input.withdrawnAt ? new Date(input.withdrawnAt).toISOString() : iso;
   if (Date.parse(withdrawnAt) > at.getTime() + 60_000) invalid([{ path: 'withdrawnAt', message: 'the withdrawal date cannot be in the future' }]);
-  const id = await immediateTransaction(core.db, async (trx) => {
+  const id = await immediateTransaction(core, async (trx) => {
     const order = returnableOrder(core.sqlite, input.orderId);
     if (!order) throw new DomainError('not_found', `There is no order with id ${input.orderId}.`, { orderId: input.orderId });
     if (!(RETURNABLE_STATUSES as readonly string[]).includes(order.status)) {
@@ -162,7 +162,7 @@ interface RawLine {
 export async function receiveReturn(core: Core, input: ReceiveInput, actor: Actor): Promise<ReturnDetail> {
   const at = core.now();
   const iso = at.toISOString();
-  await immediateTransaction(core.db, async (trx) => {
+  await immediateTransaction(core, async (trx) => {
     const ret = readReturn(core.sqlite, input.id);
     if (ret.status !== 'expected') {
       throw new DomainError('conflict', `Return ${input.id} is ${ret.status}, not waiting to be received.`, { reason: 'not_expected', status: ret.status });

@@ -10,7 +10,7 @@ import { readReturn, returnDetail } from './returns.repository';
 export async function markRefunded(core: Core, input: { id: number; refundedAt?: string | undefined; refundGrosze: number }, actor: Actor): Promise<ReturnDetail> {
   const at = core.now();
   const refundedAt = input.refundedAt ? new Date(input.refundedAt).toISOString() : at.toISOString();
-  await immediateTransaction(core.db, async (trx) => {
+  await immediateTransaction(core, async (trx) => {
     const ret = readReturn(core.sqlite, input.id);
     if (ret.status === 'rejected') throw new DomainError('conflict', `Return ${input.id} was rejected; there is nothing to refund.`, { reason: 'rejected' });
     await trx.updateTable('returns').set({ refundedAt, refundGrosze: input.refundGrosze, updatedAt: at.toISOString() }).where('id', '=', input.id).execute();
@@ -23,7 +23,7 @@ export async function markRefunded(core: Core, input: { id: number; refundedAt?:
 /** Closes a settled return or rejects one; the note is added to the return's notes. Stock is not touched. */
 export async function setReturnStatus(core: Core, input: { id: number; status: 'closed' | 'rejected'; note?: string | undefined }, actor: Actor): Promise<ReturnDetail> {
   const at = core.now();
-  await immediateTransaction(core.db, async (trx) => {
+  await immediateTransaction(core, async (trx) => {
     const ret = readReturn(core.sqlite, input.id);
     if (ret.status === 'closed' || ret.status === 'rejected') {
       throw new DomainError('conflict', `Return ${input.id} is already ${ret.status}.`, { reason: 'finished', status: ret.status });
