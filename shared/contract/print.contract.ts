@@ -20,8 +20,8 @@ const orderIds = z.array(id).min(1).max(1000);
 
 export const printResult = z.object({
   action: printAction,
-  /** Sheets in the document (a long order's slip continues on further sheets). */
-  pages: z.number().int(),
+  /** Sheets in the PDF (a long order's slip continues on further sheets); null for `print` (the dialog decides). */
+  pages: z.number().int().nullable(),
   orders: z.number().int(),
   /** `print`: the dialog was confirmed; `pdf`: the file was saved. False when the user cancelled. */
   done: z.boolean(),
@@ -49,6 +49,6 @@ export const printContract = {
     summary: 'The HTML of a print document for an on-screen preview (a sandboxed frame; no scripts in it).',
     access: 'staff',
     input: z.strictObject({ document: z.enum(['packingSlips', 'pickList']), orderIds, format: paperFormat.default('a4') }),
-    output: z.object({ html: z.string(), pages: z.number().int() }),
+    output: z.object({ html: z.string(), orders: z.number().int() }),
   }),
 };

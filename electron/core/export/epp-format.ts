@@ -23,7 +23,7 @@ function encodeField(field: EppField): string {
   if (field.v === null) return '';
   let value = field.v.replace(/[\r\n\t]+/g, ' ').trim();
   if (field.max !== undefined && value.length > field.max) value = value.slice(0, field.max);
-  return `"${value.replace(/"/g, '""')}"`;
+  return `"${toCp1250Safe(value).replace(/"/g, '""')}"`;
 }
 
 export function record(fields: EppField[]): string {
@@ -38,6 +38,7 @@ const representable = new Map<string, boolean>();
  * would write "?" silently; doing it here keeps ą, ł, ř and friends exact and everything else readable.
  */
 export function toCp1250Safe(value: string): string {
+  if (!/[^\p{ASCII}]/u.test(value)) return value; // plain ASCII: the common case, nothing to check
   let out = '';
   for (const ch of value) {
     let ok = representable.get(ch);
@@ -60,5 +61,6 @@ export function toCp1250Safe(value: string): string {
  */
 export function eppFile(sections: Array<{ label: 'INFO' | 'NAGLOWEK' | 'ZAWARTOSC'; lines: string[] }>): Uint8Array {
   const text = sections.map((s) => [`[${s.label}]`, ...s.lines, ''].join('\r\n')).join('\r\n') + '\r\n';
-  return new Uint8Array(iconv.encode(toCp1250Safe(text), 'win1250'));
+  // Text fields were made Windows-1250-safe when encoded (see toCp1250Safe); labels and numbers are ASCII.
+  return new Uint8Array(iconv.encode(text, 'win1250'));
 }

@@ -1,4 +1,13 @@
-import { warsawDate } from '../orders/dispatch-promise';
+/**
+ * One formatter for the whole process: constructing an Intl.DateTimeFormat costs far more than using
+ * one, and a month of a busy shop asks for tens of thousands of dates.
+ */
+const WARSAW_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Calendar date (YYYY-MM-DD) of an instant in Warsaw. */
+export function warsawDay(at: Date): string {
+  return WARSAW_DAY.format(at);
+}
 
 /** A calendar month `YYYY-MM` in Warsaw time: the accountant's period. */
 export interface MonthPeriod {
@@ -35,7 +44,7 @@ export function monthPeriod(month: string): MonthPeriod {
 export function localDate(iso: string | null | undefined): string | null {
   if (!iso) return null;
   const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? null : warsawDate(new Date(ms));
+  return Number.isNaN(ms) ? null : WARSAW_DAY.format(ms);
 }
 
 export function inPeriod(day: string | null, period: MonthPeriod): boolean {
@@ -44,6 +53,6 @@ export function inPeriod(day: string | null, period: MonthPeriod): boolean {
 
 /** The previous calendar month of a date, as YYYY-MM (the Reports screen's default). */
 export function previousMonth(today: Date): string {
-  const [y, m] = warsawDate(today).split('-').map(Number) as [number, number];
+  const [y, m] = warsawDay(today).split('-').map(Number) as [number, number];
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }

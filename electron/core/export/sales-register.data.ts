@@ -1,11 +1,26 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { VatRate } from '../../../shared/domain/vat';
-import type { Database, OrdersTable } from '../db/schema';
+import type { Database } from '../db/schema';
 import { inPeriod, localDate, type MonthPeriod } from './period';
 import type { RegisterWarning, SourceReturn, SourceSale } from './register.types';
 import { parseVatRate } from './vat-rate-text';
 
-type OrderRow = Selectable<OrdersTable>;
+/** Only what the register uses: selecting every column (raw JSON included) of a busy month is slow. */
+const ORDER_COLUMNS = [
+  'id', 'allegroOrderId', 'status', 'allegroStatus', 'marketplace', 'documentNumber', 'invoiceRequired', 'boughtAt', 'paidAt',
+  'buyerName', 'buyerLogin', 'invoiceCompanyName', 'invoiceFirstName', 'invoiceLastName', 'invoiceTaxId', 'invoiceCountry',
+  'invoiceStreet', 'invoiceZip', 'invoiceCity', 'deliveryFirstName', 'deliveryLastName', 'deliveryStreet', 'deliveryZip',
+  'deliveryCity', 'deliveryCountry', 'deliveryPhone', 'paymentType', 'paymentProvider', 'currency', 'totalToPayGrosze', 'deliveryCostGrosze',
+] as const;
+
+/** Allegro's invoice due date (EXTENDED_TERM) straight from the stored JSON, only where it matters. */
+const DUE_DATE = sql<string | null>`CASE WHEN payment_type = 'EXTENDED_TERM' AND json_valid(raw_json) THEN json_extract(raw_json, '$.invoice.dueDate') END`.as('dueDate');
+
+function selectOrders(db: Kysely<Database>) {
+  return db.selectFrom('orders').select(ORDER_COLUMNS).select(DUE_DATE);
+}
+
+type OrderRow = Awaited<ReturnType<ReturnType<typeof selectOrders>['executeTakeFirstOrThrow']>>;
 
 /**
  * Which orders are sales: checkout finished (Allegro's READY_FOR_PROCESSING, or an order entered in the
@@ -30,13 +45,7 @@ interface LineRow {
 }
 
 function dueDateOf(order: OrderRow): string | null {
-  if (order.paymentType !== 'EXTENDED_TERM' || !order.rawJson) return null;
-  try {
-    const due = (JSON.parse(order.rawJson) as { invoice?: { dueDate?: unknown } }).invoice?.dueDate;
-    return typeof due === 'string' && /^\d{4}-\d{2}-\d{2}/.test(due) ? due : null;
-  } catch {
-    return null;
-  }
+  return typeof order.dueDate === 'string' && /^\d{4}-\d{2}-\d{2}/.test(order.dueDate) ? order.dueDate : null;
 }
 
 function lineRate(line: LineRow, order: OrderRow, warnings: RegisterWarning[]): VatRate {
@@ -117,7 +126,7 @@ export async function loadRegisterSources(
   period: MonthPeriod,
 ): Promise<{ sales: SourceSale[]; returns: SourceReturn[]; warnings: RegisterWarning[] }> {
   const warnings: RegisterWarning[] = [];
-  const orders = (await db.selectFrom('orders').selectAll().where('boughtAt', '>=', period.sqlFrom).where('boughtAt', '<', period.sqlTo).orderBy('id').execute()).filter(
+  const orders = (await selectOrders(db).where('boughtAt', '>=', period.sqlFrom).where('boughtAt', '<', period.sqlTo).orderBy('id').execute()).filter(
     (o) => isSale(o) && inPeriod(localDate(o.boughtAt), period),
   );
 
@@ -143,7 +152,7 @@ export async function loadRegisterSources(
   const sold = new Map(orders.map((o) => [o.id, o]));
   const extraIds = returnOrderIds.filter((id) => !sold.has(id));
   for (let i = 0; i < extraIds.length; i += 500) {
-    for (const o of await db.selectFrom('orders').selectAll().where('id', 'in', extraIds.slice(i, i + 500)).execute()) if (isSale(o)) sold.set(o.id, o);
+    for (const o of await selectOrders(db).where('id', 'in', extraIds.slice(i, i + 500)).execute()) if (isSale(o)) sold.set(o.id, o);
   }
 
   const lines = await linesOf(db, [...sold.keys()]);

@@ -22,7 +22,17 @@ const RATE_FIELDS: Record<VatRate, { symbol: string; percent: string }> = {
  * company, `ALG-<login>` for an Allegro buyer (a long login is shortened with a hash so two buyers never
  * share a code), `ZAP-K<order>` for a guest without a login.
  */
+const codes = new WeakMap<SourceSale, string>();
+
 export function contractorCode(sale: SourceSale): string {
+  const known = codes.get(sale);
+  if (known !== undefined) return known;
+  const code = computeContractorCode(sale);
+  codes.set(sale, code);
+  return code;
+}
+
+function computeContractorCode(sale: SourceSale): string {
   if (sale.nip && /^\d{10}$/.test(sale.nip)) return `NIP${sale.nip}`;
   if (sale.buyerLogin) {
     const code = `ALG-${sale.buyerLogin}`;

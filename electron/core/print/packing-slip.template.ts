@@ -2,8 +2,8 @@ import { code128Svg, code128Width } from './code128';
 import { esc, escLines } from './html-text';
 import { internalNumber } from './order-number';
 import type { SlipLine, SlipOrder } from './packing-slip.data';
-import { PAGE_BOX, type PaperFormat, printDocument } from './print-document';
-import { chunk, plDate, plDateTime } from './print-format';
+import { contentHeightMm, PAGE_BOX, type PaperFormat, printDocument } from './print-document';
+import { plDate, plDateTime } from './print-format';
 
 export interface SlipShop {
   shopName: string;
@@ -13,15 +13,6 @@ export interface SlipShop {
   returnInstruction: string;
 }
 
-/**
- * How many lines fit: the first page also carries the addresses, the message and the return note;
- * continuation pages only lines. Names are clamped to two lines in CSS, so a row's height is bounded.
- */
-const LINES_PER_PAGE = {
-  a4: { first: 18, rest: 34 },
-  label: { first: 4, rest: 12 },
-} as const;
-
 /** Narrowest bar the printer should get (mm); wider when the page allows, so cheap scanners cope. */
 const MODULE_MM = { a4: 0.33, label: 0.3 } as const;
 
@@ -29,7 +20,7 @@ function barcode(number: string, format: PaperFormat): string {
   const box = PAGE_BOX[format];
   const available = box.widthMm - 2 * box.marginMm;
   const width = Math.min(available, Math.max(35, code128Width(number) * MODULE_MM[format]));
-  const height = format === 'a4' ? 15 : 13;
+  const height = format === 'a4' ? 15 : 11;
   return `<div class="code">${code128Svg(number, { widthMm: Math.round(width * 10) / 10, heightMm: height })}<div class="code-text">${esc(number)}</div></div>`;
 }
 
@@ -67,53 +58,45 @@ function lineRows(lines: SlipLine[]): string {
       (l) =>
         `<tr><td class="loc">${esc(l.location ?? '—')}</td>` +
         `<td class="sku">${esc(l.sku ?? '—')}</td>` +
-        `<td class="name"><div class="clamp">${esc(l.name)}</div>${l.ean ? `<div class="ean">EAN ${esc(l.ean)}</div>` : ''}</td>` +
+        `<td class="name">${esc(l.name)}${l.ean ? ` <span class="ean">EAN&nbsp;${esc(l.ean)}</span>` : ''}</td>` +
         `<td class="qty${l.quantity > 1 ? ' many' : ''}">${l.quantity}</td></tr>`,
     )
     .join('');
 }
 
-function linesTable(lines: SlipLine[]): string {
+/** The lines; the heading (with the order number) repeats on every further sheet of a long order. */
+function linesTable(order: SlipOrder): string {
   return (
-    `<table class="lines"><thead><tr><th class="loc">Półka</th><th class="sku">SKU</th><th class="name">Produkt / EAN</th><th class="qty">Szt.</th></tr></thead>` +
-    `<tbody>${lineRows(lines)}</tbody></table>`
+    // Widths come from <colgroup>: with table-layout fixed the first row decides them, and that row is the
+    // order-number caption spanning all columns.
+    `<table class="lines"><colgroup><col class="loc"><col class="sku"><col class="name"><col class="qty"></colgroup><thead><tr class="cap"><th colspan="4">Zamówienie ${esc(order.number)}</th></tr>` +
+    `<tr><th class="loc">Półka</th><th class="sku">SKU</th><th class="name">Produkt / EAN</th><th class="qty">Szt.</th></tr></thead>` +
+    `<tbody>${lineRows(order.lines)}</tbody></table>`
   );
 }
 
-function slipPages(order: SlipOrder, shop: SlipShop, format: PaperFormat, printedAt: Date): string[] {
-  const limits = LINES_PER_PAGE[format];
-  const pages = chunk(order.lines, limits.first, limits.rest);
+function slipSection(order: SlipOrder, shop: SlipShop, format: PaperFormat, printedAt: Date): string {
   const units = order.lines.reduce((sum, l) => sum + l.quantity, 0);
-  const pageCount = pages.length;
   const contact = [shop.shopPhone && `tel. ${shop.shopPhone}`, shop.shopEmail].filter(Boolean).join(', ');
   // On the small label the shop's address takes one line; on A4 it keeps its line breaks.
   const shopAddress = format === 'label'
     ? [...shop.shopAddress.split(/\r?\n/), contact].map((p) => p.trim()).filter(Boolean).join(', ')
     : [shop.shopAddress, contact].filter(Boolean).join('\n');
   const internal = order.allegroOrderId ? `<div class="muted">Nr w sklepie: ${esc(internalNumber(order.id))}</div>` : '';
-  return pages.map((lines, index) => {
-    if (index > 0) {
-      return (
-        `<section class="page slip fmt-${format}"><header class="cont-head"><div class="strong">${esc(shop.shopName)}</div>` +
-        `<div>Zamówienie <b>${esc(order.number)}</b> — ciąg dalszy, strona ${index + 1} z ${pageCount}</div></header>` +
-        `<div class="body">${linesTable(lines)}</div></section>`
-      );
-    }
-    return (
-      `<section class="page slip fmt-${format}">` +
-      `<header class="head"><div class="shop"><div class="shop-name">${esc(shop.shopName)}</div><div class="shop-addr">${escLines(shopAddress)}</div></div>` +
-      `<div class="title"><div class="doc">Zawartość przesyłki</div><div>Zamówienie z ${esc(plDate(order.boughtAt))}</div><div class="muted">Wydruk: ${esc(plDateTime(printedAt))}</div></div></header>` +
-      `${barcode(order.number, format)}${internal}` +
-      `<div class="addresses">${addressBlock(order)}</div>` +
-      `<div class="method"><span class="label">Dostawa:</span> ${esc(order.deliveryMethod ?? '—')}` +
-      `${order.buyerLogin ? ` <span class="label">Kupujący:</span> ${esc(order.buyerLogin)}` : ''}</div>` +
-      (order.buyerMessage ? `<div class="message"><div class="label">Wiadomość od kupującego</div><div class="clamp-msg">${escLines(order.buyerMessage)}</div></div>` : '') +
-      `<div class="body">${linesTable(lines)}` +
-      `<div class="sum">Pozycji: ${order.lines.length}, sztuk razem: <b>${units}</b>${pageCount > 1 ? ` — dalsze pozycje na kolejnych stronach (razem stron: ${pageCount})` : ''}</div></div>` +
-      `<footer class="returns"><div class="label">Zwroty</div><div>${escLines(shop.returnInstruction)}</div></footer>` +
-      `</section>`
-    );
-  });
+  return (
+    `<section class="sheet slip fmt-${format}">` +
+    `<header class="head"><div class="shop"><div class="shop-name">${esc(shop.shopName)}</div><div class="shop-addr">${escLines(shopAddress)}</div></div>` +
+    `<div class="title"><div class="doc">Zawartość przesyłki</div><div>Zamówienie z ${esc(plDate(order.boughtAt))}</div><div class="muted">Wydruk: ${esc(plDateTime(printedAt))}</div></div></header>` +
+    `${barcode(order.number, format)}${internal}` +
+    `<div class="addresses">${addressBlock(order)}</div>` +
+    `<div class="method"><span class="label">Dostawa:</span> ${esc(order.deliveryMethod ?? '—')}` +
+    `${order.buyerLogin ? ` <span class="label">Kupujący:</span> ${esc(order.buyerLogin)}` : ''}</div>` +
+    (order.buyerMessage ? `<div class="message"><div class="label">Wiadomość od kupującego</div><div>${escLines(order.buyerMessage)}</div></div>` : '') +
+    linesTable(order) +
+    `<div class="sum">Pozycji: ${order.lines.length}, sztuk razem: <b>${units}</b></div>` +
+    `<footer class="returns"><div class="label">Zwroty</div><div>${escLines(shop.returnInstruction)}</div></footer>` +
+    `</section>`
+  );
 }
 
 const CSS = `
@@ -134,23 +117,25 @@ const CSS = `
 table.lines { width: 100%; border-collapse: collapse; table-layout: fixed; }
 table.lines th { text-align: left; font-size: 0.8em; border-bottom: 0.3mm solid #000; padding: 0.8mm 1mm; }
 table.lines td { border-bottom: 0.2mm solid #888; padding: 1mm; vertical-align: top; }
-td.loc, th.loc { width: 17%; font-weight: 700; }
-td.sku, th.sku { width: 25%; word-break: break-all; }
-td.qty, th.qty { width: 11%; text-align: right; }
+col.loc { width: 17%; }
+col.sku { width: 25%; }
+col.qty { width: 9%; }
+td.loc { font-weight: 700; }
+td.sku { word-break: break-all; }
+td.qty, th.qty { text-align: right; }
 td.qty { font-weight: 700; font-size: 1.15em; }
 td.qty.many { text-decoration: underline; }
-.ean { font-size: 0.8em; color: #333; }
-.clamp { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
-.sum { margin-top: 1.5mm; }
+.ean { display: block; font-size: 0.8em; color: #333; }
+.sum { margin: 1.5mm 0; }
 .message { margin: 0 0 2mm; border: 0.3mm dashed #000; padding: 1.5mm 2mm; }
-.clamp-msg { display: -webkit-box; -webkit-line-clamp: 5; -webkit-box-orient: vertical; overflow: hidden; }
-.returns { margin-top: 1.5mm; border-top: 0.3mm solid #000; padding-top: 1.5mm; font-size: 0.85em; }
-.cont-head { border-bottom: 0.4mm solid #000; padding-bottom: 2mm; margin-bottom: 2mm; }
-.body { flex: 1 1 auto; min-height: 0; overflow: hidden; }
-.head, .code, .addresses, .method, .message, .returns, .cont-head { flex: none; }
-.slip.fmt-label .head { padding-bottom: 1mm; }
+.returns { margin-top: auto; break-inside: avoid; border-top: 0.3mm solid #000; padding-top: 1.5mm; font-size: 0.85em; }
+.slip { display: flex; flex-direction: column; }
+.slip > * { flex: none; }
+tr.cap th { font-weight: 400; font-size: 0.75em; color: #444; border-bottom: none; padding-bottom: 0; }
+.slip.fmt-label .head { display: block; padding-bottom: 1mm; }
 .slip.fmt-label .shop-name { font-size: 1.1em; }
 .slip.fmt-label .shop-addr { font-size: 0.8em; }
+.slip.fmt-label .title { text-align: left; display: flex; gap: 2.5mm; flex-wrap: wrap; align-items: baseline; margin-top: 0.5mm; }
 .slip.fmt-label .doc { font-size: 1em; }
 .slip.fmt-label .code { margin: 1.5mm 0 0.5mm; }
 .slip.fmt-label .addresses { gap: 2mm; margin: 1mm 0; }
@@ -158,17 +143,25 @@ td.qty.many { text-decoration: underline; }
 .slip.fmt-label .strong { font-size: 1.05em; }
 .slip.fmt-label .method { margin: 0 0 1mm; }
 .slip.fmt-label .message { margin: 0 0 1mm; padding: 1mm 1.5mm; }
-.slip.fmt-label .clamp-msg { -webkit-line-clamp: 2; }
-.slip.fmt-label td.loc, .slip.fmt-label th.loc { width: 19%; }
-.slip.fmt-label td.sku, .slip.fmt-label th.sku { width: 26%; }
-.slip.fmt-label td.qty, .slip.fmt-label th.qty { width: 10%; }
-.slip.fmt-label table.lines td { padding: 0.6mm 0.8mm; }
-.slip.fmt-label .returns { font-size: 0.8em; padding-top: 1mm; }
+.slip.fmt-label col.loc { width: 16%; }
+.slip.fmt-label col.sku { width: 25%; }
+.slip.fmt-label col.qty { width: 8%; }
+.slip.fmt-label table.lines td { padding: 0.5mm 0.8mm; }
+.slip.fmt-label .ean { display: inline; margin-left: 1mm; }
+.slip.fmt-label .sum { margin: 1mm 0; }
+.slip.fmt-label .returns { font-size: 0.75em; padding-top: 1mm; }
 `;
 
-/** One HTML document with every order's slip (one or more pages each), ready for the Printer port. */
-export function packingSlipsHtml(orders: SlipOrder[], shop: SlipShop, format: PaperFormat, printedAt: Date): { html: string; pages: number } {
-  const pages = orders.flatMap((order) => slipPages(order, shop, format, printedAt));
+/**
+ * One HTML document with every order's slip, ready for the Printer port. Each slip starts on a new sheet
+ * and fills it (the return note sits at the foot); an order with more lines than fit continues on the
+ * next sheet with the table heading and order number repeated.
+ */
+export function packingSlipsHtml(orders: SlipOrder[], shop: SlipShop, format: PaperFormat, printedAt: Date): { html: string; slips: number } {
+  const sections = orders.map((order) => slipSection(order, shop, format, printedAt));
   const title = orders.length === 1 ? `Zawartość przesyłki ${orders[0]?.number ?? ''}` : `Zawartość przesyłek (${orders.length})`;
-  return { html: printDocument({ title, format, css: CSS, pages }), pages: pages.length };
+  // A slip fills its sheet so the return note sits at the foot; 0.5 mm less than the sheet, so rounding
+  // never pushes an empty extra sheet.
+  const fill = `.slip { min-height: ${contentHeightMm(format) - 0.5}mm; }`;
+  return { html: printDocument({ title, format, css: CSS + fill, sections }), slips: sections.length };
 }

@@ -4,39 +4,48 @@ import { embeddedFontCss, PRINT_FONT_FAMILY } from './print-fonts';
 /** The paper formats the app prints on. */
 export type PaperFormat = 'a4' | 'label';
 
-/** A thermal-printer label: 100 × 150 mm ("A6-ish"), the size couriers' label printers take. */
+/** A thermal-printer label: 100 × 150 mm, the size couriers' label printers take. */
 export const LABEL_MM = { widthMm: 100, heightMm: 150 } as const;
 
 export function pageSizeOf(format: PaperFormat): PageSize {
   return format === 'a4' ? { format: 'A4' } : { format: 'label', ...LABEL_MM };
 }
 
-/** Printable area of each format: the page minus the margins below (in mm). */
+/** Paper and margins of each format (mm). */
 export const PAGE_BOX = {
   a4: { widthMm: 210, heightMm: 297, marginMm: 12 },
   label: { widthMm: LABEL_MM.widthMm, heightMm: LABEL_MM.heightMm, marginMm: 4 },
 } as const;
 
+/** Height of the printable area, for a section that should fill one sheet. */
+export function contentHeightMm(format: PaperFormat): number {
+  const box = PAGE_BOX[format];
+  return box.heightMm - 2 * box.marginMm;
+}
+
 /**
- * A complete, self-contained HTML document of fixed-size pages. Each page is a `<section class="page">`
- * of exactly the paper's size with its own padding as the margin: the Electron printer prints with
- * `marginType: none` and Chromium's PDF margins differ between its APIs, so the document carries its
- * margins itself. `break-after: page` on every page but the last gives one sheet per section, and
- * `overflow: hidden` keeps a very long order from spilling onto an extra sheet (the slip says when lines
- * were left off). No scripts, no external resources: the print window runs with JavaScript off and
- * loads nothing else.
+ * A complete, self-contained HTML document. Each `<section class="sheet">` starts on a new sheet and
+ * flows onto more sheets when its content is longer (a table's heading repeats there), so nothing is
+ * ever cut off however many lines an order has. The margins are the document's own (`@page`), and
+ * `pageNumbers` adds "Strona X z Y" in the bottom margin. No scripts and no external resources: the
+ * print window runs with JavaScript off and loads nothing else; the fonts are embedded.
  */
-export function printDocument(opts: { title: string; format: PaperFormat; css: string; pages: string[]; lang?: string }): string {
+export function printDocument(opts: { title: string; format: PaperFormat; css: string; sections: string[]; pageNumbers?: boolean; lang?: string }): string {
   const box = PAGE_BOX[opts.format];
+  const numbers = opts.pageNumbers
+    ? `@page { @bottom-right { content: "Strona " counter(page) " z " counter(pages); font-family: '${PRINT_FONT_FAMILY}', sans-serif; font-size: 8pt; } }`
+    : '';
   const base = `
-@page { size: ${box.widthMm}mm ${box.heightMm}mm; margin: 0; }
+@page { size: ${box.widthMm}mm ${box.heightMm}mm; margin: ${box.marginMm}mm; }
+${numbers}
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; background: #fff; color: #000; }
 body { font-family: '${PRINT_FONT_FAMILY}', sans-serif; font-size: ${opts.format === 'a4' ? '10pt' : '7.5pt'}; line-height: 1.3;
   -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-.page { width: ${box.widthMm}mm; height: ${box.heightMm}mm; padding: ${box.marginMm}mm; overflow: hidden; position: relative;
-  break-after: page; page-break-after: always; display: flex; flex-direction: column; }
-.page:last-child { break-after: auto; page-break-after: auto; }
+.sheet { break-before: page; }
+.sheet:first-child { break-before: auto; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
 `;
   return [
     '<!doctype html>',
@@ -44,7 +53,7 @@ body { font-family: '${PRINT_FONT_FAMILY}', sans-serif; font-size: ${opts.format
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">`,
     `<title>${opts.title.replace(/[<&]/g, '')}</title>`,
     `<style>\n${embeddedFontCss()}\n${base}\n${opts.css}\n</style></head><body>`,
-    ...opts.pages,
+    ...opts.sections,
     '</body></html>',
   ].join('\n');
 }

@@ -1,14 +1,16 @@
-import { warsawDate } from '../orders/dispatch-promise';
+import { warsawDay } from '../export/period';
 
 /** "15.06.2026": a Warsaw calendar date the Polish way. */
 export function plDate(iso: string | Date): string {
-  const [y, m, d] = warsawDate(typeof iso === 'string' ? new Date(iso) : iso).split('-');
+  const [y, m, d] = warsawDay(typeof iso === 'string' ? new Date(iso) : iso).split('-');
   return `${d}.${m}.${y}`;
 }
 
 /** "15.06.2026, 14:05" in Warsaw time. */
+const WARSAW_TIME = new Intl.DateTimeFormat('pl-PL', { timeZone: 'Europe/Warsaw', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
 export function plDateTime(at: Date): string {
-  const time = new Intl.DateTimeFormat('pl-PL', { timeZone: 'Europe/Warsaw', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  const time = WARSAW_TIME.format(at);
   return `${plDate(at)}, ${time}`;
 }
 

@@ -7,6 +7,6 @@ export const printHandlers: AreaHandlers<'print.'> = {
   'print.pickList': async ({ orderIds, format, action }, { core }) => deliverDocument(core, await pickListDocument(core, orderIds, format), action),
   'print.preview': async ({ document, orderIds, format }, { core }) => {
     const doc = document === 'packingSlips' ? await packingSlipsDocument(core, orderIds, format) : await pickListDocument(core, orderIds, format);
-    return { html: doc.html, pages: doc.pages };
+    return { html: doc.html, orders: doc.orders };
   },
 };

@@ -7,11 +7,11 @@ import { loadSlipOrders } from './packing-slip.data';
 import { packingSlipsHtml } from './packing-slip.template';
 import { loadPickList } from './pick-list.data';
 import { pickListHtml } from './pick-list.template';
+import { countPdfPages } from './pdf-pages';
 import { pageSizeOf, type PaperFormat } from './print-document';
 
 export interface PrintDocument {
   html: string;
-  pages: number;
   orders: number;
   format: PaperFormat;
   /** Suggested PDF file name (ASCII, no path). */
@@ -21,16 +21,16 @@ export interface PrintDocument {
 export async function packingSlipsDocument(core: Core, orderIds: readonly number[], format: PaperFormat): Promise<PrintDocument> {
   const [orders, settings] = await Promise.all([loadSlipOrders(core.db, orderIds), getSettings(core.db)]);
   const now = core.now();
-  const { html, pages } = packingSlipsHtml(orders, settings, format, now);
+  const { html } = packingSlipsHtml(orders, settings, format, now);
   const single = orders.length === 1 ? orders[0]?.number.replace(/[^A-Za-z0-9-]/g, '') : null;
-  return { html, pages, orders: orders.length, format, fileName: single ? `zawartosc-przesylki-${single}.pdf` : `zawartosc-przesylek-${warsawDate(now)}.pdf` };
+  return { html, orders: orders.length, format, fileName: single ? `zawartosc-przesylki-${single}.pdf` : `zawartosc-przesylek-${warsawDate(now)}.pdf` };
 }
 
 export async function pickListDocument(core: Core, orderIds: readonly number[], format: PaperFormat): Promise<PrintDocument> {
-  const data = await loadPickList(core.db, orderIds);
   const now = core.now();
-  const { html, pages } = pickListHtml(data, format, now);
-  return { html, pages, orders: data.orders.length, format, fileName: `lista-kompletacji-${warsawDate(now)}.pdf` };
+  const data = await loadPickList(core.db, orderIds, now);
+  const { html } = pickListHtml(data, format, now);
+  return { html, orders: data.orders.length, format, fileName: `lista-kompletacji-${warsawDate(now)}.pdf` };
 }
 
 /**
@@ -40,16 +40,16 @@ export async function pickListDocument(core: Core, orderIds: readonly number[], 
  */
 export async function deliverDocument(core: Core, doc: PrintDocument, action: 'print' | 'pdf'): Promise<PrintResult> {
   const printer = core.ports.printer;
-  const base = { action, pages: doc.pages, orders: doc.orders, fileName: doc.fileName };
+  const base = { action, orders: doc.orders, fileName: doc.fileName };
   if (action === 'print') {
     if (!printer?.printHtml) throw new DomainError('internal', 'Printing through a print dialog is not available here; save a PDF instead.');
     const done = await printer.printHtml(doc.html, pageSizeOf(doc.format));
-    return { ...base, done, savedTo: null };
+    return { ...base, pages: null, done, savedTo: null };
   }
   if (!printer) throw new DomainError('internal', 'No PDF renderer is available in this environment.');
   const saveTarget = core.ports.saveTarget;
   if (!saveTarget) throw new DomainError('internal', 'Saving files is not available in this environment.');
   const pdf = await printer.htmlToPdf(doc.html, pageSizeOf(doc.format));
   const savedTo = await saveTarget.save(doc.fileName, pdf, 'pdf');
-  return { ...base, done: savedTo !== null, savedTo };
+  return { ...base, pages: countPdfPages(pdf), done: savedTo !== null, savedTo };
 }
