@@ -38,7 +38,7 @@ async function openProduct(id: number, name: string) {
 
 const lastListInput = () => fake.callsOf('stock.list').at(-1) as Record<string, unknown>;
 
-describe('Stock screen with a fake core', () => {
+describe('Stock screen with a fake core', { timeout: 60_000 }, () => {
   beforeEach(() => {
     fake.reset();
     localStorage.clear();

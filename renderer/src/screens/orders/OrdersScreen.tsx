@@ -123,11 +123,13 @@ export default function OrdersScreen() {
     setSending(true);
     try {
       const result = await api.call('orders.setStatus', { ids: selected, status: 'to_pick' });
-      if (result.changed.length) notify(t('sentToPacking', { n: result.changed.length }));
+      // One message (the app shows one notification at a time): what moved, and what was skipped and why.
+      const parts = [t('sentToPacking', { n: result.changed.length })];
       if (result.refused.length) {
         const reasons = [...new Set(result.refused.map((r) => (r.from ? t(`status_${r.from}`) : r.code)))].join(', ');
-        notify(t('refusedSome', { n: result.refused.length, reasons }), 'warning');
+        parts.push(t('refusedSome', { n: result.refused.length, reasons }));
       }
+      notify(parts.join('. '), result.refused.length ? 'warning' : 'success');
       setSelected([]);
     } catch (e) {
       notify(String((e as Error).message), 'error');
