@@ -183,17 +183,37 @@ export function undoImport(core: Core, runId: number, actor: Actor): ImportRun {
     if (reason) throw new DomainError('not_undoable', reason.en, { reason });
     sqlite.prepare("UPDATE import_runs SET status = 'undoing' WHERE id = ?").run(runId);
     sqlite.prepare('DELETE FROM stock_ledger WHERE import_run_id = ?').run(runId);
-    const changes = sqlite.prepare('SELECT seq, table_name, row_id, op, before_json, after_hash FROM import_changes WHERE run_id = ? ORDER BY seq DESC').all(runId) as Change[];
+    // Newest first, in pages (the connection cannot write while a query is still being read).
+    const page = sqlite.prepare('SELECT seq, table_name, row_id, op, before_json, after_hash FROM import_changes WHERE run_id = ? AND seq < ? ORDER BY seq DESC LIMIT 5000');
+    function* pages(): Generator<Change> {
+      let below = Number.MAX_SAFE_INTEGER;
+      for (;;) {
+        const rows = page.all(runId, below) as Change[];
+        if (rows.length === 0) return;
+        yield* rows;
+        below = rows.at(-1)!.seq;
+      }
+    }
+    const changes = pages();
+    let reversed = 0;
+    // One prepared statement per table and kind of change (a big run reverses hundreds of thousands).
+    const statements = new Map<string, BetterSqlite3.Statement>();
+    const stmt = (key: string, sql: () => string) => {
+      let s = statements.get(key);
+      if (!s) statements.set(key, (s = sqlite.prepare(sql())));
+      return s;
+    };
     for (const c of changes) {
+      reversed += 1;
       const shape = tableShape(sqlite, c.table_name);
       if (c.op === 'insert') {
-        sqlite.prepare(`DELETE FROM ${c.table_name} WHERE id = ?`).run(c.row_id);
+        stmt(`d:${c.table_name}`, () => `DELETE FROM ${c.table_name} WHERE id = ?`).run(c.row_id);
       } else if (c.op === 'update') {
         const before = JSON.parse(c.before_json!) as Value[];
-        sqlite.prepare(`UPDATE ${c.table_name} SET ${shape.columns.map((col) => `${col} = ?`).join(', ')} WHERE id = ?`).run([...before, c.row_id]);
+        stmt(`u:${c.table_name}`, () => `UPDATE ${c.table_name} SET ${shape.columns.map((col) => `${col} = ?`).join(', ')} WHERE id = ?`).run([...before, c.row_id]);
       } else {
         const before = JSON.parse(c.before_json!) as Value[];
-        sqlite.prepare(`INSERT INTO ${c.table_name} (id, ${shape.columns.join(', ')}) VALUES (?, ${shape.columns.map(() => '?').join(', ')})`).run([c.row_id, ...before]);
+        stmt(`i:${c.table_name}`, () => `INSERT INTO ${c.table_name} (id, ${shape.columns.join(', ')}) VALUES (?, ${shape.columns.map(() => '?').join(', ')})`).run([c.row_id, ...before]);
       }
     }
     sqlite.prepare('DELETE FROM import_changes WHERE run_id = ?').run(runId);
@@ -201,7 +221,7 @@ export function undoImport(core: Core, runId: number, actor: Actor): ImportRun {
     sqlite.prepare("UPDATE import_runs SET status = 'undone', undone_at = ? WHERE id = ?").run(at, runId);
     sqlite
       .prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, details_json) VALUES (?, ?, 'import.undo', 'import', ?, ?)")
-      .run(at, actor, String(runId), JSON.stringify({ changes: changes.length }));
+      .run(at, actor, String(runId), JSON.stringify({ changes: reversed }));
   });
   tx();
   core.events.emit('data.changed', { areas: ['all'] });

@@ -20,6 +20,7 @@ export function relinkUnmatchedLines(ctx: ApplyContext): void {
     .raw(true)
     .all() as Value[][];
   const open = new Set<string>(OPEN_ORDER_STATUSES);
+  const reservedStmt = sqlite.prepare('SELECT 1 FROM reservations WHERE order_line_id = ?');
   for (const row of rows) {
     const id = row[0] as number;
     const status = row[1] as string;
@@ -28,7 +29,7 @@ export function relinkUnmatchedLines(ctx: ApplyContext): void {
     if (productId === null) continue;
     writer.update('order_lines', id, image, { product_id: productId });
     const quantity = Number(writer.get('order_lines', image, 'quantity')) - Number(writer.get('order_lines', image, 'packed_quantity') ?? 0);
-    const reserved = sqlite.prepare('SELECT 1 FROM reservations WHERE order_line_id = ?').get(id);
+    const reserved = reservedStmt.get(id);
     if (open.has(status) && quantity > 0 && !reserved) writer.insert('reservations', { order_line_id: id, product_id: productId, quantity, created_at: at });
   }
 }
