@@ -5,6 +5,7 @@ import { initCommand } from './init.command';
 import { statsCommand } from './stats.command';
 import { backupCommand } from './backup.command';
 import { restoreCommand } from './restore.command';
+import { exportCommand } from './export.command';
 
 /** Every command of `zaplecze`. Add one by writing `<name>.command.ts` and listing it here. */
 export const COMMANDS: Record<string, CliCommand> = {
@@ -14,4 +15,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   import: importCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  export: exportCommand,
 };

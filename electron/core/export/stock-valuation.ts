@@ -73,7 +73,7 @@ export function valuationNotes(v: StockValuation, generatedAt: string): string[]
     'Wartość = ilość × cena zakupu z karty produktu (bieżąca cena zakupu, w złotych, w takiej postaci, w jakiej ją wpisano). Wartości liczone w groszach, bez zaokrągleń.',
     'Pominięto produkty bez stanu w tym dniu.',
   ];
-  if (v.withoutPrice > 0) notes.push(`Do uzupełnienia: ${v.withoutPrice} produktów nie ma ceny zakupu — wykazano je bez wartości i nie wliczono do sumy.`);
-  if (v.negative > 0) notes.push(`Do sprawdzenia: ${v.negative} produktów ma ujemny stan (sprzedaż na minusie).`);
+  if (v.withoutPrice > 0) notes.push(`Do uzupełnienia — produkty bez ceny zakupu: ${v.withoutPrice}. Wykazano je bez wartości i nie wliczono do sumy.`);
+  if (v.negative > 0) notes.push(`Do sprawdzenia — produkty z ujemnym stanem (sprzedaż na minusie): ${v.negative}.`);
   return notes;
 }
