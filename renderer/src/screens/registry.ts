@@ -5,6 +5,7 @@ import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import Inventory2Icon from '@mui/icons-material/Inventory2';
 import AssignmentReturnIcon from '@mui/icons-material/AssignmentReturn';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
+import AssessmentIcon from '@mui/icons-material/Assessment';
 import type { ComponentType } from 'react';
 import type { Role } from '../../../shared/domain/roles';
 
@@ -31,4 +32,5 @@ export const SCREENS: ScreenDef[] = [
   { id: 'import', label: { pl: 'Import', en: 'Import' }, icon: UploadFileIcon, load: () => import('./import/ImportScreen'), roles: ['owner'] },
   { id: 'packing', label: { pl: 'Pakowanie', en: 'Packing' }, icon: Inventory2Icon, load: () => import('./packing/PackingScreen') },
   { id: 'returns', label: { pl: 'Zwroty i reklamacje', en: 'Returns and complaints' }, icon: AssignmentReturnIcon, load: () => import('./returns/ReturnsScreen') },
+  { id: 'reports', label: { pl: 'Raporty', en: 'Reports' }, icon: AssessmentIcon, load: () => import('./reports/ReportsScreen'), roles: ['owner'] },
 ];

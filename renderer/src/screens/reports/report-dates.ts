@@ -1,0 +1,28 @@
+/** Today's calendar date in Poland (the shop's day), whatever the computer's time zone. */
+function warsawToday(now: Date): { y: number; m: number } {
+  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(now)
+    .split('-')
+    .map(Number) as [number, number];
+  return { y, m };
+}
+
+/** The month an accountant usually asks for: the previous one, as YYYY-MM. */
+export function defaultMonth(now: Date = new Date()): string {
+  const { y, m } = warsawToday(now);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** The last day of the previous month, YYYY-MM-DD (month-end stock valuation). */
+export function defaultValuationDate(now: Date = new Date()): string {
+  const { y, m } = warsawToday(now);
+  const last = new Date(Date.UTC(y, m - 1, 0));
+  return last.toISOString().slice(0, 10);
+}
+
+export const isMonth = (value: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+export function isDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T12:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
