@@ -23,7 +23,8 @@ import { ScreenHost } from './ScreenHost';
 import { useRole, useSession } from './session';
 import { visibleScreens } from './visible-screens';
 
-const DRAWER_WIDTH = 232;
+// Wide enough for the longest label ("Zwroty i reklamacje") on one line.
+const DRAWER_WIDTH = 256;
 
 /** The window around every screen: navigation built from the registry, language and profile switch. */
 export function AppFrame() {

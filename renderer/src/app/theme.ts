@@ -27,6 +27,8 @@ export function createAppTheme(mode: Mode, lang: Lang): Theme {
       components: {
         MuiButton: { defaultProps: { disableElevation: true }, styleOverrides: { root: { textTransform: 'none', fontWeight: 600 } } },
         MuiTab: { styleOverrides: { root: { textTransform: 'none', fontWeight: 600 } } },
+        // Shouting capitals read badly in Polish ("DO ZAMÓWIENIA"): sentence case everywhere.
+        MuiToggleButton: { styleOverrides: { root: { textTransform: 'none', fontWeight: 600 } } },
         MuiPaper: { defaultProps: { elevation: 0 }, styleOverrides: { root: { backgroundImage: 'none' } } },
         MuiCard: { defaultProps: { variant: 'outlined' } },
       },

@@ -18,7 +18,7 @@ export class StockPage {
     return this.row(sku).locator(`[data-field="${field}"]`);
   }
   get productDrawer() {
-    return this.page.locator('.MuiDrawer-paper').filter({ has: this.page.locator('h2, h1') });
+    return this.page.locator('.MuiDrawer-modal .MuiDrawer-paper');
   }
 
   // Actions

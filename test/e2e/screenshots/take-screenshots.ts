@@ -65,10 +65,17 @@ export async function takeScreenshots(options: ScreenshotOptions = {}): Promise<
           await page.locator('main h1').first().waitFor();
           await shoot(`${String(i + 1).padStart(2, '0')}-${screen}`);
           for (const scene of options.scenes?.filter((s) => s.screen === screen) ?? []) {
-            await scene.prepare(page);
-            await shoot(`${String(i + 1).padStart(2, '0')}-${screen}-${scene.name}`);
+            try {
+              await scene.prepare(page);
+              await shoot(`${String(i + 1).padStart(2, '0')}-${screen}-${scene.name}`);
+            } catch (error) {
+              // A scene that no longer fits its screen must not stop the other pictures; say so.
+              log(`scene ${screen}/${scene.name} skipped: ${(error as Error).message.split('\n')[0]}`);
+            }
+            // Back to the screen's first view for the next scene.
             await page.keyboard.press('Escape');
-            await page.locator(`nav [data-screen="${screen}"]`).click();
+            await page.evaluate((id) => ((globalThis as any).location.hash = `#/${id}`), screen);
+            await page.locator('main h1').first().waitFor();
           }
         }
       } finally {

@@ -31,6 +31,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
+    // Chromium's own widgets (date fields) stay in English here: Debian's chromium ships only en-US
+    // (the Polish one is in the chromium-l10n package); the desktop app follows the system's language.
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: options.viewport ?? { width: 1366, height: 860 },
     colorScheme: options.colorScheme ?? 'light',

@@ -77,7 +77,7 @@ describe('Import screen with a fake core', () => {
     await user.click(commit);
     expect(await within(item).findByTestId('import-result')).toBeTruthy();
     expect(fake.callsOf('import.commit')).toEqual([{ token: 'tok_orders_1234', validRowsOnly: true }]);
-    expect(within(item).getByTestId('import-result').textContent).toContain('11 nowych');
+    expect(within(item).getByTestId('import-result').textContent).toContain('nowe: 11');
     expect(within(item).getByTestId('import-result').textContent).toContain('Pominięto rekordów z błędami: 1');
   });
 

@@ -75,7 +75,7 @@ export function MappingEditor({ proposal, draft, onChange, onRecalculate, dirty,
         />
         {proposal.sheet && (
           <Typography variant="body2" color="text.secondary">
-            {proposal.sheet}
+            {t('sheetName', { name: proposal.sheet })}
           </Typography>
         )}
       </Stack>

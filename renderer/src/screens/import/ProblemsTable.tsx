@@ -57,7 +57,7 @@ export function ProblemsTable({ problems, total }: { problems: ImportProblem[]; 
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{p.file}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{p.row ?? p.jsonPath ?? '—'}</TableCell>
                 <TableCell>{p.column ? columnLabel(p.column, lang) : '—'}</TableCell>
-                <TableCell sx={{ fontFamily: 'monospace', maxWidth: 220, overflowWrap: 'anywhere' }}>{p.value ?? '—'}</TableCell>
+                <TableCell sx={{ maxWidth: 260, overflowWrap: 'anywhere', fontStyle: p.value ? 'normal' : 'italic' }}>{p.value ?? '—'}</TableCell>
                 <TableCell>{p.message[lang]}</TableCell>
               </TableRow>
             ))}
