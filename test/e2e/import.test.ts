@@ -1,6 +1,8 @@
 import { expect, it } from 'vitest';
 import { HomePage } from './pages/home.page';
 import { ImportPage } from './pages/import.page';
+import { OrdersPage } from './pages/orders.page';
+import { StockPage } from './pages/stock.page';
 import { ProfileGatePage } from './pages/profile-gate.page';
 import { ShellPage } from './pages/shell.page';
 import { describeE2E } from './support/e2e-app';
@@ -49,6 +51,20 @@ describeE2E('import screen', (app) => {
     const after = dbCounts(app.harness.core.sqlite);
     expect(after.orders).toBe(20);
     expect(after.reserved).toBeGreaterThan(0);
+
+    // What was imported is on the everyday screens.
+    await shell.goTo('orders');
+    const orders = new OrdersPage(app.page);
+    await orders.waitForRows();
+    await app.page.waitForFunction(() => /\b20\b/.test((globalThis as any).document.querySelector('[data-testid="orders-total"]')?.textContent ?? ''));
+    await shell.goTo('stock');
+    const stock = new StockPage(app.page);
+    await stock.search('SW-LAW-200', 'SW-LAW-200');
+    expect(await stock.number('SW-LAW-200', 'onHand')).toBe(48);
+    const reserved = app.harness.core.sqlite.prepare("SELECT reserved FROM products WHERE sku = 'SW-LAW-200'").pluck().get() as number;
+    expect(reserved).toBeGreaterThan(0);
+    expect(await stock.number('SW-LAW-200', 'reserved')).toBe(reserved);
+    await shell.goTo('import');
 
     // The same bytes again: recognised, and the preview promises no change.
     await app.reopen();
