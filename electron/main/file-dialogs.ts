@@ -15,7 +15,11 @@ const SAVE_FILTERS: Record<SaveKind, FileFilter> = {
 };
 
 const OPEN_FILTERS: Record<OpenKind, FileFilter[]> = {
-  import: [{ name: 'CSV, Excel, JSON', extensions: ['csv', 'txt', 'xlsx', 'xls', 'json'] }],
+  // The import recognises files by content, so any file may be picked; the first filter is the usual ones.
+  import: [
+    { name: 'CSV, Excel, JSON', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xls', 'json'] },
+    { name: '*', extensions: ['*'] },
+  ],
   backup: [{ name: 'Zaplecze', extensions: ['db', 'sqlite', 'bak'] }],
 };
 
