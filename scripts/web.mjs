@@ -15,12 +15,12 @@ process.chdir(root);
 
 function usage(message) {
   if (message) console.error(message);
-  console.error('Usage: npm run web -- [--db <file>] [--port <n>] [--rebuild]');
+  console.error('Usage: npm run web -- [--db <file>] [--port <n>] [--rebuild | --no-build]');
   process.exit(2);
 }
 
 const args = process.argv.slice(2);
-const options = { db: null, port: 0, rebuild: false };
+const options = { db: null, port: 0, rebuild: false, build: true };
 for (let i = 0; i < args.length; i++) {
   const arg = args[i];
   if (arg === '--db') options.db = args[++i] ?? usage('--db needs a file');
@@ -28,6 +28,7 @@ for (let i = 0; i < args.length; i++) {
     options.port = Number(args[++i]);
     if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) usage('--port needs a number 0–65535');
   } else if (arg === '--rebuild') options.rebuild = true;
+  else if (arg === '--no-build') options.build = false;
   else if (arg === '--help' || arg === '-h') usage();
   else usage(`Unknown option: ${arg}`);
 }
@@ -42,10 +43,12 @@ function newestMtime(dir) {
 }
 
 const builtIndex = join(root, 'out/web/index.html');
+// --no-build: serve out/web as it is (tests, or while someone else is rebuilding it).
 const stale =
   options.rebuild ||
-  !existsSync(builtIndex) ||
-  statSync(builtIndex).mtimeMs < Math.max(newestMtime(join(root, 'renderer')), newestMtime(join(root, 'shared')));
+  (options.build &&
+    (!existsSync(builtIndex) ||
+      statSync(builtIndex).mtimeMs < Math.max(newestMtime(join(root, 'renderer')), newestMtime(join(root, 'shared')))));
 if (stale) {
   console.log('Building the browser version of the screens (npm run build:web)…');
   const built = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.web.config.mts', '--logLevel', 'warn'], {
