@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../harness/harness';
 import { resolveStatic } from '../harness/static-files';
@@ -84,6 +84,17 @@ describe('browser test harness', () => {
     const { value } = await reader.read();
     expect(new TextDecoder().decode(value)).toContain('"event":"data.changed"');
     controller.abort();
+  });
+
+  it("answers the app's open dialog (import.pick) with the files a test queued, and with nothing otherwise", async () => {
+    await post(harness, 'session.choose', { role: 'owner' });
+    harness.queueOpen([resolve('test/fixtures/allegro/checkout-forms.page-1.json')]);
+    const picked = (await post(harness, 'import.pick', {})).body;
+    expect(picked).toMatchObject({ ok: true });
+    expect(picked.data.previews).toHaveLength(1);
+    expect(picked.data.previews[0]).toMatchObject({ file: 'checkout-forms.page-1.json', format: 'allegro-checkout-forms', status: 'ready' });
+    // Nothing queued = the person cancelled the dialog.
+    expect((await post(harness, 'import.pick', {})).body).toMatchObject({ ok: true, data: { previews: [] } });
   });
 
   it('saves files into the per-run downloads folder', async () => {
