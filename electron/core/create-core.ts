@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
-import { createKysely, openSqlite, type SqliteDatabase } from './db/connection';
+import { createKysely, openSqlite, setProcessNativeBinding, type SqliteDatabase } from './db/connection';
 import { type MigrationReport, migrateToLatest } from './db/migrate';
 import type { Database } from './db/schema';
 import { CoreEvents } from './events';
@@ -50,6 +50,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(dirname(dbFile), { recursive: true });
   const backupDir = options.backupDir ? resolve(options.backupDir) : join(dirname(dbFile), 'backups');
   const now = options.now ?? (() => new Date());
+  if (options.nativeBinding) setProcessNativeBinding(options.nativeBinding);
   const sqlite = openSqlite(dbFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   let migration: MigrationReport;
   try {

@@ -14,6 +14,23 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
+let processNativeBinding: string | undefined;
+
+/**
+ * The better-sqlite3 addon every connection of this process loads. Electron's main process sets it once
+ * (createCore does it when given `nativeBinding`), so side connections — backups, restore checks, import
+ * staging — load the Electron build too instead of the Node build, which Electron cannot load.
+ */
+export function setProcessNativeBinding(path: string | undefined): void {
+  processNativeBinding = path;
+}
+
+/** A bare connection (no pragmas) with the process's addon: for backup copies, verification, staging files. */
+export function openRawSqlite(file: string, options: BetterSqlite3.Options = {}): SqliteDatabase {
+  const nativeBinding = options.nativeBinding ?? processNativeBinding;
+  return new BetterSqlite3(file, nativeBinding ? { ...options, nativeBinding } : options);
+}
+
 /**
  * Opens the SQLite file with the pragmas every connection needs:
  * - WAL: readers never block the writer, and a crash mid-write leaves the last commit intact;
@@ -25,12 +42,14 @@ export interface OpenOptions {
 export function openSqlite(file: string, options: OpenOptions = {}): SqliteDatabase {
   let sqlite: SqliteDatabase;
   try {
-    sqlite = new BetterSqlite3(file, {
-      readonly: options.readonly ?? false,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    });
+    sqlite = openRawSqlite(file, { readonly: options.readonly ?? false, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   } catch (error) {
-    throw new DomainError('database_corrupt', `Cannot open the database file ${file}: ${(error as Error).message}`);
+    const message = (error as Error).message ?? String(error);
+    // A driver that cannot load (wrong ABI, missing addon) is not a damaged database: say so plainly.
+    if (/NODE_MODULE_VERSION|invalid ELF|cannot open shared object|was compiled against|\.node/i.test(message)) {
+      throw new DomainError('internal', `The SQLite driver could not be loaded (${message}).`);
+    }
+    throw new DomainError('database_corrupt', `Cannot open the database file ${file}: ${message}`);
   }
   try {
     // The first statement that reads the header: a file that is not SQLite fails here.
