@@ -22,7 +22,7 @@ function stamp(now: Date): string {
 
 export async function salesRegisterFor(core: Core, month: string): Promise<SalesRegister> {
   const period = monthPeriod(month);
-  const { sales, returns, warnings } = await loadRegisterSources(core.db, period);
+  const { sales, returns, warnings } = loadRegisterSources(core.sqlite, period);
   return buildSalesRegister(period, sales, returns, warnings);
 }
 

@@ -41,10 +41,23 @@ export function monthPeriod(month: string): MonthPeriod {
 }
 
 /** The Warsaw calendar date of an ISO timestamp (null stays null). */
+const dayOfHour = new Map<string, string>();
+
 export function localDate(iso: string | null | undefined): string | null {
   if (!iso) return null;
+  // Warsaw's offset from UTC is a whole number of hours, so the calendar day depends only on the UTC
+  // date and hour: remember it per hour instead of asking Intl for every one of a month's timestamps.
+  const hourKey = /^\d{4}-\d{2}-\d{2}T\d{2}/.test(iso) && iso.endsWith('Z') ? iso.slice(0, 13) : null;
+  const known = hourKey === null ? undefined : dayOfHour.get(hourKey);
+  if (known !== undefined) return known;
   const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? null : WARSAW_DAY.format(ms);
+  if (Number.isNaN(ms)) return null;
+  const day = WARSAW_DAY.format(ms);
+  if (hourKey !== null) {
+    if (dayOfHour.size > 50_000) dayOfHour.clear();
+    dayOfHour.set(hourKey, day);
+  }
+  return day;
 }
 
 export function inPeriod(day: string | null, period: MonthPeriod): boolean {

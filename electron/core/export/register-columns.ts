@@ -39,7 +39,15 @@ export const decimalComma = (minor: number) => minorToDecimalString(minor, ',');
 export const spreadsheetNumber = (minor: number) => Number(minorToDecimalString(minor));
 
 /** A YYYY-MM-DD day as the UTC-midnight Date exceljs turns into an Excel date serial. */
+const excelDates = new Map<string, Date>();
+
 export function excelDate(day: string): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
+  let date = excelDates.get(day);
+  if (!date) {
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    date = new Date(Date.UTC(y, m - 1, d));
+    if (excelDates.size > 10_000) excelDates.clear();
+    excelDates.set(day, date);
+  }
+  return date;
 }

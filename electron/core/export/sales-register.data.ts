@@ -1,26 +1,65 @@
-import { type Kysely, sql } from 'kysely';
 import type { VatRate } from '../../../shared/domain/vat';
-import type { Database } from '../db/schema';
+import type { SqliteDatabase } from '../db/connection';
 import { inPeriod, localDate, type MonthPeriod } from './period';
 import type { RegisterWarning, SourceReturn, SourceSale } from './register.types';
 import { parseVatRate } from './vat-rate-text';
 
-/** Only what the register uses: selecting every column (raw JSON included) of a busy month is slow. */
-const ORDER_COLUMNS = [
-  'id', 'allegroOrderId', 'status', 'allegroStatus', 'marketplace', 'documentNumber', 'invoiceRequired', 'boughtAt', 'paidAt',
-  'buyerName', 'buyerLogin', 'invoiceCompanyName', 'invoiceFirstName', 'invoiceLastName', 'invoiceTaxId', 'invoiceCountry',
-  'invoiceStreet', 'invoiceZip', 'invoiceCity', 'deliveryFirstName', 'deliveryLastName', 'deliveryStreet', 'deliveryZip',
-  'deliveryCity', 'deliveryCountry', 'deliveryPhone', 'paymentType', 'paymentProvider', 'currency', 'totalToPayGrosze', 'deliveryCostGrosze',
-] as const;
+/**
+ * Only what the register uses, read with raw prepared statements: a busy month is tens of thousands of
+ * orders, and a query builder's per-row mapping (and selecting the raw JSON) would cost more than the
+ * export itself. Columns are aliased to the names the rest of the code uses.
+ */
+const ORDER_SELECT = `SELECT id, allegro_order_id AS allegroOrderId, status, allegro_status AS allegroStatus, marketplace,
+  document_number AS documentNumber, invoice_required AS invoiceRequired, bought_at AS boughtAt, paid_at AS paidAt,
+  buyer_name AS buyerName, buyer_login AS buyerLogin, invoice_company_name AS invoiceCompanyName,
+  invoice_first_name AS invoiceFirstName, invoice_last_name AS invoiceLastName, invoice_tax_id AS invoiceTaxId,
+  invoice_country AS invoiceCountry, invoice_street AS invoiceStreet, invoice_zip AS invoiceZip, invoice_city AS invoiceCity,
+  delivery_first_name AS deliveryFirstName, delivery_last_name AS deliveryLastName, delivery_street AS deliveryStreet,
+  delivery_zip AS deliveryZip, delivery_city AS deliveryCity, delivery_country AS deliveryCountry, delivery_phone AS deliveryPhone,
+  payment_type AS paymentType, payment_provider AS paymentProvider, currency, total_to_pay_grosze AS totalToPayGrosze,
+  delivery_cost_grosze AS deliveryCostGrosze,
+  -- Allegro's invoice due date (EXTENDED_TERM) straight from the stored JSON, only where it matters.
+  CASE WHEN payment_type = 'EXTENDED_TERM' AND json_valid(raw_json) THEN json_extract(raw_json, '$.invoice.dueDate') END AS dueDate
+  FROM orders`;
 
-/** Allegro's invoice due date (EXTENDED_TERM) straight from the stored JSON, only where it matters. */
-const DUE_DATE = sql<string | null>`CASE WHEN payment_type = 'EXTENDED_TERM' AND json_valid(raw_json) THEN json_extract(raw_json, '$.invoice.dueDate') END`.as('dueDate');
-
-function selectOrders(db: Kysely<Database>) {
-  return db.selectFrom('orders').select(ORDER_COLUMNS).select(DUE_DATE);
+interface OrderRow {
+  id: number;
+  allegroOrderId: string | null;
+  status: string;
+  allegroStatus: string | null;
+  marketplace: string | null;
+  documentNumber: string | null;
+  invoiceRequired: number;
+  boughtAt: string;
+  paidAt: string | null;
+  buyerName: string | null;
+  buyerLogin: string | null;
+  invoiceCompanyName: string | null;
+  invoiceFirstName: string | null;
+  invoiceLastName: string | null;
+  invoiceTaxId: string | null;
+  invoiceCountry: string | null;
+  invoiceStreet: string | null;
+  invoiceZip: string | null;
+  invoiceCity: string | null;
+  deliveryFirstName: string | null;
+  deliveryLastName: string | null;
+  deliveryStreet: string | null;
+  deliveryZip: string | null;
+  deliveryCity: string | null;
+  deliveryCountry: string | null;
+  deliveryPhone: string | null;
+  paymentType: string | null;
+  paymentProvider: string | null;
+  currency: string;
+  totalToPayGrosze: number;
+  deliveryCostGrosze: number | null;
+  dueDate: unknown;
 }
 
-type OrderRow = Awaited<ReturnType<ReturnType<typeof selectOrders>['executeTakeFirstOrThrow']>>;
+const LINE_SELECT = `SELECT l.id, l.order_id AS orderId, l.product_id AS productId, l.offer_id AS offerId, l.quantity,
+  l.unit_price_grosze AS unitPriceGrosze, l.vat_rate AS vatRate, p.vat_rate AS productRate
+  FROM order_lines l LEFT JOIN products p ON p.id = l.product_id`;
 
 /**
  * Which orders are sales: checkout finished (Allegro's READY_FOR_PROCESSING, or an order entered in the
@@ -93,21 +132,12 @@ function toSale(order: OrderRow, lines: LineRow[], warnings: RegisterWarning[]):
   };
 }
 
-async function linesOf(db: Kysely<Database>, orderIds: number[]): Promise<Map<number, LineRow[]>> {
+function groupLines(rows: LineRow[]): Map<number, LineRow[]> {
   const byOrder = new Map<number, LineRow[]>();
-  for (let i = 0; i < orderIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('orderLines as l')
-      .leftJoin('products as p', 'p.id', 'l.productId')
-      .select(['l.id', 'l.orderId', 'l.productId', 'l.offerId', 'l.quantity', 'l.unitPriceGrosze', 'l.vatRate', 'p.vatRate as productRate'])
-      .where('l.orderId', 'in', orderIds.slice(i, i + 500))
-      .orderBy('l.id')
-      .execute();
-    for (const r of rows) {
-      const list = byOrder.get(r.orderId) ?? [];
-      list.push(r);
-      byOrder.set(r.orderId, list);
-    }
+  for (const r of rows) {
+    const list = byOrder.get(r.orderId);
+    if (list) list.push(r);
+    else byOrder.set(r.orderId, [r]);
   }
   return byOrder;
 }
@@ -121,49 +151,56 @@ function isSale(order: OrderRow): boolean {
  * or — when no refund is recorded — returns whose goods came back in the month. Rejected returns and
  * returns of orders that were never a sale are left out.
  */
-export async function loadRegisterSources(
-  db: Kysely<Database>,
-  period: MonthPeriod,
-): Promise<{ sales: SourceSale[]; returns: SourceReturn[]; warnings: RegisterWarning[] }> {
+export function loadRegisterSources(sqlite: SqliteDatabase, period: MonthPeriod): { sales: SourceSale[]; returns: SourceReturn[]; warnings: RegisterWarning[] } {
   const warnings: RegisterWarning[] = [];
-  const orders = (await selectOrders(db).where('boughtAt', '>=', period.sqlFrom).where('boughtAt', '<', period.sqlTo).orderBy('id').execute()).filter(
+  const window = [period.sqlFrom, period.sqlTo];
+  const orders = (sqlite.prepare(`${ORDER_SELECT} WHERE bought_at >= ? AND bought_at < ? ORDER BY id`).all(...window) as OrderRow[]).filter(
     (o) => isSale(o) && inPeriod(localDate(o.boughtAt), period),
   );
+  // The month's lines in one pass (through the bought_at index), not one query per batch of orders.
+  const lines = groupLines(sqlite.prepare(`${LINE_SELECT} JOIN orders o ON o.id = l.order_id WHERE o.bought_at >= ? AND o.bought_at < ? ORDER BY l.id`).all(...window) as LineRow[]);
 
+  type ReturnRow = { id: number; orderId: number; status: string; receivedAt: string | null; refundedAt: string | null; refundGrosze: number | null };
   const returnRows = (
-    await db
-      .selectFrom('returns')
-      .selectAll()
-      .where('status', '!=', 'rejected')
-      .where('orderId', 'is not', null)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('refundedAt', '>=', period.sqlFrom), eb('refundedAt', '<', period.sqlTo)]),
-          eb.and([eb('refundedAt', 'is', null), eb('receivedAt', '>=', period.sqlFrom), eb('receivedAt', '<', period.sqlTo)]),
-        ]),
+    sqlite
+      .prepare(
+        `SELECT id, order_id AS orderId, status, received_at AS receivedAt, refunded_at AS refundedAt, refund_grosze AS refundGrosze FROM returns
+          WHERE status <> 'rejected' AND order_id IS NOT NULL
+            AND ((refunded_at >= ? AND refunded_at < ?) OR (refunded_at IS NULL AND received_at >= ? AND received_at < ?))
+          ORDER BY id`,
       )
-      .orderBy('id')
-      .execute()
+      .all(...window, ...window) as ReturnRow[]
   )
     .map((r) => ({ r, happenedAt: localDate(r.refundedAt ?? (r.status === 'received' || r.status === 'closed' ? r.receivedAt : null)) }))
     .filter((x) => inPeriod(x.happenedAt, period));
 
-  const returnOrderIds = [...new Set(returnRows.map((x) => x.r.orderId as number))];
+  // Returns of orders sold in earlier months: their orders and lines too.
   const sold = new Map(orders.map((o) => [o.id, o]));
-  const extraIds = returnOrderIds.filter((id) => !sold.has(id));
+  const extraIds = [...new Set(returnRows.map((x) => x.r.orderId))].filter((id) => !sold.has(id));
   for (let i = 0; i < extraIds.length; i += 500) {
-    for (const o of await selectOrders(db).where('id', 'in', extraIds.slice(i, i + 500)).execute()) if (isSale(o)) sold.set(o.id, o);
+    const ids = extraIds.slice(i, i + 500);
+    const marks = ids.map(() => '?').join(',');
+    for (const o of sqlite.prepare(`${ORDER_SELECT} WHERE id IN (${marks})`).all(...ids) as OrderRow[]) if (isSale(o)) sold.set(o.id, o);
+    for (const [orderId, list] of groupLines(sqlite.prepare(`${LINE_SELECT} WHERE l.order_id IN (${marks}) ORDER BY l.id`).all(...ids) as LineRow[])) lines.set(orderId, list);
   }
 
-  const lines = await linesOf(db, [...sold.keys()]);
   const sales = orders.map((o) => toSale(o, lines.get(o.id) ?? [], warnings));
   const saleOf = new Map(sales.map((s) => [s.orderId, s]));
 
   const returns: SourceReturn[] = [];
   const returnIds = returnRows.map((x) => x.r.id);
-  const returnLines = returnIds.length === 0 ? [] : await db.selectFrom('returnLines').selectAll().where('returnId', 'in', returnIds).orderBy('id').execute();
+  type ReturnLineRow = { returnId: number; orderLineId: number | null; productId: number | null; offerId: string | null; quantity: number };
+  const returnLines: ReturnLineRow[] = [];
+  for (let i = 0; i < returnIds.length; i += 500) {
+    const ids = returnIds.slice(i, i + 500);
+    returnLines.push(
+      ...(sqlite
+        .prepare(`SELECT return_id AS returnId, order_line_id AS orderLineId, product_id AS productId, offer_id AS offerId, quantity FROM return_lines WHERE return_id IN (${ids.map(() => '?').join(',')}) ORDER BY id`)
+        .all(...ids) as ReturnLineRow[]),
+    );
+  }
   for (const { r, happenedAt } of returnRows) {
-    const order = sold.get(r.orderId as number);
+    const order = sold.get(r.orderId);
     if (!order) continue;
     const orderLines = lines.get(order.id) ?? [];
     const sale = saleOf.get(order.id) ?? toSale(order, orderLines, warnings);

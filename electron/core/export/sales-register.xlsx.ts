@@ -3,7 +3,7 @@ import { excelDate, REGISTER_COLUMNS, spreadsheetNumber } from './register-colum
 import { registerNotes } from './register-notes';
 import type { SalesRegister } from './register.types';
 import { rateLabel } from './vat-rate-text';
-import { addSheet, DATE_STYLE, MONEY_FORMAT, MONEY_STYLE, streamingWorkbook } from './xlsx-helpers';
+import { addSheet, DATE_STYLE, MONEY_FORMAT, MONEY_STYLE, PLAIN_STYLE, streamingWorkbook } from './xlsx-helpers';
 
 /**
  * The register as an XLSX workbook: "Rejestr" (one row per document and rate; money as numbers with a
@@ -33,8 +33,7 @@ export async function salesRegisterXlsx(register: SalesRegister, generatedAt: st
     });
     const row = sheet.addRow(values);
     REGISTER_COLUMNS.forEach((c, i) => {
-      if (c.kind === 'money') row.getCell(i + 1).style = MONEY_STYLE;
-      else if (c.kind === 'date') row.getCell(i + 1).style = DATE_STYLE;
+      row.getCell(i + 1).style = c.kind === 'money' ? MONEY_STYLE : c.kind === 'date' ? DATE_STYLE : PLAIN_STYLE;
     });
     row.commit();
   });
