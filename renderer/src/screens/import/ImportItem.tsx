@@ -19,7 +19,7 @@ import { useFormat } from '../../i18n/format';
 import { useLanguage, useT } from '../../i18n/i18n';
 import { CountsSummary } from './CountsSummary';
 import { fileToBase64, newImportToken } from './file-bytes';
-import { FIELD_LABELS, formatLabel } from './import-labels';
+import { encodingNote, FIELD_LABELS, formatLabel } from './import-labels';
 import { importMessages } from './import.messages';
 import { ImportProgressBar } from './ImportProgressBar';
 import { type MappingDraft, MappingEditor } from './MappingEditor';
@@ -183,7 +183,7 @@ export function ImportItem({ source, onRemove }: { source: ImportSource; onRemov
             {preview && (
               <Typography variant="body2" color="text.secondary">
                 {formatLabel(preview.format, lang) ?? t('unrecognised')}
-                {preview.encoding ? ` · ${t('encoding', { encoding: preview.encoding })}` : ''}
+                {encodingNote(preview.encoding, lang) ? ` · ${encodingNote(preview.encoding, lang)}` : ''}
                 {` · ${format.number(Math.max(1, Math.round(preview.size / 1024)))} KB`}
               </Typography>
             )}

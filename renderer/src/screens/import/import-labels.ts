@@ -61,3 +61,12 @@ export function columnLabel(column: string, lang: Lang): string {
   if (parts.length !== 2) return column;
   return (lang === 'pl' ? parts[0] : parts[1])!.trim();
 }
+
+/**
+ * The text encoding is worth mentioning only when it is the Polish-Excel one (it explains odd letters
+ * if the owner opens the file elsewhere); UTF-8 is the normal case and would only be jargon.
+ */
+export function encodingNote(encoding: string | null, lang: Lang): string | null {
+  if (encoding !== 'windows-1250') return null;
+  return lang === 'pl' ? 'zapisany przez Excela (Windows-1250)' : 'saved by Excel (Windows-1250)';
+}
