@@ -330,7 +330,7 @@ async function parseDelimited(ctx: ParseContext, source: ImportSource, encoding:
 
 async function parseWorkbook(ctx: ParseContext, source: ImportSource, options: ParseOptions): Promise<Partial<ParsedFile>> {
   let rowsSeen = 0;
-  for await (const sheet of xlsxSheets(source.path)) {
+  for await (const sheet of xlsxSheets(source.path, source.size)) {
     const counted: TabularSheet = {
       name: sheet.name,
       rows: (async function* () {

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { bomLength, createDecoder, type TextEncoding } from './text/encoding';
 import { readChunks } from './source';
+import { ZIP_CHECK_MAX_BYTES, zipProblem } from './zip-check';
 
 /** A formula cell whose workbook has no saved result (never recalculated): the value is unknown. */
 export const NO_FORMULA_VALUE = Symbol('formula without a saved value');
@@ -64,7 +65,8 @@ export function csvSheet(path: string, encoding: TextEncoding, delimiter: string
     if (rest) yield rest;
   }
   async function* rows(): AsyncGenerator<TabularRow> {
-    const parser = Readable.from(text(), { objectMode: false }).pipe(
+    const source = Readable.from(text(), { objectMode: false });
+    const parser = source.pipe(
       parse({
         delimiter,
         relax_column_count: true,
@@ -75,6 +77,8 @@ export function csvSheet(path: string, encoding: TextEncoding, delimiter: string
         skip_empty_lines: false,
       }),
     );
+    // pipe() does not pass errors on: a decoding error (EncodingRestart) would leave the parser waiting forever.
+    source.on('error', (error) => parser.destroy(error));
     let nextLine = 1;
     try {
       for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -118,7 +122,11 @@ function cellValue(value: unknown): Cell {
  * Worksheets of an XLSX/XLSM workbook, streamed (ExcelJS's streaming reader): shared strings are
  * cached, rows are not, so a sheet with a million rows is read in bounded memory.
  */
-export async function* xlsxSheets(path: string): AsyncGenerator<TabularSheet> {
+export async function* xlsxSheets(path: string, size: number): AsyncGenerator<TabularSheet> {
+  if (size <= ZIP_CHECK_MAX_BYTES) {
+    const problem = zipProblem(path);
+    if (problem) throw new TabularError('xlsx_invalid', `The workbook is damaged: ${problem}.`, null);
+  }
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -127,9 +135,9 @@ export async function* xlsxSheets(path: string): AsyncGenerator<TabularSheet> {
     entries: 'emit',
   } as never);
   try {
-    for await (const worksheet of reader as unknown as AsyncIterable<AsyncIterable<{ number: number; values: unknown[] }> & { name?: string }>) {
+    for await (const worksheet of withWatchdog(reader as unknown as AsyncIterable<AsyncIterable<{ number: number; values: unknown[] }> & { name?: string }>)) {
       async function* rows(): AsyncGenerator<TabularRow> {
-        for await (const row of worksheet) {
+        for await (const row of withWatchdog(worksheet)) {
           const values = Array.isArray(row.values) ? row.values : [];
           const cells: Cell[] = [];
           for (let i = 1; i < values.length; i += 1) cells.push(cellValue(values[i]));
@@ -141,6 +149,27 @@ export async function* xlsxSheets(path: string): AsyncGenerator<TabularSheet> {
   } catch (error) {
     if (error instanceof TabularError) throw error;
     throw new TabularError('xlsx_invalid', `The workbook cannot be read: ${(error as Error).message}`, null);
+  }
+}
+
+/** No row for this long means the reader is stuck on a damaged archive (bigger files skip zipProblem). */
+const STALL_MS = 60_000;
+
+/** Iterates, but fails instead of waiting forever when nothing arrives for STALL_MS. */
+async function* withWatchdog<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  for (;;) {
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new TabularError('xlsx_invalid', 'The workbook reader stopped making progress (damaged file).', null)), STALL_MS);
+    });
+    try {
+      const next = await Promise.race([it.next(), stalled]);
+      if (next.done) return;
+      yield next.value;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
 

@@ -48,12 +48,23 @@ export interface ChunkDecoder {
 export function createDecoder(encoding: TextEncoding): ChunkDecoder {
   if (encoding === 'windows-1250') {
     const decoder = iconv.getDecoder('win1250');
-    return { write: (chunk) => decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)), end: () => decoder.end() ?? '' };
+    let first = true;
+    return {
+      write: (chunk) => {
+        let bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        // A UTF-8 BOM in front of Windows-1250 text (a damaged or oddly saved file): not part of the text.
+        if (first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+        first = false;
+        return decoder.write(bytes);
+      },
+      end: () => decoder.end() ?? '',
+    };
   }
   const label = encoding === 'utf-16le' ? 'utf-16le' : encoding === 'utf-16be' ? 'utf-16be' : 'utf-8';
   // ignoreBOM: the BOM is skipped by the reader itself (bomLength), never returned as U+FEFF.
   const decoder = new TextDecoder(label, { fatal: true, ignoreBOM: true });
-  const strictUtf8 = encoding === 'utf-8';
+  // A BOM promises UTF-8, but Polish Excel files with a BOM and cp1250 bytes exist: start over in cp1250.
+  const strictUtf8 = encoding === 'utf-8' || encoding === 'utf-8-bom';
   const run = (fn: () => string): string => {
     try {
       return fn();
