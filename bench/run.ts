@@ -11,6 +11,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { backupCase } from './cases/backup.case';
 import { coldStartCase } from './cases/cold-start.case';
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     },
   };
   const started = performance.now();
+  const loadAtStart = loadavg()[0]!;
   const rows: Row[] = [];
   for (const c of CASES) {
     if (only && !only.has(c.name)) continue;
@@ -71,6 +73,11 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${formatTable(rows)}\n\n`);
   const counts = rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
   process.stdout.write(`${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')} — ${seconds.toFixed(0)} s${full ? ' (--full)' : ''}\n`);
+  // Latency percentiles mean little on a machine that is busy with something else: say so.
+  const load = { atStart: Math.round(loadAtStart * 10) / 10, atEnd: Math.round(loadavg()[0]! * 10) / 10, cores: cpus().length };
+  if (Math.max(load.atStart, load.atEnd) > load.cores) {
+    process.stdout.write(`warning: the machine was busy (load average ${load.atStart} → ${load.atEnd} on ${load.cores} cores); p95 latencies and the backup stall include time this process waited for a core\n`);
+  }
   const generated = await Promise.all([...shops.values()].map((p) => p.catch(() => null)));
   const file = join(ROOT, 'bench', 'results.json');
   writeResults(file, rows, {
@@ -78,6 +85,7 @@ async function main(): Promise<void> {
     mode: full ? 'full' : 'default',
     only: only ? [...only] : null,
     seconds: Math.round(seconds),
+    loadAverage: load,
     shops: generated.filter((s): s is Shop => s !== null).map((s) => ({ ...s.spec, generatedInS: Math.round(s.generatedInS * 10) / 10 })),
   });
   process.stdout.write(`results: ${file}\n`);

@@ -25,6 +25,8 @@ export interface Row {
   status: RowStatus;
   /** Why it is skipped / unavailable / failed, or extra figures (p50, RSS, baseline). */
   note: string;
+  /** The real figure is larger than `value` (the measurement was stopped). */
+  lowerBound?: boolean;
   details?: Record<string, unknown>;
 }
 
@@ -57,7 +59,7 @@ function fmt(value: number | null, unit: string): string {
 
 export function formatTable(rows: Row[]): string {
   const head = ['what', 'scale', 'measured', 'target', 'status', 'note'];
-  const body = rows.map((r) => [r.what, r.scale, fmt(r.value, r.unit), r.target ? `${r.target.op} ${r.target.limit} ${r.target.unit}` : '', r.status, r.note]);
+  const body = rows.map((r) => [r.what, r.scale, `${r.lowerBound ? '> ' : ''}${fmt(r.value, r.unit)}`, r.target ? `${r.target.op} ${r.target.limit} ${r.target.unit}` : '', r.status, r.note]);
   const widths = head.map((h, i) => Math.min(i === 5 ? 80 : 60, Math.max(h.length, ...body.map((b) => b[i]!.length))));
   const line = (cells: string[]) => cells.map((c, i) => (i === 5 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
