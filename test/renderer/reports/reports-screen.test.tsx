@@ -110,9 +110,21 @@ describe('Reports screen with a fake core', () => {
     await open();
     await screen.findByTestId('valuation-totals');
     const before = fake.callsOf('export.stockValuationPreview').length;
-    fireEvent.change(screen.getByTestId('valuation-date'), { target: { value: '2026-02-30' } });
+    fireEvent.change(screen.getByTestId('valuation-date'), { target: { value: '30.02.2026' } });
     await new Promise((r) => setTimeout(r, 50));
     expect(fake.callsOf('export.stockValuationPreview')).toHaveLength(before);
     expect(screen.getByRole('region', { name: 'Wycena magazynu' }).querySelector('button:disabled')).toBeTruthy();
+    expect(screen.getByText('Wpisz datę jako dd.mm.rrrr, np. 31.10.2026')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('valuation-date'), { target: { value: '31.10.2026' } });
+    await waitFor(() => expect(fake.callsOf('export.stockValuationPreview')).toContainEqual({ date: '2026-10-31' }));
+  });
+
+  it('offers months by their Polish names, newest first', async () => {
+    await open();
+    const select = screen.getByTestId('register-month') as HTMLSelectElement;
+    const labels = [...select.options].map((o) => o.textContent);
+    expect(labels).toHaveLength(36);
+    expect(select.value).toBe(defaultMonth());
+    expect(labels.every((l) => /^(styczeń|luty|marzec|kwiecień|maj|czerwiec|lipiec|sierpień|wrzesień|październik|listopad|grudzień) \d{4}$/.test(l ?? ''))).toBe(true);
   });
 });

@@ -22,7 +22,7 @@ import { useNotify } from '../../components/notify';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
-import { defaultMonth, isMonth } from './report-dates';
+import { defaultMonth, isMonth, monthLabel, recentMonths } from './report-dates';
 import { reportsMessages } from './reports.messages';
 
 type RegisterFormat = 'csv' | 'xlsx' | 'epp';
@@ -75,6 +75,8 @@ function TotalsTable({ summary, currency }: { summary: SalesRegisterSummary; cur
 export function SalesRegisterCard() {
   const t = useT(reportsMessages);
   const notify = useNotify();
+  const f = useFormat();
+  const [months] = useState(() => recentMonths(36));
   const [month, setMonth] = useState(defaultMonth);
   const [format, setFormat] = useState<RegisterFormat>('xlsx');
   const [saving, setSaving] = useState(false);
@@ -115,15 +117,21 @@ export function SalesRegisterCard() {
           {t('registerHint')}
         </Typography>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={3} sx={{ mb: 2 }}>
+          {/* A list of months in the app's language: the browser's own month input speaks the system's language. */}
           <TextField
+            select
             label={t('month')}
-            type="month"
             value={month}
             onChange={(e) => setMonth(e.target.value)}
-            error={!valid}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'register-month' } }}
-            sx={{ width: 200 }}
-          />
+            slotProps={{ htmlInput: { 'data-testid': 'register-month' }, select: { native: true } }}
+            sx={{ width: 220 }}
+          >
+            {months.map((m) => (
+              <option key={m} value={m}>
+                {monthLabel(m, f.locale)}
+              </option>
+            ))}
+          </TextField>
           <div>
             <FormLabel id="register-format">{t('format')}</FormLabel>
             <RadioGroup row aria-labelledby="register-format" value={format} onChange={(e) => setFormat(e.target.value as RegisterFormat)}>

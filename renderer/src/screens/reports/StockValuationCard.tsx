@@ -15,7 +15,7 @@ import { useNotify } from '../../components/notify';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
-import { defaultValuationDate, isDay } from './report-dates';
+import { dayInputText, defaultValuationDate, parseDayInput } from './report-dates';
 import { reportsMessages } from './reports.messages';
 
 /** Stock valuation at the end of a day: totals on screen, the list as CSV or XLSX. */
@@ -23,11 +23,12 @@ export function StockValuationCard() {
   const t = useT(reportsMessages);
   const f = useFormat();
   const notify = useNotify();
-  const [date, setDate] = useState(defaultValuationDate);
+  const [text, setText] = useState(() => dayInputText(defaultValuationDate()));
+  const date = parseDayInput(text) ?? '';
   const [format, setFormat] = useState<'csv' | 'xlsx'>('xlsx');
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
-  const valid = isDay(date);
+  const valid = date !== '';
   const preview = useLiveQuery(() => (valid ? api.call('export.stockValuationPreview', { date }) : Promise.resolve(undefined)), ['stock'], [date, valid]);
   const v = valid ? preview.data : undefined;
 
@@ -55,14 +56,15 @@ export function StockValuationCard() {
           {t('valuationHint')}
         </Typography>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={3} sx={{ mb: 2 }}>
+          {/* Typed as dd.mm.rrrr: the browser's date input shows the system's language and format. */}
           <TextField
             label={t('date')}
-            type="date"
-            value={date}
-            onChange={(e) => setDate(e.target.value)}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
             error={!valid}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'valuation-date' } }}
-            sx={{ width: 200 }}
+            helperText={valid ? t('dateHint') : t('dateInvalid')}
+            slotProps={{ htmlInput: { 'data-testid': 'valuation-date', inputMode: 'numeric' } }}
+            sx={{ width: 220 }}
           />
           <div>
             <FormLabel id="valuation-format">{t('format')}</FormLabel>
