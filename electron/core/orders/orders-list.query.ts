@@ -29,10 +29,10 @@ const ID_MASK = 2147483647;
 export const CANDIDATE_LIMIT = 1000;
 /**
  * Order lines read for a SKU search before it counts as broad. Reading them is cheap (covering index);
- * sorting up to a few thousand orders costs ~2 ms, while walking years of shipped orders for a SKU in
+ * sorting up to two thousand orders costs ~1-2 ms, while walking years of shipped orders for a SKU in
  * 0.1 % of them would read tens of thousands of rows.
  */
-export const SKU_LINE_LIMIT = 5000;
+export const SKU_LINE_LIMIT = 2000;
 /**
  * Counting stops here (the screen says "more than …"). Status and date filters are counted on their
  * index alone, so up to COUNT_CAP; filters that need each order's row (payment, invoice, carrier…) and

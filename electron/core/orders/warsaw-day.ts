@@ -5,9 +5,10 @@ import { addWorkingDays, warsawDate } from './dispatch-promise';
  * the database stores UTC instants.
  */
 
+const WARSAW_HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Warsaw', hour: '2-digit', hourCycle: 'h23' });
+
 function warsawOffsetHoursAtNoon(isoDate: string): number {
-  const noon = new Date(`${isoDate}T12:00:00Z`);
-  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Warsaw', hour: '2-digit', hourCycle: 'h23' }).format(noon)) - 12;
+  return Number(WARSAW_HOUR.format(new Date(`${isoDate}T12:00:00Z`))) - 12;
 }
 
 export function shiftDate(isoDate: string, days: number): string {
