@@ -66,12 +66,21 @@ export function createBackup(core: Core, options: CreateBackupOptions = {}): Pro
     rmSync(partial, { force: true });
     const step = options.pagesPerStep ?? DEFAULT_PAGES_PER_STEP;
     try {
-      await core.sqlite.backup(partial, {
-        progress: (p) => {
-          options.onProgress?.(p);
-          return step;
-        },
-      });
+      // A step reads pages through this connection. Kysely transactions span event-loop turns, so a step
+      // can land inside one and copy pages not committed yet; SQLite restarts the backup if that transaction
+      // rolls back, but not if the *last* step ran inside it. So: start outside a transaction, and when the
+      // copy finished while one was open, take it again (transactions here last milliseconds).
+      for (let attempt = 0; ; attempt++) {
+        while (core.sqlite.inTransaction) await new Promise((r) => setTimeout(r, 5));
+        await core.sqlite.backup(partial, {
+          progress: (p) => {
+            options.onProgress?.(p);
+            return step;
+          },
+        });
+        if (!core.sqlite.inTransaction || attempt >= 5) break;
+        rmSync(partial, { force: true });
+      }
       const copy = new BetterSqlite3(partial, { fileMustExist: true });
       try {
         copy.pragma('journal_mode = DELETE');

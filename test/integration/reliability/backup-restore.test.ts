@@ -199,6 +199,27 @@ describe('backup and restore', () => {
     kept.close();
   });
 
+  it('never copies a write that was rolled back, even when the backup runs during the transaction', async () => {
+    const t = await shopWithData();
+    const committed = contentHashOf(t.core.sqlite);
+    let inside!: () => void;
+    const entered = new Promise<void>((r) => (inside = r));
+    // A Kysely transaction spans event-loop turns: the backup's steps run while it is open.
+    const rolledBack = t.core.db
+      .transaction()
+      .execute(async (trx) => {
+        await trx.insertInto('locations').values({ code: 'NIE-ZAPISANA', name: null, createdAt: 'x' }).execute();
+        inside();
+        await new Promise((r) => setTimeout(r, 100));
+        throw new Error('rolled back on purpose');
+      })
+      .catch(() => 'rolled back');
+    await entered;
+    const backup = await createBackup(t.core, { label: 'manual', pagesPerStep: 1 });
+    expect(await rolledBack).toBe('rolled back');
+    expect(contentHash(backup.file)).toBe(committed);
+  });
+
   it('automatic backup: at most one per Polish calendar day, skipped for an empty shop, rotated by the setting', async () => {
     let now = new Date('2026-11-24T06:00:00Z');
     const empty = await tempCore({ now: () => now });
