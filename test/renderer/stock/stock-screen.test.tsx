@@ -71,6 +71,10 @@ describe('Stock screen with a fake core', { timeout: 60_000 }, () => {
 
     await user.type(screen.getByLabelText(/Szukaj: nazwa, SKU lub EAN/), 'kubek');
     await waitFor(() => expect(lastListInput()).toMatchObject({ search: 'kubek', offset: 0 }));
+    // Typing a search without choosing a column leaves the order to the core (relevance).
+    expect(lastListInput()).not.toHaveProperty('sort');
+    await user.click(screen.getByRole('columnheader', { name: /Cena sprzedaży/ }));
+    await waitFor(() => expect(lastListInput()).toMatchObject({ search: 'kubek', sort: { field: 'salePrice', dir: 'asc' } }));
 
     await user.click(screen.getByRole('button', { name: 'Do zamówienia' }));
     await waitFor(() => expect(lastListInput()).toMatchObject({ search: 'kubek', filter: 'low' }));

@@ -14,10 +14,11 @@ interface ProductTableProps {
   loading: boolean;
   page: number;
   pageSize: number;
-  sort: { field: StockSortField; dir: 'asc' | 'desc' };
+  sort: { field: StockSortField; dir: 'asc' | 'desc' } | null;
   showCosts: boolean;
   onPage: (page: number, pageSize: number) => void;
-  onSort: (sort: { field: StockSortField; dir: 'asc' | 'desc' }) => void;
+  /** null = back to the default order (name, or relevance while searching). */
+  onSort: (sort: { field: StockSortField; dir: 'asc' | 'desc' } | null) => void;
   onOpen: (id: number) => void;
 }
 
@@ -53,7 +54,7 @@ export function ProductTable({ rows, rowCount, hasNextPage, loading, page, pageS
     return cols;
   }, [t, format, showCosts]);
 
-  const sortModel: GridSortModel = [{ field: sort.field, sort: sort.dir }];
+  const sortModel: GridSortModel = sort ? [{ field: sort.field, sort: sort.dir }] : [];
   return (
     <Box
       sx={{
@@ -79,8 +80,8 @@ export function ProductTable({ rows, rowCount, hasNextPage, loading, page, pageS
         sortModel={sortModel}
         onSortModelChange={(model) => {
           const first = model[0];
-          // A third click clears the sort in MUI; the list always has one, so go back to ascending.
-          onSort(first ? { field: first.field as StockSortField, dir: first.sort === 'desc' ? 'desc' : 'asc' } : { field: sort.field, dir: 'asc' });
+          // A third click clears the column sort: back to the default order.
+          onSort(first ? { field: first.field as StockSortField, dir: first.sort === 'desc' ? 'desc' : 'asc' } : null);
         }}
         disableColumnFilter
         disableRowSelectionOnClick

@@ -38,12 +38,13 @@ interface ListState {
   search: string;
   filter: StockFilter;
   locationId: number | null;
-  sort: { field: StockSortField; dir: 'asc' | 'desc' };
+  /** null: by name, or by relevance while searching (the core's default). */
+  sort: { field: StockSortField; dir: 'asc' | 'desc' } | null;
   page: number;
   pageSize: number;
 }
 
-const INITIAL: ListState = { search: '', filter: 'all', locationId: null, sort: { field: 'name', dir: 'asc' }, page: 0, pageSize: 50 };
+const INITIAL: ListState = { search: '', filter: 'all', locationId: null, sort: null, page: 0, pageSize: 50 };
 
 /** A scanner types 8–14 digits and Enter: that is a barcode, not a search word. */
 const looksScanned = (text: string) => /^\d{8,14}$/.test(text.trim());
@@ -76,12 +77,12 @@ export default function StockScreen() {
         search: state.search || undefined,
         filter: state.filter,
         locationId: state.locationId ?? undefined,
-        sort: state.sort,
+        ...(state.sort ? { sort: state.sort } : {}),
         offset: state.page * state.pageSize,
         limit: state.pageSize,
       }),
     ['products', 'stock', 'all', 'imports'],
-    [state.search, state.filter, state.locationId, state.sort.field, state.sort.dir, state.page, state.pageSize],
+    [state.search, state.filter, state.locationId, state.sort?.field, state.sort?.dir, state.page, state.pageSize],
   );
   const locations = useLiveQuery(() => api.call('stock.locations', {}), ['stock', 'all', 'imports']);
 
