@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeCoreFully } from '../../electron/core/backup/restore.service';
 import { createCore, type Core } from '../../electron/core/create-core';
@@ -47,7 +47,9 @@ export function shopLabel(orders: number): string {
 export async function ensureShop(spec: ShopSpec, log: (line: string) => void): Promise<Shop> {
   const dir = join(TMP, 'shops');
   mkdirSync(dir, { recursive: true });
-  const name = `shop-o${spec.orders}-p${spec.products ?? 'd'}-s${spec.seed ?? 1}-${sourceFingerprint()}.db`;
+  const fingerprint = sourceFingerprint();
+  pruneStale(dir, fingerprint);
+  const name = `shop-o${spec.orders}-p${spec.products ?? 'd'}-s${spec.seed ?? 1}-${fingerprint}.db`;
   const file = join(dir, name);
   if (existsSync(file)) return { file, spec, generatedInS: 0 };
   const partial = `${file}.partial`;
@@ -66,6 +68,20 @@ export async function ensureShop(spec: ShopSpec, log: (line: string) => void): P
   const generatedInS = (performance.now() - t0) / 1000;
   log(`  done in ${generatedInS.toFixed(1)} s`);
   return { file, spec, generatedInS };
+}
+
+/** Shops made by an older generator or schema are never reused: delete them (a 1M shop is ~2 GB). */
+function pruneStale(dir: string, fingerprint: string): void {
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith('shop-') || name.includes(`-${fingerprint}.db`)) continue;
+    const file = join(dir, name);
+    try {
+      // Another bench run may still be writing it: leave files touched in the last half hour.
+      if (Date.now() - statSync(file).mtimeMs > 30 * 60_000) rmSync(file, { force: true });
+    } catch {
+      // gone meanwhile
+    }
+  }
 }
 
 /** A private copy of a shop for benchmarks that write (packing, imports), so the cached one stays clean. */
