@@ -242,18 +242,18 @@ export class DemoOrders {
           if (quantity === 1 || !stock.take(product, 1, t)) continue;
           quantity = 1;
         }
-        lines.push(this.line(product, quantity, t, promo));
+        lines.push(this.line(product, quantity, promo));
         break;
       }
     }
     if (lines.length === 0) {
       const product = cancelled ? this.productTable.pick(rng) : stock.anyFree(rng, t);
-      lines.push(this.line(product, 1, t, promo));
+      lines.push(this.line(product, 1, promo));
     }
     return lines;
   }
 
-  private line(product: number, quantity: number, _t: number, promo: Promotion | undefined): Line {
+  private line(product: number, quantity: number, promo: Promotion | undefined): Line {
     const { rng, catalog, offers } = this.c;
     const second = offers.second.get(product);
     const useSecond = second !== undefined && rng.chance(0.35);

@@ -16,7 +16,6 @@ export interface Offers {
   mainId: string[];
   /** Products listed twice on Allegro (a second offer with its own title and price). */
   second: Map<number, { id: string; title: string; price: number }>;
-  count: number;
 }
 
 export interface Promotion {
@@ -123,7 +122,7 @@ export function writeOffers(writer: DemoWriter, rng: Prng, catalog: Catalog, at:
     second.set(i, { id, title, price });
     writer.offer(id, catalog.sku[i]!, i + 1, title, catalog.ean[i]!, price, at);
   }
-  return { mainId, second, count: catalog.count + second.size };
+  return { mainId, second };
 }
 
 /** The promotional price: the discount, then down to the nearest ,99 zł. */

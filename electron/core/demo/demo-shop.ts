@@ -7,8 +7,10 @@
  *
  * Atomic: everything is written in ONE transaction. An interrupted run (crash, kill, power cut) leaves
  * the file exactly as it was — SQLite discards the uncommitted WAL frames on the next open — so a
- * half-made demo shop cannot exist and the next `demo` starts from an empty shop again. A million orders
- * in one transaction is fine for SQLite: dirty pages spill to the WAL, memory stays at the page cache.
+ * half-made demo shop cannot exist and the next `demo` starts from an empty shop again (cli.test.ts
+ * kills a run midway to prove it). A million orders in one transaction is fine for SQLite: dirty pages
+ * spill to the WAL, and memory stays at the page cache (raised to 128 MB while loading) plus the
+ * generator's per-product arrays; orders are written as they are made, never held.
  * The caller (shop.handlers.ts) refuses a shop that already has data.
  */
 import type { Transaction } from 'kysely';

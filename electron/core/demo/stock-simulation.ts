@@ -105,8 +105,7 @@ export class StockSimulation {
   private readonly documents = new Map<string, string>();
   private readonly documentCounters = new Array<number>(SUPPLIERS.length).fill(0);
   private readonly announcedDocuments = new Set<string>();
-  receipts = 0;
-  urgentDeliveries = 0;
+  private urgentDeliveries = 0;
 
   constructor(private readonly o: StockSimulationOptions) {
     const n = o.catalog.count;
@@ -221,7 +220,6 @@ export class StockSimulation {
       if (!e.urgent) this.inbound[e.product] = this.inbound[e.product]! - e.quantity;
       this.free[e.product] = this.free[e.product]! + e.quantity;
       writer.ledger({ productId, locationId, kind: 'receipt', quantity: e.quantity, reason: e.reason, document: e.document, orderId: null, returnId: null, unitCostGrosze: cost, at: iso });
-      this.receipts++;
       if (!this.announcedDocuments.has(e.document)) {
         this.announcedDocuments.add(e.document);
         writer.audit(iso, 'stock.receipt', 'document', e.document, { supplier: e.reason.replace('Dostawa: ', '') });
@@ -235,10 +233,5 @@ export class StockSimulation {
       // Booked in and written off at once: the return is on record, the shelf does not grow.
       writer.ledger({ productId, locationId: null, kind: 'adjustment', quantity: -e.quantity, reason: e.adjustmentReason ?? 'Zwrot uszkodzony – odpis', document: e.document, orderId: e.orderId, returnId: e.returnId, unitCostGrosze: cost, at: iso });
     }
-  }
-
-  /** Deliveries still on their way at the end (not in the ledger: they have not arrived). */
-  get pendingDeliveries(): number {
-    return this.queue.size;
   }
 }
