@@ -363,6 +363,12 @@ export interface OrderSearchTable {
   rowid: number;
   doc: string;
 }
+/** Rows whose search entry the core must rewrite (queued by triggers; see stock/search-index.ts). */
+export interface SearchPendingTable {
+  kind: 'order' | 'product';
+  refId: number;
+  oldKey: number | null;
+}
 
 export interface Database {
   settings: SettingsTable;
@@ -389,6 +395,7 @@ export interface Database {
   packingScans: PackingScansTable;
   productSearch: ProductSearchTable;
   orderSearch: OrderSearchTable;
+  searchPending: SearchPendingTable;
 }
 
 export type ProductRow = Selectable<ProductsTable>;

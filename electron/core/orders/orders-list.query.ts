@@ -3,6 +3,7 @@ import type { OrderSortField, ordersListInput, OrdersListOutput } from '../../..
 import { OPEN_ORDER_STATUSES, type OrderStatus } from '../../../shared/domain/order-status';
 import type { SqliteDatabase } from '../db/connection';
 import { prepared } from '../stock/product.repository';
+import { flushSearchIndexes } from '../stock/search-index';
 import { ftsPrefixQuery, prefixUpperBound, registerSearchFunctions, searchWords } from '../stock/search-text';
 import { CASH_ON_DELIVERY, ORDER_LIST_COLUMNS, type RawOrder, toOrderRows } from './order-row';
 import { overdueStartBoundary, shiftDate, startOfWarsawDay } from './warsaw-day';
@@ -192,6 +193,7 @@ export function listOrders(sqlite: SqliteDatabase, input: OrdersListQuery, ctx: 
     total = Math.min(counted, cap);
     totalExact = counted <= cap;
   } else {
+    flushSearchIndexes(sqlite);
     const s = searchSources(sqlite, text, statuses);
     const filtersNoStatus = rowFilters(input, ctx, false);
     const filters = rowFilters(input, ctx, true);

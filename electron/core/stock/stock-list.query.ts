@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ProductRow, StockSortField, stockListInput } from '../../../shared/contract/stock.contract';
 import type { SqliteDatabase } from '../db/connection';
 import { PRODUCT_FROM, PRODUCT_SELECT, prepared, type RawProduct, toProductRow, type Visibility } from './product.repository';
+import { flushSearchIndexes } from './search-index';
 import { ftsPrefixQuery, prefixUpperBound, registerSearchFunctions, searchWords } from './search-text';
 
 export type StockListQuery = z.output<typeof stockListInput>;
@@ -127,6 +128,7 @@ export function listProducts(sqlite: SqliteDatabase, input: StockListQuery, visi
   registerSearchFunctions(sqlite);
   const filters = filterClauses(input);
   const search = parseSearch(input.search);
+  if (search) flushSearchIndexes(sqlite);
   let page: { raws: RawProduct[]; total: number; totalExact: boolean };
   if (!search) {
     const sort = input.sort ?? { field: 'name', dir: 'asc' };
