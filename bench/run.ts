@@ -4,8 +4,10 @@
  *   npm run bench                 10k and 100k orders, 100k products (a few minutes on 2 cores)
  *   npm run bench -- --full       also 1M orders (generation alone takes minutes; the shop is cached)
  *   npm run bench -- --only orders.list,backup
+ *   npm run bench -- --fresh      forget the figures recorded by earlier runs
  *
- * Prints a table (met / not met / not available yet / skipped) and writes bench/results.json. Figures
+ * Prints a table (met / not met / not available yet / skipped) and writes bench/results.json (rows of
+ * this run replace the same rows of earlier runs; the rest are kept with their date). Figures
  * depend on the machine: imports are reported as a ratio to `sqlite3 .import` measured in the same run.
  * Generated shops and files are cached in bench/tmp/ (git-ignored) until the generator or schema changes.
  */
@@ -38,7 +40,7 @@ const CASES: Array<{ name: string; run: BenchCase }> = [
 ];
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { full: { type: 'boolean', default: false }, only: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ options: { full: { type: 'boolean', default: false }, only: { type: 'string' }, fresh: { type: 'boolean', default: false } }, strict: true });
   const full = values.full === true;
   const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null;
   mkdirSync(TMP, { recursive: true });
@@ -80,14 +82,22 @@ async function main(): Promise<void> {
   }
   const generated = await Promise.all([...shops.values()].map((p) => p.catch(() => null)));
   const file = join(ROOT, 'bench', 'results.json');
-  writeResults(file, rows, {
-    generatedAt: new Date().toISOString(),
-    mode: full ? 'full' : 'default',
-    only: only ? [...only] : null,
-    seconds: Math.round(seconds),
-    loadAverage: load,
-    shops: generated.filter((s): s is Shop => s !== null).map((s) => ({ ...s.spec, generatedInS: Math.round(s.generatedInS * 10) / 10 })),
-  });
+  const merged = writeResults(
+    file,
+    rows,
+    {
+      generatedAt: new Date().toISOString(),
+      mode: full ? 'full' : 'default',
+      only: only ? [...only] : null,
+      seconds: Math.round(seconds),
+      loadAverage: load,
+      shops: generated.filter((s): s is Shop => s !== null).map((s) => ({ ...s.spec, generatedInS: Math.round(s.generatedInS * 10) / 10 })),
+    },
+    values.fresh === true,
+  );
+  if (merged.length > rows.length) {
+    process.stdout.write(`\nAll recorded figures (rows not measured in this run keep the date of the run that measured them):\n\n${formatTable(merged.map((r) => ({ ...r, note: `[${r.mode} ${r.measuredAt.slice(0, 16)}] ${r.note}` })))}\n\n`);
+  }
   process.stdout.write(`results: ${file}\n`);
 }
 

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 
 /**
@@ -69,6 +69,39 @@ export function machine(): Record<string, unknown> {
   return { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), platform: `${process.platform}-${process.arch}` };
 }
 
-export function writeResults(file: string, rows: Row[], meta: Record<string, unknown>): void {
-  writeFileSync(file, `${JSON.stringify({ ...meta, machine: machine(), rows }, null, 2)}\n`);
+export interface RecordedRow extends Row {
+  /** When and in which kind of run (default / full) this figure was measured. */
+  measuredAt: string;
+  mode: string;
+}
+
+interface ResultsFile {
+  machine: Record<string, unknown>;
+  /** The latest runs (newest last), each with what it measured. */
+  runs: Array<Record<string, unknown>>;
+  rows: RecordedRow[];
+}
+
+/**
+ * Writes bench/results.json. Rows of this run replace the rows with the same id; rows it did not
+ * measure (a `--only` run, the 1M rows of an earlier `--full` run) are kept with their own date, so
+ * the file always holds the latest figure of every row. `fresh` starts the file over.
+ */
+export function writeResults(file: string, rows: Row[], meta: Record<string, unknown> & { generatedAt: string; mode: string }, fresh = false): RecordedRow[] {
+  let previous: ResultsFile | null = null;
+  if (!fresh && existsSync(file)) {
+    try {
+      const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<ResultsFile>;
+      if (Array.isArray(parsed.rows) && Array.isArray(parsed.runs)) previous = parsed as ResultsFile;
+    } catch {
+      previous = null; // an older or damaged file: start over
+    }
+  }
+  const stamped = rows.map((r) => ({ ...r, measuredAt: meta.generatedAt, mode: meta.mode }));
+  const byId = new Map(stamped.map((r) => [r.id, r]));
+  const merged: RecordedRow[] = (previous?.rows ?? []).map((r) => byId.get(r.id) ?? r);
+  for (const r of stamped) if (!merged.some((m) => m.id === r.id)) merged.push(r);
+  const runs = [...(previous?.runs ?? []), { ...meta, rows: rows.map((r) => r.id) }].slice(-10);
+  writeFileSync(file, `${JSON.stringify({ machine: machine(), runs, rows: merged }, null, 2)}\n`);
+  return merged;
 }
