@@ -44,7 +44,8 @@ export const ROW_COUNT_CAP = 500;
 
 const ORDER_BY: Record<OrderSortField, (dir: string) => string> = {
   boughtAt: (d) => `o.bought_at ${d}, o.id ${d}`,
-  dispatchBy: (d) => `o.dispatch_by ${d} NULLS LAST, o.id ${d}`,
+  // The expression of index orders_open_dispatch: missing promises sort after every real date.
+  dispatchBy: (d) => `coalesce(o.dispatch_by, '9999-12-31') ${d}, o.id ${d}`,
   total: (d) => `o.total_to_pay_grosze ${d}, o.id ${d}`,
   id: (d) => `o.id ${d}`,
   buyer: (d) => `o.buyer_login COLLATE NOCASE ${d}, o.id ${d}`,
@@ -105,7 +106,7 @@ function rowFilters(input: OrdersListQuery, ctx: { now: Date; handlingTimeDays: 
   if (input.overdue !== undefined) {
     // Same rule as isOverdue(): open and past the promise; a missing promise is computed from the
     // shop's handling time, which in SQL becomes one boundary on the payment/purchase time.
-    const overdue = `(o.status IN ('new','to_pick','packed','on_hold') AND ((o.dispatch_by IS NOT NULL AND o.dispatch_by < ?) OR (o.dispatch_by IS NULL AND coalesce(o.paid_at, o.bought_at) < ?)))`;
+    const overdue = `(o.status IN ('new','to_pick','packed','on_hold') AND (coalesce(o.dispatch_by, '9999-12-31') < ? OR (o.dispatch_by IS NULL AND coalesce(o.paid_at, o.bought_at) < ?)))`;
     sql.push(input.overdue ? overdue : `NOT ${overdue}`);
     params.push(ctx.now.toISOString(), overdueStartBoundary(ctx.now, ctx.handlingTimeDays));
   }
@@ -184,9 +185,14 @@ export function listOrders(sqlite: SqliteDatabase, input: OrdersListQuery, ctx: 
     const f = rowFilters(input, ctx, true);
     const order = ORDER_BY[input.sort.field](dir);
     // Deferred join: a deep offset is skipped on the index (ids only), full rows are read for the page.
+    // Open orders in promise order: the planner would rather sort the status range than walk the partial
+    // expression index (measured at 1M: 6-13 ms vs 0.05 ms), so it is named. The literal open-status term
+    // that makes the index usable is always present in that case (see rowFilters).
+    const openOnly = (statuses !== null && statuses.every((st) => OPEN_ORDER_STATUSES.includes(st))) || input.overdue === true;
+    const hint = input.sort.field === 'dispatchBy' && openOnly ? 'INDEXED BY orders_open_dispatch' : '';
     raws = prepared(
       sqlite,
-      `SELECT ${ORDER_LIST_COLUMNS} FROM orders o WHERE o.id IN (SELECT o.id FROM orders o ${where(f.sql)} ORDER BY ${order} LIMIT ? OFFSET ?) ORDER BY ${order}`,
+      `SELECT ${ORDER_LIST_COLUMNS} FROM orders o WHERE o.id IN (SELECT o.id FROM orders o ${hint} ${where(f.sql)} ORDER BY ${order} LIMIT ? OFFSET ?) ORDER BY ${order}`,
     ).all(...f.params, input.limit, input.offset) as RawOrder[];
     const cap = indexOnlyFilters(input) ? COUNT_CAP : ROW_COUNT_CAP;
     const counted = (prepared(sqlite, `SELECT count(*) AS n FROM (SELECT 1 FROM orders o ${where(f.sql)} LIMIT ${cap + 1})`).get(...f.params) as { n: number }).n;

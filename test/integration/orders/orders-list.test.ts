@@ -158,6 +158,7 @@ describe('orders.list agrees with a plain reference', () => {
     ['search sorted by total', { search: 'kowal', sort: { field: 'total', dir: 'desc' } }],
     ['sort by buyer', { sort: { field: 'buyer', dir: 'asc' } }],
     ['sort by promise', { status: ['new', 'to_pick'], sort: { field: 'dispatchBy', dir: 'asc' } }],
+    ['overdue by promise', { overdue: true, sort: { field: 'dispatchBy', dir: 'asc' } }],
     ['sort by total with filters', { invoice: true, sort: { field: 'total', dir: 'asc' } }],
   ];
   for (const [name, input] of cases) {

@@ -90,7 +90,7 @@ describe('Orders screen with a fake core', { timeout: 60_000 }, () => {
         payment: 'cod',
         invoice: true,
         overdue: true,
-        sort: { field: 'boughtAt', dir: 'desc' },
+        sort: { field: 'dispatchBy', dir: 'asc' }, // switching "overdue" on shows the most overdue first
         offset: 0,
         limit: 50,
       }),

@@ -120,7 +120,9 @@ const statements = [
   // hold only them: the "overdue" filter and the packing queue read them in promise order or purchase
   // order without touching the shipped million. The core adds the literal status IN (...) term so the
   // planner may use them.
-  `CREATE INDEX orders_open_dispatch ON orders(dispatch_by) WHERE status IN ('new','to_pick','packed','on_hold')`,
+  // Promise order with missing promises last: SQLite sorts NULL first, so the index holds the date with
+  // NULL mapped past any real date; the core sorts and filters by the same expression.
+  `CREATE INDEX orders_open_dispatch ON orders(coalesce(dispatch_by, '9999-12-31')) WHERE status IN ('new','to_pick','packed','on_hold')`,
   `CREATE INDEX orders_open_bought ON orders(bought_at) WHERE status IN ('new','to_pick','packed','on_hold')`,
   // Search by Allegro's order number is by its beginning, case-insensitively (people type the first
   // characters from a slip); the UNIQUE index is case-sensitive.
