@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.repository';
 import type { Core } from '../create-core';
 import { DomainError } from '../errors';
 import { getSettings } from '../settings/settings.service';
+import { flushSearchIndexes } from '../stock/search-index';
 import { applyStaged } from './apply/apply';
 import { ChangeWriter } from './apply/change-writer';
 import type { ApplyCounts } from './apply/context';
@@ -376,6 +377,8 @@ export async function commitImport(core: Core, token: string, options: CommitOpt
     discardImport(core, token);
     return { run: getRun(core.sqlite, runId)!, problems: result.problems.list(), problemsTotal: result.problems.total };
   }
+  // The search triggers only queue changed rows; index them now so the first search is not the one that waits.
+  flushSearchIndexes(core.sqlite);
   report('done', parsed.records, parsed.records);
   discardImport(core, token);
   core.events.emit('data.changed', { areas: ['imports', 'orders', 'products', 'stock', 'returns'] });

@@ -3,6 +3,7 @@ import { OPEN_ORDER_STATUSES } from '../../../shared/domain/order-status';
 import type { Actor } from '../../../shared/domain/roles';
 import type { Core } from '../create-core';
 import { DomainError } from '../errors';
+import { flushSearchIndexes } from '../stock/search-index';
 
 const OPEN = `(${OPEN_ORDER_STATUSES.map((s) => `'${s}'`).join(',')})`;
 
@@ -95,6 +96,7 @@ export function linkToProduct(core: Core, input: { offerId?: string; externalId?
     return { linkedLines: linked, reservedLines: reserved };
   });
   const result = tx();
+  flushSearchIndexes(sqlite);
   core.events.emit('data.changed', { areas: ['orders', 'stock'] });
   return result;
 }

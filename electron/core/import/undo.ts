@@ -3,6 +3,7 @@ import type { ImportRun, UndoCheck } from '../../../shared/contract/import.contr
 import type { Actor } from '../../../shared/domain/roles';
 import type { Core } from '../create-core';
 import { DomainError } from '../errors';
+import { flushSearchIndexes } from '../stock/search-index';
 import { imageHash, tableShape } from './apply/change-writer';
 import { t } from './problems';
 import { getRun } from './runs.repository';
@@ -224,6 +225,7 @@ export function undoImport(core: Core, runId: number, actor: Actor): ImportRun {
       .run(at, actor, String(runId), JSON.stringify({ changes: reversed }));
   });
   tx();
+  flushSearchIndexes(sqlite);
   core.events.emit('data.changed', { areas: ['all'] });
   return getRun(sqlite, runId)!;
 }

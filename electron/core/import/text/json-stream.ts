@@ -103,7 +103,11 @@ export async function* jsonItems(chunks: AsyncIterable<string>, streamKeys: Read
       capture = null;
       const text = c.parts.length === 1 ? c.parts[0]! : c.parts.join('');
       if (c.kind === 'key') {
-        currentKey = JSON.parse(text) as string;
+        try {
+          currentKey = JSON.parse(text) as string;
+        } catch {
+          throw new JsonSyntaxError(c.line, 0, 'A member name of the JSON object is not a valid string.');
+        }
         memberState = 'colon';
         return;
       }
