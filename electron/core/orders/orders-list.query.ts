@@ -4,7 +4,7 @@ import { OPEN_ORDER_STATUSES, type OrderStatus } from '../../../shared/domain/or
 import type { SqliteDatabase } from '../db/connection';
 import { prepared } from '../stock/product.repository';
 import { flushSearchIndexes } from '../stock/search-index';
-import { ftsPrefixQuery, prefixUpperBound, registerSearchFunctions, searchWords } from '../stock/search-text';
+import { ftsPrefixQuery, indexableWords, prefixUpperBound, registerSearchFunctions, searchWords } from '../stock/search-text';
 import { CASH_ON_DELIVERY, ORDER_LIST_COLUMNS, type RawOrder, toOrderRows } from './order-row';
 import { overdueStartBoundary, shiftDate, startOfWarsawDay } from './warsaw-day';
 
@@ -124,6 +124,8 @@ interface SearchSources {
   words: string[];
   /** FTS5 MATCH text: buyer words, plus the status restriction when filtered. */
   match: string | null;
+  /** FTS matches must also pass the row test (a one-letter word was left out of the MATCH). */
+  rowTest: boolean;
   /** Orders found by number (ours, Allegro's beginning) and by SKU / offer signature. */
   directIds: number[];
   /** The SKU prefix matched more orders than CANDIDATE_LIMIT. */
@@ -133,7 +135,8 @@ interface SearchSources {
 
 function searchSources(sqlite: SqliteDatabase, text: string, statuses: OrderStatus[] | null): SearchSources {
   const words = searchWords(text);
-  const fts = ftsPrefixQuery(words);
+  const { ftsWords, rowTest } = indexableWords(words);
+  const fts = ftsPrefixQuery(ftsWords);
   const statusMatch = statuses ? ` AND st : (${statuses.map((s) => `xs${s.replace('_', '')}`).join(' OR ')})` : '';
   const match = fts ? `doc : (${fts})${statusMatch}` : null;
   const direct = new Set<number>();
@@ -164,8 +167,11 @@ function searchSources(sqlite: SqliteDatabase, text: string, statuses: OrderStat
       else for (const r of bySku) direct.add(r.id);
     }
   }
-  return { words, match, directIds: [...direct], skuBroad, skuRange };
+  return { words, match, rowTest, directIds: [...direct], skuBroad, skuRange };
 }
+
+/** The buyer text the FTS index holds, for row-by-row tests (zap_words_match folds like the tokenizer). */
+const BUYER_DOC = `coalesce(o.buyer_login,'') || ' ' || coalesce(o.buyer_name,'') || ' ' || coalesce(o.invoice_company_name,'')`;
 
 export interface ListContext {
   now: Date;
@@ -224,8 +230,8 @@ function keyOrderedSearch(sqlite: SqliteDatabase, input: OrdersListQuery, s: Sea
     fromFts = prepared(
       sqlite,
       `SELECT ${ORDER_LIST_COLUMNS}, s.rowid AS k FROM order_search s JOIN orders o ON o.id = (s.rowid & ${ID_MASK})
-       ${where(['order_search MATCH ?', ...filtersNoStatus.sql])} ORDER BY s.rowid ${dir} LIMIT ?`,
-    ).all(s.match, ...filtersNoStatus.params, need) as Keyed[];
+       ${where(['order_search MATCH ?', s.rowTest ? `zap_words_match(${BUYER_DOC}, ?)` : '1', ...filtersNoStatus.sql])} ORDER BY s.rowid ${dir} LIMIT ?`,
+    ).all(s.match, ...(s.rowTest ? [JSON.stringify(s.words)] : []), ...filtersNoStatus.params, need) as Keyed[];
   }
   let fromDirect: Keyed[] = [];
   if (s.directIds.length > 0) {
@@ -246,11 +252,11 @@ function keyOrderedSearch(sqlite: SqliteDatabase, input: OrdersListQuery, s: Sea
   const params: unknown[] = [];
   if (s.match) {
     parts.push(
-      filtersNoStatus.sql.length === 0
+      filtersNoStatus.sql.length === 0 && !s.rowTest
         ? `SELECT rowid & ${ID_MASK} AS id FROM order_search WHERE order_search MATCH ?`
-        : `SELECT o.id FROM order_search s JOIN orders o ON o.id = (s.rowid & ${ID_MASK}) ${where(['order_search MATCH ?', ...filtersNoStatus.sql])}`,
+        : `SELECT o.id FROM order_search s JOIN orders o ON o.id = (s.rowid & ${ID_MASK}) ${where(['order_search MATCH ?', s.rowTest ? `zap_words_match(${BUYER_DOC}, ?)` : '1', ...filtersNoStatus.sql])}`,
     );
-    params.push(s.match, ...filtersNoStatus.params);
+    params.push(s.match, ...(s.rowTest ? [JSON.stringify(s.words)] : []), ...filtersNoStatus.params);
   }
   if (s.directIds.length > 0) {
     parts.push(`SELECT o.id FROM orders o ${where(['o.id IN (SELECT value FROM json_each(?))', ...filters.sql])}`);
@@ -268,7 +274,12 @@ function collectedSearch(sqlite: SqliteDatabase, input: OrdersListQuery, s: Sear
   let ftsIds: number[] = [];
   let broad = s.skuBroad;
   if (s.match && !broad) {
-    ftsIds = (prepared(sqlite, `SELECT rowid & ${ID_MASK} AS id FROM order_search WHERE order_search MATCH ? LIMIT ${CANDIDATE_LIMIT + 1}`).all(s.match) as Array<{ id: number }>).map((r) => r.id);
+    const rows = (
+      s.rowTest
+        ? prepared(sqlite, `SELECT o.id FROM order_search s JOIN orders o ON o.id = (s.rowid & ${ID_MASK}) WHERE order_search MATCH ? AND zap_words_match(${BUYER_DOC}, ?) LIMIT ${CANDIDATE_LIMIT + 1}`).all(s.match, JSON.stringify(s.words))
+        : prepared(sqlite, `SELECT rowid & ${ID_MASK} AS id FROM order_search WHERE order_search MATCH ? LIMIT ${CANDIDATE_LIMIT + 1}`).all(s.match)
+    ) as Array<{ id: number }>;
+    ftsIds = rows.map((r) => r.id);
     if (ftsIds.length > CANDIDATE_LIMIT) broad = true;
   }
   if (!broad) {
@@ -283,7 +294,7 @@ function collectedSearch(sqlite: SqliteDatabase, input: OrdersListQuery, s: Sear
   const tests: string[] = [];
   const params: unknown[] = [];
   if (s.words.length > 0) {
-    tests.push(`zap_words_match(coalesce(o.buyer_login,'') || ' ' || coalesce(o.buyer_name,'') || ' ' || coalesce(o.invoice_company_name,''), ?)`);
+    tests.push(`zap_words_match(${BUYER_DOC}, ?)`);
     params.push(JSON.stringify(s.words));
   }
   if (s.directIds.length > 0) {

@@ -3,7 +3,7 @@ import type { ProductRow, StockSortField, stockListInput } from '../../../shared
 import type { SqliteDatabase } from '../db/connection';
 import { PRODUCT_FROM, PRODUCT_SELECT, prepared, type RawProduct, toProductRow, type Visibility } from './product.repository';
 import { flushSearchIndexes } from './search-index';
-import { ftsPrefixQuery, prefixUpperBound, registerSearchFunctions, searchWords } from './search-text';
+import { ftsPrefixQuery, indexableWords, prefixUpperBound, registerSearchFunctions, searchWords } from './search-text';
 
 export type StockListQuery = z.output<typeof stockListInput>;
 
@@ -70,6 +70,8 @@ interface Search {
   upper: string | null;
   words: string[];
   fts: string | null;
+  /** FTS matches must also pass zap_words_match on the name (see indexableWords). */
+  rowTest: boolean;
   digits: boolean;
 }
 
@@ -77,14 +79,18 @@ function parseSearch(raw: string | undefined): Search | null {
   const text = raw?.trim() ?? '';
   if (!text) return null;
   const words = searchWords(text);
-  return { text, upper: prefixUpperBound(text), words, fts: ftsPrefixQuery(words), digits: /^\d+$/.test(text) };
+  const { ftsWords, rowTest } = indexableWords(words);
+  return { text, upper: prefixUpperBound(text), words, fts: ftsPrefixQuery(ftsWords), rowTest, digits: /^\d+$/.test(text) };
 }
 
 /** Candidate ids from the indexes: FTS name words, SKU prefix, EAN prefix (UNION ALL: streams, may repeat). */
 function candidateSql(s: Search): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
-  if (s.fts) {
+  if (s.fts && s.rowTest) {
+    parts.push('SELECT s.rowid AS id FROM product_search s JOIN products p ON p.id = s.rowid WHERE product_search MATCH ? AND zap_words_match(p.name, ?)');
+    params.push(s.fts, JSON.stringify(s.words));
+  } else if (s.fts) {
     parts.push('SELECT rowid AS id FROM product_search WHERE product_search MATCH ?');
     params.push(s.fts);
   }
@@ -165,7 +171,9 @@ function relevancePage(sqlite: SqliteDatabase, input: StockListQuery, filters: C
     if (s.digits) tier('p.ean >= ? AND p.ean < ?', [s.text, s.upper], 'p.ean, p.id');
   }
   if (s.fts) {
-    tier('product_search MATCH ?', [s.fts], 's.rowid', `product_search s JOIN products p ON p.id = s.rowid LEFT JOIN locations l ON l.id = p.default_location_id`);
+    const from = `product_search s JOIN products p ON p.id = s.rowid LEFT JOIN locations l ON l.id = p.default_location_id`;
+    if (s.rowTest) tier('product_search MATCH ? AND zap_words_match(p.name, ?)', [s.fts, JSON.stringify(s.words)], 's.rowid', from);
+    else tier('product_search MATCH ?', [s.fts], 's.rowid', from);
   }
   const seen = new Set<number>();
   const merged: RawProduct[] = [];
@@ -193,7 +201,11 @@ function countSearch(sqlite: SqliteDatabase, filters: Clauses, s: Search, atLeas
   const wordTest = s.fts ? 'zap_words_match(p.name, ?)' : '0';
   const wordParam = s.fts ? [JSON.stringify(s.words)] : [];
   if (s.fts) {
-    n += count(`SELECT 1 FROM product_search s JOIN products p ON p.id = s.rowid ${where(['product_search MATCH ?', ...filters.sql])}`, [s.fts, ...filters.params]);
+    n += count(`SELECT 1 FROM product_search s JOIN products p ON p.id = s.rowid ${where(['product_search MATCH ?', `${s.rowTest ? wordTest : '1'}`, ...filters.sql])}`, [
+      s.fts,
+      ...(s.rowTest ? wordParam : []),
+      ...filters.params,
+    ]);
   }
   if (s.upper && n <= cap) {
     n += count(`SELECT 1 FROM products p ${where(['p.sku >= ? COLLATE NOCASE AND p.sku < ? COLLATE NOCASE', `NOT ${wordTest}`, ...filters.sql])}`, [s.text, s.upper, ...wordParam, ...filters.params]);

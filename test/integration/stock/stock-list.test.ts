@@ -35,6 +35,8 @@ describe('stock.list search', () => {
     expect(skus((await list({ search: 'ŁYŻ' })).rows)).toEqual(['LYZ-010']);
     expect(skus((await list({ search: 'kubek' })).rows).sort()).toEqual(['KUB-001', 'KUB-002']);
     expect(skus((await list({ search: 'kub term' })).rows)).toEqual(['KUB-002']);
+    expect(skus((await list({ search: 'kubek t' })).rows)).toEqual(['KUB-002']); // one-letter word: tested per row
+    expect(skus((await list({ search: 'kubek t', sort: { field: 'sku', dir: 'asc' } })).rows)).toEqual(['KUB-002']);
     expect((await list({ search: 'ubek' })).rows).toEqual([]); // middle of a word is not a beginning
   });
 
