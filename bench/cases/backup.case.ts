@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { lastJson, runTsChild } from '../lib/child';
 import type { BenchCase } from '../lib/context';
@@ -29,7 +30,8 @@ export const backupCase: BenchCase = async (ctx) => {
   try {
     const shop = await ctx.shop({ orders });
     const work = copyShop(shop, 'backup-source');
-    const child = await runTsChild('bench/child/backup.ts', [work, join(TMP, 'work', 'bench-backup.db'), join(TMP, 'work', 'bench-vacuum.db'), join(TMP, 'backups')], { timeoutMs: 900_000 });
+    const child = await runTsChild('bench/child/backup.ts', [work, join(TMP, 'work', `bench-backup-${process.pid}.db`), join(TMP, 'work', `bench-vacuum-${process.pid}.db`), join(TMP, 'backups')], { timeoutMs: 900_000 });
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${work}${suffix}`, { force: true });
     const f = lastJson<BackupFigures>(child.stdout);
     if (!f) throw new Error(`backup child failed: ${child.stderr.slice(-300)}`);
     return [

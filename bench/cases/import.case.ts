@@ -32,7 +32,7 @@ function filesFor(shop: Shop, limit?: number): { csv: WrittenFile; json: Written
   try {
     const make = (file: string, write: (f: string) => WrittenFile): WrittenFile => {
       // Written to .partial and renamed: an interrupted run never leaves half a file to be reused.
-      const partial = `${file}.partial`;
+      const partial = `${file}.${process.pid}.partial`;
       const written = write(partial);
       renameSync(partial, file);
       return { ...written, file };
@@ -50,7 +50,7 @@ function filesFor(shop: Shop, limit?: number): { csv: WrittenFile; json: Written
 
 /** `sqlite3 bare.db ".import --csv flat.csv lines"`: no validation, no keys, no triggers. */
 async function baseline(flat: WrittenFile): Promise<{ ms: number; rssKb: number | null }> {
-  const bare = join(TMP, 'work', 'baseline.db');
+  const bare = join(TMP, 'work', `baseline-${process.pid}.db`);
   mkdirSync(join(TMP, 'work'), { recursive: true });
   rmSync(bare, { force: true });
   const r = await runMeasured('sqlite3', [bare, `.import --csv ${flat.file} lines`], { timeoutMs: 600_000 });

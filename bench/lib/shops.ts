@@ -52,7 +52,8 @@ export async function ensureShop(spec: ShopSpec, log: (line: string) => void): P
   const name = `shop-o${spec.orders}-p${spec.products ?? 'd'}-s${spec.seed ?? 1}-${fingerprint}.db`;
   const file = join(dir, name);
   if (existsSync(file)) return { file, spec, generatedInS: 0 };
-  const partial = `${file}.partial`;
+  // Per process: two bench runs at once (another terminal) must not write into each other's file.
+  const partial = `${file}.${process.pid}.partial`;
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
   log(`generating the demo shop with ${spec.orders} orders${spec.products ? ` and ${spec.products} products` : ''}…`);
   const t0 = performance.now();
@@ -64,7 +65,9 @@ export async function ensureShop(spec: ShopSpec, log: (line: string) => void): P
   } finally {
     await closeCoreFully(core);
   }
-  renameSync(partial, file);
+  // Another run may have finished the same shop meanwhile: theirs is as good as ours.
+  if (existsSync(file)) for (const suffix of ['', '-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
+  else renameSync(partial, file);
   const generatedInS = (performance.now() - t0) / 1000;
   log(`  done in ${generatedInS.toFixed(1)} s`);
   return { file, spec, generatedInS };
@@ -88,7 +91,7 @@ function pruneStale(dir: string, fingerprint: string): void {
 export function copyShop(shop: Shop, label: string): string {
   const dir = join(TMP, 'work');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${label}.db`);
+  const file = join(dir, `${label}-${process.pid}.db`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
   copyFileSync(shop.file, file);
   return file;
