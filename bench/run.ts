@@ -93,7 +93,7 @@ async function main(): Promise<void> {
       loadAverage: load,
       shops: generated.filter((s): s is Shop => s !== null).map((s) => ({ ...s.spec, generatedInS: Math.round(s.generatedInS * 10) / 10 })),
     },
-    values.fresh === true,
+    { fresh: values.fresh === true, casesRun: CASES.filter((c) => !only || only.has(c.name)).map((c) => c.name) },
   );
   if (merged.length > rows.length) {
     process.stdout.write(`\nAll recorded figures (rows not measured in this run keep the date of the run that measured them):\n\n${formatTable(merged.map((r) => ({ ...r, note: `[${r.mode} ${r.measuredAt.slice(0, 16)}] ${r.note}` })))}\n\n`);

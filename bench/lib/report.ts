@@ -87,9 +87,14 @@ interface ResultsFile {
  * measure (a `--only` run, the 1M rows of an earlier `--full` run) are kept with their own date, so
  * the file always holds the latest figure of every row. `fresh` starts the file over.
  */
-export function writeResults(file: string, rows: Row[], meta: Record<string, unknown> & { generatedAt: string; mode: string }, fresh = false): RecordedRow[] {
+export function writeResults(
+  file: string,
+  rows: Row[],
+  meta: Record<string, unknown> & { generatedAt: string; mode: string },
+  options: { fresh?: boolean; casesRun?: string[] } = {},
+): RecordedRow[] {
   let previous: ResultsFile | null = null;
-  if (!fresh && existsSync(file)) {
+  if (!options.fresh && existsSync(file)) {
     try {
       const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<ResultsFile>;
       if (Array.isArray(parsed.rows) && Array.isArray(parsed.runs)) previous = parsed as ResultsFile;
@@ -99,7 +104,9 @@ export function writeResults(file: string, rows: Row[], meta: Record<string, unk
   }
   const stamped = rows.map((r) => ({ ...r, measuredAt: meta.generatedAt, mode: meta.mode }));
   const byId = new Map(stamped.map((r) => [r.id, r]));
-  const merged: RecordedRow[] = (previous?.rows ?? []).map((r) => byId.get(r.id) ?? r);
+  // A case that failed as a whole left one row named after the case; a new run of that case replaces it.
+  const rerun = new Set(options.casesRun ?? []);
+  const merged: RecordedRow[] = (previous?.rows ?? []).filter((r) => byId.has(r.id) || !rerun.has(r.id)).map((r) => byId.get(r.id) ?? r);
   for (const r of stamped) if (!merged.some((m) => m.id === r.id)) merged.push(r);
   const runs = [...(previous?.runs ?? []), { ...meta, rows: rows.map((r) => r.id) }].slice(-10);
   writeFileSync(file, `${JSON.stringify({ machine: machine(), runs, rows: merged }, null, 2)}\n`);
