@@ -19,9 +19,33 @@ export function defineMessages<T extends Messages>(pl: T, en: { [K in keyof T]: 
   return { pl, en };
 }
 
-export function interpolate(template: string, vars?: Record<string, string | number>): string {
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * Picks the grammatical form for a count. Forms are listed Polish-style, one|few|many
+ * ("produkt|produkty|produktów": 1 produkt, 2 produkty, 5 produktów, 22 produkty), or English-style
+ * one|other ("product|products"). Fractions use the last form.
+ */
+export function pluralForm(n: number, forms: string[], lang: Lang): string {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang === 'pl' ? 'pl-PL' : 'en-GB')));
+  const category = rules.select(n);
+  const index = forms.length >= 3 ? { one: 0, few: 1, many: 2 }[category as 'one' | 'few' | 'many'] ?? forms.length - 1 : category === 'one' ? 0 : 1;
+  return forms[Math.min(index, forms.length - 1)] ?? '';
+}
+
+/**
+ * Fills `{name}` placeholders; `{name:form|form|form}` prints the form that agrees with the number
+ * (without the number itself: write `{n} {n:produkt|produkty|produktów}`).
+ */
+export function interpolate(template: string, vars?: Record<string, string | number>, lang: Lang = 'pl'): string {
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return template.replace(/\{(\w+)(?::([^}]*))?\}/g, (whole, name: string, forms?: string) => {
+    if (!(name in vars)) return whole;
+    const value = vars[name]!;
+    if (forms === undefined) return String(value);
+    return pluralForm(Number(value), forms.split('|'), lang);
+  });
 }
 
 interface LanguageState {
@@ -67,5 +91,5 @@ export function useLanguage(): LanguageState {
 /** `const t = useT(stockMessages); t('title')`, `t('rowsSelected', { n: 3 })`. */
 export function useT<T extends Messages>(set: MessageSet<T>): (key: keyof T & string, vars?: Record<string, string | number>) => string {
   const { lang } = useLanguage();
-  return useCallback((key, vars) => interpolate((set[lang] as Messages)[key] ?? (set.pl as Messages)[key] ?? key, vars), [lang, set]);
+  return useCallback((key, vars) => interpolate((set[lang] as Messages)[key] ?? (set.pl as Messages)[key] ?? key, vars, lang), [lang, set]);
 }

@@ -60,7 +60,9 @@ describe('Stock screen with a fake core', { timeout: 60_000 }, () => {
       expect(screen.getAllByText(header).length).toBeGreaterThan(0);
     }
     expect(screen.getAllByText(/29,99\s*zł/)).toHaveLength(2);
-    expect(screen.getByTestId('stock-total').textContent).toBe('2 produktów');
+    expect(screen.getByTestId('stock-total').textContent).toBe('2 produkty');
+    // The grid's own texts are Polish too (a table-level localeText must not replace them).
+    expect(screen.getAllByText('Wierszy na stronę:').length).toBeGreaterThan(0);
   });
 
   it('sends the search, the filters and the shelf to the core', async () => {

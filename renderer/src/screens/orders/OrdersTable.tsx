@@ -5,6 +5,7 @@ import Tooltip from '@mui/material/Tooltip';
 import { DataGrid, type GridColDef, type GridRowSelectionModel } from '@mui/x-data-grid';
 import { useMemo } from 'react';
 import type { OrderRow, OrderSortField } from '../../../../shared/contract/orders.contract';
+import { useGridLocaleText } from '../../components/grid-locale';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
 import { ordersMessages } from './orders.messages';
@@ -29,6 +30,7 @@ const SORTABLE: ReadonlySet<string> = new Set(['id', 'boughtAt', 'buyer', 'total
 /** The order list: one page from the core (server paging and sorting), checkboxes for bulk actions. */
 export function OrdersTable(props: OrdersTableProps) {
   const t = useT(ordersMessages);
+  const gridLocaleText = useGridLocaleText({ noRowsLabel: t('noRows') });
   const format = useFormat();
   const columns = useMemo<GridColDef<OrderRow>[]>(
     () => [
@@ -113,7 +115,7 @@ export function OrdersTable(props: OrdersTableProps) {
         onRowClick={(params) => props.onOpen(Number(params.id))}
         getRowClassName={(params) => (params.row.overdue ? 'order-overdue' : '')}
         density="compact"
-        localeText={{ noRowsLabel: t('noRows') }}
+        localeText={gridLocaleText}
         // happy-dom (component tests) has no layout, so virtualisation would render no rows there.
         disableVirtualization={import.meta.env.MODE === 'test'}
       />

@@ -29,7 +29,7 @@ export const packingMessages = defineMessages(
     packNext: 'Pakuj następne',
     // pick list
     pickTitle: 'Lista kompletacyjna',
-    pickSubtitle: '{orders} zamówień, {units} sztuk — ułożone wg półek',
+    pickSubtitle: '{orders} {orders:zamówienie|zamówienia|zamówień}, {units} {units:sztuka|sztuki|sztuk} — ułożone wg półek',
     colShelf: 'Półka',
     colProduct: 'Produkt',
     colQuantity: 'Ilość',
@@ -125,7 +125,7 @@ export const packingMessages = defineMessages(
     pack: 'Pack',
     packNext: 'Pack the next one',
     pickTitle: 'Pick list',
-    pickSubtitle: '{orders} orders, {units} units — in shelf order',
+    pickSubtitle: '{orders} {orders:order|orders}, {units} {units:unit|units} — in shelf order',
     colShelf: 'Shelf',
     colProduct: 'Product',
     colQuantity: 'Qty',

@@ -2,6 +2,7 @@ import Box from '@mui/material/Box';
 import { DataGrid, type GridColDef, type GridSortModel } from '@mui/x-data-grid';
 import { useMemo } from 'react';
 import type { ProductRow, StockSortField } from '../../../../shared/contract/stock.contract';
+import { useGridLocaleText } from '../../components/grid-locale';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
 import { stockMessages } from './stock.messages';
@@ -28,6 +29,7 @@ interface ProductTableProps {
  */
 export function ProductTable({ rows, rowCount, hasNextPage, loading, page, pageSize, sort, showCosts, onPage, onSort, onOpen }: ProductTableProps) {
   const t = useT(stockMessages);
+  const gridLocaleText = useGridLocaleText({ noRowsLabel: t('noRows') });
   const format = useFormat();
   const columns = useMemo<GridColDef<ProductRow>[]>(() => {
     const money = (v: number | null | undefined) => (v === null || v === undefined ? '—' : format.money(v));
@@ -87,7 +89,7 @@ export function ProductTable({ rows, rowCount, hasNextPage, loading, page, pageS
         disableRowSelectionOnClick
         onRowClick={(params) => onOpen(Number(params.id))}
         density="compact"
-        localeText={{ noRowsLabel: t('noRows') }}
+        localeText={gridLocaleText}
         // happy-dom (component tests) has no layout, so virtualisation would render no rows there.
         disableVirtualization={import.meta.env.MODE === 'test'}
       />
