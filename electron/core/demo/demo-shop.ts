@@ -24,6 +24,7 @@ import { createDemoWriter } from './demo-writer';
 import { placeProducts, writeLocations, writeOffers, writeProducts, writePromotions, writeShopSettings } from './demo-setup';
 import { planDays, timesOfDay } from './order-times';
 import { StockSimulation } from './stock-simulation';
+import { flushSearchIndexes } from '../stock/search-index';
 
 export interface DemoOptions {
   /** Orders over the last six months (default 2,000). */
@@ -96,6 +97,9 @@ export async function loadDemoShop(core: Core, options: DemoOptions): Promise<vo
   } finally {
     core.sqlite.pragma(`cache_size = ${previousCache}`);
   }
+  // Search indexes are written in batches (triggers only queue rows): write them now, so the first
+  // search after a big demo is not the one that pays for a million queued orders.
+  flushSearchIndexes(core.sqlite);
   // A big load leaves a WAL as large as the data: fold it into the database file and truncate it.
   core.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   report({ phase: 'done', done: orderCount, total: orderCount });
