@@ -17,8 +17,10 @@ export const ordersHandlers: AreaHandlers<'orders.'> = {
   'orders.lookup': ({ code }, { core }) => {
     const byAllegro = prepared(core.sqlite, 'SELECT id FROM orders WHERE allegro_order_id = ? COLLATE NOCASE LIMIT 1').get(code) as { id: number } | undefined;
     if (byAllegro) return { id: byAllegro.id };
-    if (/^\d{1,15}$/.test(code)) {
-      const byId = prepared(core.sqlite, 'SELECT id FROM orders WHERE id = ?').get(Number(code)) as { id: number } | undefined;
+    // Our own number, as typed ("123") or as printed and barcoded on a slip ("ZAP-123").
+    const own = /^(?:ZAP-)?(\d{1,15})$/i.exec(code);
+    if (own) {
+      const byId = prepared(core.sqlite, 'SELECT id FROM orders WHERE id = ?').get(Number(own[1])) as { id: number } | undefined;
       if (byId) return { id: byId.id };
     }
     return { id: null };

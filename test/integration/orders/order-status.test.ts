@@ -127,6 +127,10 @@ describe('order detail', () => {
     expect(detail.order).toMatchObject({ buyerMessage: 'Proszę o szybką wysyłkę', dispatchByComputed: true, allegroOrderId: '29cf7b50-9a61-11ef-8b3a-0242ac120002' });
     expect(await call(t.core, 'orders.lookup', { code: '29CF7B50-9A61-11EF-8B3A-0242AC120002' })).toEqual({ id });
     expect(await call(t.core, 'orders.lookup', { code: String(id) })).toEqual({ id });
+    // As printed and barcoded on a packing slip.
+    expect(await call(t.core, 'orders.lookup', { code: `ZAP-${id}` })).toEqual({ id });
+    expect(await call(t.core, 'orders.lookup', { code: `zap-${id}` })).toEqual({ id });
+    expect(await call(t.core, 'orders.lookup', { code: 'ZAP-999999' })).toEqual({ id: null });
     expect(await call(t.core, 'orders.lookup', { code: 'nope' })).toEqual({ id: null });
   });
 });
