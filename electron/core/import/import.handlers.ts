@@ -6,6 +6,7 @@ import { commitImport, discardImport, previewImport, remapImport } from './impor
 import { linkToProduct, listUnmatched } from './links.service';
 import { deleteMapping, listMappings, saveMapping } from './mappings.repository';
 import { listRuns } from './runs.repository';
+import { whenIdle } from './idle';
 import { checkUndo, undoImport } from './undo';
 
 /** Handlers of the import.* channels (see shared/contract/import.contract.ts). */
@@ -31,10 +32,16 @@ export const importHandlers: AreaHandlers<'import.'> = {
   'import.discard': ({ token }, { core }) => ({ discarded: discardImport(core, token) }),
   'import.list': ({ offset, limit }, { core }) => listRuns(core.sqlite, offset, limit),
   'import.undoCheck': ({ runId }, { core }) => checkUndo(core, runId),
-  'import.undo': ({ runId }, { core, actor }) => undoImport(core, runId, actor),
+  'import.undo': async ({ runId }, { core, actor }) => {
+    await whenIdle(core);
+    return undoImport(core, runId, actor);
+  },
   'import.listMappings': (_input, { core }) => ({ mappings: listMappings(core.sqlite) }),
   'import.saveMapping': ({ name, signature, mapping, headers }, { core }) => saveMapping(core.sqlite, { name, signature, mapping, headers }, core.now().toISOString()),
   'import.deleteMapping': ({ name }, { core }) => ({ deleted: deleteMapping(core.sqlite, name) }),
   'import.unmatched': (input, { core }) => listUnmatched(core, input),
-  'import.link': (input, { core, actor }) => linkToProduct(core, input, actor),
+  'import.link': async (input, { core, actor }) => {
+    await whenIdle(core);
+    return linkToProduct(core, input, actor);
+  },
 };
