@@ -103,7 +103,9 @@ describe('Orders screen with a fake core', { timeout: 60_000 }, () => {
     expect(screen.getByTestId('overdue-102').textContent).toBe('Spóźnione');
     expect(screen.queryByTestId('overdue-101')).toBeNull();
     expect(screen.queryByTestId('overdue-103')).toBeNull();
-    expect(screen.getAllByText('READY_FOR_PROCESSING / NEW').length).toBe(3);
+    // Allegro's codes in the words of the seller panel, not READY_FOR_PROCESSING / NEW.
+    expect(screen.getAllByText('opłacone · nowe').length).toBe(3);
+    expect(screen.queryByText(/READY_FOR_PROCESSING/)).toBeNull();
     expect(screen.getAllByText('Wysłane').length).toBe(2); // the row's status and the status filter
     expect(screen.getAllByText('Za pobraniem').length).toBeGreaterThan(0);
   });

@@ -19,7 +19,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useFormat } from '../../i18n/format';
-import { useT } from '../../i18n/i18n';
+import { useLanguage, useT } from '../../i18n/i18n';
+import { allegroStatusText, paymentTypeText } from './allegro-labels';
 import { clearSessionState, useSessionState } from '../stock/use-session-state';
 import { ordersMessages } from './orders.messages';
 
@@ -39,6 +40,7 @@ const KNOWN_ACTIONS = ['order.import', 'order.create', 'order.status', 'order.no
 /** One order: status (shop and Allegro), promise, lines with stock, buyer, delivery, invoice, notes, history. */
 export function OrderDetail({ orderId, onClose }: { orderId: number; onClose: () => void }) {
   const t = useT(ordersMessages);
+  const { lang } = useLanguage();
   const format = useFormat();
   const notify = useNotify();
   const detail = useLiveQuery<OrderDetailData>(() => api.call('orders.get', { id: orderId }), ['orders', 'stock'], [orderId]);
@@ -118,7 +120,7 @@ export function OrderDetail({ orderId, onClose }: { orderId: number; onClose: ()
                 <Typography variant="caption" color="text.secondary">
                   {t('allegroStatus')}
                 </Typography>
-                <Typography>{[o.allegroStatus, o.fulfillmentStatus].filter(Boolean).join(' / ') || '—'}</Typography>
+                <Typography>{allegroStatusText(o.allegroStatus, o.fulfillmentStatus, lang) || '—'}</Typography>
               </Grid>
               <Grid size={{ xs: 12, sm: 4 }}>
                 <Typography variant="caption" color="text.secondary">
@@ -196,7 +198,7 @@ export function OrderDetail({ orderId, onClose }: { orderId: number; onClose: ()
                 <Section title={t('payment')}>
                   <Typography>
                     {t(`payment_${o.payment}`)}
-                    {o.paymentType ? ` · ${o.paymentType}` : ''}
+                    {o.paymentType ? ` · ${paymentTypeText(o.paymentType, lang)}` : ''}
                   </Typography>
                   {o.paidGrosze !== null && <Typography variant="body2">{t('paidAmount', { amount: format.money(o.paidGrosze, o.currency) })}</Typography>}
                 </Section>

@@ -7,7 +7,8 @@ import { useMemo } from 'react';
 import type { OrderRow, OrderSortField } from '../../../../shared/contract/orders.contract';
 import { useGridLocaleText } from '../../components/grid-locale';
 import { useFormat } from '../../i18n/format';
-import { useT } from '../../i18n/i18n';
+import { useLanguage, useT } from '../../i18n/i18n';
+import { allegroStatusText } from './allegro-labels';
 import { ordersMessages } from './orders.messages';
 
 interface OrdersTableProps {
@@ -32,6 +33,7 @@ export function OrdersTable(props: OrdersTableProps) {
   const t = useT(ordersMessages);
   const gridLocaleText = useGridLocaleText({ noRowsLabel: t('noRows') });
   const format = useFormat();
+  const { lang } = useLanguage();
   const columns = useMemo<GridColDef<OrderRow>[]>(
     () => [
       { field: 'id', headerName: t('colId'), width: 90 },
@@ -65,7 +67,7 @@ export function OrdersTable(props: OrdersTableProps) {
         width: 150,
         renderCell: ({ row }) => <Chip size="small" label={t(`status_${row.status}`)} color={row.status === 'cancelled' ? 'default' : row.status === 'to_pick' ? 'primary' : 'default'} />,
       },
-      { field: 'allegro', headerName: t('colAllegro'), width: 170, sortable: false, valueGetter: (_v, row) => [row.allegroStatus, row.fulfillmentStatus].filter(Boolean).join(' / ') },
+      { field: 'allegro', headerName: t('colAllegro'), width: 170, sortable: false, valueGetter: (_v, row) => allegroStatusText(row.allegroStatus, row.fulfillmentStatus, lang) },
       {
         field: 'dispatchBy',
         headerName: t('colDispatchBy'),
@@ -82,7 +84,7 @@ export function OrdersTable(props: OrdersTableProps) {
         ),
       },
     ],
-    [t, format],
+    [t, format, lang],
   );
   const selection: GridRowSelectionModel = { type: 'include', ids: new Set(props.selected) };
   return (
