@@ -161,7 +161,7 @@ export function PackingQueue() {
                     {format.dateTime(row.dispatchBy)}
                     {row.overdue && <Chip size="small" color="error" label={t('overdue')} sx={{ ml: 1, fontWeight: 700 }} />}
                   </TableCell>
-                  <TableCell sx={{ fontFamily: 'monospace', maxWidth: 180, overflow: 'hidden', textOverflow: 'ellipsis' }} title={row.number}>
+                  <TableCell sx={{ fontFamily: 'monospace', maxWidth: 180, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={row.number}>
                     {row.number}
                   </TableCell>
                   <TableCell>{row.buyerName ?? row.buyerLogin ?? '—'}</TableCell>
