@@ -1,4 +1,5 @@
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import { openRawSqlite } from '../db/connection';
 import { rmSync } from 'node:fs';
 import type { StagedKind } from './records';
 import { tempPath } from './source';
@@ -29,7 +30,8 @@ export class Staging {
   private closed = false;
 
   constructor() {
-    this.db = new BetterSqlite3(this.file);
+    // The process's addon (the Electron build inside the app), not necessarily npm's Node build.
+    this.db = openRawSqlite(this.file);
     // Scratch data: a crash loses nothing of value, so no journal and no fsync.
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');
