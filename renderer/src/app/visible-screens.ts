@@ -1,12 +1,25 @@
 import type { Role } from '../../../shared/domain/roles';
 import { SCREENS, type ScreenDef } from '../screens/registry';
 
-/** Navigation order, whatever order the registry's entries were added in. */
-const ORDER: Array<ScreenDef['id']> = ['home', 'stock', 'orders', 'packing', 'returns', 'import', 'reports', 'settings'];
+/**
+ * Navigation order, whatever order the registry's entries were added in. A Record over every screen id,
+ * so a new screen without a place here is a compile error instead of silently jumping to the top.
+ */
+const POSITION: Record<ScreenDef['id'], number> = {
+  home: 0,
+  stock: 1,
+  orders: 2,
+  packing: 3,
+  returns: 4,
+  import: 5,
+  reports: 6,
+  backups: 7,
+  settings: 8,
+};
 
 /** The screens this profile may open, in navigation order (hidden ones are refused by the core anyway). */
 export function visibleScreens(role: Role, screens: readonly ScreenDef[] = SCREENS): ScreenDef[] {
   return screens
     .filter((s) => !s.roles || s.roles.includes(role))
-    .sort((a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id));
+    .sort((a, b) => POSITION[a.id] - POSITION[b.id]);
 }
