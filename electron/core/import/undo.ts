@@ -127,10 +127,13 @@ export function undoBlocker(sqlite: Sqlite, runId: number): { pl: string; en: st
         .prepare(
           `SELECT c.${fk.column} AS parent_id FROM ${fk.child} c
            WHERE c.${fk.column} IN (SELECT row_id FROM temp.undo_inserted WHERE table_name = ?)
-             AND NOT EXISTS (SELECT 1 FROM temp.undo_inserted u WHERE u.table_name = ? AND u.row_id = c.rowid)${ownLedger}
+             AND NOT EXISTS (SELECT 1 FROM temp.undo_inserted u WHERE u.table_name = ? AND u.row_id = c.rowid)
+             -- A row this run updated gets its prior image back, which cannot point at a row the run created
+             -- (edits made after the run are refused separately, by the row's after-hash).
+             AND NOT EXISTS (SELECT 1 FROM import_changes ch WHERE ch.table_name = ? AND ch.row_id = c.rowid AND ch.run_id = ? AND ch.op = 'update')${ownLedger}
            LIMIT 1`,
         )
-        .get(...(ownLedger ? [fk.parent, fk.child, runId] : [fk.parent, fk.child])) as { parent_id: number } | undefined;
+        .get(...(ownLedger ? [fk.parent, fk.child, fk.child, runId, runId] : [fk.parent, fk.child, fk.child, runId])) as { parent_id: number } | undefined;
       if (hit) {
         const parent = word(fk.parent);
         const child = word(fk.child);
