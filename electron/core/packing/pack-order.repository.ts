@@ -2,7 +2,7 @@ import type { PackLine, PackOrder } from '../../../shared/contract/packing.contr
 import type { OrderStatusColumn } from '../db/schema';
 import type { SqliteDatabase } from '../db/connection';
 import { DomainError } from '../errors';
-import { guessCarrier } from './carrier-guess';
+import { carrierFromMethodName as guessCarrier } from '../orders/carrier';
 import { prepared } from '../stock/product.repository';
 import { effectiveDispatchBy } from './dispatch-by';
 import { orderNumber } from './order-code';

@@ -6,7 +6,7 @@ import { DomainError, domainErrorFromSqlite } from '../errors';
 import { appendLedger } from '../stock/ledger.repository';
 import { releaseOrder } from '../stock/reservations.repository';
 import { prepared } from '../stock/product.repository';
-import { guessCarrier } from './carrier-guess';
+import { carrierFromMethodName as guessCarrier } from '../orders/carrier';
 import { immediateTransaction } from './immediate-transaction';
 import { allVerified, type RawPackLine, readPackLines, readPackOrder, setOrderStatus } from './pack-order.repository';
 import { orderNumber } from './order-code';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carrierFromAllegroId, carrierFromMethodName } from '../../../electron/core/import/carrier';
+import { carrierFromAllegroId, carrierFromMethodName } from '../../../electron/core/orders/carrier';
 import { sniffEncoding } from '../../../electron/core/import/text/encoding';
 import { allegroTaxRate, dateTime, ean, hasValidCheckDigit, isScientific, jsonMoney, money, vatRate, wholeNumber } from '../../../electron/core/import/text/values';
 import { sniffDelimiter } from '../../../electron/core/import/tabular';

@@ -1,4 +1,4 @@
-import { carrierFromAllegroId } from '../carrier';
+import { carrierFromAllegroId } from '../../orders/carrier';
 import { t } from '../problems';
 import type { BillingRecord, ReturnLineRecord, ReturnRecord, ShipmentRecord } from '../records';
 import { SampleCollector } from '../sample';

@@ -1,4 +1,4 @@
-import { carrierFromMethodName } from '../carrier';
+import { carrierFromMethodName } from '../../orders/carrier';
 import type { Place } from '../problems';
 import { t, type ProblemSink } from '../problems';
 import type { BuyerRecord, OrderLineRecord, OrderRecord } from '../records';

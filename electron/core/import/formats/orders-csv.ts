@@ -1,4 +1,4 @@
-import { carrierFromAllegroId, carrierFromMethodName } from '../carrier';
+import { carrierFromAllegroId, carrierFromMethodName } from '../../orders/carrier';
 import { t } from '../problems';
 import type { OrderLineRecord, OrderRecord, TrackingRecord } from '../records';
 import { SampleCollector } from '../sample';

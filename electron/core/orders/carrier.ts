@@ -1,10 +1,13 @@
+import type { ShipCarrier } from '../../../shared/contract/packing.contract';
+
 /**
  * The carrier behind an Allegro delivery method, as one short key the packing screen and label
  * printing use: inpost, dpd, dhl, ups, gls, fedex, poczta, orlen, allegro, dbschenker, personal, other.
+ * One place for the rules: the importer stores the key, packing preselects it when an order has none.
  * Method names are free text ("Allegro One Box, DPD", "Allegro Paczkomaty InPost pobranie"): the
  * physical carrier named in the text wins over the Allegro programme name.
  */
-const NAME_RULES: Array<[RegExp, string]> = [
+const NAME_RULES: Array<[RegExp, ShipCarrier]> = [
   [/odbi[oó]r osobisty|odbi[oó]r w sklepie|personal pickup/i, 'personal'],
   [/inpost|paczkomat/i, 'inpost'],
   [/orlen/i, 'orlen'],
@@ -18,13 +21,13 @@ const NAME_RULES: Array<[RegExp, string]> = [
   [/allegro one|one box|one punkt|one kurier/i, 'allegro'],
 ];
 
-export function carrierFromMethodName(name: string | null | undefined): string | null {
+export function carrierFromMethodName(name: string | null | undefined): ShipCarrier | null {
   if (!name) return null;
   for (const [pattern, key] of NAME_RULES) if (pattern.test(name)) return key;
   return 'other';
 }
 
-const CARRIER_IDS: Record<string, string> = {
+const CARRIER_IDS: Record<string, ShipCarrier> = {
   INPOST: 'inpost',
   DPD: 'dpd',
   DPD_SK: 'dpd',
@@ -39,7 +42,7 @@ const CARRIER_IDS: Record<string, string> = {
 };
 
 /** Allegro's carrier id on a shipment (`INPOST`, `POCZTA_POLSKA`…) → our key; unknown ids → other. */
-export function carrierFromAllegroId(id: string | null | undefined): string | null {
+export function carrierFromAllegroId(id: string | null | undefined): ShipCarrier | null {
   if (!id) return null;
   return CARRIER_IDS[id.toUpperCase()] ?? 'other';
 }
