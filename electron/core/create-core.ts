@@ -75,8 +75,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async close() {
       if (closed) return;
       closed = true;
-      // Kysely's destroy() closes the underlying better-sqlite3 connection.
+      // Kysely's destroy() closes the connection only if Kysely ever opened its driver (it does so
+      // lazily): close the raw handle ourselves when it is still open.
       await db.destroy();
+      if (sqlite.open) sqlite.close();
     },
   };
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { app, type BrowserWindow, dialog, ipcMain, protocol, session, type Session as ElectronSession } from 'electron';
 import { CHANNELS } from '../../shared/contract/channels';
 import { applyPendingRestore, closeCoreFully, reopenWithPendingRestore, whenRestoreStaged } from '../core/backup/restore.service';
+import { backupOnStartIfDue } from '../core/backup/backup.service';
 import { type Core, type CoreOptions, createCore } from '../core/create-core';
 import { dispatch } from '../core/dispatch';
 import type { CorePorts } from '../core/ports';
@@ -182,6 +183,14 @@ async function start(): Promise<void> {
     log,
   });
   openMainWindow();
+  // At most one automatic backup a day, in steps (the online backup API), after the window is up.
+  const started = core;
+  if (started) {
+    backupOnStartIfDue(started).then(
+      (backup) => backup && log.info(`Automatic backup ${backup.file}`),
+      (error: unknown) => log.error('Automatic backup failed', error),
+    );
+  }
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import { openRawSqlite } from '../db/connection';
 import { MIGRATIONS } from '../db/migrations';
 import { DomainError } from '../errors';
 
@@ -51,7 +52,7 @@ export function verifyBackupFile(file: string, options: { readonly?: boolean } =
   if (readHeader(file) !== SQLITE_MAGIC) fail('not_sqlite', `${file} is not a database file (it may be a spreadsheet, an export or a damaged copy).`);
   let db: BetterSqlite3.Database;
   try {
-    db = new BetterSqlite3(file, { readonly: options.readonly ?? true, fileMustExist: true });
+    db = openRawSqlite(file, { readonly: options.readonly ?? true, fileMustExist: true });
   } catch (error) {
     fail('corrupt', `${file} cannot be opened as a database: ${(error as Error).message}`);
   }

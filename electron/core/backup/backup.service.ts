@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { openRawSqlite } from '../db/connection';
 import type { Core } from '../create-core';
 import { getInternalValue, getSettings, setInternalValue } from '../settings/settings.service';
 import { isShopEmpty } from '../shop/shop-stats.service';
@@ -81,7 +81,7 @@ export function createBackup(core: Core, options: CreateBackupOptions = {}): Pro
         if (!core.sqlite.inTransaction || attempt >= 5) break;
         rmSync(partial, { force: true });
       }
-      const copy = new BetterSqlite3(partial, { fileMustExist: true });
+      const copy = openRawSqlite(partial, { fileMustExist: true });
       try {
         copy.pragma('journal_mode = DELETE');
       } finally {

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import { openRawSqlite } from '../db/connection';
 import type { Core } from '../create-core';
 import { DomainError } from '../errors';
 import { backupFileName, backupStamp, findBackup } from './backup-files';
@@ -65,12 +66,12 @@ async function keepReplaced(dbFile: string, backupDir: string, now: Date): Promi
   const partial = `${target}.partial`;
   let db: BetterSqlite3.Database | null = null;
   try {
-    db = new BetterSqlite3(dbFile, { fileMustExist: true });
+    db = openRawSqlite(dbFile, { fileMustExist: true });
     db.prepare('SELECT count(*) FROM sqlite_master').get(); // reads the header: fails on a non-database
     await db.backup(partial);
     db.close();
     db = null;
-    const copy = new BetterSqlite3(partial, { fileMustExist: true });
+    const copy = openRawSqlite(partial, { fileMustExist: true });
     copy.pragma('journal_mode = DELETE');
     copy.close();
     renameSync(partial, target);
@@ -107,7 +108,7 @@ export async function restoreDatabaseFile(options: RestoreOptions): Promise<Rest
   try {
     // Read-write on our own staged copy: a WAL carried along is folded in, and the copy becomes one file.
     verified = verifyBackupFile(staged, { readonly: false });
-    const db = new BetterSqlite3(staged, { fileMustExist: true });
+    const db = openRawSqlite(staged, { fileMustExist: true });
     db.pragma('journal_mode = DELETE');
     db.close();
   } catch (error) {

@@ -7,6 +7,7 @@ import { linkToProduct, listUnmatched } from './links.service';
 import { deleteMapping, listMappings, saveMapping } from './mappings.repository';
 import { listRuns } from './runs.repository';
 import { whenIdle } from './idle';
+import { backupBeforeRisk } from '../backup/backup.service';
 import { checkUndo, undoImport } from './undo';
 
 /** Handlers of the import.* channels (see shared/contract/import.contract.ts). */
@@ -34,6 +35,10 @@ export const importHandlers: AreaHandlers<'import.'> = {
   'import.undoCheck': ({ runId }, { core }) => checkUndo(core, runId),
   'import.undo': async ({ runId }, { core, actor }) => {
     await whenIdle(core);
+    // Refuse early (no pointless copy) when undo is impossible; otherwise keep a copy of the shop first.
+    const check = checkUndo(core, runId);
+    if (!check.possible) return undoImport(core, runId, actor); // throws not_undoable with the reason
+    await backupBeforeRisk(core, 'before-undo');
     return undoImport(core, runId, actor);
   },
   'import.listMappings': (_input, { core }) => ({ mappings: listMappings(core.sqlite) }),

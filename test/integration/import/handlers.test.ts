@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventPayloads } from '../../../shared/contract/events';
 import { call, dispatch } from '../../../electron/core/dispatch';
@@ -39,8 +40,13 @@ describe('import channels', () => {
     await call(t.core, 'import.discard', { token: again.token });
 
     expect(await call(t.core, 'import.undoCheck', { runId: run.id })).toEqual({ possible: true, reason: null });
+    const backupsBefore = existsSync(t.core.backupDir) ? readdirSync(t.core.backupDir).filter((f) => f.includes('before-undo')).length : 0;
     expect(await call(t.core, 'import.undo', { runId: run.id })).toMatchObject({ status: 'undone' });
+    // A copy of the shop is taken before anything is undone…
+    expect(readdirSync(t.core.backupDir).filter((f) => f.includes('before-undo'))).toHaveLength(backupsBefore + 1);
     const refused = await dispatch(t.core, 'import.undo', { runId: run.id }, { role: 'owner' });
+    // …but not for an undo that is refused anyway.
+    expect(readdirSync(t.core.backupDir).filter((f) => f.includes('before-undo'))).toHaveLength(backupsBefore + 1);
     expect(refused).toMatchObject({ ok: false, error: { code: 'not_undoable', details: { reason: { pl: 'Ten import został już cofnięty.' } } } });
   });
 
