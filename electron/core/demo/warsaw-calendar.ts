@@ -4,8 +4,8 @@
  * flag are computed once per calendar day and cached.
  */
 import { endOfWarsawDay, isWorkingDay } from '../orders/dispatch-promise';
+import { shiftDate } from '../orders/warsaw-day';
 
-const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
 export interface WarsawDay {
@@ -53,9 +53,7 @@ export function warsawDayAt(ms: number): WarsawDay {
   return day;
 }
 
-export function shiftDate(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T12:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
+export { shiftDate };
 
 const nextCache = new Map<WarsawDay, WarsawDay>();
 export function nextDay(day: WarsawDay): WarsawDay {
