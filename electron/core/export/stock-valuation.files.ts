@@ -1,7 +1,8 @@
 import { csvBytes, type CsvCell, csvNumber } from './csv-writer';
-import { decimalComma, spreadsheetNumber } from './register-columns';
+import { decimalComma } from './register-columns';
 import { type StockValuation, type ValuationRow, valuationNotes } from './stock-valuation';
-import { addSheet, MONEY_FORMAT, MONEY_STYLE, streamingWorkbook } from './xlsx-helpers';
+import { STYLE } from './xlsx/styles';
+import { XlsxWriter } from './xlsx/workbook-writer';
 
 const HEADERS = ['Lp', 'SKU', 'EAN', 'Nazwa', 'Jedn.', 'Ilość', 'Cena zakupu', 'Wartość', 'Uwagi'];
 
@@ -28,26 +29,16 @@ export function stockValuationCsv(v: StockValuation, generatedAt: string): Uint8
 
 /** Stock valuation as XLSX: "Wycena" (rows + a total row), "Uwagi". */
 export async function stockValuationXlsx(v: StockValuation, generatedAt: string): Promise<Uint8Array> {
-  const { workbook, finish } = streamingWorkbook();
-  const sheet = addSheet(workbook, 'Wycena', [6, 18, 15, 48, 7, 10, 13, 15, 22].map((width, i) => ({ header: HEADERS[i] as string, width })));
+  const book = new XlsxWriter();
+  const sheet = book.addSheet('Wycena', [6, 18, 15, 48, 7, 10, 13, 15, 22].map((width, i) => ({ header: HEADERS[i] as string, width })));
   v.rows.forEach((r, i) => {
     // EAN as text, so Excel does not turn 5901234123457 into 5,90123E+12.
-    const row = sheet.addRow([i + 1, r.sku, r.ean, r.name, r.unit, r.quantity, r.unitPrice === null ? null : spreadsheetNumber(r.unitPrice), r.value === null ? null : spreadsheetNumber(r.value), remark(r)]);
-    row.getCell(7).style = MONEY_STYLE;
-    row.getCell(8).style = MONEY_STYLE;
-    row.commit();
+    sheet.number(i + 1).text(r.sku).text(r.ean).text(r.name).text(r.unit).number(r.quantity);
+    sheet.money(r.unitPrice).money(r.value).text(remark(r)).endRow();
   });
-  const total = sheet.addRow([null, 'RAZEM', null, `produktów: ${v.products}`, null, v.units, null, spreadsheetNumber(v.value), 'PLN']);
-  total.font = { bold: true };
-  total.getCell(8).numFmt = MONEY_FORMAT;
-  total.commit();
-  sheet.commit();
-  const info = addSheet(workbook, 'Uwagi', [{ header: 'Uwagi do wyceny', width: 120 }]);
-  for (const note of valuationNotes(v, generatedAt)) {
-    const row = info.addRow([note]);
-    row.getCell(1).alignment = { wrapText: true };
-    row.commit();
-  }
-  info.commit();
-  return finish();
+  const b = STYLE.bold;
+  sheet.text(null).text('RAZEM', b).text(null).text(`produktów: ${v.products}`, b).text(null).number(v.units, b).text(null).money(v.value, STYLE.boldMoney).text('PLN', b).endRow();
+  const info = book.addSheet('Uwagi', [{ header: 'Uwagi do wyceny', width: 120 }]);
+  for (const note of valuationNotes(v, generatedAt)) info.text(note, STYLE.wrapTop).endRow();
+  return book.toBytes();
 }
