@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CliError, type CliIo } from './cli-types';
 import { COMMANDS } from './commands';
+import { preferSmallHeap } from './small-heap';
 
 const processIo: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
@@ -39,6 +40,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.out(`${command.summary}\n\nUsage: ${command.usage}`);
     return 0;
   }
+  preferSmallHeap();
   try {
     const parsed = parseArgs({ args: rest, options: command.options, allowPositionals: command.allowPositionals ?? false, strict: true });
     return await command.run({ values: parsed.values as Record<string, unknown>, positionals: parsed.positionals }, io);

@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import { bomLength, createDecoder, type TextEncoding } from './text/encoding';
 import { readChunks } from './source';
 import { ZIP_CHECK_MAX_BYTES, zipProblem } from './zip-check';
@@ -140,6 +139,8 @@ export async function* xlsxSheets(path: string, size: number): AsyncGenerator<Ta
     const problem = zipProblem(path);
     if (problem) throw new TabularError('xlsx_invalid', `The workbook is damaged: ${problem}.`, null);
   }
+  // Loaded only for workbooks: ExcelJS adds ~16 MB to the process, and most imports are CSV or JSON.
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

@@ -143,11 +143,13 @@ export function applyOrders(ctx: ApplyContext): ApplyCounts {
     }
   };
 
-  for (const staged of staging.iterate<OrderRecord>('order')) {
+  const badOrders = staging.keys('badOrder');
+  // The CSV's line items are records of their own (joined to their order here); the API's are inside the order.
+  for (const { record: staged, children } of staging.iterateWithChildren<OrderRecord, OrderLineRecord>('order', 'line')) {
     done += 1;
     if (done % 1000 === 0) ctx.progress(done, total);
     const record = staged.data;
-    if (staging.has('badOrder', record.orderId)) {
+    if (badOrders.has(record.orderId)) {
       counts.rejected += 1;
       sample.action(record.orderId, 'invalid');
       continue;
@@ -155,7 +157,7 @@ export function applyOrders(ctx: ApplyContext): ApplyCounts {
     let lines = record.lines;
     let raw = staged.raw;
     if (record.source === 'csv') {
-      lines = staging.children<OrderLineRecord>('line', record.orderId).map((c) => c.data);
+      lines = children.map((c) => c.data);
       raw = `{"source":"seller-panel-csv","order":${staged.raw ?? '{}'},"lineItems":[${lines.map((l) => JSON.stringify(l.rawRow ?? {})).join(',')}]}`;
     }
     const existing = findOrder.get(record.orderId) as Value[] | undefined;
