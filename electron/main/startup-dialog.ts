@@ -57,7 +57,9 @@ async function pickAndRestore(paths: StartupPaths, log: Logger): Promise<boolean
 export async function showStartupError(error: unknown, paths: StartupPaths, log: Logger): Promise<'retry' | 'quit'> {
   const problem = classifyStartupError(error);
   log.error(`Startup failed (${problem})`, error);
-  const canRestore = problem === 'database_corrupt' && listBackups(paths.backupDir).length > 0;
+  // A newer version's database can also be swapped for an older backup (the restore refuses backups this
+  // version cannot open, and keeps the replaced file), though installing the newer version is advised first.
+  const canRestore = (problem === 'database_corrupt' || problem === 'database_from_future') && listBackups(paths.backupDir).length > 0;
   const content = startupDialog(problem, language(), { dbFile: paths.dbFile, canRestore });
   for (;;) {
     const { response } = await dialog.showMessageBox({

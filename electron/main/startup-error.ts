@@ -49,7 +49,7 @@ const TEXT = {
   pl: {
     title: 'Zaplecze nie może się uruchomić',
     future: 'Baza danych została zapisana przez nowszą wersję Zaplecza.',
-    futureDetail: 'Zainstaluj najnowszą wersję programu. Baza nie została zmieniona.',
+    futureDetail: 'Najlepiej zainstaluj najnowszą wersję programu — wtedy nic nie przepadnie. Jeśli to niemożliwe, możesz przywrócić kopię zapasową zapisaną przez tę wersję: zmiany wprowadzone od tamtej pory nie będą w niej widoczne, a obecny plik bazy zostanie zachowany w folderze kopii. Baza nie została zmieniona.',
     corrupt: 'Nie udało się odczytać bazy danych — plik może być uszkodzony.',
     corruptDetail: 'Niczego nie nadpisano. Możesz przywrócić bazę z kopii zapasowej albo przekazać plik do pomocy technicznej.',
     native: 'Brakuje modułu bazy danych zbudowanego dla tej wersji programu.',
@@ -70,7 +70,7 @@ const TEXT = {
   en: {
     title: 'Zaplecze cannot start',
     future: 'The database was written by a newer version of Zaplecze.',
-    futureDetail: 'Install the latest version of the app. The database was not changed.',
+    futureDetail: 'Best: install the latest version of the app — then nothing is lost. If you cannot, you can restore a backup written by this version: changes made since then will not be in it, and the current database file is kept in the backups folder. The database was not changed.',
     corrupt: 'The database could not be read — the file may be damaged.',
     corruptDetail: 'Nothing was overwritten. You can restore the database from a backup or send the file to support.',
     native: 'The database module built for this version of the app is missing.',
@@ -105,7 +105,7 @@ export function startupDialog(
   ];
   switch (problem) {
     case 'database_from_future':
-      return { title: t.title, message: t.future, detail: `${t.futureDetail}\n\n${fileLine}`, buttons: [{ label: t.openBackups, action: 'open-backups' }, quit] };
+      return { title: t.title, message: t.future, detail: `${t.futureDetail}\n\n${fileLine}`, buttons: [...backups, quit] };
     case 'database_corrupt':
       return { title: t.title, message: t.corrupt, detail: `${t.corruptDetail}\n\n${fileLine}`, buttons: [...backups, quit] };
     case 'native_module':

@@ -94,10 +94,14 @@ describe('startup problems', () => {
     expect(startupDialog('database_corrupt', 'en', { dbFile: '/d/zaplecze.db', canRestore: false }).buttons.map((b) => b.action)).toEqual(['open-backups', 'quit']);
   });
 
-  it('explains a database from a newer version without offering to replace it', () => {
+  it('explains a database from a newer version: install the newer app first, else restore an older backup', () => {
     const dialog = startupDialog('database_from_future', 'pl', { dbFile: '/d/zaplecze.db', canRestore: true });
     expect(dialog.message).toMatch(/nowszą wersję/);
-    expect(dialog.buttons.map((b) => b.action)).toEqual(['open-backups', 'quit']);
+    expect(dialog.detail).toMatch(/zainstaluj najnowszą wersję/);
+    expect(dialog.detail).toContain('obecny plik bazy zostanie zachowany');
+    expect(dialog.buttons.map((b) => b.action)).toEqual(['restore', 'open-backups', 'quit']);
+    // No backups: nothing to restore from, the folder and quitting remain.
+    expect(startupDialog('database_from_future', 'en', { dbFile: '/d/zaplecze.db', canRestore: false }).buttons.map((b) => b.action)).toEqual(['open-backups', 'quit']);
   });
 
   it('has the same buttons in both languages for every problem', () => {
