@@ -135,10 +135,18 @@ async function parseWith(source: ImportSource, head: Buffer, encoding: TextEncod
           `Plik kończy się w środku pola w cudzysłowie (wiersz ${error.row}${col.pl}): jest ucięty lub uszkodzony. Nic nie zaimportowano.`,
           `The file ends inside a quoted field (row ${error.row}${col.en}): it is cut off or damaged. Nothing was imported.`,
         ));
+      } else if (error.code === 'csv_record_too_long') {
+        problems.reject(error.code, { row: error.row }, t(
+          `Wiersz ${error.row} pliku ma ponad 8 MB tekstu — to nie jest eksport z Allegro ani arkusz sklepu (plik uszkodzony albo innego rodzaju). Nic nie zaimportowano.`,
+          `Row ${error.row} of the file holds more than 8 MB of text — this is no Allegro export or shop sheet (the file is damaged or of another kind). Nothing was imported.`,
+        ));
       } else if (error.code === 'xlsx_invalid') {
         problems.reject(error.code, {}, t('Skoroszytu Excela nie da się odczytać (plik uszkodzony albo to nie jest .xlsx).', 'The Excel workbook cannot be read (damaged, or not an .xlsx file).'));
       } else {
-        problems.reject(error.code, { row: error.row }, t(`Plik CSV jest uszkodzony${where.pl}: ${error.message}`, `The CSV file is damaged${where.en}: ${error.message}`));
+        problems.reject(error.code, { row: error.row }, t(
+          `Plik CSV jest uszkodzony${where.pl}: znaki nie układają się w kolumny (np. cudzysłów w złym miejscu). Nic nie zaimportowano.`,
+          `The CSV file is damaged${where.en}: ${error.message} Nothing was imported.`,
+        ));
       }
       return finish({});
     }

@@ -4,6 +4,9 @@ import { bomLength, createDecoder, type TextEncoding } from './text/encoding';
 import { readChunks } from './source';
 import { ZIP_CHECK_MAX_BYTES, zipProblem } from './zip-check';
 
+/** A row longer than this is no Allegro export or shop sheet (the longest real ones are a few kB): refused. */
+const MAX_RECORD_BYTES = 8 << 20;
+
 /** A formula cell whose workbook has no saved result (never recalculated): the value is unknown. */
 export const NO_FORMULA_VALUE = Symbol('formula without a saved value');
 export type Cell = string | number | boolean | Date | null | typeof NO_FORMULA_VALUE;
@@ -24,7 +27,7 @@ export interface TabularSheet {
 /** Thrown by readers for a file that cannot be read as a table at all (unterminated quote, broken zip…). */
 export class TabularError extends Error {
   constructor(
-    readonly code: 'csv_unclosed_quote' | 'csv_invalid' | 'xlsx_invalid',
+    readonly code: 'csv_unclosed_quote' | 'csv_invalid' | 'csv_record_too_long' | 'xlsx_invalid',
     message: string,
     readonly row: number | null,
     /** 0-based field of the record where the problem is, when known. */
@@ -72,7 +75,7 @@ export function csvSheet(path: string, encoding: TextEncoding, delimiter: string
         // Polish Excel leaves quotes inside unquoted fields (`1,8" DO 2,5"`): keep them as text.
         relax_quotes: true,
         info: true,
-        max_record_size: 8 << 20,
+        max_record_size: MAX_RECORD_BYTES,
         skip_empty_lines: false,
       }),
     );
@@ -105,8 +108,12 @@ export function csvSheet(path: string, encoding: TextEncoding, delimiter: string
         const field = (error as { index?: number }).index;
         throw new TabularError('csv_unclosed_quote', 'The file ends inside a quoted field: it is cut off or damaged.', nextLine, typeof field === 'number' ? field : null);
       }
+      if (code === 'CSV_MAX_RECORD_SIZE') {
+        throw new TabularError('csv_record_too_long', `One row is longer than ${MAX_RECORD_BYTES >> 20} MB.`, nextLine);
+      }
       if (typeof code === 'string' && code.startsWith('CSV_')) {
-        throw new TabularError('csv_invalid', (error as Error).message, nextLine);
+        // The parser's own words ("Invalid Opening Quote: …") are for programmers, not for the shop.
+        throw new TabularError('csv_invalid', 'The characters do not form columns (e.g. a quote in the wrong place).', nextLine);
       }
       throw error;
     }
