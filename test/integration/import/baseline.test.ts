@@ -114,6 +114,10 @@ describe('baseline samples', () => {
     expect(one('SELECT count(*) FROM return_lines WHERE order_line_id IS NULL')).toBe(0);
     expect(q("SELECT reason_code, quantity FROM return_lines WHERE offer_id = '17845512340'")).toEqual([{ reason_code: 'NOT_AS_DESCRIBED', quantity: 3 }]);
     expect(one("SELECT refund_grosze FROM returns WHERE reference_number = '4855/Z06E'")).toBe(4497);
+    // The refund deadline is the legal one, as for a return registered by hand: 14 Warsaw days, to the end of
+    // the day (CEST: 21:59:59 UTC), a Sunday moved to Monday.
+    expect(one("SELECT refund_due_at FROM returns WHERE reference_number = '4821/Z06B'")).toBe('2026-06-23T21:59:59.000Z'); // 9 June → Tue 23 June
+    expect(one("SELECT refund_due_at FROM returns WHERE reference_number = '4851/Z06D'")).toBe('2026-06-29T21:59:59.000Z'); // 14 June → Sun 28 → Mon 29 June
   });
 
   it('checkout-forms.shipments.json: 7 tracking numbers for 7 orders', async () => {

@@ -1,3 +1,4 @@
+import { legalDeadline } from '../../returns/legal-deadline';
 import { t } from '../problems';
 import type { BillingRecord, ReturnRecord, ShipmentRecord } from '../records';
 import type { ApplyContext, ApplyCounts } from './context';
@@ -11,7 +12,6 @@ export function shopReturnStatus(allegroStatus: string | null): 'expected' | 'cl
   return 'expected';
 }
 
-const DAY = 86_400_000;
 
 /** Customer returns: upsert by return id; lines linked to the order's lines by offer id. */
 export function applyReturns(ctx: ApplyContext): ApplyCounts {
@@ -30,7 +30,9 @@ export function applyReturns(ctx: ApplyContext): ApplyCounts {
         `Return ${r.referenceNumber ?? r.returnId} is for order ${r.orderId}, which Zaplecze does not have — stored without the link (import the orders, then this file again).`,
       ));
     }
-    const refundDue = r.createdAt ? new Date(Date.parse(r.createdAt) + 14 * DAY).toISOString() : null;
+    // The same legal deadline as a return registered by hand: 14 Warsaw days after the withdrawal, to the
+    // end of the day, moved past weekends and holidays (art. 32 of the consumer-rights act, art. 115 k.c.).
+    const refundDue = r.createdAt && !Number.isNaN(Date.parse(r.createdAt)) ? legalDeadline(r.createdAt) : null;
     const wanted = {
       reference_number: r.referenceNumber,
       allegro_status: r.allegroStatus,
