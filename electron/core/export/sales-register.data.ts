@@ -87,20 +87,49 @@ function dueDateOf(order: OrderRow): string | null {
   return typeof order.dueDate === 'string' && /^\d{4}-\d{2}-\d{2}/.test(order.dueDate) ? order.dueDate : null;
 }
 
-function lineRate(line: LineRow, order: OrderRow, warnings: RegisterWarning[]): VatRate {
-  const own = parseVatRate(line.vatRate);
+/** Parsed rates by their text: a month has hundreds of thousands of lines and a handful of distinct rate texts. */
+const parsedRates = new Map<string, VatRate | null>();
+
+function cachedRate(text: string | null): VatRate | null {
+  if (text === null) return null;
+  let rate = parsedRates.get(text);
+  if (rate === undefined) {
+    rate = parseVatRate(text);
+    if (parsedRates.size > 1000) parsedRates.clear();
+    parsedRates.set(text, rate);
+  }
+  return rate;
+}
+
+/** Warnings of the month, at most one per order and code, in the order they were found. */
+class Warnings {
+  readonly list: RegisterWarning[] = [];
+  private readonly seen = new Set<string>();
+
+  once(code: RegisterWarning['code'], orderId: number): void {
+    const key = `${code}|${orderId}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.list.push({ code, orderId, reference: `ZAP-${orderId}` });
+  }
+}
+
+/** The line's own rate, else the product's (with a warning), else 23% (with a warning to check). */
+function lineRate(ownText: string | null, productText: string | null, orderId: number, warnings: Warnings): VatRate {
+  const own = cachedRate(ownText);
   if (own) return own;
-  const fromProduct = parseVatRate(line.productRate);
-  const reference = `ZAP-${order.id}`;
+  const fromProduct = cachedRate(productText);
   if (fromProduct) {
-    if (!warnings.some((w) => w.orderId === order.id && w.code === 'rate_from_product')) warnings.push({ code: 'rate_from_product', orderId: order.id, reference });
+    warnings.once('rate_from_product', orderId);
     return fromProduct;
   }
-  if (!warnings.some((w) => w.orderId === order.id && w.code === 'rate_assumed')) warnings.push({ code: 'rate_assumed', orderId: order.id, reference });
+  warnings.once('rate_assumed', orderId);
   return '23';
 }
 
-function toSale(order: OrderRow, lines: LineRow[], warnings: RegisterWarning[]): SourceSale {
+type SaleLine = SourceSale['lines'][number];
+
+function toSale(order: OrderRow, lines: SaleLine[]): SourceSale {
   const invoice = order.invoiceRequired === 1;
   const invoiceName = invoice ? order.invoiceCompanyName || joinName(order.invoiceFirstName, order.invoiceLastName) : '';
   const buyerName =
@@ -128,9 +157,12 @@ function toSale(order: OrderRow, lines: LineRow[], warnings: RegisterWarning[]):
     currency: order.currency,
     totalGross: order.totalToPayGrosze,
     deliveryGross: order.deliveryCostGrosze ?? 0,
-    lines: lines.map((l) => ({ gross: l.unitPriceGrosze * l.quantity, rate: lineRate(l, order, warnings), quantity: l.quantity })),
+    lines,
   };
 }
+
+const saleLinesOf = (order: OrderRow, lines: LineRow[], warnings: Warnings): SaleLine[] =>
+  lines.map((l) => ({ gross: l.unitPriceGrosze * l.quantity, rate: lineRate(l.vatRate, l.productRate, order.id, warnings), quantity: l.quantity }));
 
 function groupLines(rows: LineRow[]): Map<number, LineRow[]> {
   const byOrder = new Map<number, LineRow[]>();
@@ -146,19 +178,116 @@ function isSale(order: OrderRow): boolean {
   return order.status !== 'cancelled' && (order.allegroStatus === null || SALE_ALLEGRO_STATUSES.includes(order.allegroStatus));
 }
 
+/** isSale() as SQL, for the month's query (the same rule; orders read one by one still pass isSale()). */
+const IS_SALE_SQL = `status <> 'cancelled' AND (allegro_status IS NULL OR allegro_status IN (${SALE_ALLEGRO_STATUSES.map((s) => `'${s}'`).join(', ')}))`;
+
+/**
+ * The month's orders as raw rows (arrays, in ORDER_SELECT's column order): a better-sqlite3 row object
+ * per order costs several times more than the array, and the month is read with iterate(), so each row
+ * becomes a SourceSale at once and nothing of the 30-column row outlives it.
+ */
+const ORDER_FIELDS: ReadonlyArray<keyof OrderRow> = [
+  'id', 'allegroOrderId', 'status', 'allegroStatus', 'marketplace', 'documentNumber', 'invoiceRequired', 'boughtAt', 'paidAt', 'buyerName',
+  'buyerLogin', 'invoiceCompanyName', 'invoiceFirstName', 'invoiceLastName', 'invoiceTaxId', 'invoiceCountry', 'invoiceStreet', 'invoiceZip',
+  'invoiceCity', 'deliveryFirstName', 'deliveryLastName', 'deliveryStreet', 'deliveryZip', 'deliveryCity', 'deliveryCountry', 'deliveryPhone',
+  'paymentType', 'paymentProvider', 'currency', 'totalToPayGrosze', 'deliveryCostGrosze', 'dueDate',
+];
+
+/** orderFromRaw() reads columns by position: refuse to run if ORDER_SELECT and ORDER_FIELDS ever drift apart. */
+function checkOrderColumns(statement: { columns(): Array<{ name: string }> }): void {
+  const names = statement.columns().map((c) => c.name);
+  if (names.join() !== ORDER_FIELDS.join()) throw new Error(`ORDER_SELECT columns changed: ${names.join()}`);
+}
+
+function orderFromRaw(v: unknown[]): OrderRow {
+  return {
+    id: v[0] as number,
+    allegroOrderId: v[1] as string | null,
+    status: v[2] as string,
+    allegroStatus: v[3] as string | null,
+    marketplace: v[4] as string | null,
+    documentNumber: v[5] as string | null,
+    invoiceRequired: v[6] as number,
+    boughtAt: v[7] as string,
+    paidAt: v[8] as string | null,
+    buyerName: v[9] as string | null,
+    buyerLogin: v[10] as string | null,
+    invoiceCompanyName: v[11] as string | null,
+    invoiceFirstName: v[12] as string | null,
+    invoiceLastName: v[13] as string | null,
+    invoiceTaxId: v[14] as string | null,
+    invoiceCountry: v[15] as string | null,
+    invoiceStreet: v[16] as string | null,
+    invoiceZip: v[17] as string | null,
+    invoiceCity: v[18] as string | null,
+    deliveryFirstName: v[19] as string | null,
+    deliveryLastName: v[20] as string | null,
+    deliveryStreet: v[21] as string | null,
+    deliveryZip: v[22] as string | null,
+    deliveryCity: v[23] as string | null,
+    deliveryCountry: v[24] as string | null,
+    deliveryPhone: v[25] as string | null,
+    paymentType: v[26] as string | null,
+    paymentProvider: v[27] as string | null,
+    currency: v[28] as string,
+    totalToPayGrosze: v[29] as number,
+    deliveryCostGrosze: v[30] as number | null,
+    dueDate: v[31],
+  };
+}
+
 /**
  * The month's sales (by the Warsaw date of purchase) and its corrections: returns refunded in the month,
  * or — when no refund is recorded — returns whose goods came back in the month. Rejected returns and
  * returns of orders that were never a sale are left out.
+ *
+ * A busy month is ~200k orders and ~300k lines: both are read in order id order through the bought_at
+ * index and joined here as they stream (lines first, kept as plain numbers and rate texts), so no row
+ * object of either query is kept — with them all alive at once, garbage collection cost more than
+ * everything else in the export.
  */
 export function loadRegisterSources(sqlite: SqliteDatabase, period: MonthPeriod): { sales: SourceSale[]; returns: SourceReturn[]; warnings: RegisterWarning[] } {
-  const warnings: RegisterWarning[] = [];
+  const warnings = new Warnings();
   const window = [period.sqlFrom, period.sqlTo];
-  const orders = (sqlite.prepare(`${ORDER_SELECT} WHERE bought_at >= ? AND bought_at < ? ORDER BY id`).all(...window) as OrderRow[]).filter(
-    (o) => isSale(o) && inPeriod(localDate(o.boughtAt), period),
-  );
-  // The month's lines in one pass (through the bought_at index), not one query per batch of orders.
-  const lines = groupLines(sqlite.prepare(`${LINE_SELECT} JOIN orders o ON o.id = l.order_id WHERE o.bought_at >= ? AND o.bought_at < ? ORDER BY l.id`).all(...window) as LineRow[]);
+  const inWindow = 'SELECT id FROM orders WHERE bought_at >= ? AND bought_at < ?';
+
+  // The month's lines, in (order id, line id) order, as parallel arrays.
+  const lineOrder: number[] = [];
+  const lineGross: number[] = [];
+  const lineQuantity: number[] = [];
+  const lineOwnRate: Array<string | null> = [];
+  const lineProductRate: Array<string | null> = [];
+  const lineRows = sqlite
+    .prepare(
+      `SELECT l.order_id, l.quantity, l.unit_price_grosze, l.vat_rate,
+         CASE WHEN l.product_id IS NOT NULL THEN (SELECT p.vat_rate FROM products p WHERE p.id = l.product_id) END
+       FROM order_lines l WHERE l.order_id IN (${inWindow}) ORDER BY l.order_id, l.id`,
+    )
+    .raw();
+  for (const v of lineRows.iterate(...window) as IterableIterator<[number, number, number, string | null, string | null]>) {
+    lineOrder.push(v[0]);
+    lineQuantity.push(v[1]);
+    lineGross.push(v[2] * v[1]);
+    lineOwnRate.push(v[3]);
+    lineProductRate.push(v[4]);
+  }
+
+  const sales: SourceSale[] = [];
+  let cursor = 0;
+  const orderRows = sqlite.prepare(`${ORDER_SELECT} WHERE id IN (${inWindow} AND ${IS_SALE_SQL}) ORDER BY id`);
+  checkOrderColumns(orderRows);
+  orderRows.raw();
+  for (const raw of orderRows.iterate(...window) as IterableIterator<unknown[]>) {
+    const order = orderFromRaw(raw);
+    while (cursor < lineOrder.length && (lineOrder[cursor] as number) < order.id) cursor++;
+    if (!isSale(order) || !inPeriod(localDate(order.boughtAt), period)) continue;
+    const lines: SaleLine[] = [];
+    for (; cursor < lineOrder.length && lineOrder[cursor] === order.id; cursor++) {
+      lines.push({ gross: lineGross[cursor] as number, rate: lineRate(lineOwnRate[cursor] ?? null, lineProductRate[cursor] ?? null, order.id, warnings), quantity: lineQuantity[cursor] as number });
+    }
+    sales.push(toSale(order, lines));
+  }
+  const saleOf = new Map(sales.map((s) => [s.orderId, s]));
 
   type ReturnRow = { id: number; orderId: number; status: string; receivedAt: string | null; refundedAt: string | null; refundGrosze: number | null };
   const returnRows = (
@@ -174,38 +303,46 @@ export function loadRegisterSources(sqlite: SqliteDatabase, period: MonthPeriod)
     .map((r) => ({ r, happenedAt: localDate(r.refundedAt ?? (r.status === 'received' || r.status === 'closed' ? r.receivedAt : null)) }))
     .filter((x) => inPeriod(x.happenedAt, period));
 
-  // Returns of orders sold in earlier months: their orders and lines too.
-  const sold = new Map(orders.map((o) => [o.id, o]));
-  const extraIds = [...new Set(returnRows.map((x) => x.r.orderId))].filter((id) => !sold.has(id));
-  for (let i = 0; i < extraIds.length; i += 500) {
-    const ids = extraIds.slice(i, i + 500);
+  // Orders with returns in the month: their lines in full (to find what came back), and — for orders sold
+  // in earlier months — the orders themselves.
+  const sold = new Map<number, OrderRow>();
+  const returnedIds = [...new Set(returnRows.map((x) => x.r.orderId))];
+  const extraIds = new Set(returnedIds.filter((id) => !saleOf.has(id)));
+  const lines = new Map<number, LineRow[]>();
+  for (let i = 0; i < returnedIds.length; i += 500) {
+    const ids = returnedIds.slice(i, i + 500);
     const marks = ids.map(() => '?').join(',');
-    for (const o of sqlite.prepare(`${ORDER_SELECT} WHERE id IN (${marks})`).all(...ids) as OrderRow[]) if (isSale(o)) sold.set(o.id, o);
+    const extra = ids.filter((id) => extraIds.has(id));
+    if (extra.length > 0) {
+      for (const o of sqlite.prepare(`${ORDER_SELECT} WHERE id IN (${extra.map(() => '?').join(',')})`).all(...extra) as OrderRow[]) if (isSale(o)) sold.set(o.id, o);
+    }
     for (const [orderId, list] of groupLines(sqlite.prepare(`${LINE_SELECT} WHERE l.order_id IN (${marks}) ORDER BY l.id`).all(...ids) as LineRow[])) lines.set(orderId, list);
   }
 
-  const sales = orders.map((o) => toSale(o, lines.get(o.id) ?? [], warnings));
-  const saleOf = new Map(sales.map((s) => [s.orderId, s]));
-
-  const returns: SourceReturn[] = [];
   const returnIds = returnRows.map((x) => x.r.id);
   type ReturnLineRow = { returnId: number; orderLineId: number | null; productId: number | null; offerId: string | null; quantity: number };
-  const returnLines: ReturnLineRow[] = [];
+  const returnLines = new Map<number, ReturnLineRow[]>();
   for (let i = 0; i < returnIds.length; i += 500) {
     const ids = returnIds.slice(i, i + 500);
-    returnLines.push(
-      ...(sqlite
-        .prepare(`SELECT return_id AS returnId, order_line_id AS orderLineId, product_id AS productId, offer_id AS offerId, quantity FROM return_lines WHERE return_id IN (${ids.map(() => '?').join(',')}) ORDER BY id`)
-        .all(...ids) as ReturnLineRow[]),
-    );
+    const rows = sqlite
+      .prepare(`SELECT return_id AS returnId, order_line_id AS orderLineId, product_id AS productId, offer_id AS offerId, quantity FROM return_lines WHERE return_id IN (${ids.map(() => '?').join(',')}) ORDER BY id`)
+      .all(...ids) as ReturnLineRow[];
+    for (const row of rows) {
+      const list = returnLines.get(row.returnId);
+      if (list) list.push(row);
+      else returnLines.set(row.returnId, [row]);
+    }
   }
+
+  const returns: SourceReturn[] = [];
   for (const { r, happenedAt } of returnRows) {
-    const order = sold.get(r.orderId);
-    if (!order) continue;
-    const orderLines = lines.get(order.id) ?? [];
-    const sale = saleOf.get(order.id) ?? toSale(order, orderLines, warnings);
-    const mine = returnLines.filter((l) => l.returnId === r.id);
-    const valued = mine.flatMap((rl) => {
+    const monthSale = saleOf.get(r.orderId);
+    const order = monthSale ? null : sold.get(r.orderId);
+    if (!monthSale && !order) continue;
+    const orderId = r.orderId;
+    const orderLines = lines.get(orderId) ?? [];
+    const sale = monthSale ?? toSale(order as OrderRow, saleLinesOf(order as OrderRow, orderLines, warnings));
+    const valued = (returnLines.get(r.id) ?? []).flatMap((rl) => {
       // The sold line this return line gives back: by its id, else by product or offer within the order.
       const line =
         orderLines.find((l) => l.id === rl.orderLineId) ??
@@ -213,9 +350,9 @@ export function loadRegisterSources(sqlite: SqliteDatabase, period: MonthPeriod)
         orderLines.find((l) => rl.offerId !== null && l.offerId === rl.offerId);
       if (!line) return [];
       const quantity = Math.min(rl.quantity, line.quantity);
-      return [{ gross: line.unitPriceGrosze * quantity, rate: lineRate(line, order, warnings), quantity }];
+      return [{ gross: line.unitPriceGrosze * quantity, rate: lineRate(line.vatRate, line.productRate, orderId, warnings), quantity }];
     });
     returns.push({ returnId: r.id, sale, happenedAt: happenedAt as string, refundGross: r.refundGrosze, lines: valued });
   }
-  return { sales, returns, warnings };
+  return { sales, returns, warnings: warnings.list };
 }
