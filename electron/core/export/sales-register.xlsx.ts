@@ -11,14 +11,22 @@ import { XlsxWriter } from './xlsx/workbook-writer';
  * computed in grosze — plain values, not formulas, so they read the same in every program), and "Uwagi"
  * (the method, as sentences).
  */
+/**
+ * Register columns whose few values repeat on most rows: written once into the shared string table
+ * (see xlsx/shared-strings.ts). Matched by heading; a renamed column is simply written inline.
+ */
+const REPEATING = new Set(['Rodzaj', 'Typ dokumentu', 'Kraj', 'Stawka VAT', 'Forma płatności', 'Waluta']);
+
 export async function salesRegisterXlsx(register: SalesRegister, generatedAt: string): Promise<Uint8Array> {
   const book = new XlsxWriter();
 
   const sheet = book.addSheet('Rejestr', REGISTER_COLUMNS.map((c) => ({ header: c.header, width: c.width })), { autoFilter: true });
   const rows = register.rows;
+  const repeating = REGISTER_COLUMNS.map((c) => c.kind === 'text' && REPEATING.has(c.header));
   for (let index = 0; index < rows.length; index++) {
     const r = rows[index]!;
-    for (const c of REGISTER_COLUMNS) {
+    for (let i = 0; i < REGISTER_COLUMNS.length; i++) {
+      const c = REGISTER_COLUMNS[i]!;
       switch (c.kind) {
         case 'money':
           sheet.money(c.value(r));
@@ -30,7 +38,8 @@ export async function salesRegisterXlsx(register: SalesRegister, generatedAt: st
           sheet.date(c.value(r));
           break;
         default:
-          sheet.text(c.value(r, index));
+          if (repeating[i]) sheet.label(c.value(r, index));
+          else sheet.text(c.value(r, index));
       }
     }
     sheet.endRow();

@@ -1,3 +1,4 @@
+import type { SharedStrings } from './shared-strings';
 import { ZipPart } from './zip-writer';
 import { STYLE, type StyleId } from './styles';
 import { cellText, needsPreserve } from './xml-text';
@@ -74,6 +75,7 @@ export class SheetWriter {
     readonly name: string,
     private readonly columns: ColumnSpec[],
     private readonly options: { autoFilter: boolean; selected: boolean },
+    private readonly shared: SharedStrings,
   ) {
     if (columns.length === 0) throw new Error('A sheet needs at least one column.');
     this.letters = columns.map((_c, i) => columnLetters(i));
@@ -116,6 +118,19 @@ export class SheetWriter {
     if (value !== null && value !== undefined && value !== '') {
       const start = this.ref(style);
       this.xml += `${start} t="inlineStr"><is>${needsPreserve(value) ? '<t xml:space="preserve">' : '<t>'}${cellText(value)}</t></is></c>`;
+    }
+    this.col++;
+    return this;
+  }
+
+  /**
+   * A short text that repeats down the column (a kind, a rate, a currency): stored once in the shared
+   * string table. Reads exactly like text(); use text() for anything that varies row to row.
+   */
+  label(value: string | null | undefined, style: StyleId = STYLE.plain): this {
+    if (value !== null && value !== undefined && value !== '') {
+      const start = this.ref(style);
+      this.xml += `${start} t="s"><v>${this.shared.indexOf(value)}</v></c>`;
     }
     this.col++;
     return this;
@@ -182,7 +197,7 @@ export class SheetWriter {
   }
 
   private flush(): void {
-    this.part.push(Buffer.from(this.xml, 'utf8'));
+    this.part.pushText(this.xml);
     this.xml = '';
   }
 }

@@ -1,3 +1,4 @@
+import { SharedStrings } from './shared-strings';
 import { type ColumnSpec, quotedSheetName, SheetWriter } from './sheet-writer';
 import { STYLES_XML } from './styles';
 import { xmlEscape } from './xml-text';
@@ -24,13 +25,14 @@ const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\]/;
  */
 export class XlsxWriter {
   private readonly sheets: SheetWriter[] = [];
+  private readonly shared = new SharedStrings();
 
   addSheet(name: string, columns: ColumnSpec[], options: { autoFilter?: boolean } = {}): SheetWriter {
     if (name.length === 0 || name.length > 31 || FORBIDDEN_IN_SHEET_NAME.test(name) || name.startsWith("'") || name.endsWith("'")) {
       throw new Error(`Not a valid sheet name: ${JSON.stringify(name)}`);
     }
     if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`Duplicate sheet name ${name}`);
-    const sheet = new SheetWriter(name, columns, { autoFilter: options.autoFilter ?? false, selected: this.sheets.length === 0 });
+    const sheet = new SheetWriter(name, columns, { autoFilter: options.autoFilter ?? false, selected: this.sheets.length === 0 }, this.shared);
     this.sheets.push(sheet);
     return sheet;
   }
@@ -40,6 +42,7 @@ export class XlsxWriter {
     for (const s of this.sheets) s.close();
     const zip = new ZipWriter();
     const n = this.sheets.length;
+    const withShared = this.shared.size > 0;
     const sheetOverrides = this.sheets.map((_s, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT}.spreadsheetml.worksheet+xml"/>`).join('');
     zip.addFile(
       '[Content_Types].xml',
@@ -47,6 +50,7 @@ export class XlsxWriter {
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
         `<Override PartName="/xl/workbook.xml" ContentType="${CT}.spreadsheetml.sheet.main+xml"/>${sheetOverrides}` +
         `<Override PartName="/xl/styles.xml" ContentType="${CT}.spreadsheetml.styles+xml"/>` +
+        (withShared ? `<Override PartName="/xl/sharedStrings.xml" ContentType="${CT}.spreadsheetml.sharedStrings+xml"/>` : '') +
         '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
         `<Override PartName="/docProps/app.xml" ContentType="${CT}.extended-properties+xml"/></Types>`,
     );
@@ -85,10 +89,13 @@ export class XlsxWriter {
       'xl/_rels/workbook.xml.rels',
       `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
         this.sheets.map((_s, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
-        `<Relationship Id="rId${n + 1}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+        `<Relationship Id="rId${n + 1}" Type="${REL}/styles" Target="styles.xml"/>` +
+        (withShared ? `<Relationship Id="rId${n + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : '') +
+        '</Relationships>',
     );
     zip.addFile('xl/styles.xml', STYLES_XML);
+    if (withShared) zip.add('xl/sharedStrings.xml', this.shared.toPart());
     this.sheets.forEach((s, i) => zip.add(`xl/worksheets/sheet${i + 1}.xml`, s.part));
-    return new Uint8Array(await zip.toBuffer());
+    return new Uint8Array(zip.toBuffer());
   }
 }

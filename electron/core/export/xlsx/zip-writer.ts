@@ -1,15 +1,16 @@
-import { constants, crc32, deflateRaw } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 /**
  * A minimal ZIP writer for XLSX files (no ZIP64: a part over 4 GB is refused — a month's register is
- * tens of megabytes of XML). Every entry is dated 1980-01-01 00:00, so the same content always gives
- * the same bytes.
+ * around a hundred megabytes of XML). Every entry is dated 1980-01-01 00:00, so the same content always
+ * gives the same bytes.
  *
- * Large parts are compressed in pieces on libuv's thread pool while JavaScript goes on writing the
- * next rows: each piece is deflated on its own and ended with a sync flush (an empty stored block, no
- * "final" bit), so the pieces laid end to end and closed with one empty final block form a single
- * valid deflate stream — the technique pigz uses. Pieces of a quarter megabyte cost a fraction of a
- * per cent of compression ratio.
+ * A big part arrives in pieces and each piece is deflated as soon as it arrives, on its own, ended
+ * with a sync flush (an empty stored block, no "final" bit): the pieces laid end to end and closed with
+ * one empty final block form a single valid deflate stream — the technique pigz uses; pieces of a
+ * quarter megabyte cost a fraction of a per cent of compression ratio. Only the compressed bytes are
+ * kept. (Deflating on the thread pool instead was tried: the uncompressed pieces waiting in memory made
+ * V8 run full garbage collections for "external memory pressure", which cost more than the deflate.)
  */
 
 const DOS_DATE_1980_01_01 = 0x0021;
@@ -17,7 +18,7 @@ const DOS_TIME_MIDNIGHT = 0;
 /** An empty deflate block with the final bit set: closes a stream made of sync-flushed pieces. */
 const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00]);
 const MAX_32 = 0xffff_ffff;
-/** zlib level 1: packs repetitive XML nearly as well as level 6 in a fraction of the time. */
+/** zlib level 1: packs repetitive XML nearly as well as level 6 (~16 % vs ~13 %) at several times the speed. */
 export const DEFAULT_LEVEL = 1;
 
 export interface ZipOptions {
@@ -25,34 +26,38 @@ export interface ZipOptions {
   level?: number;
 }
 
-/** The bytes of one part, compressed or being compressed, with what the ZIP headers need. */
+/** One reusable buffer for encoding text pieces, instead of a new external allocation per piece. */
+let scratch = Buffer.allocUnsafe(1 << 20);
+
+/** The bytes of one part, compressed piece by piece, with what the ZIP headers need. */
 export class ZipPart {
-  private readonly pieces: Array<Promise<Buffer>> = [];
+  private readonly compressed: Buffer[] = [];
   private crc = 0;
   private size = 0;
   private closed = false;
 
   constructor(private readonly level: number = DEFAULT_LEVEL) {}
 
-  /** Adds the next piece of the part's content; compression starts at once on the thread pool. */
+  /** Adds the next piece of the part's content. */
   push(piece: Buffer): void {
     if (this.closed) throw new Error('This ZIP part is already closed.');
     if (piece.length === 0) return;
     this.crc = crc32(piece, this.crc);
     this.size += piece.length;
-    const job = new Promise<Buffer>((resolve, reject) =>
-      deflateRaw(piece, { level: this.level, finishFlush: constants.Z_SYNC_FLUSH }, (error, out) => (error ? reject(error) : resolve(out))),
-    );
-    // Awaited in finish(); until then a failure must not count as an unhandled rejection.
-    job.catch(() => undefined);
-    this.pieces.push(job);
+    this.compressed.push(deflateRawSync(piece, { level: this.level, finishFlush: constants.Z_SYNC_FLUSH }));
   }
 
-  async finish(): Promise<{ crc: number; size: number; data: Buffer[] }> {
+  /** Adds the next piece of text, as UTF-8. */
+  pushText(text: string): void {
+    // A UTF-16 code unit never takes more than 3 bytes of UTF-8, so the write below is never cut short.
+    if (scratch.length < text.length * 3) scratch = Buffer.allocUnsafe(text.length * 3);
+    const n = scratch.write(text, 0, 'utf8');
+    this.push(scratch.subarray(0, n));
+  }
+
+  finish(): { crc: number; size: number; data: Buffer[] } {
     this.closed = true;
-    const data = await Promise.all(this.pieces);
-    data.push(FINAL_EMPTY_BLOCK);
-    return { crc: this.crc >>> 0, size: this.size, data };
+    return { crc: this.crc >>> 0, size: this.size, data: [...this.compressed, FINAL_EMPTY_BLOCK] };
   }
 }
 
@@ -76,16 +81,17 @@ export class ZipWriter {
   /** A small part given whole. */
   addFile(name: string, content: string | Buffer, options: ZipOptions = {}): void {
     const part = new ZipPart(options.level ?? DEFAULT_LEVEL);
-    part.push(typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    if (typeof content === 'string') part.pushText(content);
+    else part.push(content);
     this.add(name, part);
   }
 
-  async toBuffer(): Promise<Buffer> {
+  toBuffer(): Buffer {
     const out: Buffer[] = [];
     const entries: Entry[] = [];
     let offset = 0;
     for (const { name, part } of this.parts) {
-      const { crc, size, data } = await part.finish();
+      const { crc, size, data } = part.finish();
       const compressedSize = data.reduce((a, b) => a + b.length, 0);
       if (size > MAX_32 || compressedSize > MAX_32 || offset > MAX_32) throw new RangeError(`ZIP entry ${name} is too large for a ZIP without ZIP64`);
       const entry: Entry = { name: Buffer.from(name, 'utf8'), crc, size, compressedSize, offset };
