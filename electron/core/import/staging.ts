@@ -109,12 +109,14 @@ export class Staging {
   /**
    * Records of `kind` in file order, each with its `childKind` records (in file order) — one query for the
    * whole file instead of one per record, which a 100k-order CSV would otherwise run 100k times.
+   * `+p.kind` keeps the planner on the table in file order (children come from rec_parent in file order
+   * too), so both ORDER BY terms come free; through rec_key it sorted the whole file in a temp B-tree.
    */
   *iterateWithChildren<T, C>(kind: StagedKind, childKind: StagedKind): Generator<{ record: StagedRecord<T>; children: Array<StagedRecord<C>> }> {
     const stmt = this.db.prepare(
       `SELECT p.seq, p.key, p.parent, p.row, p.path, p.data, p.raw, c.seq, c.key, c.parent, c.row, c.path, c.data, c.raw
        FROM rec p LEFT JOIN rec c ON c.kind = ? AND c.parent = p.key
-       WHERE p.kind = ? ORDER BY p.seq, c.seq`,
+       WHERE +p.kind = ? ORDER BY p.seq, c.seq`,
     ).raw(true);
     type Raw = [number, string, string | null, number | null, string | null, string, string | null];
     let current: { record: StagedRecord<T>; children: Array<StagedRecord<C>> } | null = null;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { EntityCounts } from '../../../../shared/contract/import.contract';
 
@@ -48,7 +48,8 @@ export function tableShape(sqlite: Sqlite, table: string): TableShape {
 
 /** Hash of a row image (the values in column order): equal images, equal hashes. */
 export function imageHash(image: readonly unknown[]): string {
-  return createHash('sha1').update(JSON.stringify(image)).digest('base64');
+  // One-shot hash: no Hash object per row (an import hashes every row it writes).
+  return hash('sha1', JSON.stringify(image), 'base64');
 }
 
 /**
