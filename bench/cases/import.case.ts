@@ -17,6 +17,8 @@ const MILLION_LINES = 1_000_000;
 
 interface ImportChild {
   ms: number;
+  /** Reading the file (hash, decode, parse, stage) / writing the records / search index and commit. */
+  phases: { readMs: number; writeMs: number; finishMs: number } | null;
   code: number;
   result: { files?: Array<{ status: string; inserted: number; updated: number; unchanged: number; warnings: unknown[]; errors: unknown[] }> } | string | null;
   stderr: string;
@@ -143,8 +145,8 @@ async function importRows(ctx: BenchContext, orders: number): Promise<Row[]> {
         judged({
           ...row,
           value: round(child.ms / base.ms, 2),
-          note: `${round(child.ms / 1000, 2)} s vs ${round(base.ms / 1000, 2)} s; ${Math.round((file.orders / child.ms) * 1000)} orders/s; peak RSS ${child.peakRssKb ? round(child.peakRssKb / 1024, 0) : '?'} MB; ${summaryOf(child)}; ${linked.linked}/${linked.all_} lines matched to products`,
-          details: { importMs: child.ms, baselineMs: base.ms, peakRssKb: child.peakRssKb, file: { bytes: file.bytes, lines: file.textLines, orders: file.orders, lineItems: file.lines }, linked },
+          note: `${round(child.ms / 1000, 2)} s vs ${round(base.ms / 1000, 2)} s${child.phases ? ` (reading the file ${round(child.phases.readMs / 1000, 1)} s, writing ${round(child.phases.writeMs / 1000, 1)} s, index and commit ${round(child.phases.finishMs / 1000, 1)} s)` : ''}; ${Math.round((file.orders / child.ms) * 1000)} orders/s; peak RSS ${child.peakRssKb ? round(child.peakRssKb / 1024, 0) : '?'} MB; ${summaryOf(child)}; ${linked.linked}/${linked.all_} lines matched to products`,
+          details: { importMs: child.ms, phases: child.phases, baselineMs: base.ms, peakRssKb: child.peakRssKb, file: { bytes: file.bytes, lines: file.textLines, orders: file.orders, lineItems: file.lines }, linked },
         }),
       );
       rmSync(target, { force: true });
