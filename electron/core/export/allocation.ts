@@ -11,10 +11,19 @@ export function allocateProRata(amount: number, weights: readonly number[]): num
   const total = weights.reduce((a, b) => a + b, 0);
   // Nothing to be proportional to: everything goes to the first part.
   if (total === 0) return weights.map((_, i) => (i === 0 ? amount : 0));
+  // One part takes it all (most orders have goods at one rate: the common case of a month's export).
+  if (weights.length === 1) return [amount];
   const sign = amount < 0 ? -1 : 1;
   const abs = Math.abs(amount);
-  // Integer shares: floor(abs × w / total) without floating point — BigInt keeps large products exact.
+  // Integer shares: floor(abs × w / total) without rounding. While the products stay below 2^53 they,
+  // their remainders and the exact quotients are exact doubles; beyond that BigInt keeps them exact.
+  const exactInNumbers = abs * Math.max(...weights) <= Number.MAX_SAFE_INTEGER;
   const shares = weights.map((w) => {
+    if (exactInNumbers) {
+      const product = abs * w;
+      const remainder = product % total;
+      return { floor: (product - remainder) / total, remainder };
+    }
     const product = BigInt(abs) * BigInt(w);
     return { floor: Number(product / BigInt(total)), remainder: Number(product % BigInt(total)) };
   });

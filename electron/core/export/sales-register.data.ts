@@ -162,13 +162,29 @@ function lineRate(ownText: string | null, productText: string | null, orderId: n
 
 type SaleLine = SourceSale['lines'][number];
 
+/**
+ * One string object per distinct value for the few-valued texts of a sale (currency, country, payment
+ * type and provider): SQLite hands out a new string for every row, and ~200k copies of "PLN" that live
+ * as long as the register only make every garbage collection on the way copy them.
+ */
+const interned = new Map<string, string>();
+
+function intern<T extends string | null>(text: T): T {
+  if (text === null) return text;
+  const known = interned.get(text);
+  if (known !== undefined) return known as T;
+  if (interned.size > 10_000) interned.clear();
+  interned.set(text, text);
+  return text;
+}
+
 function toSale(order: OrderRow, lines: SaleLine[]): SourceSale {
   const invoice = order.invoiceRequired === 1;
   const invoiceName = invoice ? order.invoiceCompanyName || joinName(order.invoiceFirstName, order.invoiceLastName) : '';
   const buyerName =
     invoiceName || order.buyerName || joinName(order.deliveryFirstName, order.deliveryLastName) || order.buyerLogin || `ZAP-${order.id}`;
   const nip = invoice && order.invoiceTaxId ? order.invoiceTaxId.replace(/[\s-]/g, '').replace(/^PL(?=\d{10}$)/i, '') : null;
-  const country = ((invoice ? order.invoiceCountry : null) || order.deliveryCountry || MARKETPLACE_COUNTRY[order.marketplace ?? ''] || 'PL').toUpperCase();
+  const country = intern(((invoice ? order.invoiceCountry : null) || order.deliveryCountry || MARKETPLACE_COUNTRY[order.marketplace ?? ''] || 'PL').toUpperCase());
   return {
     orderId: order.id,
     allegroOrderId: order.allegroOrderId,
@@ -185,9 +201,9 @@ function toSale(order: OrderRow, lines: SaleLine[]): SourceSale {
       ? { street: order.invoiceStreet, zip: order.invoiceZip, city: order.invoiceCity }
       : { street: order.deliveryStreet, zip: order.deliveryZip, city: order.deliveryCity },
     phone: order.deliveryPhone,
-    paymentType: order.paymentType,
-    paymentProvider: order.paymentProvider,
-    currency: order.currency,
+    paymentType: intern(order.paymentType),
+    paymentProvider: intern(order.paymentProvider),
+    currency: intern(order.currency),
     totalGross: order.totalToPayGrosze,
     deliveryGross: order.deliveryCostGrosze ?? 0,
     lines,

@@ -7,6 +7,9 @@ import { RATE_ORDER } from './vat-rate-text';
 
 /** Goods value per rate, in display order, with rates that have goods only. */
 function goodsByRate(lines: SourceSale['lines']): Array<{ rate: VatRate; goods: number }> {
+  // Most orders have goods at one rate: no map for them (a busy month has ~200k orders).
+  const first = lines[0];
+  if (first && lines.every((l) => l.rate === first.rate)) return [{ rate: first.rate, goods: lines.reduce((a, l) => a + l.gross, 0) }];
   const sums = new Map<VatRate, number>();
   for (const l of lines) sums.set(l.rate, (sums.get(l.rate) ?? 0) + l.gross);
   return RATE_ORDER.filter((r) => sums.has(r)).map((rate) => ({ rate, goods: sums.get(rate) ?? 0 }));
@@ -21,6 +24,23 @@ function splitByRate(total: number, groups: Array<{ rate: VatRate; goods: number
   const goods = groups.reduce((a, g) => a + g.goods, 0);
   const extras = allocateProRata(total - goods, groups.map((g) => Math.max(0, g.goods)));
   return groups.map((g, i) => ({ rate: g.rate, gross: g.goods + (extras[i] ?? 0), extra: extras[i] ?? 0 }));
+}
+
+/** paymentMethodLabel per (type, provider), so the month's rows share a handful of label strings. */
+const paymentLabels = new Map<string | null, Map<string | null, string>>();
+
+function paymentLabel(type: string | null, provider: string | null): string {
+  let byProvider = paymentLabels.get(type);
+  if (!byProvider) {
+    if (paymentLabels.size > 1000) paymentLabels.clear();
+    paymentLabels.set(type, (byProvider = new Map()));
+  }
+  let label = byProvider.get(provider);
+  if (label === undefined) {
+    label = paymentMethodLabel(type, provider);
+    if (byProvider.size < 1000) byProvider.set(provider, label);
+  }
+  return label;
 }
 
 const reference = (orderId: number, returnId?: number) => (returnId === undefined ? `ZAP-${orderId}` : `ZAP-${orderId}/Z${returnId}`);
@@ -57,7 +77,7 @@ function makeDocument(
         vat,
         gross,
         shipping: p.extra,
-        paymentMethod: paymentMethodLabel(sale.paymentType, sale.paymentProvider),
+        paymentMethod: paymentLabel(sale.paymentType, sale.paymentProvider),
         currency: sale.currency,
       };
     });
