@@ -26,6 +26,8 @@ const NAMES = [
   'Emoji 😀 ok',
   'Podkreślenie _x0041_ zostaje',
 ];
+/** Few-valued texts written through the shared string table (label()), hostile ones included. */
+const LABELS = ['sprzedaż', 'korekta', '=1+1', ' spacja', 'a<b>&c', 'x\u0001y'];
 /** Characters XML 1.0 cannot hold at all: dropped, the rest of the name kept. */
 const CONTROL = 'Jan\u0000\u0001\u0007\u000b\u001fKowal\ud800ski\uffff';
 
@@ -50,12 +52,14 @@ function sampleBook(rows: number): XlsxWriter {
       { header: 'Nabywca', width: 30 },
       { header: 'Kwota', width: 12 },
       { header: 'Data', width: 12 },
+      { header: 'Rodzaj', width: 12 },
     ],
     { autoFilter: true },
   );
   const names = [...NAMES, CONTROL];
   for (let i = 0; i < rows; i++) {
-    sheet.number(i + 1).text(names[i % names.length]).money(i % 3 === 0 ? -(i * 101 + 5) : i * 101 + 50).date(i % 4 === 3 ? null : `2026-10-${String((i % 28) + 1).padStart(2, '0')}`).endRow();
+    sheet.number(i + 1).text(names[i % names.length]).money(i % 3 === 0 ? -(i * 101 + 5) : i * 101 + 50).date(i % 4 === 3 ? null : `2026-10-${String((i % 28) + 1).padStart(2, '0')}`);
+    sheet.label(LABELS[i % LABELS.length]).endRow();
   }
   const sum = book.addSheet('Podsumowanie', [
     { header: 'Waluta', width: 8 },
@@ -72,10 +76,10 @@ describe('XLSX writer', () => {
     const wb = await load(bytes);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Rejestr', 'Podsumowanie', 'Uwagi']);
     const sheet = wb.getWorksheet('Rejestr')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Lp', 'Nabywca', 'Kwota', 'Data']);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Lp', 'Nabywca', 'Kwota', 'Data', 'Rodzaj']);
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet.autoFilter).toBe(`A1:D${NAMES.length + 2}`);
+    expect(sheet.autoFilter).toBe(`A1:E${NAMES.length + 2}`);
     expect(sheet.getColumn(2).width).toBe(30);
     NAMES.forEach((name, i) => {
       const row = sheet.getRow(i + 2);
@@ -84,6 +88,10 @@ describe('XLSX writer', () => {
       expect(cell.type).toBe(ExcelJS.ValueType.String);
       expect(cell.formula).toBeUndefined();
       expect(row.getCell(1).value).toBe(i + 1);
+      const label = row.getCell(5);
+      expect(label.value).toBe(LABELS[i % LABELS.length]!.replace('\u0001', ''));
+      expect(label.type).toBe(ExcelJS.ValueType.String);
+      expect(label.formula).toBeUndefined();
     });
     expect(sheet.getRow(NAMES.length + 2).getCell(2).value).toBe('JanKowalski');
     // Money: the exact decimal of the grosze, negative where negative, with the money format.
@@ -113,6 +121,7 @@ describe('XLSX writer', () => {
       'xl/workbook.xml',
       'xl/_rels/workbook.xml.rels',
       'xl/styles.xml',
+      'xl/sharedStrings.xml',
       'xl/worksheets/sheet1.xml',
       'xl/worksheets/sheet2.xml',
       'xl/worksheets/sheet3.xml',
@@ -137,8 +146,12 @@ describe('XLSX writer', () => {
     expect(sheet1).toContain('<t xml:space="preserve">\tTab Nowak</t>');
     expect(sheet1).toContain('&lt;b&gt;&amp;amp; &quot;Jan&quot;&lt;/b&gt;');
     expect(sheet1.match(/<row /g)).toHaveLength(5001);
+    const sst = await zip.file('xl/sharedStrings.xml')!.async('string');
+    expect(sst).toContain('uniqueCount="6"');
+    expect(sst).toContain('<si><t xml:space="preserve"> spacja</t></si>');
+    expect(sheet1).not.toContain('sprzedaż'); // labels are written once, in the table
     const workbook = await zip.file('xl/workbook.xml')!.async('string');
-    expect(workbook).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'Rejestr'!$A$1:$D$5001</definedName>`);
+    expect(workbook).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'Rejestr'!$A$1:$E$5001</definedName>`);
   });
 
   it('gives the same bytes for the same cells', async () => {
@@ -159,7 +172,7 @@ describe('XLSX writer', () => {
         'for n in z.namelist(): xml.dom.minidom.parseString(z.read(n))',
         'print(len(z.namelist()))',
       ].join('\n');
-      expect(execFileSync('python3', ['-c', script, file], { encoding: 'utf8' }).trim()).toBe('10');
+      expect(execFileSync('python3', ['-c', script, file], { encoding: 'utf8' }).trim()).toBe('11');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
