@@ -11,8 +11,8 @@ export interface ColumnSpec {
 
 /** Excel's row limit: a sheet with more rows does not open. */
 export const MAX_ROWS = 1_048_576;
-/** Characters of XML gathered before they are handed to the compressor. */
-const PIECE_CHARS = 1 << 18;
+/** Bytes of XML gathered (as UTF-8) before they are handed to the compressor. */
+const PIECE_BYTES = 1 << 18;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** "A", "B", …, "Z", "AA", … for a 0-based column index. */
@@ -70,6 +70,9 @@ export class SheetWriter {
   private closed = false;
   private readonly letters: string[];
   private readonly serials = new Map<string, string>();
+  /** The sheet's XML as UTF-8 not yet compressed (ZipPart.push deflates at once, so it is reused). */
+  private readonly bytes = Buffer.allocUnsafe(PIECE_BYTES + (PIECE_BYTES >> 1));
+  private used = 0;
 
   constructor(
     readonly name: string,
@@ -179,7 +182,7 @@ export class SheetWriter {
     this.rowText = String(this.rows + 1);
     this.col = 0;
     this.rowOpen = false;
-    if (this.xml.length >= PIECE_CHARS) this.flush();
+    this.encodeRow();
     return this;
   }
 
@@ -196,9 +199,28 @@ export class SheetWriter {
     this.closed = true;
   }
 
-  private flush(): void {
-    this.part.pushText(this.xml);
+  /**
+   * Encodes the finished row into the sheet's byte buffer at once: short flat strings encode fast,
+   * where a quarter-megabyte rope of row strings would first be flattened (as two-byte text if any
+   * buyer's name has a Polish letter) and then encoded.
+   */
+  private encodeRow(): void {
+    const text = this.xml;
     this.xml = '';
+    // A UTF-16 code unit never takes more than 3 bytes of UTF-8.
+    if (this.used >= PIECE_BYTES || this.used + text.length * 3 > this.bytes.length) this.flushBytes();
+    if (text.length * 3 > this.bytes.length) this.part.pushText(text);
+    else this.used += this.bytes.write(text, this.used, 'utf8');
+  }
+
+  private flushBytes(): void {
+    if (this.used > 0) this.part.push(this.bytes.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private flush(): void {
+    this.encodeRow();
+    this.flushBytes();
   }
 }
 
