@@ -73,12 +73,22 @@ export function addWorkingDays(from: Date, days: number): string {
 
 /** 23:59:59 Warsaw time on a calendar date, as a UTC ISO string. */
 export function endOfWarsawDay(isoDate: string): string {
-  // Warsaw is UTC+1 in winter, UTC+2 in summer: find which by formatting noon of that day.
-  const noon = new Date(`${isoDate}T12:00:00Z`);
-  const hourInWarsaw = Number(WARSAW_HOUR.format(noon));
-  const offsetHours = hourInWarsaw - 12;
-  return new Date(Date.parse(`${isoDate}T23:59:59Z`) - offsetHours * 3_600_000).toISOString();
+  let end = endOfDayCache.get(isoDate);
+  if (end === undefined) {
+    // Warsaw is UTC+1 in winter, UTC+2 in summer: find which by formatting noon of that day.
+    const noon = new Date(`${isoDate}T12:00:00Z`);
+    const hourInWarsaw = Number(WARSAW_HOUR.format(noon));
+    const offsetHours = hourInWarsaw - 12;
+    end = new Date(Date.parse(`${isoDate}T23:59:59Z`) - offsetHours * 3_600_000).toISOString();
+    // Years of days fit easily; the bound only guards against a caller passing junk forever.
+    if (endOfDayCache.size > 20_000) endOfDayCache.clear();
+    endOfDayCache.set(isoDate, end);
+  }
+  return end;
 }
+
+/** An import computes the same few hundred deadlines for 100k orders; Intl formatting is the slow part. */
+const endOfDayCache = new Map<string, string>();
 
 /**
  * The promised dispatch deadline of an order: Allegro's dispatch window end when it gave one, else
