@@ -34,20 +34,3 @@ export const REGISTER_COLUMNS: RegisterColumn[] = [
 
 /** "1234,56" — the decimal comma Polish Excel reads as a number. */
 export const decimalComma = (minor: number) => minorToDecimalString(minor, ',');
-
-/** The exact decimal value of minor units as a JS number for a spreadsheet cell (parsed from text, no arithmetic). */
-export const spreadsheetNumber = (minor: number) => Number(minorToDecimalString(minor));
-
-/** A YYYY-MM-DD day as the UTC-midnight Date exceljs turns into an Excel date serial. */
-const excelDates = new Map<string, Date>();
-
-export function excelDate(day: string): Date {
-  let date = excelDates.get(day);
-  if (!date) {
-    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-    date = new Date(Date.UTC(y, m - 1, d));
-    if (excelDates.size > 10_000) excelDates.clear();
-    excelDates.set(day, date);
-  }
-  return date;
-}
