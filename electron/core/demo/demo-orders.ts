@@ -5,6 +5,7 @@
  * reserved afterwards (see demo-shop.ts).
  */
 import { promisedDispatchBy } from '../orders/dispatch-promise';
+import { legalDeadline } from '../returns/legal-deadline';
 import { DELIVERY_METHODS, pickupPoint, trackingNumber, type DeliveryMethod } from './carriers';
 import type { Catalog } from './catalog';
 import { demoCustomer, type DemoCustomer } from './customers';
@@ -370,7 +371,7 @@ export class DemoOrders {
     writer.returnRow({
       id: returnId, allegroReturnId: rng.uuid(), reference, orderId, allegroStatus, status,
       withdrawnAt: iso(withdrawnAt), receivedAt: receivedAt === null ? null : iso(receivedAt),
-      refundDueAt: iso(withdrawnAt + 14 * DAY_MS), refundedAt: refundedAt === null ? null : iso(refundedAt),
+      refundDueAt: legalDeadline(iso(withdrawnAt)), refundedAt: refundedAt === null ? null : iso(refundedAt),
       refundGrosze: refund, buyerMessage: reasonText,
       note: rejected ? 'Zwrot odrzucony: ślady użytkowania, odesłany do kupującego.' : null,
       updatedAt: iso(updatedAt),
