@@ -12,39 +12,51 @@ const TARGET = { op: '<' as const, limit: 3, unit: 's' };
 const TARGET_ORDERS_IN_MONTH = 100_000;
 
 /**
- * The accountant's monthly sales register as XLSX (`export.salesRegister`), for the busiest month of the
- * biggest shop in the run. The target is set for a month of 100k orders: the 1M-order shop (--full) has
- * months that big; the default run's busiest month is smaller and its row is informative only.
+ * A shop whose busiest month has about 100k orders (the demo generator spreads orders over seven months,
+ * the busiest holding ~18%): the size the target names. The 1M-order shop's busiest month (~180k) is
+ * measured too, for information.
+ */
+const SHOP_FOR_100K_MONTH = 600_000;
+
+/**
+ * The accountant's monthly sales register as XLSX (`export.salesRegister`), for the busiest month of a
+ * shop. --full judges a month of ≥100k orders (the target's size) and also times the 1M-order shop's
+ * busiest month; the default run's biggest month is smaller and its row is informative only.
  */
 export const exportCase: BenchCase = async (ctx) => {
-  const orders = Math.max(...ctx.orderScales);
+  const biggest = Math.max(...ctx.orderScales);
+  const rows: Row[] = [];
+  if (ctx.full) rows.push(await exportBusiestMonth(ctx, SHOP_FOR_100K_MONTH));
+  rows.push(await exportBusiestMonth(ctx, biggest, ctx.full));
+  return rows;
+};
+
+async function exportBusiestMonth(ctx: Parameters<BenchCase>[0], orders: number, infoOnly = false): Promise<Row> {
   const base = { id: `export.month-xlsx@${shopLabel(orders)}`, what: "accountant's sales register of one month to XLSX", unit: 's' };
   let core;
   try {
     core = await openShop((await ctx.shop({ orders })).file);
   } catch (error) {
-    return [isGeneratorMissing(error) ? notAvailable({ ...base, scale: `${shopLabel(orders)} orders`, target: TARGET }, 'the demo generator (loadDemoShop) is not available yet') : failed({ ...base, scale: '', target: TARGET }, error)];
+    return isGeneratorMissing(error) ? notAvailable({ ...base, scale: `${shopLabel(orders)} orders`, target: TARGET }, 'the demo generator (loadDemoShop) is not available yet') : failed({ ...base, scale: '', target: TARGET }, error);
   }
   try {
     const busiest = core.sqlite
       .prepare("SELECT substr(bought_at, 1, 7) AS month, count(*) AS n FROM orders GROUP BY month ORDER BY n DESC LIMIT 1")
       .get() as { month: string; n: number };
-    const big = busiest.n >= TARGET_ORDERS_IN_MONTH;
-    const row = { ...base, scale: `${busiest.n} orders in ${busiest.month}`, target: big ? TARGET : null };
+    const judgedHere = busiest.n >= TARGET_ORDERS_IN_MONTH && !infoOnly;
+    const row = { ...base, scale: `${busiest.n} orders in ${busiest.month}`, target: judgedHere ? TARGET : null };
     const save = benchSaveTarget();
     core.ports = { ...core.ports, saveTarget: save };
     const t0 = performance.now();
     const r = await callChannel<{ bytes: number; summary: unknown }>(core, 'export.salesRegister', { month: busiest.month, format: 'xlsx' });
     const s = (performance.now() - t0) / 1000;
     for (const f of save.saved) rmSync(f, { force: true });
-    if (!r.ok) return [r.unavailable ? notAvailable(row, r.message) : failed(row, r.message)];
-    const rows: Row[] = [
-      judged({ ...row, value: round(s, 2), note: `${round(r.data.bytes / 1048576, 1)} MB XLSX${big ? '' : `; the target is for a 100k-order month (1M-order shop: --full); ${Math.round(busiest.n / s)} orders/s`}` }),
-    ];
-    return rows;
+    if (!r.ok) return r.unavailable ? notAvailable(row, r.message) : failed(row, r.message);
+    const why = judgedHere ? '' : infoOnly ? '; for information (the target is judged on the 100k-order month)' : '; the target is for a 100k-order month (--full)';
+    return judged({ ...row, value: round(s, 2), note: `${round(r.data.bytes / 1048576, 1)} MB XLSX; ${Math.round(busiest.n / s)} orders/s${why}` });
   } catch (error) {
-    return [failed({ ...base, scale: '', target: TARGET }, error)];
+    return failed({ ...base, scale: '', target: TARGET }, error);
   } finally {
     await closeCoreFully(core);
   }
-};
+}
