@@ -10,7 +10,7 @@ import { ProblemSink, t } from './problems';
 import { SampleCollector } from './sample';
 import { readChunks, readHead, type ImportSource } from './source';
 import { Staging } from './staging';
-import { cellText, csvSheet, sniffDelimiter, TabularError, xlsxSheets, type TabularRow, type TabularSheet } from './tabular';
+import { cellText, csvSheet, MAX_RECORD_BYTES, sniffDelimiter, TabularError, xlsxSheets, type TabularRow, type TabularSheet } from './tabular';
 import { bomLength, createDecoder, EncodingRestart, sniffEncoding, type TextEncoding } from './text/encoding';
 import { JsonSyntaxError, JsonTruncatedError, jsonItems, ndjsonItems } from './text/json-stream';
 
@@ -137,8 +137,8 @@ async function parseWith(source: ImportSource, head: Buffer, encoding: TextEncod
         ));
       } else if (error.code === 'csv_record_too_long') {
         problems.reject(error.code, { row: error.row }, t(
-          `Wiersz ${error.row} pliku ma ponad 8 MB tekstu — to nie jest eksport z Allegro ani arkusz sklepu (plik uszkodzony albo innego rodzaju). Nic nie zaimportowano.`,
-          `Row ${error.row} of the file holds more than 8 MB of text — this is no Allegro export or shop sheet (the file is damaged or of another kind). Nothing was imported.`,
+          `Wiersz ${error.row} pliku ma ponad ${MAX_RECORD_BYTES >> 20} MB tekstu — to nie jest eksport z Allegro ani arkusz sklepu (plik uszkodzony albo innego rodzaju). Nic nie zaimportowano.`,
+          `Row ${error.row} of the file holds more than ${MAX_RECORD_BYTES >> 20} MB of text — this is no Allegro export or shop sheet (the file is damaged or of another kind). Nothing was imported.`,
         ));
       } else if (error.code === 'xlsx_invalid') {
         problems.reject(error.code, {}, t('Skoroszytu Excela nie da się odczytać (plik uszkodzony albo to nie jest .xlsx).', 'The Excel workbook cannot be read (damaged, or not an .xlsx file).'));

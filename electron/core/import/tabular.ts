@@ -5,7 +5,7 @@ import { readChunks } from './source';
 import { ZIP_CHECK_MAX_BYTES, zipProblem } from './zip-check';
 
 /** A row longer than this is no Allegro export or shop sheet (the longest real ones are a few kB): refused. */
-const MAX_RECORD_BYTES = 8 << 20;
+export const MAX_RECORD_BYTES = 8 << 20;
 
 /** A formula cell whose workbook has no saved result (never recalculated): the value is unknown. */
 export const NO_FORMULA_VALUE = Symbol('formula without a saved value');
