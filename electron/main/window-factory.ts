@@ -1,11 +1,11 @@
-import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow, type BrowserWindowConstructorOptions, type WebPreferences } from 'electron';
 import { windowOptionsProblems } from './window-security';
 
 /**
  * The only module that creates windows. The security-relevant preferences are literal values written
- * right here, at the `new BrowserWindow` call, so a reader and the static scan (electronegativity reads
- * this file) see them at a glance; `devTools` is the only switch (on while developing, off when
- * packaged). Each window is checked once more against windowOptionsProblems before it is created.
+ * right here, at the one `new BrowserWindow` call (openWindow), so a reader and the static scan
+ * (electronegativity reads this file) see them at a glance; `devTools` is the only switch (on while
+ * developing, off when packaged). Each window is checked once more against windowOptionsProblems before it is created.
  */
 
 function secure(options: BrowserWindowConstructorOptions): BrowserWindowConstructorOptions {
@@ -14,19 +14,20 @@ function secure(options: BrowserWindowConstructorOptions): BrowserWindowConstruc
   return options;
 }
 
-/** The app window. `preload` is out/preload/index.js. */
-export function createMainWindow(preload: string, devTools: boolean): BrowserWindow {
-  const window = new BrowserWindow(
+/** What a window may choose for itself: size and frame, and the few preferences that differ per window. */
+type WindowChoices = Omit<BrowserWindowConstructorOptions, 'webPreferences'>;
+type PreferenceChoices = Pick<WebPreferences, 'preload' | 'partition' | 'javascript' | 'safeDialogs' | 'devTools'>;
+
+/**
+ * Every window of the app is built here, with one set of hardened preferences. They come after the
+ * window's own choices, so no caller can loosen them.
+ */
+function openWindow(options: WindowChoices, preferences: PreferenceChoices): BrowserWindow {
+  return new BrowserWindow(
     secure({
-      title: 'Zaplecze',
-      width: 1280,
-      height: 820,
-      minWidth: 960,
-      minHeight: 600,
-      show: false, // shown on 'ready-to-show', so the user never sees a blank white frame
-      autoHideMenuBar: true,
+      ...options,
       webPreferences: {
-        preload,
+        ...preferences,
         contextIsolation: true,
         sandbox: true,
         nodeIntegration: false,
@@ -39,11 +40,25 @@ export function createMainWindow(preload: string, devTools: boolean): BrowserWin
         // Middle-click would otherwise ask for a new window (refused anyway by setWindowOpenHandler).
         disableBlinkFeatures: 'Auxclick',
         navigateOnDragDrop: false,
-        safeDialogs: true,
         spellcheck: false,
-        devTools,
       },
     }),
+  );
+}
+
+/** The app window. `preload` is out/preload/index.js. */
+export function createMainWindow(preload: string, devTools: boolean): BrowserWindow {
+  const window = openWindow(
+    {
+      title: 'Zaplecze',
+      width: 1280,
+      height: 820,
+      minWidth: 960,
+      minHeight: 600,
+      show: false, // shown on 'ready-to-show', so the user never sees a blank white frame
+      autoHideMenuBar: true,
+    },
+    { preload, safeDialogs: true, devTools },
   );
   window.once('ready-to-show', () => window.show());
   return window;
@@ -56,28 +71,5 @@ export function createMainWindow(preload: string, devTools: boolean): BrowserWin
  * the print folder.
  */
 export function createPrintWindow(partition: string): BrowserWindow {
-  return new BrowserWindow(
-    secure({
-      show: false,
-      width: 800,
-      height: 1100,
-      webPreferences: {
-        partition,
-        javascript: false,
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        nodeIntegrationInSubFrames: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
-        experimentalFeatures: false,
-        disableBlinkFeatures: 'Auxclick',
-        navigateOnDragDrop: false,
-        spellcheck: false,
-        devTools: false,
-      },
-    }),
-  );
+  return openWindow({ show: false, width: 800, height: 1100 }, { partition, javascript: false, devTools: false });
 }
