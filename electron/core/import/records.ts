@@ -3,6 +3,7 @@
  * (grosze, ISO UTC strings, raw Allegro enum values). Records travel through the staging database as
  * JSON, so they hold only plain data.
  */
+import type { CustomersTable, OrdersTable } from '../db/schema';
 
 export interface OrderLineRecord {
   lineId: string;
@@ -19,14 +20,11 @@ export interface OrderLineRecord {
   rawRow?: Record<string, string>;
 }
 
-export interface BuyerRecord {
+/** The buyer's details exactly as the customers table stores them. */
+type BuyerColumns = Pick<CustomersTable, 'login' | 'email' | 'firstName' | 'lastName' | 'companyName' | 'phone'>;
+
+export interface BuyerRecord extends BuyerColumns {
   allegroBuyerId: string;
-  login: string | null;
-  email: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  companyName: string | null;
-  phone: string | null;
   guest: number;
 }
 
@@ -35,53 +33,62 @@ export interface TrackingRecord {
   number: string;
 }
 
-export interface OrderRecord {
+/**
+ * The order's own columns, typed as the orders table stores them: orders.apply.ts writes them unchanged,
+ * so a column that changes type changes the record with it.
+ */
+type OrderColumns = Pick<
+  OrdersTable,
+  | 'revision'
+  | 'allegroUpdatedAt'
+  | 'boughtAt'
+  | 'allegroStatus'
+  | 'fulfillmentStatus'
+  | 'buyerLogin'
+  | 'buyerName'
+  | 'marketplace'
+  | 'paymentType'
+  | 'paymentProvider'
+  | 'paidAt'
+  | 'paidGrosze'
+  | 'totalToPayGrosze'
+  | 'deliveryMethodId'
+  | 'deliveryMethodName'
+  | 'carrier'
+  | 'deliveryCostGrosze'
+  | 'pickupPointId'
+  | 'pickupPointName'
+  | 'pickupPointAddress'
+  | 'deliveryFirstName'
+  | 'deliveryLastName'
+  | 'deliveryCompany'
+  | 'deliveryStreet'
+  | 'deliveryCity'
+  | 'deliveryZip'
+  | 'deliveryCountry'
+  | 'deliveryPhone'
+  | 'invoiceCompanyName'
+  | 'invoiceTaxId'
+  | 'invoiceFirstName'
+  | 'invoiceLastName'
+  | 'invoiceStreet'
+  | 'invoiceCity'
+  | 'invoiceZip'
+  | 'invoiceCountry'
+  | 'buyerMessage'
+  | 'sellerNote'
+>;
+
+export interface OrderRecord extends OrderColumns {
   /** Where the data came from: Allegro's API JSON (revisioned) or the seller-panel CSV. */
   source: 'api' | 'csv';
   orderId: string;
-  revision: string | null;
-  allegroUpdatedAt: string | null;
-  boughtAt: string;
-  allegroStatus: string | null;
-  fulfillmentStatus: string | null;
   /** Payment as far as the file tells: decides whether a new order waits for payment. */
   paymentState: 'paid' | 'unpaid' | 'cod' | 'unknown';
   buyer: BuyerRecord | null;
-  buyerLogin: string | null;
-  buyerName: string | null;
-  marketplace: string | null;
-  paymentType: string | null;
-  paymentProvider: string | null;
-  paidAt: string | null;
-  paidGrosze: number | null;
-  totalToPayGrosze: number;
+  /** The table defaults these two; a record always has them. */
   currency: string;
-  deliveryMethodId: string | null;
-  deliveryMethodName: string | null;
-  carrier: string | null;
-  deliveryCostGrosze: number | null;
-  pickupPointId: string | null;
-  pickupPointName: string | null;
-  pickupPointAddress: string | null;
-  deliveryFirstName: string | null;
-  deliveryLastName: string | null;
-  deliveryCompany: string | null;
-  deliveryStreet: string | null;
-  deliveryCity: string | null;
-  deliveryZip: string | null;
-  deliveryCountry: string | null;
-  deliveryPhone: string | null;
   invoiceRequired: number;
-  invoiceCompanyName: string | null;
-  invoiceTaxId: string | null;
-  invoiceFirstName: string | null;
-  invoiceLastName: string | null;
-  invoiceStreet: string | null;
-  invoiceCity: string | null;
-  invoiceZip: string | null;
-  invoiceCountry: string | null;
-  buyerMessage: string | null;
-  sellerNote: string | null;
   /** Allegro's dispatch deadline (`delivery.time.dispatch.to`), when given. */
   allegroDispatchTo: string | null;
   lines: OrderLineRecord[];
