@@ -1,11 +1,4 @@
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import FormControlLabel from '@mui/material/FormControlLabel';
-import FormLabel from '@mui/material/FormLabel';
-import Radio from '@mui/material/Radio';
-import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -17,15 +10,16 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { SalesRegisterSummary } from '../../../../shared/contract/export.contract';
 import { api } from '../../api';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { useNotify } from '../../components/notify';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
+import { FormatChoice } from './FormatChoice';
 import { defaultMonth, isMonth, monthLabel, recentMonths } from './report-dates';
+import { ReportCard } from './ReportCard';
 import { reportsMessages } from './reports.messages';
 
 type RegisterFormat = 'csv' | 'xlsx' | 'epp';
+const REGISTER_FORMATS: readonly RegisterFormat[] = ['xlsx', 'csv', 'epp'];
 
 const rateLabel = (rate: string) => (rate === 'zw' || rate === 'np' ? rate : `${rate}%`);
 
@@ -74,13 +68,10 @@ function TotalsTable({ summary, currency }: { summary: SalesRegisterSummary; cur
 /** The monthly sales register: pick the month and format, see the totals per VAT rate, save the file. */
 export function SalesRegisterCard() {
   const t = useT(reportsMessages);
-  const notify = useNotify();
   const f = useFormat();
   const [months] = useState(() => recentMonths(36));
   const [month, setMonth] = useState(defaultMonth);
   const [format, setFormat] = useState<RegisterFormat>('xlsx');
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<unknown>(null);
   const valid = isMonth(month);
   const preview = useLiveQuery(
     () => (valid ? api.call('export.salesRegisterPreview', { month }) : Promise.resolve(undefined)),
@@ -89,34 +80,20 @@ export function SalesRegisterCard() {
   );
   const summary = valid ? preview.data : undefined;
 
-  async function save() {
-    setSaving(true);
-    setSaveError(null);
-    try {
-      const result = await api.call('export.salesRegister', { month, format });
-      if (result.savedTo) notify(t('savedTo', { file: result.savedTo }));
-      else notify(t('saveCancelled'), 'info');
-    } catch (error) {
-      setSaveError(error);
-    } finally {
-      setSaving(false);
-    }
-  }
-
   const warnings = new Map<string, string[]>();
   for (const w of summary?.warnings ?? []) warnings.set(w.code, [...(warnings.get(w.code) ?? []), w.reference]);
   const currencies = summary ? summary.grandTotals.map((g) => g.currency) : [];
 
   return (
-    <Card variant="outlined" component="section" aria-labelledby="register-title">
-      <CardContent>
-        <Typography id="register-title" variant="h6" component="h2">
-          {t('registerTitle')}
-        </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-          {t('registerHint')}
-        </Typography>
-        <Stack direction={{ xs: 'column', md: 'row' }} spacing={3} sx={{ mb: 2 }}>
+    <ReportCard
+      id="register"
+      title={t('registerTitle')}
+      hint={t('registerHint')}
+      preview={preview}
+      canSave={valid && summary !== undefined}
+      onSave={() => api.call('export.salesRegister', { month, format })}
+      controls={
+        <>
           {/* A list of months in the app's language: the browser's own month input speaks the system's language. */}
           <TextField
             select
@@ -132,58 +109,46 @@ export function SalesRegisterCard() {
               </option>
             ))}
           </TextField>
-          <div>
-            <FormLabel id="register-format">{t('format')}</FormLabel>
-            <RadioGroup row aria-labelledby="register-format" value={format} onChange={(e) => setFormat(e.target.value as RegisterFormat)}>
-              <FormControlLabel value="xlsx" control={<Radio />} label={t('formatXlsx')} />
-              <FormControlLabel value="csv" control={<Radio />} label={t('formatCsv')} />
-              <FormControlLabel value="epp" control={<Radio />} label={t('formatEpp')} />
-            </RadioGroup>
+          <FormatChoice id="register-format" formats={REGISTER_FORMATS} value={format} onChange={setFormat}>
             {format === 'epp' && (
               <Typography variant="caption" color="text.secondary">
                 {t('formatEppHint')}
               </Typography>
             )}
-          </div>
+          </FormatChoice>
+        </>
+      }
+    >
+      {summary && (
+        <Stack spacing={2}>
+          <Typography variant="body2" data-testid="register-counts">
+            {t('sales', { n: summary.sales })} · {t('corrections', { n: summary.corrections })} · {t('rows', { n: summary.rows })}
+          </Typography>
+          {summary.rows === 0 && <Alert severity="info">{t('empty')}</Alert>}
+          {currencies.map((currency) => (
+            <div key={currency}>
+              {currency !== 'PLN' && (
+                <Typography variant="caption" color="text.secondary">
+                  {t('currencyNote', { currency })}
+                </Typography>
+              )}
+              <TotalsTable summary={summary} currency={currency} />
+            </div>
+          ))}
+          {warnings.size > 0 && (
+            <Alert severity="warning" role="status" data-testid="register-warnings">
+              <Typography variant="subtitle2">{t('checkTitle')}</Typography>
+              <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
+                {[...warnings].map(([code, references]) => (
+                  <li key={code}>
+                    {t(`warn_${code}` as 'warn_rate_assumed')}: {references.join(', ')}
+                  </li>
+                ))}
+              </ul>
+            </Alert>
+          )}
         </Stack>
-        <ErrorAlert error={preview.error} onRetry={preview.reload} />
-        {summary && (
-          <Stack spacing={2}>
-            <Typography variant="body2" data-testid="register-counts">
-              {t('sales', { n: summary.sales })} · {t('corrections', { n: summary.corrections })} · {t('rows', { n: summary.rows })}
-            </Typography>
-            {summary.rows === 0 && <Alert severity="info">{t('empty')}</Alert>}
-            {currencies.map((currency) => (
-              <div key={currency}>
-                {currency !== 'PLN' && (
-                  <Typography variant="caption" color="text.secondary">
-                    {t('currencyNote', { currency })}
-                  </Typography>
-                )}
-                <TotalsTable summary={summary} currency={currency} />
-              </div>
-            ))}
-            {warnings.size > 0 && (
-              <Alert severity="warning" role="status" data-testid="register-warnings">
-                <Typography variant="subtitle2">{t('checkTitle')}</Typography>
-                <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
-                  {[...warnings].map(([code, references]) => (
-                    <li key={code}>
-                      {t(`warn_${code}` as 'warn_rate_assumed')}: {references.join(', ')}
-                    </li>
-                  ))}
-                </ul>
-              </Alert>
-            )}
-          </Stack>
-        )}
-        <ErrorAlert error={saveError} onClose={() => setSaveError(null)} />
-        <Stack direction="row" sx={{ mt: 2 }}>
-          <Button variant="contained" onClick={save} disabled={!valid || saving || !summary}>
-            {saving ? t('saving') : t('save')}
-          </Button>
-        </Stack>
-      </CardContent>
-    </Card>
+      )}
+    </ReportCard>
   );
 }
