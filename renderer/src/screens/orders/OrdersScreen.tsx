@@ -2,15 +2,13 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import InputAdornment from '@mui/material/InputAdornment';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import LocalShippingIcon from '@mui/icons-material/LocalShipping';
-import SearchIcon from '@mui/icons-material/Search';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { OrderSortField, PaymentFilter } from '../../../../shared/contract/orders.contract';
 import { ORDER_STATUSES, type OrderStatus } from '../../../../shared/domain/order-status';
 import { api } from '../../api';
@@ -18,7 +16,10 @@ import { navigate, useRoute } from '../../app/navigation';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
+import { SearchField } from '../../components/SearchField';
+import { pagerFor } from '../../components/server-paging';
 import { beepError } from '../../components/sound';
+import { useDebouncedText } from '../../components/use-debounced-text';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
@@ -82,27 +83,20 @@ export default function OrdersScreen() {
   const notify = useNotify();
   const route = useRoute();
   const [filters, setFilters] = useSessionState<OrderFilters>('orders.filters', INITIAL_FILTERS);
-  const [typed, setTyped] = useState(filters.search);
+  const update = (patch: Partial<OrderFilters>) => setFilters((f) => ({ ...f, ...patch, page: 'page' in patch ? patch.page! : 0 }));
+  const [typed, setTyped] = useDebouncedText(filters.search, (search) => update({ search }));
   const [notFound, setNotFound] = useState<string | null>(null);
   const [selected, setSelected] = useState<number[]>([]);
   const [sending, setSending] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
-  const update = (patch: Partial<OrderFilters>) => setFilters((f) => ({ ...f, ...patch, page: 'page' in patch ? patch.page! : 0 }));
 
-  useEffect(() => {
-    if (typed === filters.search) return;
-    const timer = setTimeout(() => update({ search: typed }), 250);
-    return () => clearTimeout(timer);
-  }, [typed, filters.search]);
   useEffect(() => searchRef.current?.focus(), []);
 
   const input = listInput(filters);
   const list = useLiveQuery(() => api.call('orders.list', input), ['orders', 'all', 'imports', 'stock'], [JSON.stringify(input)]);
   const facets = useLiveQuery(() => api.call('orders.facets', {}), ['orders', 'imports', 'all']);
 
-  async function onSearchKey(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key !== 'Enter') return;
-    event.preventDefault();
+  async function onSearchEnter() {
     const code = typed.trim();
     if (!code) return;
     update({ search: code });
@@ -152,24 +146,18 @@ export default function OrdersScreen() {
           </Button>
         }
       />
-      <TextField
+      <SearchField
         inputRef={searchRef}
         value={typed}
-        onChange={(e) => {
-          setTyped(e.target.value);
+        onChange={(text) => {
+          setTyped(text);
           setNotFound(null);
         }}
-        onKeyDown={(e) => void onSearchKey(e as KeyboardEvent<HTMLInputElement>)}
+        onEnter={onSearchEnter}
         label={t('searchLabel')}
         placeholder={t('searchPlaceholder')}
-        error={notFound !== null}
-        helperText={notFound ?? ' '}
+        message={notFound}
         fullWidth
-        autoComplete="off"
-        slotProps={{
-          htmlInput: { 'aria-label': t('searchLabel'), 'data-scan-field': 'true', spellCheck: false },
-          input: { startAdornment: <InputAdornment position="start"><SearchIcon /></InputAdornment> },
-        }}
       />
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mb: 1 }} role="group" aria-label={t('filterStatus')}>
         {ORDER_STATUSES.map((status) => {
@@ -246,8 +234,7 @@ export default function OrdersScreen() {
       </Typography>
       <OrdersTable
         rows={data?.rows ?? []}
-        rowCount={data ? (data.totalExact ? data.total : -1) : 0}
-        hasNextPage={data ? data.rows.length === filters.pageSize && (!data.totalExact || (filters.page + 1) * filters.pageSize < data.total) : false}
+        {...pagerFor(data, filters.page, filters.pageSize)}
         loading={list.loading}
         page={filters.page}
         pageSize={filters.pageSize}

@@ -1,28 +1,28 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import FormControl from '@mui/material/FormControl';
-import InputAdornment from '@mui/material/InputAdornment';
 import InputLabel from '@mui/material/InputLabel';
 import MenuItem from '@mui/material/MenuItem';
 import Select from '@mui/material/Select';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import LocalShippingIcon from '@mui/icons-material/LocalShipping';
-import SearchIcon from '@mui/icons-material/Search';
 import ShelvesIcon from '@mui/icons-material/Shelves';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { StockFilter, StockSortField } from '../../../../shared/contract/stock.contract';
 import { api } from '../../api';
 import { navigate, useRoute } from '../../app/navigation';
 import { useRole } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { SearchField } from '../../components/SearchField';
+import { pagerFor } from '../../components/server-paging';
 import { beepError, beepOk } from '../../components/sound';
+import { useDebouncedText } from '../../components/use-debounced-text';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
@@ -58,16 +58,10 @@ export default function StockScreen() {
   const route = useRoute();
   const [state, setState] = useSessionState<ListState>('stock.list', INITIAL);
   // What is typed shows at once; the list follows after a short pause (no query per keystroke).
-  const [typed, setTyped] = useState(state.search);
+  const [typed, setTyped] = useDebouncedText(state.search, (search) => setState((s) => ({ ...s, search, page: 0 })));
   const [scanMessage, setScanMessage] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'receive' | 'stocktake' | 'locations' | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    if (typed === state.search) return;
-    const timer = setTimeout(() => setState((s) => ({ ...s, search: typed, page: 0 })), 250);
-    return () => clearTimeout(timer);
-  }, [typed, state.search, setState]);
 
   useEffect(() => searchRef.current?.focus(), []);
 
@@ -93,9 +87,7 @@ export default function StockScreen() {
     searchRef.current?.focus();
   };
 
-  async function onSearchKey(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key !== 'Enter') return;
-    event.preventDefault();
+  async function onSearchEnter() {
     const code = typed.trim();
     if (!code) return;
     if (!looksScanned(code)) {
@@ -142,24 +134,18 @@ export default function StockScreen() {
         }
       />
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { md: 'center' } }}>
-        <TextField
+        <SearchField
           inputRef={searchRef}
           value={typed}
-          onChange={(e) => {
-            setTyped(e.target.value);
+          onChange={(text) => {
+            setTyped(text);
             setScanMessage(null);
           }}
-          onKeyDown={(e) => void onSearchKey(e as KeyboardEvent<HTMLInputElement>)}
+          onEnter={onSearchEnter}
           label={t('searchLabel')}
           placeholder={t('searchPlaceholder')}
-          error={scanMessage !== null}
-          helperText={scanMessage ?? ' '}
+          message={scanMessage}
           sx={{ flex: 1, minWidth: 280 }}
-          autoComplete="off"
-          slotProps={{
-            htmlInput: { 'aria-label': t('searchLabel'), 'data-scan-field': 'true', spellCheck: false },
-            input: { startAdornment: <InputAdornment position="start"><SearchIcon /></InputAdornment> },
-          }}
         />
         <ToggleButtonGroup
           exclusive
@@ -200,8 +186,7 @@ export default function StockScreen() {
       </Typography>
       <ProductTable
         rows={data?.rows ?? []}
-        rowCount={data ? (data.totalExact ? data.total : -1) : 0}
-        hasNextPage={data ? data.rows.length === state.pageSize && (!data.totalExact || (state.page + 1) * state.pageSize < data.total) : false}
+        {...pagerFor(data, state.page, state.pageSize)}
         loading={list.loading}
         page={state.page}
         pageSize={state.pageSize}

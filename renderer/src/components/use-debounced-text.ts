@@ -1,0 +1,23 @@
+import { useEffect, useRef, useState } from 'react';
+
+/**
+ * Text that shows at once while typing and is handed to `commit` after a short pause, so a list is not
+ * queried on every keystroke. `committed` is the value in force (e.g. the list's search); the typed text
+ * starts from it, and nothing is committed while the two agree.
+ *
+ *   const [typed, setTyped] = useDebouncedText(filters.search, (search) => update({ search }));
+ */
+export function useDebouncedText(committed: string, commit: (text: string) => void, delayMs = 250): [string, (text: string) => void] {
+  const [typed, setTyped] = useState(committed);
+  // The latest commit, so a caller may pass a new function each render without restarting the pause.
+  const commitRef = useRef(commit);
+  commitRef.current = commit;
+
+  useEffect(() => {
+    if (typed === committed) return;
+    const timer = setTimeout(() => commitRef.current(typed), delayMs);
+    return () => clearTimeout(timer);
+  }, [typed, committed, delayMs]);
+
+  return [typed, setTyped];
+}
