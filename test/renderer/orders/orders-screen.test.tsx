@@ -74,8 +74,10 @@ describe('Orders screen with a fake core', { timeout: 60_000 }, () => {
     await waitFor(() => expect(lastListInput()).toMatchObject({ deliveryMethods: ['Allegro Kurier DPD'] }));
 
     // A date input takes its value whole (the browser's date picker), not key by key.
-    fireEvent.change(screen.getByLabelText('Kupione od'), { target: { value: '2026-06-01' } });
-    fireEvent.change(screen.getByLabelText('Kupione do'), { target: { value: '2026-06-07' } });
+    // Dates are typed the Polish way (dd.mm.rrrr), whatever the system's format; the core gets ISO days.
+    fireEvent.change(screen.getByLabelText('Kupione od'), { target: { value: '01.06.2026' } });
+    await user.type(screen.getByLabelText('Kupione do'), '07062026');
+    expect((screen.getByLabelText('Kupione do') as HTMLInputElement).value).toBe('07.06.2026');
     await waitFor(() => expect(lastListInput()).toMatchObject({ from: '2026-06-01', to: '2026-06-07' }));
 
     await user.click(screen.getByLabelText('Tylko spóźnione'));

@@ -44,7 +44,7 @@ describe('Packing screen with a fake core', () => {
         { lineId: 2, name: 'Miód gryczany 1,2 kg', ean: '5906660000018', sku: 'MIOD-12', remaining: 1 },
       ],
     }));
-    await open('#/packing/5', 'Pakowanie zamówienia ZAP-5');
+    await open('#/packing/5', 'Pakowanie zamówienia · Adam Nowak');
     const field = screen.getByLabelText('Zeskanuj towar (kod EAN) lub wpisz kod i naciśnij Enter') as HTMLInputElement;
     await waitFor(() => expect(document.activeElement).toBe(field));
     await user.type(field, '5900000000017{Enter}');
@@ -69,7 +69,7 @@ describe('Packing screen with a fake core', () => {
       return { ok: true, line: updated, allVerified: packed.size === order.lines.length };
     });
     fake.handle('packing.complete', () => ({ ...order, status: 'packed', allVerified: true, lines: order.lines.map((l) => ({ ...l, packedQuantity: 1, verified: true })) }));
-    await open('#/packing/5', 'Pakowanie zamówienia ZAP-5');
+    await open('#/packing/5', 'Pakowanie zamówienia · Adam Nowak');
     const complete = screen.getByRole('button', { name: 'Zakończ pakowanie' }) as HTMLButtonElement;
     expect(complete.disabled).toBe(true);
     // The helper cannot force; the button is not even offered.
@@ -88,11 +88,30 @@ describe('Packing screen with a fake core', () => {
     expect(fake.callsOf('packing.complete')).toEqual([{ orderId: 5 }]);
   });
 
+  it('names the buyer in the title, not the Allegro number; the whole number stays under it to copy', async () => {
+    const user = userEvent.setup();
+    const uuid = 'bb7cb849-90ae-463c-b3b3-aed5289d2dfb';
+    order = packOrder({ id: 9, number: uuid, allegroOrderId: uuid, buyerName: 'Henryk Nowicki', buyerLogin: 'henio_n' });
+    const heading = await open('#/packing/9', 'Pakowanie zamówienia · Henryk Nowicki');
+    expect(heading.textContent).not.toContain('bb7cb849');
+    expect(screen.getByTestId('order-number').textContent).toBe(uuid);
+    await user.click(screen.getByRole('button', { name: 'Kopiuj numer zamówienia' }));
+    expect(await navigator.clipboard.readText()).toBe(uuid);
+    cleanup();
+
+    // No name (some Allegro buyers): the login; neither: the short number, never the whole UUID.
+    order = packOrder({ id: 9, number: uuid, allegroOrderId: uuid, buyerName: null, buyerLogin: 'henio_n' });
+    await open('#/packing/9', 'Pakowanie zamówienia · henio_n');
+    cleanup();
+    order = packOrder({ id: 9, number: uuid, allegroOrderId: uuid, buyerName: null, buyerLogin: null });
+    await open('#/packing/9', 'Pakowanie zamówienia · bb7cb849…');
+  });
+
   it('offers the owner a forced completion that needs a reason', async () => {
     const user = userEvent.setup();
     asRole('owner');
     fake.handle('packing.forceComplete', () => ({ ...order, status: 'packed', allVerified: true }));
-    await open('#/packing/5', 'Pakowanie zamówienia ZAP-5');
+    await open('#/packing/5', 'Pakowanie zamówienia · Adam Nowak');
     await user.click(screen.getByRole('button', { name: 'Zakończ mimo braków…' }));
     const dialog = await screen.findByRole('dialog');
     const confirm = within(dialog).getByRole('button', { name: 'Zakończ pakowanie' }) as HTMLButtonElement;
@@ -106,7 +125,7 @@ describe('Packing screen with a fake core', () => {
     const user = userEvent.setup();
     order = { ...order, status: 'packed', allVerified: true, lines: order.lines.map((l) => ({ ...l, packedQuantity: 1, verified: true })) };
     fake.fail('packing.ship', 'insufficient_stock', 'Not enough stock', { orderId: 5, shortages: [{ productId: 10, sku: 'KUB-01', name: 'Kubek ceramiczny „Łąka”', onHand: 0, needed: 1 }] });
-    await open('#/packing/5', 'Pakowanie zamówienia ZAP-5');
+    await open('#/packing/5', 'Pakowanie zamówienia · Adam Nowak');
     // Carrier preselected from the order's delivery method.
     expect(screen.getByRole('combobox', { name: 'Przewoźnik' }).textContent).toBe('InPost');
     const tracking = screen.getByLabelText('Numer przesyłki — zeskanuj etykietę lub wpisz');

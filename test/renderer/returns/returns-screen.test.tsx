@@ -140,7 +140,7 @@ describe('Returns screen with a fake core', () => {
     fake.handle('returns.get', () => ({ return: { ...returnRow({ id: 77 }), buyerMessage: null, note: null, actor: 'helper', updatedAt: '2026-11-22T10:00:00.000Z' }, lines: [] }));
     await open('#/returns', 'Zwroty i reklamacje');
     await user.type(screen.getByLabelText('Zeskanuj dokument z paczki albo wpisz numer zamówienia'), 'zap-5{Enter}');
-    await screen.findByRole('heading', { level: 1, name: 'Zwrot do zamówienia ZAP-5' });
+    await screen.findByRole('heading', { level: 1, name: 'Nowy zwrot · Adam Nowak' });
     expect(screen.getAllByTestId('return-line')[0]!.textContent).toContain('można zwrócić 1 z 2');
 
     await user.type(screen.getByLabelText('Zwracana ilość: Kubek ceramiczny „Łąka”'), '2');

@@ -13,6 +13,7 @@ import type { OrderSortField, PaymentFilter } from '../../../../shared/contract/
 import { ORDER_STATUSES, type OrderStatus } from '../../../../shared/domain/order-status';
 import { api } from '../../api';
 import { navigate, useRoute } from '../../app/navigation';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
@@ -175,8 +176,9 @@ export default function OrdersScreen() {
         })}
       </Stack>
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center', mb: 2 }}>
-        <TextField type="date" size="small" label={t('filterFrom')} value={filters.from} onChange={(e) => update({ from: e.target.value })} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'aria-label': t('filterFrom') } }} />
-        <TextField type="date" size="small" label={t('filterTo')} value={filters.to} onChange={(e) => update({ to: e.target.value })} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'aria-label': t('filterTo') } }} />
+        {/* dd.mm.rrrr whatever the system's date format; half-typed dates leave the filter as it was. */}
+        <DateField size="small" sx={{ width: 170 }} label={t('filterFrom')} value={filters.from} onChange={(day) => day !== null && update({ from: day })} />
+        <DateField size="small" sx={{ width: 170 }} label={t('filterTo')} value={filters.to} onChange={(day) => day !== null && update({ to: day })} />
         <TextField select size="small" label={t('filterCarrier')} value={filters.carrier} onChange={(e) => update({ carrier: e.target.value })} sx={{ minWidth: 150 }}>
           <MenuItem value="">{t('anyValue')}</MenuItem>
           {(facets.data?.carriers ?? []).map((c) => (

@@ -26,6 +26,8 @@ import { navigate } from '../../app/navigation';
 import { useRole } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
+import { OrderNumber } from '../../components/OrderNumber';
+import { orderLabel, shortOrderNumber } from '../../components/order-number-text';
 import { PageHeader } from '../../components/PageHeader';
 import { ScanField } from '../../components/ScanField';
 import { beepError, beepOk } from '../../components/sound';
@@ -163,15 +165,20 @@ export function PackOrderView({ orderId }: { orderId: number }) {
   return (
     <Box>
       <PageHeader
-        title={t('packTitle', { number: order.number })}
+        title={t('packTitle', { buyer: orderLabel(order) })}
         subtitle={
           <>
-            {[order.buyerName ?? order.buyerLogin, order.deliveryMethodName].filter(Boolean).join(' · ')}
-            {' · '}
-            <Box component="span" sx={order.overdue ? { color: 'error.main', fontWeight: 700 } : undefined}>
-              {t('dispatchBy', { date: format.dateTime(order.dispatchBy) })}
-            </Box>
-            {order.overdue && <Chip size="small" color="error" label={t('overdue')} sx={{ ml: 1 }} />}
+            <div>
+              {order.deliveryMethodName && `${order.deliveryMethodName} · `}
+              <Box component="span" sx={order.overdue ? { color: 'error.main', fontWeight: 700 } : undefined}>
+                {t('dispatchBy', { date: format.dateTime(order.dispatchBy) })}
+              </Box>
+              {order.overdue && <Chip size="small" color="error" label={t('overdue')} sx={{ ml: 1 }} />}
+            </div>
+            <div>
+              {order.buyerName && order.buyerLogin && `${order.buyerLogin} · `}
+              <OrderNumber number={order.number} />
+            </div>
           </>
         }
         actions={
@@ -271,7 +278,7 @@ export function PackOrderView({ orderId }: { orderId: number }) {
           <ShipPanel
             order={order}
             onShipped={() => {
-              notify(t('shipped', { number: order.number }));
+              notify(t('shipped', { buyer: orderLabel(order), number: shortOrderNumber(order.number) }));
               navigate('packing');
             }}
           />

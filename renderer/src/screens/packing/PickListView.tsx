@@ -17,6 +17,7 @@ import PrintIcon from '@mui/icons-material/Print';
 import { api } from '../../api';
 import { navigate } from '../../app/navigation';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { orderLabel } from '../../components/order-number-text';
 import { PageHeader } from '../../components/PageHeader';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useT } from '../../i18n/i18n';
@@ -35,6 +36,8 @@ export function PickListView({ orderIds }: { orderIds: number[] }) {
   const printing = usePrint();
   useEscape(() => navigate('packing'));
   const data = list.data;
+  // The chips name the buyer (whom the parcel is for), the full number is in their tooltip.
+  const buyers = new Map((data?.orders ?? []).map((o) => [o.id, o.buyerName]));
   return (
     <Box>
       <PageHeader
@@ -95,7 +98,14 @@ export function PickListView({ orderIds }: { orderIds: number[] }) {
                     <TableCell>
                       <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
                         {item.orders.map((o) => (
-                          <Chip key={o.orderId} size="small" variant="outlined" label={`${o.number} × ${o.quantity}`} onClick={() => navigate('packing', o.orderId)} />
+                          <Chip
+                            key={o.orderId}
+                            size="small"
+                            variant="outlined"
+                            label={`${orderLabel({ number: o.number, buyerName: buyers.get(o.orderId) })} × ${o.quantity}`}
+                            title={o.number}
+                            onClick={() => navigate('packing', o.orderId)}
+                          />
                         ))}
                       </Stack>
                     </TableCell>

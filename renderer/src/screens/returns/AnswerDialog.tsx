@@ -12,6 +12,7 @@ import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import type { ComplaintRow } from '../../../../shared/contract/returns.contract';
 import { api } from '../../api';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { commonMessages } from '../../i18n/common.messages';
 import { useT } from '../../i18n/i18n';
@@ -24,7 +25,7 @@ export function AnswerDialog({ complaint, onClose, onSaved }: { complaint: Compl
   const t = useT(returnsMessages);
   const c = useT(commonMessages);
   const key = `answer.${complaint.id}`;
-  const [draft, setDraft] = useDraft(key, () => ({ decision: 'accepted' as 'accepted' | 'rejected', answer: complaint.answer ?? '', day: todayInWarsaw() }));
+  const [draft, setDraft] = useDraft(key, () => ({ decision: 'accepted' as 'accepted' | 'rejected', answer: complaint.answer ?? '', day: todayInWarsaw() as string | null }));
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -32,7 +33,7 @@ export function AnswerDialog({ complaint, onClose, onSaved }: { complaint: Compl
     setBusy(true);
     setError(null);
     try {
-      const answeredAt = dayToInstant(draft.day);
+      const answeredAt = dayToInstant(draft.day ?? '');
       await api.call('complaints.answer', { id: complaint.id, decision: draft.decision, answer: draft.answer.trim(), ...(answeredAt ? { answeredAt } : {}) });
       clearDraft(key);
       onSaved();
@@ -56,7 +57,7 @@ export function AnswerDialog({ complaint, onClose, onSaved }: { complaint: Compl
             </RadioGroup>
           </div>
           <TextField autoFocus label={t('answerText')} multiline minRows={3} value={draft.answer} onChange={(e) => setDraft((d) => ({ ...d, answer: e.target.value }))} slotProps={{ htmlInput: { maxLength: 5000 } }} />
-          <TextField type="date" label={t('answerDate')} value={draft.day} onChange={(e) => setDraft((d) => ({ ...d, day: e.target.value }))} slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: todayInWarsaw() } }} />
+          <DateField label={t('answerDate')} value={draft.day} onChange={(day) => setDraft((d) => ({ ...d, day }))} max={todayInWarsaw()} />
           <ErrorAlert error={error} onClose={() => setError(null)} />
         </Stack>
       </DialogContent>
@@ -64,7 +65,7 @@ export function AnswerDialog({ complaint, onClose, onSaved }: { complaint: Compl
         <Button onClick={onClose} disabled={busy}>
           {c('cancel')}
         </Button>
-        <Button variant="contained" disabled={draft.answer.trim().length < 3 || busy} onClick={() => void save()}>
+        <Button variant="contained" disabled={draft.answer.trim().length < 3 || !draft.day || busy} onClick={() => void save()}>
           {t('answerSave')}
         </Button>
       </DialogActions>

@@ -9,7 +9,9 @@ import TextField from '@mui/material/TextField';
 import { useEffect, useState } from 'react';
 import { COMPLAINT_DEMANDS, type ComplaintDemand, type ReturnableOrder } from '../../../../shared/contract/returns.contract';
 import { api } from '../../api';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { orderLabel, shortOrderNumber } from '../../components/order-number-text';
 import { commonMessages } from '../../i18n/common.messages';
 import { useT } from '../../i18n/i18n';
 import { dayToInstant, todayInWarsaw } from './dates';
@@ -19,7 +21,8 @@ import { clearDraft, useDraft } from './use-draft';
 interface Draft {
   orderCode: string;
   productId: number | '';
-  receivedDay: string;
+  /** ISO day; null while what is typed is not a date. */
+  receivedDay: string | null;
   description: string;
   demand: ComplaintDemand | '';
 }
@@ -52,12 +55,12 @@ export function ComplaintDialog({ open, onClose, onSaved }: { open: boolean; onC
     };
   }, [draft.orderCode]);
 
-  const valid = draft.description.trim().length >= 3 && (draft.orderCode.trim() === '' || order !== null);
+  const valid = draft.description.trim().length >= 3 && Boolean(draft.receivedDay) && (draft.orderCode.trim() === '' || order !== null);
   async function save() {
     setBusy(true);
     setError(null);
     try {
-      const receivedAt = dayToInstant(draft.receivedDay);
+      const receivedAt = dayToInstant(draft.receivedDay ?? '');
       await api.call('complaints.register', {
         description: draft.description.trim(),
         ...(order ? { orderId: order.id } : {}),
@@ -87,7 +90,7 @@ export function ComplaintDialog({ open, onClose, onSaved }: { open: boolean; onC
             value={draft.orderCode}
             onChange={(e) => setDraft((d) => ({ ...d, orderCode: e.target.value, productId: '' }))}
             error={draft.orderCode.trim() !== '' && order === null}
-            helperText={order ? t('complaintOrderFound', { number: order.number, buyer: order.buyerName ?? order.buyerLogin ?? '—' }) : draft.orderCode.trim() ? t('findNone', { code: draft.orderCode.trim() }) : ' '}
+            helperText={order ? t('complaintOrderFound', { number: shortOrderNumber(order.number), buyer: orderLabel(order) }) : draft.orderCode.trim() ? t('findNone', { code: draft.orderCode.trim() }) : ' '}
           />
           {products.length > 0 && (
             <TextField select label={t('complaintProduct')} value={draft.productId} onChange={(e) => setDraft((d) => ({ ...d, productId: e.target.value === '' ? '' : Number(e.target.value) }))}>
@@ -99,14 +102,7 @@ export function ComplaintDialog({ open, onClose, onSaved }: { open: boolean; onC
               ))}
             </TextField>
           )}
-          <TextField
-            type="date"
-            label={t('complaintReceived')}
-            value={draft.receivedDay}
-            onChange={(e) => setDraft((d) => ({ ...d, receivedDay: e.target.value }))}
-            helperText={t('complaintReceivedHint')}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: todayInWarsaw() } }}
-          />
+          <DateField label={t('complaintReceived')} value={draft.receivedDay} onChange={(receivedDay) => setDraft((d) => ({ ...d, receivedDay }))} helperText={t('complaintReceivedHint')} max={todayInWarsaw()} />
           <TextField label={t('complaintDescription')} multiline minRows={3} value={draft.description} onChange={(e) => setDraft((d) => ({ ...d, description: e.target.value }))} slotProps={{ htmlInput: { maxLength: 5000 } }} />
           <TextField select label={t('complaintDemand')} value={draft.demand} onChange={(e) => setDraft((d) => ({ ...d, demand: e.target.value as ComplaintDemand | '' }))}>
             <MenuItem value="">—</MenuItem>

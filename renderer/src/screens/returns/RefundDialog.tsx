@@ -7,6 +7,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { parseMoney } from '../../../../shared/domain/money';
+import { DateField } from '../../components/DateField';
 import { commonMessages } from '../../i18n/common.messages';
 import { useT } from '../../i18n/i18n';
 import { dayToInstant, todayInWarsaw } from './dates';
@@ -17,23 +18,24 @@ export function RefundDialog({ open, busy, onCancel, onConfirm }: { open: boolea
   const t = useT(returnsMessages);
   const c = useT(commonMessages);
   const [amount, setAmount] = useState('');
-  const [day, setDay] = useState(todayInWarsaw());
+  const [day, setDay] = useState<string | null>(todayInWarsaw());
   const grosze = parseMoney(amount);
-  const valid = grosze !== null && grosze >= 0;
+  const amountValid = grosze !== null && grosze >= 0;
+  const valid = amountValid && Boolean(day);
   return (
     <Dialog open={open} onClose={busy ? undefined : onCancel} aria-labelledby="refund-title" maxWidth="xs" fullWidth>
       <DialogTitle id="refund-title">{t('refund')}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
-          <TextField autoFocus label={t('refundAmount')} value={amount} onChange={(e) => setAmount(e.target.value)} error={amount !== '' && !valid} helperText={amount !== '' && !valid ? t('refundInvalid') : ' '} slotProps={{ htmlInput: { inputMode: 'decimal' } }} />
-          <TextField type="date" label={t('refundDate')} value={day} onChange={(e) => setDay(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: todayInWarsaw() } }} />
+          <TextField autoFocus label={t('refundAmount')} value={amount} onChange={(e) => setAmount(e.target.value)} error={amount !== '' && !amountValid} helperText={amount !== '' && !amountValid ? t('refundInvalid') : ' '} slotProps={{ htmlInput: { inputMode: 'decimal' } }} />
+          <DateField label={t('refundDate')} value={day} onChange={setDay} max={todayInWarsaw()} />
         </Stack>
       </DialogContent>
       <DialogActions>
         <Button onClick={onCancel} disabled={busy}>
           {c('cancel')}
         </Button>
-        <Button variant="contained" disabled={!valid || busy} onClick={() => onConfirm(grosze!, dayToInstant(day))}>
+        <Button variant="contained" disabled={!valid || busy} onClick={() => onConfirm(grosze!, dayToInstant(day!))}>
           {c('save')}
         </Button>
       </DialogActions>

@@ -16,8 +16,11 @@ import { useId, useState } from 'react';
 import type { RegisterReturnInput, ReturnableOrder, ReturnReason } from '../../../../shared/contract/returns.contract';
 import { api } from '../../api';
 import { navigate } from '../../app/navigation';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
+import { OrderNumber } from '../../components/OrderNumber';
+import { orderLabel } from '../../components/order-number-text';
 import { PageHeader } from '../../components/PageHeader';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useFormat } from '../../i18n/format';
@@ -37,7 +40,8 @@ interface LineDraft extends CheckValue {
 }
 
 interface Draft {
-  withdrawnDay: string;
+  /** ISO day; null while what is typed is not a date. */
+  withdrawnDay: string | null;
   received: boolean;
   note: string;
   lines: Record<number, LineDraft>;
@@ -108,6 +112,10 @@ export function RegisterReturnForm({ orderId }: { orderId: number }) {
       return;
     }
     if (found.size > 0) return;
+    if (!draft.withdrawnDay) {
+      setFormError(t('errWithdrawnDate'));
+      return;
+    }
     const withdrawnAt = dayToInstant(draft.withdrawnDay);
     const input: RegisterReturnInput = {
       orderId,
@@ -159,8 +167,16 @@ export function RegisterReturnForm({ orderId }: { orderId: number }) {
   return (
     <Box>
       <PageHeader
-        title={data ? t('registerTitle', { number: data.number }) : t('newReturn')}
-        subtitle={data ? t('registerSubtitle', { buyer: data.buyerName ?? data.buyerLogin ?? '—', date: format.date(data.boughtAt) }) : undefined}
+        title={data ? t('registerTitle', { buyer: orderLabel(data) }) : t('newReturn')}
+        subtitle={
+          data ? (
+            <>
+              {t('registerSubtitle', { date: format.date(data.boughtAt) })}
+              {' · '}
+              <OrderNumber number={data.number} />
+            </>
+          ) : undefined
+        }
         actions={
           <Button startIcon={<ArrowBackIcon />} onClick={() => navigate('returns')}>
             {t('back')}
@@ -173,14 +189,7 @@ export function RegisterReturnForm({ orderId }: { orderId: number }) {
       {data && (
         <Stack spacing={2}>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
-            <TextField
-              type="date"
-              label={t('withdrawnAt')}
-              value={draft.withdrawnDay}
-              onChange={(e) => setDraft((d) => ({ ...d, withdrawnDay: e.target.value }))}
-              helperText={t('withdrawnHint')}
-              slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: todayInWarsaw() } }}
-            />
+            <DateField label={t('withdrawnAt')} value={draft.withdrawnDay} onChange={(withdrawnDay) => setDraft((d) => ({ ...d, withdrawnDay }))} helperText={t('withdrawnHint')} max={todayInWarsaw()} />
             <FormControlLabel control={<Switch checked={draft.received} onChange={(e) => setDraft((d) => ({ ...d, received: e.target.checked }))} />} label={t('received')} />
           </Stack>
           {data.lines.map((l) => {

@@ -18,6 +18,8 @@ import { navigate } from '../../app/navigation';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
+import { OrderNumber } from '../../components/OrderNumber';
+import { orderLabel } from '../../components/order-number-text';
 import { PageHeader } from '../../components/PageHeader';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useFormat } from '../../i18n/format';
@@ -73,8 +75,20 @@ export function ReturnDetailView({ id }: { id: number }) {
   return (
     <Box>
       <PageHeader
-        title={t('detailTitle', { ref: r ? (r.referenceNumber ?? `ZWR-${r.id}`) : '' })}
-        subtitle={r ? `${r.orderNumber ?? '—'} · ${r.buyerName ?? r.buyerLogin ?? '—'}` : undefined}
+        title={r ? t('detailTitle', { buyer: orderLabel({ number: r.orderNumber, buyerName: r.buyerName, buyerLogin: r.buyerLogin }) }) : t('detailLoading')}
+        subtitle={
+          r ? (
+            <>
+              {t('reference')} {r.referenceNumber ?? `ZWR-${r.id}`}
+              {r.orderNumber && (
+                <>
+                  {' · '}
+                  <OrderNumber number={r.orderNumber} />
+                </>
+              )}
+            </>
+          ) : undefined
+        }
         actions={
           <Button startIcon={<ArrowBackIcon />} onClick={() => navigate('returns')}>
             {t('back')}
