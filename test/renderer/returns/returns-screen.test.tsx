@@ -161,14 +161,56 @@ describe('Returns screen with a fake core', () => {
     await choose(/^Stan towaru/, 'Pełnowartościowy');
     await choose(/^Co dalej/, 'Z powrotem na stan');
     await choose(/^Półka/, 'ZWROTY');
+    // The withdrawal date is typed the Polish way; today is there to start with, in the same format.
+    const withdrawn = screen.getByLabelText('Data odstąpienia od umowy') as HTMLInputElement;
+    expect(withdrawn.value).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+    await user.clear(withdrawn);
+    await user.type(withdrawn, '05012026');
+    expect(withdrawn.value).toBe('05.01.2026');
     await user.click(screen.getByRole('button', { name: 'Zapisz zwrot' }));
 
     await waitFor(() => expect(fake.callsOf('returns.register')).toHaveLength(1));
     expect(fake.callsOf('returns.register')[0]).toEqual({
       orderId: 5,
       received: true,
+      withdrawnAt: '2026-01-05T12:00:00.000Z',
       lines: [{ orderLineId: 11, quantity: 1, reasonCode: 'TRANSPORT', condition: 'resellable', decision: 'restock', locationId: 2 }],
     });
     await waitFor(() => expect(window.location.hash).toBe('#/returns/77'));
+  });
+  it('registers a complaint with the day it came in typed as dd.mm.rrrr; a half-typed or future day cannot be saved', async () => {
+    const user = userEvent.setup();
+    fake.handle('returns.list', () => ({ rows: [], total: 0, overdueCount: 0 }));
+    fake.handle('complaints.list', () => ({ rows: [], total: 0, overdueCount: 0 }));
+    fake.handle('complaints.register', () => complaint({ id: 9 }));
+    await open('#/returns', 'Zwroty i reklamacje');
+    await user.click(screen.getByRole('tab', { name: 'Reklamacje' }));
+    await user.click(await screen.findByRole('button', { name: 'Nowa reklamacja' }));
+    const dialog = within(await screen.findByRole('dialog'));
+    await user.type(dialog.getByLabelText('Co jest nie tak (opis kupującego)'), 'Ucho odpadło po tygodniu');
+    const day = dialog.getByLabelText('Data otrzymania reklamacji') as HTMLInputElement;
+    const save = dialog.getByRole('button', { name: 'Zapisz reklamację' }) as HTMLButtonElement;
+    await user.clear(day);
+    await user.type(day, '02.11');
+    expect(save.disabled).toBe(true);
+    await user.clear(day);
+    await user.type(day, '01012999');
+    expect(dialog.getByText(/^Najpóźniej \d{2}\.\d{2}\.\d{4}$/)).toBeTruthy();
+    expect(save.disabled).toBe(true);
+    await user.clear(day);
+    await user.type(day, '02112026');
+    expect(day.value).toBe('02.11.2026');
+    await user.click(save);
+    await waitFor(() => expect(fake.callsOf('complaints.register')).toEqual([{ description: 'Ucho odpadło po tygodniu', receivedAt: '2026-11-02T12:00:00.000Z' }]));
+  });
+
+  it('names the buyer in the title of a return; the Allegro number is under it, whole', async () => {
+    const uuid = '00f9bf67-a25c-4536-b58b-701c9a2be288';
+    const detail = { return: { ...returnRow({ id: 4, orderNumber: uuid, referenceNumber: '8791/Z97B', buyerName: 'Magdalena Kozłowska' }), buyerMessage: null, note: null, actor: 'helper', updatedAt: '2026-11-22T10:00:00.000Z' }, lines: [] };
+    fake.handle('returns.get', () => detail);
+    const heading = await open('#/returns/4', 'Zwrot · Magdalena Kozłowska');
+    expect(heading.textContent).not.toContain('00f9bf67');
+    expect(screen.getByTestId('order-number').textContent).toBe(uuid);
+    expect(screen.getByText(/Numer zwrotu 8791\/Z97B/)).toBeTruthy();
   });
 });
