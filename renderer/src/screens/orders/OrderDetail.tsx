@@ -5,18 +5,18 @@ import Chip from '@mui/material/Chip';
 import Divider from '@mui/material/Divider';
 import Drawer from '@mui/material/Drawer';
 import Grid from '@mui/material/Grid';
-import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import CloseIcon from '@mui/icons-material/Close';
 import { type ReactNode, useState } from 'react';
 import type { OrderDetail as OrderDetailData } from '../../../../shared/contract/orders.contract';
 import type { OrderStatus } from '../../../../shared/domain/order-status';
 import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DrawerHeader } from '../../components/DrawerHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
+import { PlainTable } from '../../components/PlainTable';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useFormat } from '../../i18n/format';
 import { useLanguage, useT } from '../../i18n/i18n';
@@ -89,21 +89,11 @@ export function OrderDetail({ orderId, onClose }: { orderId: number; onClose: ()
   return (
     <Drawer anchor="right" open onClose={requestClose} slotProps={{ paper: { sx: { width: { xs: '100%', md: 820 } } } }}>
       <Box sx={{ p: 3 }} role="region" aria-label={t('detailTitle', { id: orderId })}>
-        <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'flex-start' }}>
-          <div>
-            <Typography variant="h5" component="h2">
-              {t('detailTitle', { id: orderId })}
-            </Typography>
-            {o?.allegroOrderId && (
-              <Typography variant="body2" color="text.secondary">
-                {t('allegroNumber')}: {o.allegroOrderId}
-              </Typography>
-            )}
-          </div>
-          <IconButton onClick={requestClose} aria-label={t('close')}>
-            <CloseIcon />
-          </IconButton>
-        </Stack>
+        <DrawerHeader
+          title={t('detailTitle', { id: orderId })}
+          subtitle={o?.allegroOrderId && `${t('allegroNumber')}: ${o.allegroOrderId}`}
+          onClose={requestClose}
+        />
         <ErrorAlert error={detail.error ?? error} onRetry={detail.error ? detail.reload : undefined} onClose={error ? () => setError(null) : undefined} />
         {o && data && (
           <>
@@ -146,41 +136,30 @@ export function OrderDetail({ orderId, onClose }: { orderId: number; onClose: ()
             )}
             <Divider sx={{ mb: 2 }} />
             <Section title={t('lines')}>
-              <Box component="table" sx={{ width: '100%', borderCollapse: 'collapse', fontSize: 14, '& td, & th': { p: 0.75, borderBottom: 1, borderColor: 'divider', textAlign: 'left', verticalAlign: 'top' } }}>
-                <thead>
-                  <tr>
-                    <th>{t('colItems')}</th>
-                    <th>{t('lineQuantity')}</th>
-                    <th>{t('linePrice')}</th>
-                    <th>{t('lineProduct')}</th>
-                    <th>{t('lineStock')}</th>
+              <PlainTable density="text" columns={[t('colItems'), t('lineQuantity'), t('linePrice'), t('lineProduct'), t('lineStock')]}>
+                {data.lines.map((line) => (
+                  <tr key={line.id}>
+                    <td>
+                      {line.name}
+                      {line.externalId ? <Typography variant="caption" component="div" color="text.secondary">{line.externalId}</Typography> : null}
+                    </td>
+                    <td>
+                      {line.quantity}
+                      {line.packedQuantity > 0 ? ` (${t('linePacked')}: ${line.packedQuantity})` : ''}
+                    </td>
+                    <td>{format.money(line.unitPriceGrosze, line.currency)}</td>
+                    <td>{line.product ? `${line.product.sku}${line.product.locationCode ? ` · ${line.product.locationCode}` : ''}` : <Chip size="small" color="warning" label={t('lineNotMatched')} />}</td>
+                    <td>
+                      {line.product && (
+                        <Typography variant="body2" color={line.product.available < 0 ? 'error' : undefined}>
+                          {t('lineStockText', { available: line.product.available, onHand: line.product.onHand })}
+                          {line.reservedQuantity > 0 ? `, ${t('lineReserved', { n: line.reservedQuantity })}` : ''}
+                        </Typography>
+                      )}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {data.lines.map((line) => (
-                    <tr key={line.id}>
-                      <td>
-                        {line.name}
-                        {line.externalId ? <Typography variant="caption" component="div" color="text.secondary">{line.externalId}</Typography> : null}
-                      </td>
-                      <td>
-                        {line.quantity}
-                        {line.packedQuantity > 0 ? ` (${t('linePacked')}: ${line.packedQuantity})` : ''}
-                      </td>
-                      <td>{format.money(line.unitPriceGrosze, line.currency)}</td>
-                      <td>{line.product ? `${line.product.sku}${line.product.locationCode ? ` · ${line.product.locationCode}` : ''}` : <Chip size="small" color="warning" label={t('lineNotMatched')} />}</td>
-                      <td>
-                        {line.product && (
-                          <Typography variant="body2" color={line.product.available < 0 ? 'error' : undefined}>
-                            {t('lineStockText', { available: line.product.available, onHand: line.product.onHand })}
-                            {line.reservedQuantity > 0 ? `, ${t('lineReserved', { n: line.reservedQuantity })}` : ''}
-                          </Typography>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Box>
+                ))}
+              </PlainTable>
               <Typography sx={{ mt: 1, textAlign: 'right', fontWeight: 600 }}>
                 {t('colTotal')}: {format.money(o.totalToPayGrosze, o.currency)}
               </Typography>

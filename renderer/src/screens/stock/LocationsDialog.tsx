@@ -1,4 +1,3 @@
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -13,6 +12,7 @@ import type { LocationRow } from '../../../../shared/contract/stock.contract';
 import { api, ApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
+import { PlainTable } from '../../components/PlainTable';
 import { useT } from '../../i18n/i18n';
 import { stockMessages } from './stock.messages';
 
@@ -64,30 +64,20 @@ export function LocationsDialog({ locations, onClose, onChanged }: { locations: 
             {t('locationAdd')}
           </Button>
         </Stack>
-        <Box component="table" sx={{ width: '100%', borderCollapse: 'collapse', '& td, & th': { p: 0.5, borderBottom: 1, borderColor: 'divider', textAlign: 'left' } }}>
-          <thead>
-            <tr>
-              <th>{t('colLocation')}</th>
-              <th>{t('locationName')}</th>
-              <th>{t('locationProducts')}</th>
-              <th />
+        <PlainTable density="compact" columns={[t('colLocation'), t('locationName'), t('locationProducts'), null]}>
+          {locations.map((l) => (
+            <tr key={l.id}>
+              <td>{l.code}</td>
+              <td>{l.name ?? ''}</td>
+              <td>{l.productCount}</td>
+              <td style={{ width: 48 }}>
+                <IconButton aria-label={`${t('remove')} ${l.code}`} onClick={() => void remove(l)} disabled={l.productCount > 0}>
+                  <DeleteIcon />
+                </IconButton>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {locations.map((l) => (
-              <tr key={l.id}>
-                <td>{l.code}</td>
-                <td>{l.name ?? ''}</td>
-                <td>{l.productCount}</td>
-                <td style={{ width: 48 }}>
-                  <IconButton aria-label={`${t('remove')} ${l.code}`} onClick={() => void remove(l)} disabled={l.productCount > 0}>
-                    <DeleteIcon />
-                  </IconButton>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Box>
+          ))}
+        </PlainTable>
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{t('close')}</Button>

@@ -6,22 +6,22 @@ import Chip from '@mui/material/Chip';
 import Drawer from '@mui/material/Drawer';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Grid from '@mui/material/Grid';
-import IconButton from '@mui/material/IconButton';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import CloseIcon from '@mui/icons-material/Close';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import type { LocationRow, ProductDetail as ProductDetailData } from '../../../../shared/contract/stock.contract';
 import { VAT_RATES, type VatRate } from '../../../../shared/domain/vat';
 import { api, ApiError } from '../../api';
 import { useRole } from '../../app/session';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DrawerHeader } from '../../components/DrawerHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
+import { PlainTable } from '../../components/PlainTable';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
@@ -159,21 +159,12 @@ export function ProductDetail({ productId, locations, onClose, onCreated }: Prod
   return (
     <Drawer anchor="right" open onClose={requestClose} slotProps={{ paper: { sx: { width: { xs: '100%', md: 760 } } } }}>
       <Box component="form" onSubmit={save} sx={{ p: 3 }} aria-label={isNew ? t('newProduct') : product?.name}>
-        <Stack direction="row" sx={{ alignItems: 'flex-start', justifyContent: 'space-between', mb: 1 }}>
-          <div>
-            <Typography variant="h5" component="h2">
-              {isNew ? t('newProduct') : (product?.name ?? '…')}
-            </Typography>
-            {product && (
-              <Typography variant="body2" color="text.secondary">
-                {product.sku} · {t('onHandSummary', { onHand: product.onHand, reserved: product.reserved, available: product.available })}
-              </Typography>
-            )}
-          </div>
-          <IconButton onClick={requestClose} aria-label={t('close')}>
-            <CloseIcon />
-          </IconButton>
-        </Stack>
+        <DrawerHeader
+          title={isNew ? t('newProduct') : (product?.name ?? '…')}
+          subtitle={product && `${product.sku} · ${t('onHandSummary', { onHand: product.onHand, reserved: product.reserved, available: product.available })}`}
+          onClose={requestClose}
+          sx={{ mb: 1 }}
+        />
         <ErrorAlert error={detail.error} onRetry={detail.reload} />
         {!isNew && (
           <Tabs value={tab} onChange={(_e, v: TabId) => setTab(v)} sx={{ mb: 2 }}>
@@ -290,27 +281,16 @@ function OffersList({ offers }: { offers: ProductDetailData['offers'] }) {
   const format = useFormat();
   if (offers.length === 0) return <Typography color="text.secondary">{t('offersEmpty')}</Typography>;
   return (
-    <Box component="table" sx={{ width: '100%', borderCollapse: 'collapse', '& td, & th': { p: 1, borderBottom: 1, borderColor: 'divider', textAlign: 'left' } }}>
-      <thead>
-        <tr>
-          <th>{t('offerTitle')}</th>
-          <th>{t('offerId')}</th>
-          <th>{t('offerPrice')}</th>
-          <th>{t('offerStock')}</th>
-          <th>{t('offerStatus')}</th>
+    <PlainTable density="regular" columns={[t('offerTitle'), t('offerId'), t('offerPrice'), t('offerStock'), t('offerStatus')]}>
+      {offers.map((o) => (
+        <tr key={o.id}>
+          <td>{o.title ?? '—'}</td>
+          <td>{o.allegroOfferId}</td>
+          <td>{o.priceGrosze === null ? '—' : format.money(o.priceGrosze, o.currency)}</td>
+          <td>{o.stockQuantity ?? '—'}</td>
+          <td>{o.status ?? '—'}</td>
         </tr>
-      </thead>
-      <tbody>
-        {offers.map((o) => (
-          <tr key={o.id}>
-            <td>{o.title ?? '—'}</td>
-            <td>{o.allegroOfferId}</td>
-            <td>{o.priceGrosze === null ? '—' : format.money(o.priceGrosze, o.currency)}</td>
-            <td>{o.stockQuantity ?? '—'}</td>
-            <td>{o.status ?? '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </Box>
+      ))}
+    </PlainTable>
   );
 }

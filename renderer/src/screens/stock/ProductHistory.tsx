@@ -4,6 +4,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PlainTable } from '../../components/PlainTable';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
@@ -22,38 +23,33 @@ export function ProductHistory({ productId, showCosts }: { productId: number; sh
   if (history.data && rows.length === 0) return <Typography color="text.secondary">{t('histEmpty')}</Typography>;
   return (
     <Box>
-      <Box
-        component="table"
+      <PlainTable
+        density="text"
         aria-label={t('tabHistory')}
-        sx={{ width: '100%', borderCollapse: 'collapse', fontSize: 14, '& td, & th': { p: 0.75, borderBottom: 1, borderColor: 'divider', textAlign: 'left', verticalAlign: 'top' } }}
+        columns={[
+          t('histWhen'),
+          t('histKind'),
+          { label: t('histQuantity'), align: 'right' },
+          t('histLocation'),
+          t('histWho'),
+          t('histWhy'),
+          t('histDocument'),
+          ...(showCosts ? [t('histUnitCost')] : []),
+        ]}
       >
-        <thead>
-          <tr>
-            <th>{t('histWhen')}</th>
-            <th>{t('histKind')}</th>
-            <th style={{ textAlign: 'right' }}>{t('histQuantity')}</th>
-            <th>{t('histLocation')}</th>
-            <th>{t('histWho')}</th>
-            <th>{t('histWhy')}</th>
-            <th>{t('histDocument')}</th>
-            {showCosts && <th>{t('histUnitCost')}</th>}
+        {rows.map((e) => (
+          <tr key={e.id}>
+            <td>{format.dateTime(e.at)}</td>
+            <td>{t(`kind_${e.kind}`)}</td>
+            <td style={{ textAlign: 'right', fontWeight: 600, color: e.quantity < 0 ? '#c62828' : '#2e7d32' }}>{e.quantity > 0 ? `+${e.quantity}` : e.quantity}</td>
+            <td>{e.locationCode ?? '—'}</td>
+            <td>{e.actor === 'owner' || e.actor === 'helper' || e.actor === 'system' ? t(`actor_${e.actor}`) : e.actor}</td>
+            <td>{e.reason}</td>
+            <td>{e.document ?? (e.orderId ? t('orderRef', { id: e.orderId }) : '—')}</td>
+            {showCosts && <td>{e.unitCostGrosze === null || e.unitCostGrosze === undefined ? '—' : format.money(e.unitCostGrosze)}</td>}
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((e) => (
-            <tr key={e.id}>
-              <td>{format.dateTime(e.at)}</td>
-              <td>{t(`kind_${e.kind}`)}</td>
-              <td style={{ textAlign: 'right', fontWeight: 600, color: e.quantity < 0 ? '#c62828' : '#2e7d32' }}>{e.quantity > 0 ? `+${e.quantity}` : e.quantity}</td>
-              <td>{e.locationCode ?? '—'}</td>
-              <td>{e.actor === 'owner' || e.actor === 'helper' || e.actor === 'system' ? t(`actor_${e.actor}`) : e.actor}</td>
-              <td>{e.reason}</td>
-              <td>{e.document ?? (e.orderId ? t('orderRef', { id: e.orderId }) : '—')}</td>
-              {showCosts && <td>{e.unitCostGrosze === null || e.unitCostGrosze === undefined ? '—' : format.money(e.unitCostGrosze)}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </Box>
+        ))}
+      </PlainTable>
       {history.data && history.data.total > rows.length && (
         <Button sx={{ mt: 1 }} onClick={() => setLimit((l) => Math.min(500, l + PAGE))}>
           {`${rows.length} / ${history.data.total} …`}

@@ -1,4 +1,3 @@
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
@@ -18,10 +17,11 @@ import { useRole } from '../../app/session';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
-import { ScanField, type ScanFeedback } from '../../components/ScanField';
-import { beepError, beepOk } from '../../components/sound';
+import { PlainTable } from '../../components/PlainTable';
+import { ScanField } from '../../components/ScanField';
 import { useT } from '../../i18n/i18n';
 import { stockMessages } from './stock.messages';
+import { useProductScan } from './use-product-scan';
 import { clearSessionState, useSessionState } from './use-session-state';
 
 interface ReceiveLine {
@@ -50,31 +50,22 @@ export function ReceiveDialog({ onClose }: { onClose: () => void }) {
   const notify = useNotify();
   const showCosts = useRole() === 'owner';
   const [draft, setDraft] = useSessionState<ReceiveDraft>(DRAFT_KEY, EMPTY);
-  const [feedback, setFeedback] = useState<ScanFeedback | null>(null);
   const [documentError, setDocumentError] = useState<string | null>(null);
   const [lineErrors, setLineErrors] = useState<Record<number, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
 
-  async function onScan(code: string) {
-    const found = await api.call('stock.lookup', { code });
-    if (!found.product) {
-      beepError();
-      setFeedback({ kind: 'error', text: t('scanNotFound', { code }) });
-      return;
-    }
-    beepOk();
-    const p = found.product;
-    setFeedback({ kind: 'ok', text: `${p.sku} — ${p.name}` });
+  // A second scan of the same product adds one more.
+  const { feedback, scan } = useProductScan((p) =>
     setDraft((d) => {
       const existing = d.lines.find((l) => l.productId === p.id);
       const lines = existing
         ? d.lines.map((l) => (l.productId === p.id ? { ...l, quantity: String((Number(l.quantity) || 0) + 1) } : l))
         : [...d.lines, { productId: p.id, sku: p.sku, name: p.name, quantity: '1', unitCost: '' }];
       return { ...d, lines };
-    });
-  }
+    }),
+  );
 
   const setLine = (productId: number, patch: Partial<ReceiveLine>) => setDraft((d) => ({ ...d, lines: d.lines.map((l) => (l.productId === productId ? { ...l, ...patch } : l)) }));
 
@@ -138,37 +129,35 @@ export function ReceiveDialog({ onClose }: { onClose: () => void }) {
           <TextField label={t('receiveDocument')} value={draft.document} onChange={(e) => setDraft((d) => ({ ...d, document: e.target.value }))} error={!!documentError} helperText={documentError ?? ' '} sx={{ flex: 1 }} slotProps={{ htmlInput: { 'aria-label': t('receiveDocument') } }} />
           <TextField label={t('receiveSupplier')} value={draft.supplier} onChange={(e) => setDraft((d) => ({ ...d, supplier: e.target.value }))} sx={{ flex: 1 }} helperText=" " />
         </Stack>
-        <ScanField onScan={onScan} digitsOnly={false} feedback={feedback} label={t('receiveScan')} />
+        <ScanField onScan={scan} digitsOnly={false} feedback={feedback} label={t('receiveScan')} />
         <Typography variant="subtitle2" sx={{ mt: 1 }}>
           {t('receiveLines')}
         </Typography>
         {draft.lines.length === 0 ? (
           <Typography color="text.secondary">{t('receiveEmpty')}</Typography>
         ) : (
-          <Box component="table" sx={{ width: '100%', borderCollapse: 'collapse', '& td, & th': { p: 0.5, borderBottom: 1, borderColor: 'divider', textAlign: 'left' } }}>
-            <tbody>
-              {draft.lines.map((line) => (
-                <tr key={line.productId}>
-                  <td>
-                    <strong>{line.sku}</strong> {line.name}
+          <PlainTable density="compact">
+            {draft.lines.map((line) => (
+              <tr key={line.productId}>
+                <td>
+                  <strong>{line.sku}</strong> {line.name}
+                </td>
+                <td style={{ width: 120 }}>
+                  <TextField size="small" label={t('receiveQuantity')} value={line.quantity} onChange={(e) => setLine(line.productId, { quantity: e.target.value })} error={!!lineErrors[line.productId]} helperText={lineErrors[line.productId]} slotProps={{ htmlInput: { inputMode: 'numeric', 'aria-label': `${t('receiveQuantity')} ${line.sku}` } }} />
+                </td>
+                {showCosts && (
+                  <td style={{ width: 200 }}>
+                    <TextField size="small" label={t('receiveUnitCost')} value={line.unitCost} onChange={(e) => setLine(line.productId, { unitCost: e.target.value })} slotProps={{ htmlInput: { inputMode: 'decimal' } }} />
                   </td>
-                  <td style={{ width: 120 }}>
-                    <TextField size="small" label={t('receiveQuantity')} value={line.quantity} onChange={(e) => setLine(line.productId, { quantity: e.target.value })} error={!!lineErrors[line.productId]} helperText={lineErrors[line.productId]} slotProps={{ htmlInput: { inputMode: 'numeric', 'aria-label': `${t('receiveQuantity')} ${line.sku}` } }} />
-                  </td>
-                  {showCosts && (
-                    <td style={{ width: 200 }}>
-                      <TextField size="small" label={t('receiveUnitCost')} value={line.unitCost} onChange={(e) => setLine(line.productId, { unitCost: e.target.value })} slotProps={{ htmlInput: { inputMode: 'decimal' } }} />
-                    </td>
-                  )}
-                  <td style={{ width: 48 }}>
-                    <IconButton aria-label={t('remove')} onClick={() => setDraft((d) => ({ ...d, lines: d.lines.filter((l) => l.productId !== line.productId) }))}>
-                      <DeleteIcon />
-                    </IconButton>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Box>
+                )}
+                <td style={{ width: 48 }}>
+                  <IconButton aria-label={t('remove')} onClick={() => setDraft((d) => ({ ...d, lines: d.lines.filter((l) => l.productId !== line.productId) }))}>
+                    <DeleteIcon />
+                  </IconButton>
+                </td>
+              </tr>
+            ))}
+          </PlainTable>
         )}
         <TextField label={t('receiveNote')} value={draft.note} onChange={(e) => setDraft((d) => ({ ...d, note: e.target.value }))} fullWidth sx={{ mt: 2 }} />
         {showCosts && <FormControlLabel control={<Checkbox checked={draft.updatePurchasePrice} onChange={(e) => setDraft((d) => ({ ...d, updatePurchasePrice: e.target.checked }))} />} label={t('receiveUpdateCost')} />}

@@ -17,11 +17,12 @@ import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
-import { ScanField, type ScanFeedback } from '../../components/ScanField';
-import { beepError, beepOk } from '../../components/sound';
+import { PlainTable } from '../../components/PlainTable';
+import { ScanField } from '../../components/ScanField';
 import { commonMessages } from '../../i18n/common.messages';
 import { useT } from '../../i18n/i18n';
 import { stockMessages } from './stock.messages';
+import { useProductScan } from './use-product-scan';
 import { clearSessionState, useSessionState } from './use-session-state';
 
 interface Counting {
@@ -61,7 +62,6 @@ export function StocktakeDialog({ locations, onClose }: { locations: LocationRow
   const notify = useNotify();
   const [counting, setCounting] = useSessionState<Counting | null>(KEY, null);
   const [locationId, setLocationId] = useState('');
-  const [feedback, setFeedback] = useState<ScanFeedback | null>(null);
   const [reviewing, setReviewing] = useState(false);
   const [zeroUncounted, setZeroUncounted] = useState(false);
   const [confirmZero, setConfirmZero] = useState(false);
@@ -79,25 +79,16 @@ export function StocktakeDialog({ locations, onClose }: { locations: LocationRow
     }
   }
 
-  async function onScan(code: string) {
-    if (!counting) return;
-    const found = await api.call('stock.lookup', { code });
-    if (!found.product) {
-      beepError();
-      setFeedback({ kind: 'error', text: t('scanNotFound', { code }) });
-      return;
-    }
-    beepOk();
-    const p = found.product;
+  // Each scan counts one more; a product not on this shelf's sheet joins it as found off its shelf.
+  const { feedback, scan } = useProductScan((p) =>
     setCounting((c) => {
       if (!c) return c;
       const onSheet = c.lines.some((l) => l.productId === p.id);
       const lines = onSheet ? c.lines : [...c.lines, { productId: p.id, sku: p.sku, name: p.name, ean: p.ean, expected: 0, offShelf: true }];
       const before = Number(c.counts[p.id] ?? '0') || 0;
       return { ...c, lines, counts: { ...c.counts, [p.id]: String(before + 1) } };
-    });
-    setFeedback({ kind: 'ok', text: `${p.sku} — ${p.name}` });
-  }
+    }),
+  );
 
   async function commit() {
     if (!counting) return;
@@ -152,45 +143,34 @@ export function StocktakeDialog({ locations, onClose }: { locations: LocationRow
         )}
         {counting && !reviewing && (
           <>
-            <ScanField onScan={onScan} digitsOnly={false} feedback={feedback} label={t('stocktakeScan')} />
-            <Box component="table" aria-label={t('stocktakeTitle')} sx={{ width: '100%', borderCollapse: 'collapse', '& td, & th': { p: 0.5, borderBottom: 1, borderColor: 'divider', textAlign: 'left' } }}>
-              <thead>
-                <tr>
-                  <th>{t('colSku')}</th>
-                  <th>{t('colName')}</th>
-                  <th>{t('stocktakeExpected')}</th>
-                  <th>{t('stocktakeCounted')}</th>
-                  <th>{t('stocktakeDifference')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {counting.lines.map((line) => {
-                  const text = counting.counts[line.productId] ?? '';
-                  const diff = text.trim() === '' || !/^\d+$/.test(text.trim()) ? null : Number(text) - line.expected;
-                  return (
-                    <tr key={line.productId}>
-                      <td>{line.sku}</td>
-                      <td>
-                        {line.name}
-                        {line.offShelf ? ` (${t('stocktakeOffShelf')})` : ''}
-                      </td>
-                      <td>{line.expected}</td>
-                      <td style={{ width: 120 }}>
-                        <TextField
-                          size="small"
-                          value={text}
-                          placeholder={t('stocktakeNotCounted')}
-                          error={text.trim() !== '' && !/^\d{1,9}$/.test(text.trim())}
-                          onChange={(e) => setCounting((c) => (c ? { ...c, counts: { ...c.counts, [line.productId]: e.target.value } } : c))}
-                          slotProps={{ htmlInput: { inputMode: 'numeric', 'aria-label': `${t('stocktakeCounted')} ${line.sku}` } }}
-                        />
-                      </td>
-                      <td style={{ fontWeight: 600, color: diff ? (diff < 0 ? '#c62828' : '#2e7d32') : undefined }}>{diff === null ? '—' : diff > 0 ? `+${diff}` : diff}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </Box>
+            <ScanField onScan={scan} digitsOnly={false} feedback={feedback} label={t('stocktakeScan')} />
+            <PlainTable density="compact" aria-label={t('stocktakeTitle')} columns={[t('colSku'), t('colName'), t('stocktakeExpected'), t('stocktakeCounted'), t('stocktakeDifference')]}>
+              {counting.lines.map((line) => {
+                const text = counting.counts[line.productId] ?? '';
+                const diff = text.trim() === '' || !/^\d+$/.test(text.trim()) ? null : Number(text) - line.expected;
+                return (
+                  <tr key={line.productId}>
+                    <td>{line.sku}</td>
+                    <td>
+                      {line.name}
+                      {line.offShelf ? ` (${t('stocktakeOffShelf')})` : ''}
+                    </td>
+                    <td>{line.expected}</td>
+                    <td style={{ width: 120 }}>
+                      <TextField
+                        size="small"
+                        value={text}
+                        placeholder={t('stocktakeNotCounted')}
+                        error={text.trim() !== '' && !/^\d{1,9}$/.test(text.trim())}
+                        onChange={(e) => setCounting((c) => (c ? { ...c, counts: { ...c.counts, [line.productId]: e.target.value } } : c))}
+                        slotProps={{ htmlInput: { inputMode: 'numeric', 'aria-label': `${t('stocktakeCounted')} ${line.sku}` } }}
+                      />
+                    </td>
+                    <td style={{ fontWeight: 600, color: diff ? (diff < 0 ? '#c62828' : '#2e7d32') : undefined }}>{diff === null ? '—' : diff > 0 ? `+${diff}` : diff}</td>
+                  </tr>
+                );
+              })}
+            </PlainTable>
           </>
         )}
         {counting && reviewing && review && (
