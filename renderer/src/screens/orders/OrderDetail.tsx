@@ -18,10 +18,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
 import { PlainTable } from '../../components/PlainTable';
 import { useLiveQuery } from '../../components/use-live-query';
+import { clearSessionState, useSessionState } from '../../components/use-session-state';
 import { useFormat } from '../../i18n/format';
 import { useLanguage, useT } from '../../i18n/i18n';
 import { allegroStatusText, paymentTypeText } from './allegro-labels';
-import { clearSessionState, useSessionState } from '../stock/use-session-state';
 import { ordersMessages } from './orders.messages';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {

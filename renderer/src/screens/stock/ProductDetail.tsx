@@ -23,13 +23,13 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
 import { PlainTable } from '../../components/PlainTable';
 import { useLiveQuery } from '../../components/use-live-query';
+import { clearSessionState, useSessionState } from '../../components/use-session-state';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
 import { type DraftErrors, type DraftField, draftToFields, emptyDraft, type ProductDraft, sameDraft, toDraft, validateDraft } from './product-form';
 import { ProductHistory } from './ProductHistory';
 import { AdjustDialog, MoveDialog } from './StockOpsDialogs';
 import { stockMessages } from './stock.messages';
-import { clearSessionState, useSessionState } from './use-session-state';
 
 interface ProductDetailProps {
   productId: number | 'new';

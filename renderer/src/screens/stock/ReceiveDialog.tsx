@@ -19,10 +19,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
 import { PlainTable } from '../../components/PlainTable';
 import { ScanField } from '../../components/ScanField';
+import { clearSessionState, useSessionState } from '../../components/use-session-state';
 import { useT } from '../../i18n/i18n';
 import { stockMessages } from './stock.messages';
 import { useProductScan } from './use-product-scan';
-import { clearSessionState, useSessionState } from './use-session-state';
 
 interface ReceiveLine {
   productId: number;

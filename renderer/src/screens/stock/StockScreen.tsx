@@ -24,6 +24,7 @@ import { pagerFor } from '../../components/server-paging';
 import { beepError, beepOk } from '../../components/sound';
 import { useDebouncedText } from '../../components/use-debounced-text';
 import { useLiveQuery } from '../../components/use-live-query';
+import { useSessionState } from '../../components/use-session-state';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
 import { LocationsDialog } from './LocationsDialog';
@@ -32,7 +33,6 @@ import { ProductTable } from './ProductTable';
 import { ReceiveDialog } from './ReceiveDialog';
 import { StocktakeDialog } from './StocktakeDialog';
 import { stockMessages } from './stock.messages';
-import { useSessionState } from './use-session-state';
 
 interface ListState {
   search: string;
