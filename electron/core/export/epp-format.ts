@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { bytesOf } from './bytes';
 import { minorToDecimalString } from '../../../shared/domain/money';
 
 /**
@@ -55,12 +56,62 @@ export function toCp1250Safe(value: string): string {
   return out;
 }
 
+/** Characters gathered before they are encoded: short strings encode fast, one 50 MB string does not. */
+const PIECE_CHARS = 1 << 16;
+
+type SectionLabel = 'INFO' | 'NAGLOWEK' | 'ZAWARTOSC';
+
 /**
  * The file: sections as `[LABEL]` lines, a blank line after each section, CRLF line ends, a final empty
  * line (the format requires it), encoded in Windows-1250.
+ *
+ * Written section by section and encoded in pieces as it goes (Windows-1250 is one byte per character,
+ * so pieces encode exactly as the whole would): a month's file never becomes one giant string, and its
+ * writer can give the event loop a turn between documents.
  */
-export function eppFile(sections: Array<{ label: 'INFO' | 'NAGLOWEK' | 'ZAWARTOSC'; lines: string[] }>): Uint8Array {
-  const text = sections.map((s) => [`[${s.label}]`, ...s.lines, ''].join('\r\n')).join('\r\n') + '\r\n';
-  // Text fields were made Windows-1250-safe when encoded (see toCp1250Safe); labels and numbers are ASCII.
-  return new Uint8Array(iconv.encode(text, 'win1250'));
+export class EppWriter {
+  private readonly pieces: Buffer[] = [];
+  private text = '';
+
+  /** A whole section. */
+  section(label: SectionLabel, lines: string[]): this {
+    this.open(label);
+    for (const line of lines) this.line(line);
+    return this.close();
+  }
+
+  /** Starts a section whose lines follow with line(); close() ends it. */
+  open(label: SectionLabel): this {
+    this.text += `[${label}]\r\n`;
+    return this;
+  }
+
+  line(line: string): this {
+    this.text += `${line}\r\n`;
+    if (this.text.length >= PIECE_CHARS) this.encode();
+    return this;
+  }
+
+  close(): this {
+    this.text += '\r\n';
+    return this;
+  }
+
+  toBytes(): Uint8Array {
+    this.encode();
+    return bytesOf(Buffer.concat(this.pieces));
+  }
+
+  private encode(): void {
+    // Text fields were made Windows-1250-safe when encoded (see toCp1250Safe); labels and numbers are ASCII.
+    if (this.text.length > 0) this.pieces.push(iconv.encode(this.text, 'win1250'));
+    this.text = '';
+  }
+}
+
+/** A small file in one go (see EppWriter). */
+export function eppFile(sections: Array<{ label: SectionLabel; lines: string[] }>): Uint8Array {
+  const writer = new EppWriter();
+  for (const s of sections) writer.section(s.label, s.lines);
+  return writer.toBytes();
 }

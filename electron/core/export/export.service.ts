@@ -1,6 +1,7 @@
 import type { Core } from '../create-core';
 import { warsawDate } from '../orders/dispatch-promise';
 import { getSettings } from '../settings/settings.service';
+import { Pacer } from './pacer';
 import { monthPeriod } from './period';
 import type { SalesRegister } from './register.types';
 import { salesRegisterCsv } from './sales-register.csv';
@@ -20,29 +21,43 @@ function stamp(now: Date): string {
   return `${warsawDate(now)} ${time}`;
 }
 
-export async function salesRegisterFor(core: Core, month: string): Promise<SalesRegister> {
+/**
+ * The month's register. Every step takes a pacer (see pacer.ts): this runs in the Electron main
+ * process, and a busy month is seconds of work that must not freeze the app's windows meanwhile.
+ */
+export async function salesRegisterFor(core: Core, month: string, pacer: Pacer = new Pacer()): Promise<SalesRegister> {
   const period = monthPeriod(month);
-  const { sales, returns, warnings } = loadRegisterSources(core.sqlite, period);
-  return buildSalesRegister(period, sales, returns, warnings);
+  const { sales, returns, warnings } = await loadRegisterSources(core.sqlite, period, pacer);
+  return buildSalesRegister(period, sales, returns, warnings, pacer);
 }
 
 /** The month's register in one of the accountant's formats, with the file name to suggest. */
-export async function salesRegisterFile(core: Core, month: string, format: RegisterFormat): Promise<{ bytes: Uint8Array; fileName: string; register: SalesRegister }> {
-  const register = await salesRegisterFor(core, month);
+export async function salesRegisterFile(
+  core: Core,
+  month: string,
+  format: RegisterFormat,
+  pacer: Pacer = new Pacer(),
+): Promise<{ bytes: Uint8Array; fileName: string; register: SalesRegister }> {
+  const register = await salesRegisterFor(core, month, pacer);
   const now = core.now();
   switch (format) {
     case 'csv':
-      return { bytes: salesRegisterCsv(register, stamp(now)), fileName: `rejestr-sprzedazy-${month}.csv`, register };
+      return { bytes: await salesRegisterCsv(register, stamp(now), pacer), fileName: `rejestr-sprzedazy-${month}.csv`, register };
     case 'xlsx':
-      return { bytes: await salesRegisterXlsx(register, stamp(now)), fileName: `rejestr-sprzedazy-${month}.xlsx`, register };
+      return { bytes: await salesRegisterXlsx(register, stamp(now), pacer), fileName: `rejestr-sprzedazy-${month}.xlsx`, register };
     case 'epp':
-      return { bytes: salesRegisterEpp(register, await getSettings(core.db), warsawDate(now)), fileName: `sprzedaz-${month}.epp`, register };
+      return { bytes: await salesRegisterEpp(register, await getSettings(core.db), warsawDate(now), pacer), fileName: `sprzedaz-${month}.epp`, register };
   }
 }
 
-export async function stockValuationFile(core: Core, date: string, format: ValuationFormat): Promise<{ bytes: Uint8Array; fileName: string; valuation: StockValuation }> {
-  const valuation = await stockValuation(core.db, date);
+export async function stockValuationFile(
+  core: Core,
+  date: string,
+  format: ValuationFormat,
+  pacer: Pacer = new Pacer(),
+): Promise<{ bytes: Uint8Array; fileName: string; valuation: StockValuation }> {
+  const valuation = await stockValuation(core.db, date, pacer);
   const at = stamp(core.now());
-  const bytes = format === 'csv' ? stockValuationCsv(valuation, at) : await stockValuationXlsx(valuation, at);
+  const bytes = format === 'csv' ? await stockValuationCsv(valuation, at, pacer) : await stockValuationXlsx(valuation, at, pacer);
   return { bytes, fileName: `wycena-magazynu-${date}.${format}`, valuation };
 }

@@ -1,4 +1,5 @@
-import { csvBytes, type CsvCell, csvNumber } from './csv-writer';
+import { type CsvCell, csvNumber, CsvWriter } from './csv-writer';
+import { Pacer } from './pacer';
 import { decimalComma, REGISTER_COLUMNS } from './register-columns';
 import { registerNotes } from './register-notes';
 import type { SalesRegister } from './register.types';
@@ -11,11 +12,13 @@ const col = (header: string) => REGISTER_COLUMNS.findIndex((c) => c.header === h
  * per document and rate, an empty line, the totals per currency and rate ("RAZEM"), an empty line, and
  * the notes (method and things to check), each in the first column.
  */
-export function salesRegisterCsv(register: SalesRegister, generatedAt: string): Uint8Array {
+export async function salesRegisterCsv(register: SalesRegister, generatedAt: string, pacer: Pacer = new Pacer()): Promise<Uint8Array> {
   const width = REGISTER_COLUMNS.length;
-  const rows: CsvCell[][] = [REGISTER_COLUMNS.map((c) => c.header)];
-  register.rows.forEach((r, i) => {
-    rows.push(
+  const csv = new CsvWriter().row(REGISTER_COLUMNS.map((c) => c.header));
+  const rows = register.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as SalesRegister['rows'][number];
+    csv.row(
       REGISTER_COLUMNS.map((c) => {
         switch (c.kind) {
           case 'money':
@@ -29,7 +32,8 @@ export function salesRegisterCsv(register: SalesRegister, generatedAt: string): 
         }
       }),
     );
-  });
+    if (pacer.due()) await pacer.pause();
+  }
   const totalRow = (label: string, rate: string, t: { net: number; vat: number; gross: number; shipping: number; currency: string }) => {
     const row: CsvCell[] = new Array<CsvCell>(width).fill(null);
     row[col('Rodzaj')] = label;
@@ -41,10 +45,10 @@ export function salesRegisterCsv(register: SalesRegister, generatedAt: string): 
     row[col('Waluta')] = t.currency;
     return row;
   };
-  rows.push([]);
-  for (const t of register.totals) rows.push(totalRow('RAZEM', rateLabel(t.rate), t));
-  for (const g of register.grandTotals) rows.push(totalRow('RAZEM', 'wszystkie', g));
-  rows.push([]);
-  for (const note of registerNotes(register, generatedAt, { csv: true })) rows.push([`Uwagi: ${note}`]);
-  return csvBytes(rows);
+  csv.row([]);
+  for (const t of register.totals) csv.row(totalRow('RAZEM', rateLabel(t.rate), t));
+  for (const g of register.grandTotals) csv.row(totalRow('RAZEM', 'wszystkie', g));
+  csv.row([]);
+  for (const note of registerNotes(register, generatedAt, { csv: true })) csv.row([`Uwagi: ${note}`]);
+  return csv.toBytes();
 }

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Settings } from '../../../shared/contract/system.contract';
 import type { VatRate } from '../../../shared/domain/vat';
 import { countryName, isOtherEuCountry } from './countries';
-import { amount, date, eppFile, type EppField, num, record, text } from './epp-format';
+import { amount, date, type EppField, EppWriter, num, record, text } from './epp-format';
+import { Pacer } from './pacer';
 import { eppPaymentForm } from './payment-method';
 import type { RegisterDocument, SalesRegister, SourceSale } from './register.types';
 import { splitShopAddress } from './shop-address';
@@ -149,7 +150,7 @@ function contractor(sale: SourceSale): EppField[] {
  * document a [NAGLOWEK] of 62 fields and a [ZAWARTOSC] VAT table (one row per rate: symbol, rate, net,
  * VAT, gross — the same numbers as the register's rows), then the KONTRAHENCI card file. Windows-1250, CRLF.
  */
-export function salesRegisterEpp(register: SalesRegister, shop: Settings, generatedOn: string): Uint8Array {
+export async function salesRegisterEpp(register: SalesRegister, shop: Settings, generatedOn: string, pacer: Pacer = new Pacer()): Promise<Uint8Array> {
   const address = splitShopAddress(shop.shopAddress);
   const shopCode = shop.shopName.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/Ł/g, 'L').toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 20) || 'SKLEP';
   const info = record([
@@ -158,19 +159,30 @@ export function salesRegisterEpp(register: SalesRegister, shop: Settings, genera
     text('MAG'), text('Główny'), text('Magazyn główny'), null, num(1), date(register.firstDay), date(register.lastDay),
     text(shop.shopName, 35), date(generatedOn), text('Polska'), text('PL'), null, num(0),
   ]);
-  const sections: Array<{ label: 'INFO' | 'NAGLOWEK' | 'ZAWARTOSC'; lines: string[] }> = [{ label: 'INFO', lines: [info] }];
+  const file = new EppWriter().section('INFO', [info]);
   for (const doc of register.documents) {
-    sections.push({ label: 'NAGLOWEK', lines: [record(header(doc, address.city, shop.shopName))] });
-    sections.push({
-      label: 'ZAWARTOSC',
-      lines: doc.rows.map((r) => record([text(RATE_FIELDS[r.rate].symbol), num(RATE_FIELDS[r.rate].percent), amount(r.net), amount(r.vat), amount(r.gross)])),
-    });
+    file.section('NAGLOWEK', [record(header(doc, address.city, shop.shopName))]);
+    file.section(
+      'ZAWARTOSC',
+      doc.rows.map((r) => record([text(RATE_FIELDS[r.rate].symbol), num(RATE_FIELDS[r.rate].percent), amount(r.net), amount(r.vat), amount(r.gross)])),
+    );
+    if (pacer.due()) await pacer.pause();
   }
   const contractors = new Map<string, SourceSale>();
-  for (const doc of register.documents) if (!contractors.has(contractorCode(doc.sale))) contractors.set(contractorCode(doc.sale), doc.sale);
-  if (contractors.size > 0) {
-    sections.push({ label: 'NAGLOWEK', lines: [record([text('KONTRAHENCI')])] });
-    sections.push({ label: 'ZAWARTOSC', lines: [...contractors.values()].map((s) => record(contractor(s))) });
+  for (const doc of register.documents) {
+    const code = contractorCode(doc.sale);
+    if (!contractors.has(code)) contractors.set(code, doc.sale);
+    if (pacer.due()) await pacer.pause();
   }
-  return eppFile(sections);
+  if (contractors.size > 0) {
+    file.section('NAGLOWEK', [record([text('KONTRAHENCI')])]);
+    // One section of one line per contractor, written as it goes (the section is as long as the month).
+    file.open('ZAWARTOSC');
+    for (const s of contractors.values()) {
+      file.line(record(contractor(s)));
+      if (pacer.due()) await pacer.pause();
+    }
+    file.close();
+  }
+  return file.toBytes();
 }

@@ -1,5 +1,6 @@
 import { vatFromGross, type VatRate } from '../../../shared/domain/vat';
 import { allocateProRata } from './allocation';
+import { Pacer } from './pacer';
 import { localDate, type MonthPeriod } from './period';
 import { paymentMethodLabel } from './payment-method';
 import type { RegisterDocument, RegisterRow, RegisterTotal, RegisterWarning, SalesRegister, SourceReturn, SourceSale } from './register.types';
@@ -106,17 +107,45 @@ function saleParts(sale: SourceSale, warnings: RegisterWarning[]) {
   return splitByRate(sale.totalGross, groups);
 }
 
+/** The register's order: by date, sales before corrections, then by order and return. */
+function compareDocuments(a: RegisterDocument, b: RegisterDocument): number {
+  // Dates are YYYY-MM-DD: plain comparison orders them as localeCompare would, without ICU's cost.
+  return (
+    (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
+    (a.kind === b.kind ? 0 : a.kind === 'sale' ? -1 : 1) ||
+    a.sale.orderId - b.sale.orderId ||
+    (a.returnId ?? 0) - (b.returnId ?? 0)
+  );
+}
+
 /**
  * The month's register from the sales and returns that belong to it (the caller picks them by date).
  * Pure integer arithmetic: every row has gross = net + VAT exactly, and the totals are sums of rows.
+ *
+ * A busy month is ~200k documents: the work gives the event loop a turn whenever the pacer says so
+ * (see pacer.ts), and the documents are sorted one day at a time — the first key is the day, so
+ * sorting each day's documents and laying the days end to end gives exactly the order one sort of the
+ * whole month would, without one ~100 ms step.
  */
-export function buildSalesRegister(period: MonthPeriod, sales: SourceSale[], returns: SourceReturn[], warningsIn: RegisterWarning[] = []): SalesRegister {
+export async function buildSalesRegister(
+  period: MonthPeriod,
+  sales: SourceSale[],
+  returns: SourceReturn[],
+  warningsIn: RegisterWarning[] = [],
+  pacer: Pacer = new Pacer(),
+): Promise<SalesRegister> {
   const warnings = [...warningsIn];
-  const documents: RegisterDocument[] = [];
+  const byDay = new Map<string, RegisterDocument[]>();
+  const add = (doc: RegisterDocument) => {
+    const day = byDay.get(doc.date);
+    if (day) day.push(doc);
+    else byDay.set(doc.date, [doc]);
+  };
   for (const sale of sales) {
     if (sale.currency !== 'PLN') warnings.push({ code: 'foreign_currency', orderId: sale.orderId, reference: reference(sale.orderId) });
     const positions = sale.lines.length + (sale.deliveryGross > 0 ? 1 : 0);
-    documents.push(makeDocument('sale', sale, localDate(sale.boughtAt) as string, saleParts(sale, warnings), positions, null));
+    add(makeDocument('sale', sale, localDate(sale.boughtAt) as string, saleParts(sale, warnings), positions, null));
+    if (pacer.due()) await pacer.pause();
   }
   for (const ret of returns) {
     const groups = goodsByRate(ret.lines);
@@ -132,18 +161,20 @@ export function buildSalesRegister(period: MonthPeriod, sales: SourceSale[], ret
     }
     const negative = parts.map((p) => ({ rate: p.rate, gross: -p.gross, extra: -p.extra }));
     const doc = makeDocument('correction', ret.sale, ret.happenedAt, negative, Math.max(1, ret.lines.length), ret.returnId);
-    if (doc.rows.length > 0) documents.push(doc);
+    if (doc.rows.length > 0) add(doc);
+    if (pacer.due()) await pacer.pause();
   }
-  // Dates are YYYY-MM-DD: plain comparison orders them as localeCompare would, without ICU's cost on
-  // the ~200k documents of a busy month.
-  documents.sort(
-    (a, b) =>
-      (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
-      (a.kind === b.kind ? 0 : a.kind === 'sale' ? -1 : 1) ||
-      a.sale.orderId - b.sale.orderId ||
-      (a.returnId ?? 0) - (b.returnId ?? 0),
-  );
-  const rows = documents.flatMap((d) => d.rows);
+  const documents: RegisterDocument[] = [];
+  const rows: RegisterRow[] = [];
+  for (const day of [...byDay.keys()].sort()) {
+    // Sales arrive in order id order, so a day's list is nearly sorted already: the sort is one pass.
+    const list = (byDay.get(day) as RegisterDocument[]).sort(compareDocuments);
+    for (const doc of list) {
+      documents.push(doc);
+      for (const row of doc.rows) rows.push(row);
+      if (pacer.due()) await pacer.pause();
+    }
+  }
   return { month: period.month, firstDay: period.firstDay, lastDay: period.lastDay, documents, rows, ...totalsOf(rows), warnings };
 }
 

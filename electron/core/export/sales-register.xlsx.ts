@@ -1,3 +1,4 @@
+import { Pacer } from './pacer';
 import { REGISTER_COLUMNS } from './register-columns';
 import { registerNotes } from './register-notes';
 import type { RegisterTotal, SalesRegister } from './register.types';
@@ -17,7 +18,7 @@ import { XlsxWriter } from './xlsx/workbook-writer';
  */
 const REPEATING = new Set(['Rodzaj', 'Typ dokumentu', 'Kraj', 'Stawka VAT', 'Forma płatności', 'Waluta']);
 
-export async function salesRegisterXlsx(register: SalesRegister, generatedAt: string): Promise<Uint8Array> {
+export async function salesRegisterXlsx(register: SalesRegister, generatedAt: string, pacer: Pacer = new Pacer()): Promise<Uint8Array> {
   const book = new XlsxWriter();
 
   const sheet = book.addSheet('Rejestr', REGISTER_COLUMNS.map((c) => ({ header: c.header, width: c.width })), { autoFilter: true });
@@ -43,6 +44,11 @@ export async function salesRegisterXlsx(register: SalesRegister, generatedAt: st
       }
     }
     sheet.endRow();
+    if (pacer.due()) {
+      // Also a moment to let the compressor catch up, so few uncompressed pieces wait in memory.
+      await sheet.settle();
+      await pacer.pause();
+    }
   }
 
   const totals = book.addSheet('Podsumowanie', [

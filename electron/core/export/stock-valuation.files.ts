@@ -1,4 +1,5 @@
-import { csvBytes, type CsvCell, csvNumber } from './csv-writer';
+import { csvNumber, CsvWriter } from './csv-writer';
+import { Pacer } from './pacer';
 import { decimalComma } from './register-columns';
 import { type StockValuation, type ValuationRow, valuationNotes } from './stock-valuation';
 import { STYLE } from './xlsx/styles';
@@ -12,30 +13,37 @@ function remark(r: ValuationRow): string | null {
 }
 
 /** Stock valuation as CSV for Polish Excel: rows, an empty line, the total, the notes. */
-export function stockValuationCsv(v: StockValuation, generatedAt: string): Uint8Array {
-  const rows: CsvCell[][] = [HEADERS];
-  v.rows.forEach((r, i) =>
-    rows.push([
+export async function stockValuationCsv(v: StockValuation, generatedAt: string, pacer: Pacer = new Pacer()): Promise<Uint8Array> {
+  const csv = new CsvWriter().row(HEADERS);
+  for (let i = 0; i < v.rows.length; i++) {
+    const r = v.rows[i] as ValuationRow;
+    csv.row([
       csvNumber(String(i + 1)), r.sku, r.ean, r.name, r.unit, csvNumber(String(r.quantity)),
       r.unitPrice === null ? null : csvNumber(decimalComma(r.unitPrice)), r.value === null ? null : csvNumber(decimalComma(r.value)), remark(r),
-    ]),
-  );
-  rows.push([]);
-  rows.push([null, 'RAZEM', null, `produktów: ${v.products}`, null, csvNumber(String(v.units)), null, csvNumber(decimalComma(v.value)), 'PLN']);
-  rows.push([]);
-  for (const note of valuationNotes(v, generatedAt)) rows.push([`Uwagi: ${note}`]);
-  return csvBytes(rows);
+    ]);
+    if (pacer.due()) await pacer.pause();
+  }
+  csv.row([]);
+  csv.row([null, 'RAZEM', null, `produktów: ${v.products}`, null, csvNumber(String(v.units)), null, csvNumber(decimalComma(v.value)), 'PLN']);
+  csv.row([]);
+  for (const note of valuationNotes(v, generatedAt)) csv.row([`Uwagi: ${note}`]);
+  return csv.toBytes();
 }
 
 /** Stock valuation as XLSX: "Wycena" (rows + a total row), "Uwagi". */
-export async function stockValuationXlsx(v: StockValuation, generatedAt: string): Promise<Uint8Array> {
+export async function stockValuationXlsx(v: StockValuation, generatedAt: string, pacer: Pacer = new Pacer()): Promise<Uint8Array> {
   const book = new XlsxWriter();
   const sheet = book.addSheet('Wycena', [6, 18, 15, 48, 7, 10, 13, 15, 22].map((width, i) => ({ header: HEADERS[i] as string, width })));
-  v.rows.forEach((r, i) => {
+  for (let i = 0; i < v.rows.length; i++) {
+    const r = v.rows[i] as ValuationRow;
     // EAN as text, so Excel does not turn 5901234123457 into 5,90123E+12.
     sheet.number(i + 1).text(r.sku).text(r.ean).text(r.name).text(r.unit).number(r.quantity);
     sheet.money(r.unitPrice).money(r.value).text(remark(r)).endRow();
-  });
+    if (pacer.due()) {
+      await sheet.settle();
+      await pacer.pause();
+    }
+  }
   const b = STYLE.bold;
   sheet.text(null).text('RAZEM', b).text(null).text(`produktów: ${v.products}`, b).text(null).number(v.units, b).text(null).money(v.value, STYLE.boldMoney).text('PLN', b).endRow();
   const info = book.addSheet('Uwagi', [{ header: 'Uwagi do wyceny', width: 120 }]);

@@ -225,7 +225,7 @@ describe('ZIP writer', () => {
   it('joins separately compressed pieces into one deflate stream', async () => {
     const part = new ZipPart();
     for (const p of pieces) part.push(p);
-    const { data, size } = part.finish();
+    const { data, size } = await part.finish();
     expect(inflateRawSync(Buffer.concat(data)).equals(Buffer.concat(pieces))).toBe(true);
     expect(size).toBe(Buffer.concat(pieces).length);
     expect(() => part.push(Buffer.from('x'))).toThrow(/closed/);
@@ -238,7 +238,7 @@ describe('ZIP writer', () => {
     zip.add('a.txt', part);
     zip.addFile('pusty.txt', '');
     expect(() => zip.addFile('a.txt', 'x')).toThrow(/Duplicate/);
-    const read = await JSZip.loadAsync(zip.toBuffer(), { checkCRC32: true });
+    const read = await JSZip.loadAsync(await zip.toBuffer(), { checkCRC32: true });
     expect(Object.keys(read.files)).toEqual(['a.txt', 'pusty.txt']);
     expect((await read.file('a.txt')!.async('nodebuffer')).equals(Buffer.concat(pieces))).toBe(true);
     expect(await read.file('pusty.txt')!.async('string')).toBe('');

@@ -31,7 +31,7 @@ export class SharedStrings {
 
   toPart(): ZipPart {
     const part = new ZipPart();
-    part.pushText(
+    void part.pushText(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
         `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.references}" uniqueCount="${this.items.length}">` +
         `${this.items.join('')}</sst>`,

@@ -70,9 +70,15 @@ export class SheetWriter {
   private closed = false;
   private readonly letters: string[];
   private readonly serials = new Map<string, string>();
-  /** The sheet's XML as UTF-8 not yet compressed (ZipPart.push deflates at once, so it is reused). */
-  private readonly bytes = Buffer.allocUnsafe(PIECE_BYTES + (PIECE_BYTES >> 1));
+  /** The sheet's XML as UTF-8 not yet handed to the compressor. */
+  private bytes: Buffer = Buffer.allocUnsafe(PIECE_BYTES + (PIECE_BYTES >> 1));
   private used = 0;
+  /**
+   * Piece buffers whose deflate has finished, ready for reuse: a piece is read on the thread pool, so
+   * its buffer is only written again once that is done. With the writer's caller calling settle() as it
+   * goes, two or three buffers serve a whole sheet.
+   */
+  private readonly spare: Buffer[] = [];
 
   constructor(
     readonly name: string,
@@ -209,13 +215,26 @@ export class SheetWriter {
     this.xml = '';
     // A UTF-16 code unit never takes more than 3 bytes of UTF-8.
     if (this.used >= PIECE_BYTES || this.used + text.length * 3 > this.bytes.length) this.flushBytes();
-    if (text.length * 3 > this.bytes.length) this.part.pushText(text);
+    if (text.length * 3 > this.bytes.length) void this.part.pushText(text);
     else this.used += this.bytes.write(text, this.used, 'utf8');
   }
 
   private flushBytes(): void {
-    if (this.used > 0) this.part.push(this.bytes.subarray(0, this.used));
+    if (this.used === 0) return;
+    const full = this.bytes;
+    void this.part.push(full.subarray(0, this.used)).then(() => {
+      if (this.spare.length < 4) this.spare.push(full);
+    });
+    this.bytes = this.spare.pop() ?? Buffer.allocUnsafe(full.length);
     this.used = 0;
+  }
+
+  /**
+   * Waits until at most `max` of the sheet's pieces are still being compressed. Writers of big sheets
+   * call it now and then (at the pacer's pauses): it keeps the uncompressed bytes in memory bounded.
+   */
+  settle(max = 2): Promise<void> {
+    return this.part.settle(max);
   }
 
   private flush(): void {

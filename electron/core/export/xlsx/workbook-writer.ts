@@ -1,3 +1,4 @@
+import { bytesOf } from '../bytes';
 import { SharedStrings } from './shared-strings';
 import { type ColumnSpec, quotedSheetName, SheetWriter } from './sheet-writer';
 import { STYLES_XML } from './styles';
@@ -96,6 +97,6 @@ export class XlsxWriter {
     zip.addFile('xl/styles.xml', STYLES_XML);
     if (withShared) zip.add('xl/sharedStrings.xml', this.shared.toPart());
     this.sheets.forEach((s, i) => zip.add(`xl/worksheets/sheet${i + 1}.xml`, s.part));
-    return new Uint8Array(zip.toBuffer());
+    return bytesOf(await zip.toBuffer());
   }
 }

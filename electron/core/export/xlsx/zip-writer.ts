@@ -1,4 +1,4 @@
-import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRaw } from 'node:zlib';
 
 /**
  * A minimal ZIP writer for XLSX files (no ZIP64: a part over 4 GB is refused — a month's register is
@@ -9,8 +9,15 @@ import { constants, crc32, deflateRawSync } from 'node:zlib';
  * with a sync flush (an empty stored block, no "final" bit): the pieces laid end to end and closed with
  * one empty final block form a single valid deflate stream — the technique pigz uses; pieces of a
  * quarter megabyte cost a fraction of a per cent of compression ratio. Only the compressed bytes are
- * kept. (Deflating on the thread pool instead was tried: the uncompressed pieces waiting in memory made
- * V8 run full garbage collections for "external memory pressure", which cost more than the deflate.)
+ * kept.
+ *
+ * Pieces are deflated on libuv's thread pool (zlib's async deflateRaw), not on the main thread: a
+ * month's register is ~100 MB of XML, and deflating it there blocked the Electron main process — and
+ * with it every window — for a large part of a second. The bytes are the same as deflateRawSync's
+ * (same zlib, same settings), and pieces are laid out in the order they were pushed, whatever order
+ * the threads finish in. Uncompressed pieces waiting for a thread are memory the garbage collector
+ * counts as external pressure, so writers keep few in flight (`settle`); an earlier version that let
+ * a whole sheet's pieces wait ran full garbage collections that cost more than the deflate.
  */
 
 const DOS_DATE_1980_01_01 = 0x0021;
@@ -26,38 +33,59 @@ export interface ZipOptions {
   level?: number;
 }
 
-/** One reusable buffer for encoding text pieces, instead of a new external allocation per piece. */
-let scratch = Buffer.allocUnsafe(1 << 20);
-
 /** The bytes of one part, compressed piece by piece, with what the ZIP headers need. */
 export class ZipPart {
-  private readonly compressed: Buffer[] = [];
+  private readonly compressed: Array<Promise<Buffer>> = [];
+  /** Deflates still running, each settling (never rejecting) when its thread is done. */
+  private readonly running = new Set<Promise<void>>();
   private crc = 0;
   private size = 0;
   private closed = false;
 
   constructor(private readonly level: number = DEFAULT_LEVEL) {}
 
-  /** Adds the next piece of the part's content. */
-  push(piece: Buffer): void {
+  /**
+   * Adds the next piece of the part's content and starts deflating it on the thread pool. The piece is
+   * read by that thread: the caller must not change it until the returned promise settles.
+   */
+  push(piece: Buffer): Promise<void> {
     if (this.closed) throw new Error('This ZIP part is already closed.');
-    if (piece.length === 0) return;
+    if (piece.length === 0) return Promise.resolve();
     this.crc = crc32(piece, this.crc);
     this.size += piece.length;
-    this.compressed.push(deflateRawSync(piece, { level: this.level, finishFlush: constants.Z_SYNC_FLUSH }));
+    const deflated = new Promise<Buffer>((resolve, reject) => {
+      deflateRaw(piece, { level: this.level, finishFlush: constants.Z_SYNC_FLUSH }, (error, out) => (error ? reject(error) : resolve(out)));
+    });
+    this.compressed.push(deflated);
+    // A failure is reported by finish(); this handle only says "the thread is done with the piece".
+    const done: Promise<void> = deflated.then(
+      () => void this.running.delete(done),
+      () => void this.running.delete(done),
+    );
+    this.running.add(done);
+    return done;
   }
 
-  /** Adds the next piece of text, as UTF-8. */
-  pushText(text: string): void {
-    // A UTF-16 code unit never takes more than 3 bytes of UTF-8, so the write below is never cut short.
-    if (scratch.length < text.length * 3) scratch = Buffer.allocUnsafe(text.length * 3);
-    const n = scratch.write(text, 0, 'utf8');
-    this.push(scratch.subarray(0, n));
+  /** Adds the next piece of text, as UTF-8 (in a buffer of its own: it is read on another thread). */
+  pushText(text: string): Promise<void> {
+    return this.push(Buffer.from(text, 'utf8'));
   }
 
-  finish(): { crc: number; size: number; data: Buffer[] } {
+  /** Pieces pushed and not yet deflated. */
+  get inFlight(): number {
+    return this.running.size;
+  }
+
+  /** Waits until at most `max` pieces are still being deflated. */
+  async settle(max = 0): Promise<void> {
+    while (this.running.size > max) await Promise.race(this.running);
+  }
+
+  /** Closes the part and waits for its pieces: the deflate stream, its CRC and uncompressed size. */
+  async finish(): Promise<{ crc: number; size: number; data: Buffer[] }> {
     this.closed = true;
-    return { crc: this.crc >>> 0, size: this.size, data: [...this.compressed, FINAL_EMPTY_BLOCK] };
+    const data = await Promise.all(this.compressed);
+    return { crc: this.crc >>> 0, size: this.size, data: [...data, FINAL_EMPTY_BLOCK] };
   }
 }
 
@@ -81,17 +109,17 @@ export class ZipWriter {
   /** A small part given whole. */
   addFile(name: string, content: string | Buffer, options: ZipOptions = {}): void {
     const part = new ZipPart(options.level ?? DEFAULT_LEVEL);
-    if (typeof content === 'string') part.pushText(content);
-    else part.push(content);
+    if (typeof content === 'string') void part.pushText(content);
+    else void part.push(content);
     this.add(name, part);
   }
 
-  toBuffer(): Buffer {
+  async toBuffer(): Promise<Buffer> {
     const out: Buffer[] = [];
     const entries: Entry[] = [];
     let offset = 0;
     for (const { name, part } of this.parts) {
-      const { crc, size, data } = part.finish();
+      const { crc, size, data } = await part.finish();
       const compressedSize = data.reduce((a, b) => a + b.length, 0);
       if (size > MAX_32 || compressedSize > MAX_32 || offset > MAX_32) throw new RangeError(`ZIP entry ${name} is too large for a ZIP without ZIP64`);
       const entry: Entry = { name: Buffer.from(name, 'utf8'), crc, size, compressedSize, offset };
