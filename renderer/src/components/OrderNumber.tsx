@@ -10,6 +10,8 @@ interface OrderNumberProps {
   number: string;
   /** Put "Nr zamówienia" before the number (under a title); off in table cells that have a header. */
   withLabel?: boolean;
+  /** One line, cut short with "…" (table cells); the whole number is still in the text and the tooltip. */
+  compact?: boolean;
 }
 
 /**
@@ -17,7 +19,7 @@ interface OrderNumberProps {
  * or pasting into a message. The whole number is in the page's text (tests, Ctrl+F and a screen reader
  * find it) and one click selects all of it. Titles name the buyer instead (see order-number-text.ts).
  */
-export function OrderNumber({ number, withLabel = true }: OrderNumberProps) {
+export function OrderNumber({ number, withLabel = true, compact = false }: OrderNumberProps) {
   const t = useT(orderNumberMessages);
   const notify = useNotify();
   const text = useRef<HTMLSpanElement>(null);
@@ -43,7 +45,13 @@ export function OrderNumber({ number, withLabel = true }: OrderNumberProps) {
           {t('orderNumber')}
         </Box>
       )}
-      <Box ref={text} component="span" data-testid="order-number" sx={{ fontFamily: 'monospace', fontSize: '0.8125rem', userSelect: 'all', overflowWrap: 'anywhere' }}>
+      <Box
+        ref={text}
+        component="span"
+        data-testid="order-number"
+        title={compact ? number : undefined}
+        sx={{ fontFamily: 'monospace', fontSize: '0.8125rem', userSelect: 'all', ...(compact ? { maxWidth: 120, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } : { overflowWrap: 'anywhere' }) }}
+      >
         {number}
       </Box>
       <IconButton size="small" aria-label={t('copy')} title={t('copy')} onClick={(e) => {

@@ -164,7 +164,7 @@ export function PackingQueue() {
                   <TableCell sx={{ fontFamily: 'monospace', maxWidth: 180, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={row.number}>
                     {row.number}
                   </TableCell>
-                  <TableCell>{row.buyerName ?? row.buyerLogin ?? '—'}</TableCell>
+                  <TableCell sx={{ fontWeight: 600 }}>{row.buyerName ?? row.buyerLogin ?? '—'}</TableCell>
                   <TableCell>{row.lineCount > 1 ? t('itemsMore', { first: row.firstItemName ?? '', n: row.lineCount - 1 }) : (row.firstItemName ?? '—')}</TableCell>
                   <TableCell>{row.deliveryMethodName ?? '—'}</TableCell>
                   <TableCell>{t('lineProgress', { packed: row.packedCount, quantity: row.itemCount })}</TableCell>

@@ -93,7 +93,7 @@ export function ComplaintsList() {
                 )}
                 {r.orderNumber && (
                   <Typography variant="body2" component="div" color="text.secondary">
-                    <OrderNumber number={r.orderNumber} withLabel={false} />
+                    <OrderNumber number={r.orderNumber} withLabel={false} compact />
                   </Typography>
                 )}
               </TableCell>

@@ -11,7 +11,6 @@ import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { useId, useState } from 'react';
 import type { RegisterReturnInput, ReturnableOrder, ReturnReason } from '../../../../shared/contract/returns.contract';
 import { api } from '../../api';
@@ -30,6 +29,7 @@ import { CheckFields, type CheckValue } from './CheckFields';
 import { todayInWarsaw, dayToInstant } from './dates';
 import { refusedLineFields } from './field-errors';
 import { reasonOptions } from './reason-options';
+import { BackToReturns } from './BackToReturns';
 import { returnsMessages } from './returns.messages';
 import { clearDraft, useDraft } from './use-draft';
 
@@ -177,11 +177,7 @@ export function RegisterReturnForm({ orderId }: { orderId: number }) {
             </>
           ) : undefined
         }
-        actions={
-          <Button startIcon={<ArrowBackIcon />} onClick={() => navigate('returns')}>
-            {t('back')}
-          </Button>
-        }
+        actions={<BackToReturns />}
       />
       <ErrorAlert error={order.error} onRetry={order.reload} />
       {order.loading && <LinearProgress sx={{ mb: 1 }} />}

@@ -10,7 +10,6 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { ReturnDetail } from '../../../../shared/contract/returns.contract';
 import { api } from '../../api';
@@ -29,6 +28,7 @@ import { DeadlineCell } from './DeadlineCell';
 import { reasonLabel } from './reason-options';
 import { ReceiveForm } from './ReceiveForm';
 import { RefundDialog } from './RefundDialog';
+import { BackToReturns } from './BackToReturns';
 import { returnsMessages } from './returns.messages';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -89,11 +89,7 @@ export function ReturnDetailView({ id }: { id: number }) {
             </>
           ) : undefined
         }
-        actions={
-          <Button startIcon={<ArrowBackIcon />} onClick={() => navigate('returns')}>
-            {t('back')}
-          </Button>
-        }
+        actions={<BackToReturns />}
       />
       <ErrorAlert error={query.error} onRetry={query.reload} />
       {query.loading && !detail && <LinearProgress />}

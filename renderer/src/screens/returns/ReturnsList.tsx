@@ -1,4 +1,3 @@
-import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -7,6 +6,7 @@ import TableRow from '@mui/material/TableRow';
 import type { SxProps, Theme } from '@mui/material/styles';
 import { api } from '../../api';
 import { navigate } from '../../app/navigation';
+import { OrderNumber } from '../../components/OrderNumber';
 import { useT } from '../../i18n/i18n';
 import { DeadlineCell } from './DeadlineCell';
 import { DeadlineList, OVERDUE_ROW, useDeadlineList } from './DeadlineList';
@@ -16,7 +16,7 @@ import { returnsMessages } from './returns.messages';
 /**
  * The returns: running ones first by refund deadline (overdue on top, in red), finished ones after.
  * The buyer comes before the order number: that is whom a helper looks for; the number stays whole in
- * the cell (cut short on screen, all of it in the tooltip and for search or copy).
+ * the cell's text (cut short on screen, all of it in the tooltip and the copy button).
  */
 export function ReturnsList() {
   const t = useT(returnsMessages);
@@ -36,28 +36,23 @@ export function ReturnsList() {
           </TableRow>
         </TableHead>
         <TableBody>
-          {state.rows.map((r) => {
-            const number = r.orderNumber ?? r.referenceNumber;
-            return (
-              <TableRow key={r.id} hover data-testid="return-row" sx={{ cursor: 'pointer', ...(r.refund.overdue ? OVERDUE_ROW : {}) } as SxProps<Theme>} onClick={() => navigate('returns', r.id)}>
-                <TableCell>
-                  <DeadlineCell deadline={r.refund} />
-                </TableCell>
-                <TableCell>
-                  <Chip size="small" variant={r.status === 'expected' ? 'outlined' : 'filled'} label={t(`status_${r.status}`)} />
-                </TableCell>
-                <TableCell sx={{ fontWeight: 600 }}>{r.buyerName ?? r.buyerLogin ?? '—'}</TableCell>
-                <TableCell>
-                  {r.firstItemName ?? '—'}
-                  {r.itemCount > 1 ? ` (${r.itemCount})` : ''}
-                </TableCell>
-                <TableCell title={number ?? undefined}>
-                  <Box sx={{ fontFamily: 'monospace', fontSize: '0.8125rem', color: 'text.secondary', maxWidth: 130, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{number ?? '—'}</Box>
-                </TableCell>
-                <TableCell>{r.allegroReturnId ? t('sourceAllegro') : t('sourceShop')}</TableCell>
-              </TableRow>
-            );
-          })}
+          {state.rows.map((r) => (
+            <TableRow key={r.id} hover data-testid="return-row" sx={{ cursor: 'pointer', ...(r.refund.overdue ? OVERDUE_ROW : {}) } as SxProps<Theme>} onClick={() => navigate('returns', r.id)}>
+              <TableCell>
+                <DeadlineCell deadline={r.refund} />
+              </TableCell>
+              <TableCell>
+                <Chip size="small" variant={r.status === 'expected' ? 'outlined' : 'filled'} label={t(`status_${r.status}`)} />
+              </TableCell>
+              <TableCell sx={{ fontWeight: 600 }}>{r.buyerName ?? r.buyerLogin ?? '—'}</TableCell>
+              <TableCell>
+                {r.firstItemName ?? '—'}
+                {r.itemCount > 1 ? ` (${r.itemCount})` : ''}
+              </TableCell>
+              <TableCell sx={{ color: 'text.secondary' }}>{r.orderNumber ? <OrderNumber number={r.orderNumber} withLabel={false} compact /> : (r.referenceNumber ?? '—')}</TableCell>
+              <TableCell>{r.allegroReturnId ? t('sourceAllegro') : t('sourceShop')}</TableCell>
+            </TableRow>
+          ))}
         </TableBody>
       </DeadlineList>
     </>
