@@ -166,31 +166,39 @@ export async function buildSalesRegister(
   }
   const documents: RegisterDocument[] = [];
   const rows: RegisterRow[] = [];
+  const totals = new RegisterTotals();
   for (const day of [...byDay.keys()].sort()) {
     // Sales arrive in order id order, so a day's list is nearly sorted already: the sort is one pass.
     const list = (byDay.get(day) as RegisterDocument[]).sort(compareDocuments);
     for (const doc of list) {
       documents.push(doc);
-      for (const row of doc.rows) rows.push(row);
+      for (const row of doc.rows) {
+        rows.push(row);
+        totals.add(row);
+      }
       if (pacer.due()) await pacer.pause();
     }
   }
-  return { month: period.month, firstDay: period.firstDay, lastDay: period.lastDay, documents, rows, ...totalsOf(rows), warnings };
+  return { month: period.month, firstDay: period.firstDay, lastDay: period.lastDay, documents, rows, ...totals.result(), warnings };
 }
 
-/** Totals per currency and rate, and per currency: plain sums of the rows. */
-export function totalsOf(rows: RegisterRow[]): Pick<SalesRegister, 'totals' | 'grandTotals'> {
+/**
+ * Totals per currency and rate, and per currency: plain sums of the rows, added one row at a time (the
+ * register adds them as it lays its rows out, between the pacer's pauses).
+ */
+export class RegisterTotals {
   // Keyed by currency, then rate (no string built per row: a busy month has ~200k rows).
-  const byKey = new Map<string, Map<VatRate, RegisterTotal>>();
-  const all: RegisterTotal[] = [];
-  for (const r of rows) {
-    let ofCurrency = byKey.get(r.currency);
-    if (!ofCurrency) byKey.set(r.currency, (ofCurrency = new Map()));
+  private readonly byKey = new Map<string, Map<VatRate, RegisterTotal>>();
+  private readonly all: RegisterTotal[] = [];
+
+  add(r: RegisterRow): void {
+    let ofCurrency = this.byKey.get(r.currency);
+    if (!ofCurrency) this.byKey.set(r.currency, (ofCurrency = new Map()));
     let t = ofCurrency.get(r.rate);
     if (!t) {
       t = { currency: r.currency, rate: r.rate, rows: 0, net: 0, vat: 0, gross: 0, shipping: 0 };
       ofCurrency.set(r.rate, t);
-      all.push(t);
+      this.all.push(t);
     }
     t.rows += 1;
     t.net += r.net;
@@ -198,19 +206,29 @@ export function totalsOf(rows: RegisterRow[]): Pick<SalesRegister, 'totals' | 'g
     t.gross += r.gross;
     t.shipping += r.shipping;
   }
-  const currencyRank = (c: string) => (c === 'PLN' ? '' : c);
-  const totals = all.sort(
-    (a, b) => currencyRank(a.currency).localeCompare(currencyRank(b.currency)) || RATE_ORDER.indexOf(a.rate) - RATE_ORDER.indexOf(b.rate),
-  );
-  const grand = new Map<string, Omit<RegisterTotal, 'rate'>>();
-  for (const t of totals) {
-    const g = grand.get(t.currency) ?? { currency: t.currency, rows: 0, net: 0, vat: 0, gross: 0, shipping: 0 };
-    g.rows += t.rows;
-    g.net += t.net;
-    g.vat += t.vat;
-    g.gross += t.gross;
-    g.shipping += t.shipping;
-    grand.set(t.currency, g);
+
+  result(): Pick<SalesRegister, 'totals' | 'grandTotals'> {
+    const currencyRank = (c: string) => (c === 'PLN' ? '' : c);
+    const totals = [...this.all].sort(
+      (a, b) => currencyRank(a.currency).localeCompare(currencyRank(b.currency)) || RATE_ORDER.indexOf(a.rate) - RATE_ORDER.indexOf(b.rate),
+    );
+    const grand = new Map<string, Omit<RegisterTotal, 'rate'>>();
+    for (const t of totals) {
+      const g = grand.get(t.currency) ?? { currency: t.currency, rows: 0, net: 0, vat: 0, gross: 0, shipping: 0 };
+      g.rows += t.rows;
+      g.net += t.net;
+      g.vat += t.vat;
+      g.gross += t.gross;
+      g.shipping += t.shipping;
+      grand.set(t.currency, g);
+    }
+    return { totals, grandTotals: [...grand.values()] };
   }
-  return { totals, grandTotals: [...grand.values()] };
+}
+
+/** Totals of a list of rows (see RegisterTotals). */
+export function totalsOf(rows: RegisterRow[]): Pick<SalesRegister, 'totals' | 'grandTotals'> {
+  const totals = new RegisterTotals();
+  for (const r of rows) totals.add(r);
+  return totals.result();
 }
