@@ -45,6 +45,16 @@ describeE2E('dates typed day-first and titles that name the buyer', (app) => {
     await from.pressSequentially(day.digits);
     await asked;
     expect(await from.inputValue()).toBe(day.pl);
+
+    // The mouse way: the calendar button opens the browser's picker; a day picked there lands in the field day-first.
+    const to = dateField(app.page, 'Kupione do');
+    const picked = pastDay(1);
+    await app.page.getByRole('button', { name: 'Wybierz z kalendarza' }).nth(1).click();
+    await app.page.keyboard.press('Escape');
+    const askedTo = app.page.waitForRequest((r) => r.url().endsWith('/api/orders.list') && (r.postData() ?? '').includes(`"to":"${picked.iso}"`));
+    await to.locator('xpath=ancestor::div[contains(@class,"MuiInputBase-root")]').locator('input[type="date"]').fill(picked.iso, { force: true });
+    await askedTo;
+    expect(await to.inputValue()).toBe(picked.pl);
   });
 
   it('packing an Allegro order: the title names the buyer, the full number is under it', async () => {
