@@ -78,7 +78,7 @@ describeE2E('dates typed day-first and titles that name the buyer', (app) => {
     const title = app.page.locator('main h1');
     await title.filter({ hasText: /^Zwrot · / }).waitFor();
     expect(await title.textContent()).not.toMatch(UUID_IN_TEXT);
-    const id = Number(/#\/returns\/(\d+)/.exec(await app.page.evaluate(() => window.location.hash))![1]);
+    const id = Number(/#\/returns\/(\d+)/.exec(app.page.url())![1]);
 
     await app.page.locator('main').getByRole('button', { name: 'Zapisz zwrot pieniędzy' }).click();
     const dialog = app.page.getByRole('dialog');
