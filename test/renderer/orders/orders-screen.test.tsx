@@ -139,6 +139,8 @@ describe('Orders screen with a fake core', { timeout: 60_000 }, () => {
     expect(within(drawer).getByText(/dostępne 10 \(na stanie 12\)/)).toBeTruthy();
     expect(within(drawer).getByText('nie powiązano z produktem')).toBeTruthy();
     expect(within(drawer).getByTestId('pickup-point').textContent).toContain('KRA01M');
+    // Cash on delivery is said once, not "Za pobraniem · za pobraniem".
+    expect(within(drawer).getByTestId('order-payment').textContent).toBe('Za pobraniem');
     expect(within(drawer).getByTestId('invoice').textContent).toContain('NIP: 5260250274');
     expect(within(drawer).getByText('Proszę zapakować na prezent')).toBeTruthy();
     const timeline = within(drawer).getByTestId('timeline');

@@ -21,7 +21,7 @@ import { useLiveQuery } from '../../components/use-live-query';
 import { clearSessionState, useSessionState } from '../../components/use-session-state';
 import { useFormat } from '../../i18n/format';
 import { useLanguage, useT } from '../../i18n/i18n';
-import { allegroStatusText, paymentTypeText } from './allegro-labels';
+import { allegroStatusText, paymentTypeText, paymentWords } from './allegro-labels';
 import { ordersMessages } from './orders.messages';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -175,10 +175,7 @@ export function OrderDetail({ orderId, onClose }: { orderId: number; onClose: ()
                   {data.buyer.phone && <Typography variant="body2">{data.buyer.phone}</Typography>}
                 </Section>
                 <Section title={t('payment')}>
-                  <Typography>
-                    {t(`payment_${o.payment}`)}
-                    {o.paymentType ? ` · ${paymentTypeText(o.paymentType, lang)}` : ''}
-                  </Typography>
+                  <Typography data-testid="order-payment">{paymentWords(t(`payment_${o.payment}`), paymentTypeText(o.paymentType, lang))}</Typography>
                   {o.paidGrosze !== null && <Typography variant="body2">{t('paidAmount', { amount: format.money(o.paidGrosze, o.currency) })}</Typography>}
                 </Section>
               </Grid>

@@ -44,3 +44,12 @@ export function allegroStatusText(allegroStatus: string | null, fulfillmentStatu
 export function paymentTypeText(paymentType: string | null, lang: Lang): string | null {
   return label(PAYMENT_TYPE, paymentType, lang);
 }
+
+/**
+ * "Opłacone · płatność online": the shop's payment state and Allegro's payment type, each said once
+ * ("Za pobraniem · za pobraniem" says nothing twice).
+ */
+export function paymentWords(state: string, type: string | null): string {
+  if (!type || type.toLocaleLowerCase() === state.toLocaleLowerCase()) return state;
+  return `${state} · ${type}`;
+}
