@@ -14,6 +14,7 @@ import type { ComplaintRow } from '../../../../shared/contract/returns.contract'
 import { api } from '../../api';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { orderLabel } from '../../components/order-number-text';
 import { commonMessages } from '../../i18n/common.messages';
 import { useT } from '../../i18n/i18n';
 import { dayToInstant, todayInWarsaw } from './dates';
@@ -46,7 +47,7 @@ export function AnswerDialog({ complaint, onClose, onSaved }: { complaint: Compl
 
   return (
     <Dialog open onClose={busy ? undefined : onClose} aria-labelledby="answer-title" maxWidth="sm" fullWidth>
-      <DialogTitle id="answer-title">{t('answerTitle')}</DialogTitle>
+      <DialogTitle id="answer-title">{complaint.buyerName || complaint.buyerLogin || complaint.orderNumber ? t('answerTitleFor', { buyer: orderLabel({ ...complaint, number: complaint.orderNumber }) }) : t('answerTitle')}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           <div>
