@@ -1,13 +1,13 @@
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { api } from '../../api';
+import { DateField } from '../../components/DateField';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
 import { FormatChoice } from './FormatChoice';
-import { dayInputText, defaultValuationDate, parseDayInput } from './report-dates';
+import { defaultValuationDate } from './report-dates';
 import { ReportCard } from './ReportCard';
 import { reportsMessages } from './reports.messages';
 
@@ -18,8 +18,9 @@ const VALUATION_FORMATS: readonly ValuationFormat[] = ['xlsx', 'csv'];
 export function StockValuationCard() {
   const t = useT(reportsMessages);
   const f = useFormat();
-  const [text, setText] = useState(() => dayInputText(defaultValuationDate()));
-  const date = parseDayInput(text) ?? '';
+  // null while the typed text is not a whole valid day (then nothing is asked of the core).
+  const [day, setDay] = useState<string | null>(defaultValuationDate);
+  const date = day ?? '';
   const [format, setFormat] = useState<ValuationFormat>('xlsx');
   const valid = date !== '';
   const preview = useLiveQuery(() => (valid ? api.call('export.stockValuationPreview', { date }) : Promise.resolve(undefined)), ['stock'], [date, valid]);
@@ -35,16 +36,7 @@ export function StockValuationCard() {
       onSave={() => api.call('export.stockValuation', { date, format })}
       controls={
         <>
-          {/* Typed as dd.mm.rrrr: the browser's date input shows the system's language and format. */}
-          <TextField
-            label={t('date')}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            error={!valid}
-            helperText={valid ? t('dateHint') : t('dateInvalid')}
-            slotProps={{ htmlInput: { 'data-testid': 'valuation-date', inputMode: 'numeric' } }}
-            sx={{ width: 220 }}
-          />
+          <DateField label={t('date')} value={day} onChange={setDay} sx={{ width: 220 }} />
           <FormatChoice id="valuation-format" formats={VALUATION_FORMATS} value={format} onChange={setFormat} />
         </>
       }

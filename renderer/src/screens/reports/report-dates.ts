@@ -21,11 +21,6 @@ export function defaultValuationDate(now: Date = new Date()): string {
 }
 
 export const isMonth = (value: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
-export function isDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T12:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 /** The last `count` months up to the current one, newest first, as YYYY-MM (the month picker's choices). */
 export function recentMonths(count: number, now: Date = new Date()): string[] {
@@ -42,18 +37,4 @@ export function recentMonths(count: number, now: Date = new Date()): string[] {
 export function monthLabel(month: string, locale: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 15)));
-}
-
-/** "31.10.2026" → "2026-10-31"; ISO text passes through; anything else → null. */
-export function parseDayInput(text: string): string | null {
-  const t = text.trim();
-  const pl = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
-  const iso = pl ? `${pl[3]}-${pl[2]!.padStart(2, '0')}-${pl[1]!.padStart(2, '0')}` : t;
-  return isDay(iso) ? iso : null;
-}
-
-/** "2026-10-31" → "31.10.2026" (how a Polish user writes a date). */
-export function dayInputText(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
 }
