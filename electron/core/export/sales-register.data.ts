@@ -293,6 +293,9 @@ function orderFromRaw(v: unknown[]): OrderRow {
  */
 const CHUNK = 500;
 
+/** The calendar day after a YYYY-MM-DD day. */
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 /** A month's line as read: order id, quantity, unit price, the line's rate text, the product's rate text. */
 type LineRaw = [number, number, number, string | null, string | null];
 
@@ -326,13 +329,21 @@ export async function loadRegisterSources(
   const warnings = new Warnings();
   const window = [period.sqlFrom, period.sqlTo];
   await outsideTransaction(sqlite);
-  // The month's order ids through an index on bought_at, sorted here: with ORDER BY id in the query,
-  // SQLite prefers walking the whole table in id order (~200 ms on a 600k-order shop, in one step).
-  const ids = Float64Array.from(sqlite.prepare('SELECT id FROM orders WHERE bought_at >= ? AND bought_at < ?').pluck().all(...window) as number[]).sort();
-  if (pacer.dueNow()) {
-    await pacer.pause();
-    await outsideTransaction(sqlite);
+  // The month's order ids through an index on bought_at, a day of the window per query (the whole
+  // window at once is one ~80 ms step for a 180k-order month), then sorted here: with ORDER BY id in
+  // the query, SQLite prefers walking the whole table in id order (~200 ms on a 600k-order shop).
+  const idsOfDay = sqlite.prepare('SELECT id FROM orders WHERE bought_at >= ? AND bought_at < ?').pluck();
+  const found: number[] = [];
+  for (let day = period.sqlFrom; day < period.sqlTo; ) {
+    const next = nextDay(day);
+    for (const id of idsOfDay.all(day, next < period.sqlTo ? next : period.sqlTo) as number[]) found.push(id);
+    day = next;
+    if (pacer.dueNow()) {
+      await pacer.pause();
+      await outsideTransaction(sqlite);
+    }
   }
+  const ids = Float64Array.from(found).sort();
 
   const linesOf = (n: number) =>
     sqlite

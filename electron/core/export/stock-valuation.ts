@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { endOfWarsawDay } from '../orders/dispatch-promise';
 import { Pacer } from './pacer';
+import { pacedSort } from './paced-sort';
 
 export interface ValuationRow {
   productId: number;
@@ -35,64 +36,73 @@ const SKU_ORDER = new Intl.Collator('pl', { numeric: true });
  * the ledger's movements up to that moment (the ledger is append-only, so this is exact for any past
  * day), the price is the product card's purchase price. Products with nothing on hand are left out.
  *
- * Summing a big shop's ledger takes seconds (a million orders are millions of movements), so products
- * are read a few at a time, in id order, and the pacer gives the event loop a turn between reads (see
- * pacer.ts). How many products a read takes follows how long the last read took: a shop with 100k
- * products and few movements each reads hundreds at once, one with few products and huge histories one.
+ * Summing a big shop's ledger takes seconds (a million orders are over a million movements) and one
+ * popular product alone can have tens of thousands, so the ledger is summed in ranges of its ids — a
+ * plain walk through the table, a few thousand movements per query, the range as wide as keeps a query
+ * to a few milliseconds — and the pacer gives the event loop a turn between queries (see pacer.ts).
+ * The products are then read in chunks, in id order (the order the rows had before sorting by SKU).
  */
 export async function stockValuation(db: Kysely<Database>, date: string, pacer: Pacer = new Pacer()): Promise<StockValuation> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T12:00:00Z`))) throw new RangeError(`Expected a date as YYYY-MM-DD, got ${JSON.stringify(date)}`);
   // The first instant of the next Warsaw day: movements strictly before it count.
   const until = new Date(Date.parse(endOfWarsawDay(date)) + 1000).toISOString();
-  const valued: ValuationRow[] = [];
-  let after = 0;
-  let take = 16;
-  for (;;) {
+
+  const sums = new Map<number, number>();
+  const last = (await db.selectFrom('stockLedger').select(sql<number | null>`MAX(id)`.as('id')).executeTakeFirst())?.id ?? 0;
+  let width = 4096;
+  for (let from = 0; from < last; ) {
+    const to = Math.min(from + width, last);
     const started = performance.now();
     const rows = await db
-      .selectFrom('products as p')
-      .select((eb) => [
-        'p.id as productId',
-        'p.sku',
-        'p.ean',
-        'p.name',
-        'p.unit',
-        'p.purchasePriceGrosze',
-        eb.selectFrom('stockLedger as l').select(sql<number | null>`SUM(l.quantity)`.as('q')).whereRef('l.productId', '=', 'p.id').where('l.createdAt', '<', until).as('quantity'),
-      ])
-      .where('p.id', '>', after)
-      .orderBy('p.id')
-      .limit(take)
+      .selectFrom('stockLedger')
+      .select(['productId', sql<number>`SUM(quantity)`.as('quantity')])
+      .where('id', '>', from)
+      .where('id', '<=', to)
+      .where('createdAt', '<', until)
+      .groupBy('productId')
       .execute();
-    for (const r of rows) {
-      const quantity = r.quantity === null ? 0 : Number(r.quantity);
-      if (quantity === 0) continue;
-      valued.push({
-        productId: r.productId,
-        sku: r.sku,
-        ean: r.ean,
-        name: r.name,
-        unit: r.unit,
-        quantity,
-        unitPrice: r.purchasePriceGrosze,
-        value: r.purchasePriceGrosze === null ? null : quantity * r.purchasePriceGrosze,
-      });
-    }
-    if (rows.length < take) break;
-    after = (rows[rows.length - 1] as { productId: number }).productId;
+    for (const r of rows) sums.set(r.productId, (sums.get(r.productId) ?? 0) + Number(r.quantity));
+    from = to;
     const took = performance.now() - started;
-    take = took < 1 ? Math.min(take * 2, 2048) : took > 4 ? Math.max(1, take >> 1) : take;
+    width = took < 1 ? Math.min(width * 2, 1 << 20) : took > 4 ? Math.max(256, width >> 1) : width;
     if (pacer.dueNow()) await pacer.pause();
   }
-  valued.sort((a, b) => SKU_ORDER.compare(a.sku, b.sku));
+
+  const held: number[] = [];
+  for (const [id, quantity] of sums) if (quantity !== 0) held.push(id);
+  const ids = Float64Array.from(held).sort();
+  const valued: ValuationRow[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const products = await db
+      .selectFrom('products')
+      .select(['id', 'sku', 'ean', 'name', 'unit', 'purchasePriceGrosze'])
+      .where('id', 'in', Array.from(ids.subarray(i, i + 500)))
+      .orderBy('id')
+      .execute();
+    for (const p of products) {
+      const quantity = sums.get(p.id) as number;
+      valued.push({
+        productId: p.id,
+        sku: p.sku,
+        ean: p.ean,
+        name: p.name,
+        unit: p.unit,
+        quantity,
+        unitPrice: p.purchasePriceGrosze,
+        value: p.purchasePriceGrosze === null ? null : quantity * p.purchasePriceGrosze,
+      });
+    }
+    if (pacer.dueNow()) await pacer.pause();
+  }
+  const rows = await pacedSort(valued, (a, b) => SKU_ORDER.compare(a.sku, b.sku), pacer);
   return {
     date,
-    rows: valued,
-    products: valued.length,
-    units: valued.reduce((a, r) => a + r.quantity, 0),
-    value: valued.reduce((a, r) => a + (r.value ?? 0), 0),
-    withoutPrice: valued.filter((r) => r.unitPrice === null).length,
-    negative: valued.filter((r) => r.quantity < 0).length,
+    rows,
+    products: rows.length,
+    units: rows.reduce((a, r) => a + r.quantity, 0),
+    value: rows.reduce((a, r) => a + (r.value ?? 0), 0),
+    withoutPrice: rows.filter((r) => r.unitPrice === null).length,
+    negative: rows.filter((r) => r.quantity < 0).length,
   };
 }
 
