@@ -233,8 +233,8 @@ const IS_SALE_SQL = `status <> 'cancelled' AND (allegro_status IS NULL OR allegr
 
 /**
  * The month's orders as raw rows (arrays, in ORDER_SELECT's column order): a better-sqlite3 row object
- * per order costs several times more than the array, and the month is read with iterate(), so each row
- * becomes a SourceSale at once and nothing of the 30-column row outlives it.
+ * per order costs several times more than the array, and the month is read 500 orders at a time, so each
+ * row becomes a SourceSale at once and nothing of the 30-column row outlives its chunk.
  */
 const ORDER_FIELDS: ReadonlyArray<keyof OrderRow> = [
   'id', 'allegroOrderId', 'status', 'allegroStatus', 'marketplace', 'documentNumber', 'invoiceRequired', 'boughtAt', 'paidAt', 'buyerName',
