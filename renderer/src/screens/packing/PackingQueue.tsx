@@ -22,6 +22,7 @@ import type { PackingQueueFilter, PackingQueueRow } from '../../../../shared/con
 import { api } from '../../api';
 import { navigate } from '../../app/navigation';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { OrderNumber } from '../../components/OrderNumber';
 import { PageHeader } from '../../components/PageHeader';
 import { ScanField, type ScanFeedback } from '../../components/ScanField';
 import { beepError } from '../../components/sound';
@@ -136,7 +137,6 @@ export function PackingQueue() {
                   />
                 </TableCell>
                 <TableCell>{t('colDispatchBy')}</TableCell>
-                <TableCell>{t('colNumber')}</TableCell>
                 <TableCell>{t('colBuyer')}</TableCell>
                 <TableCell>{t('colItems')}</TableCell>
                 <TableCell>{t('colDelivery')}</TableCell>
@@ -161,10 +161,13 @@ export function PackingQueue() {
                     {format.dateTime(row.dispatchBy)}
                     {row.overdue && <Chip size="small" color="error" label={t('overdue')} sx={{ ml: 1, fontWeight: 700 }} />}
                   </TableCell>
-                  <TableCell sx={{ fontFamily: 'monospace', maxWidth: 180, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={row.number}>
-                    {row.number}
+                  {/* The buyer is who the helper looks for; the long Allegro number sits under the name, cut short (whole in the tooltip and the copy button). */}
+                  <TableCell sx={{ maxWidth: 220 }}>
+                    <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                      {row.buyerName ?? row.buyerLogin ?? '—'}
+                    </Typography>
+                    <OrderNumber number={row.number} withLabel={false} compact />
                   </TableCell>
-                  <TableCell sx={{ fontWeight: 600 }}>{row.buyerName ?? row.buyerLogin ?? '—'}</TableCell>
                   <TableCell>{row.lineCount > 1 ? t('itemsMore', { first: row.firstItemName ?? '', n: row.lineCount - 1 }) : (row.firstItemName ?? '—')}</TableCell>
                   <TableCell>{row.deliveryMethodName ?? '—'}</TableCell>
                   <TableCell>{t('lineProgress', { packed: row.packedCount, quantity: row.itemCount })}</TableCell>
