@@ -60,9 +60,9 @@ describeE2E('dates typed day-first and titles that name the buyer', (app) => {
   it('packing an Allegro order: the title names the buyer, the full number is under it', async () => {
     await new ShellPage(app.page).goTo('packing');
     const row = app.page.getByTestId('queue-row').first();
-    // The queue's cells: tick, dispatch by, number, buyer, …
-    const number = (await row.locator('td').nth(2).textContent())!;
-    const buyer = (await row.locator('td').nth(3).textContent())!;
+    // The queue's cells: tick, dispatch by, buyer (name, and the order number under it), …
+    const buyer = (await row.locator('td').nth(2).locator('p').first().textContent())!;
+    const number = (await row.getByTestId('order-number').textContent())!;
     expect(number).toMatch(UUID_IN_TEXT);
     await row.getByRole('button').last().click();
     const title = app.page.locator('main h1');
