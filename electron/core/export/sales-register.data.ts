@@ -1,5 +1,6 @@
 import type { VatRate } from '../../../shared/domain/vat';
 import type { SqliteDatabase } from '../db/connection';
+import { AdaptiveStep } from './adaptive-step';
 import { Pacer } from './pacer';
 import { inPeriod, localDate, type MonthPeriod } from './period';
 import type { RegisterWarning, SourceReturn, SourceSale } from './register.types';
@@ -287,11 +288,13 @@ function orderFromRaw(v: unknown[]): OrderRow {
 }
 
 /**
- * Orders per query when the month is read: ~5 ms of work on a 2-core machine, so the pacer can keep
- * every stretch without a turn of the event loop short; a prepared statement with that many parameters
- * is reused for every full chunk.
+ * Orders per query when the month is read: ~5 ms of work on a 2-core machine with the database in the
+ * OS file cache, so the pacer can keep every stretch without a turn of the event loop short. Read from
+ * disk (the first export after a restart) the same chunk takes 50–200 ms, so the chunk shrinks then.
  */
-const CHUNK = 500;
+const orderChunk = (first = 500) => new AdaptiveStep(first, 25, 500, 4, 16);
+/** Returns per id range of the returns table (a plain walk: no index serves "refunded or received in the month"). */
+const returnRange = () => new AdaptiveStep(512, 256, 1 << 20, 1, 4);
 
 /** The calendar day after a YYYY-MM-DD day. */
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -359,13 +362,22 @@ export async function loadRegisterSources(
     checkOrderColumns(statement);
     return statement.raw();
   };
-  const fullChunk = { lines: linesOf(CHUNK), orders: ordersOf(CHUNK) };
+  // One pair of prepared statements per chunk size (a handful: CHUNK, its halvings, the last remainder).
+  const statementsBySize = new Map<number, { lines: ReturnType<typeof linesOf>; orders: ReturnType<typeof ordersOf> }>();
+  const statementsFor = (n: number) => {
+    let pair = statementsBySize.get(n);
+    if (!pair) statementsBySize.set(n, (pair = { lines: linesOf(n), orders: ordersOf(n) }));
+    return pair;
+  };
 
   const sales: SourceSale[] = [];
   const saleOf = new Map<number, SourceSale>();
-  for (let start = 0; start < ids.length; start += CHUNK) {
-    const chunk = Array.from(ids.subarray(start, start + CHUNK));
-    const statements = chunk.length === CHUNK ? fullChunk : { lines: linesOf(chunk.length), orders: ordersOf(chunk.length) };
+  const step = orderChunk();
+  for (let start = 0; start < ids.length; ) {
+    const chunk = Array.from(ids.subarray(start, start + step.size));
+    start += chunk.length;
+    const statements = statementsFor(chunk.length);
+    const readFrom = performance.now();
     const lineRows = statements.lines.all(...chunk) as LineRaw[];
     let cursor = 0;
     for (const raw of statements.orders.all(...chunk) as unknown[][]) {
@@ -381,6 +393,7 @@ export async function loadRegisterSources(
       sales.push(sale);
       saleOf.set(sale.orderId, sale);
     }
+    step.after(performance.now() - readFrom);
     if (pacer.dueNow()) {
       await pacer.pause();
       await outsideTransaction(sqlite);
@@ -388,16 +401,27 @@ export async function loadRegisterSources(
   }
 
   type ReturnRow = { id: number; orderId: number; status: string; receivedAt: string | null; refundedAt: string | null; refundGrosze: number | null };
-  const returnRows = (
-    sqlite
-      .prepare(
-        `SELECT id, order_id AS orderId, status, received_at AS receivedAt, refunded_at AS refundedAt, refund_grosze AS refundGrosze FROM returns
-          WHERE status <> 'rejected' AND order_id IS NOT NULL
-            AND ((refunded_at >= ? AND refunded_at < ?) OR (refunded_at IS NULL AND received_at >= ? AND received_at < ?))
-          ORDER BY id`,
-      )
-      .all(...window, ...window) as ReturnRow[]
-  )
+  // The month's returns, walking the table in ranges of ids (in id order, as one ORDER BY id would give).
+  const returnsIn = sqlite.prepare(
+    `SELECT id, order_id AS orderId, status, received_at AS receivedAt, refunded_at AS refundedAt, refund_grosze AS refundGrosze FROM returns
+      WHERE id > ? AND id <= ? AND status <> 'rejected' AND order_id IS NOT NULL
+        AND ((refunded_at >= ? AND refunded_at < ?) OR (refunded_at IS NULL AND received_at >= ? AND received_at < ?))
+      ORDER BY id`,
+  );
+  const lastReturn = (sqlite.prepare('SELECT MAX(id) FROM returns').pluck().get() as number | null) ?? 0;
+  const monthReturns: ReturnRow[] = [];
+  for (let from = 0, range = returnRange(); from < lastReturn; ) {
+    const to = Math.min(from + range.size, lastReturn);
+    const started = performance.now();
+    for (const row of returnsIn.all(from, to, ...window, ...window) as ReturnRow[]) monthReturns.push(row);
+    range.after(performance.now() - started);
+    from = to;
+    if (pacer.dueNow()) {
+      await pacer.pause();
+      await outsideTransaction(sqlite);
+    }
+  }
+  const returnRows = monthReturns
     .map((r) => ({ r, happenedAt: localDate(r.refundedAt ?? (r.status === 'received' || r.status === 'closed' ? r.receivedAt : null)) }))
     .filter((x) => inPeriod(x.happenedAt, period));
 
@@ -407,13 +431,17 @@ export async function loadRegisterSources(
   const returnedIds = [...new Set(returnRows.map((x) => x.r.orderId))];
   const extraIds = new Set(returnedIds.filter((id) => !saleOf.has(id)));
   const lines = new Map<number, LineRow[]>();
-  for (let i = 0; i < returnedIds.length; i += 500) {
-    const ids = returnedIds.slice(i, i + 500);
+  // Orders from any month, scattered over the table (on disk, each one is a read of its own): start small.
+  for (let i = 0, chunk = orderChunk(50); i < returnedIds.length; ) {
+    const ids = returnedIds.slice(i, i + chunk.size);
+    i += ids.length;
+    const started = performance.now();
     const extra = ids.filter((id) => extraIds.has(id));
     if (extra.length > 0) {
       for (const o of sqlite.prepare(`${ORDER_SELECT} WHERE id IN (${marks(extra.length)})`).all(...extra) as OrderRow[]) if (isSale(o)) sold.set(o.id, o);
     }
     for (const [orderId, list] of groupLines(sqlite.prepare(`${LINE_SELECT} WHERE l.order_id IN (${marks(ids.length)}) ORDER BY l.id`).all(...ids) as LineRow[])) lines.set(orderId, list);
+    chunk.after(performance.now() - started);
     if (pacer.dueNow()) {
       await pacer.pause();
       await outsideTransaction(sqlite);

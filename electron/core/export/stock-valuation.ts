@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { endOfWarsawDay } from '../orders/dispatch-promise';
+import { AdaptiveStep } from './adaptive-step';
 import { Pacer } from './pacer';
 import { pacedSort } from './paced-sort';
 
@@ -49,9 +50,9 @@ export async function stockValuation(db: Kysely<Database>, date: string, pacer: 
 
   const sums = new Map<number, number>();
   const last = (await db.selectFrom('stockLedger').select(sql<number | null>`MAX(id)`.as('id')).executeTakeFirst())?.id ?? 0;
-  let width = 4096;
+  const range = new AdaptiveStep(4096, 256, 1 << 20, 1, 4);
   for (let from = 0; from < last; ) {
-    const to = Math.min(from + width, last);
+    const to = Math.min(from + range.size, last);
     const started = performance.now();
     const rows = await db
       .selectFrom('stockLedger')
@@ -63,8 +64,7 @@ export async function stockValuation(db: Kysely<Database>, date: string, pacer: 
       .execute();
     for (const r of rows) sums.set(r.productId, (sums.get(r.productId) ?? 0) + Number(r.quantity));
     from = to;
-    const took = performance.now() - started;
-    width = took < 1 ? Math.min(width * 2, 1 << 20) : took > 4 ? Math.max(256, width >> 1) : width;
+    range.after(performance.now() - started);
     if (pacer.dueNow()) await pacer.pause();
   }
 
