@@ -200,15 +200,3 @@ export function cellText(cell: Cell | undefined): string {
   if (cell instanceof Date) return cell.toISOString();
   return String(cell).trim();
 }
-
-/** Spreadsheet column letter of a 0-based index: 0 → A, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}

@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { columnLetters, decimalText, excelSerial } from '../../../electron/core/export/xlsx/sheet-writer';
+import { columnLetter } from '../../../electron/core/column-letter';
+import { decimalText, excelSerial } from '../../../electron/core/export/xlsx/sheet-writer';
 import { STYLE } from '../../../electron/core/export/xlsx/styles';
 import { XlsxWriter } from '../../../electron/core/export/xlsx/workbook-writer';
 import { cellText, xmlEscape } from '../../../electron/core/export/xlsx/xml-text';
@@ -208,7 +209,7 @@ describe('XLSX cell values', () => {
     expect(excelSerial('1900-03-01')).toBe(61);
     expect(excelSerial('2026-10-01')).toBe(46296);
     expect(excelSerial('2024-02-29')).toBe(45351);
-    expect([0, 25, 26, 51, 52, 701, 702].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
+    expect([0, 25, 26, 51, 52, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
   });
   it('escapes markup, drops characters XML cannot hold, keeps pairs of surrogates, cuts at Excel’s cell limit', () => {
     expect(xmlEscape('a<b>&"c"')).toBe('a&lt;b&gt;&amp;&quot;c&quot;');

@@ -1,3 +1,4 @@
+import { columnLetter } from '../../column-letter';
 import type { SharedStrings } from './shared-strings';
 import { ZipPart } from './zip-writer';
 import { STYLE, type StyleId } from './styles';
@@ -14,18 +15,6 @@ export const MAX_ROWS = 1_048_576;
 /** Bytes of XML gathered (as UTF-8) before they are handed to the compressor. */
 const PIECE_BYTES = 1 << 18;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** "A", "B", …, "Z", "AA", … for a 0-based column index. */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /**
  * Minor units as the exact decimal text of the amount ("-12.3", "1999", "0.05"), written into `<v>` as
@@ -87,7 +76,7 @@ export class SheetWriter {
     private readonly shared: SharedStrings,
   ) {
     if (columns.length === 0) throw new Error('A sheet needs at least one column.');
-    this.letters = columns.map((_c, i) => columnLetters(i));
+    this.letters = columns.map((_c, i) => columnLetter(i));
     const cols = columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');
     this.xml =
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { STOCK_FIELDS, type MappingProposal, type SheetMapping, type StockField } from '../../../../shared/contract/import.contract';
-import { cellText, columnLetter, type TabularRow } from '../tabular';
+import { columnLetter } from '../../column-letter';
+import { cellText, type TabularRow } from '../tabular';
 
 /** Lower case, no Polish diacritics, punctuation to spaces: "Ilość (szt.)" → "ilosc szt". */
 export function normalizeHeader(value: string): string {
