@@ -1,14 +1,11 @@
-import { bytesOf } from './bytes';
 import { neutraliseForCsv } from './spreadsheet-text';
+import { TextPieces } from './text-pieces';
 
 /** A cell: text (neutralised and quoted as needed), or a number already formatted by the caller. */
 export type CsvCell = string | { raw: string } | null | undefined;
 
 /** A number cell written as given ("123,45"): never neutralised, since a negative amount starts with "-". */
 export const csvNumber = (text: string): CsvCell => ({ raw: text });
-
-/** Characters of text gathered before they are encoded: short strings encode fast, one 50 MB string does not. */
-const PIECE_CHARS = 1 << 16;
 
 function cell(value: CsvCell): string {
   if (value === null || value === undefined) return '';
@@ -27,24 +24,19 @@ function cell(value: CsvCell): string {
  * becomes one giant string and its writer can give the event loop a turn between rows.
  */
 export class CsvWriter {
-  private readonly pieces: Buffer[] = [Buffer.from('\ufeff', 'utf8')];
-  private text = '';
+  private readonly file = new TextPieces((text) => Buffer.from(text, 'utf8'));
+
+  constructor() {
+    this.file.append('\ufeff');
+  }
 
   row(cells: CsvCell[]): this {
-    this.text += `${cells.map(cell).join(';')}\r\n`;
-    if (this.text.length >= PIECE_CHARS) this.encode();
+    this.file.append(`${cells.map(cell).join(';')}\r\n`);
     return this;
   }
 
   toBytes(): Uint8Array {
-    this.encode();
-    return bytesOf(Buffer.concat(this.pieces));
-  }
-
-  private encode(): void {
-    // Cut at row ends only, so a character is never split between two pieces.
-    if (this.text.length > 0) this.pieces.push(Buffer.from(this.text, 'utf8'));
-    this.text = '';
+    return this.file.toBytes();
   }
 }
 

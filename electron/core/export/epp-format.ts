@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
-import { bytesOf } from './bytes';
 import { minorToDecimalString } from '../../../shared/domain/money';
+import { TextPieces } from './text-pieces';
 
 /**
  * Field encoders of InsERT's EDI++ text format (FORMATS.md §9.1): comma-separated records, text in
@@ -56,9 +56,6 @@ export function toCp1250Safe(value: string): string {
   return out;
 }
 
-/** Characters gathered before they are encoded: short strings encode fast, one 50 MB string does not. */
-const PIECE_CHARS = 1 << 16;
-
 type SectionLabel = 'INFO' | 'NAGLOWEK' | 'ZAWARTOSC';
 
 /**
@@ -70,8 +67,8 @@ type SectionLabel = 'INFO' | 'NAGLOWEK' | 'ZAWARTOSC';
  * writer can give the event loop a turn between documents.
  */
 export class EppWriter {
-  private readonly pieces: Buffer[] = [];
-  private text = '';
+  // Text fields were made Windows-1250-safe when encoded (see toCp1250Safe); labels and numbers are ASCII.
+  private readonly file = new TextPieces((text) => iconv.encode(text, 'win1250'));
 
   /** A whole section. */
   section(label: SectionLabel, lines: string[]): this {
@@ -82,30 +79,22 @@ export class EppWriter {
 
   /** Starts a section whose lines follow with line(); close() ends it. */
   open(label: SectionLabel): this {
-    this.text += `[${label}]\r\n`;
+    this.file.append(`[${label}]\r\n`);
     return this;
   }
 
   line(line: string): this {
-    this.text += `${line}\r\n`;
-    if (this.text.length >= PIECE_CHARS) this.encode();
+    this.file.append(`${line}\r\n`);
     return this;
   }
 
   close(): this {
-    this.text += '\r\n';
+    this.file.append('\r\n');
     return this;
   }
 
   toBytes(): Uint8Array {
-    this.encode();
-    return bytesOf(Buffer.concat(this.pieces));
-  }
-
-  private encode(): void {
-    // Text fields were made Windows-1250-safe when encoded (see toCp1250Safe); labels and numbers are ASCII.
-    if (this.text.length > 0) this.pieces.push(iconv.encode(this.text, 'win1250'));
-    this.text = '';
+    return this.file.toBytes();
   }
 }
 
