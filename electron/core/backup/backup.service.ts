@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { openRawSqlite } from '../db/connection';
+import { whenIdle } from '../db/idle';
 import type { Core } from '../create-core';
 import { getInternalValue, getSettings, setInternalValue } from '../settings/settings.service';
 import { isShopEmpty } from '../shop/shop-stats.service';
@@ -71,7 +72,7 @@ export function createBackup(core: Core, options: CreateBackupOptions = {}): Pro
       // rolls back, but not if the *last* step ran inside it. So: start outside a transaction, and when the
       // copy finished while one was open, take it again (transactions here last milliseconds).
       for (let attempt = 0; ; attempt++) {
-        while (core.sqlite.inTransaction) await new Promise((r) => setTimeout(r, 5));
+        await whenIdle(core.sqlite);
         await core.sqlite.backup(partial, {
           progress: (p) => {
             options.onProgress?.(p);

@@ -1,5 +1,6 @@
 import type { VatRate } from '../../../shared/domain/vat';
 import type { SqliteDatabase } from '../db/connection';
+import { whenIdle } from '../db/idle';
 import { AdaptiveStep } from './adaptive-step';
 import { Pacer } from './pacer';
 import { inPeriod, localDate, type MonthPeriod } from './period';
@@ -305,20 +306,12 @@ type LineRaw = [number, number, number, string | null, string | null];
 const marks = (n: number) => new Array<string>(n).fill('?').join(',');
 
 /**
- * Waits while another call of the app has a transaction open on the shared connection (Kysely's
- * transactions span awaits): a read now would see its uncommitted rows, which it may still roll back.
- */
-async function outsideTransaction(sqlite: SqliteDatabase): Promise<void> {
-  while (sqlite.inTransaction) await new Promise((resolve) => setTimeout(resolve, 5));
-}
-
-/**
  * The month's sales (by the Warsaw date of purchase) and its corrections: returns refunded in the month,
  * or — when no refund is recorded — returns whose goods came back in the month. Rejected returns and
  * returns of orders that were never a sale are left out.
  *
- * A busy month is ~200k orders and ~300k lines. They are read in chunks of CHUNK orders (in order id
- * order; the chunk's lines first, kept as plain numbers and rate texts, then its orders), each chunk a
+ * A busy month is ~200k orders and ~300k lines. They are read in chunks of orders (in order id
+ * order, the chunk as big as keeps a query short, see orderChunk; the chunk's lines first, kept as plain numbers and rate texts, then its orders), each chunk a
  * finished query: between chunks the pacer may give the event loop a turn, and the shared connection
  * must then be free for the app's other calls (an open better-sqlite3 iterator would leave it "busy").
  * No row object of either query outlives its chunk — with a month's rows alive at once, garbage
@@ -331,7 +324,7 @@ export async function loadRegisterSources(
 ): Promise<{ sales: SourceSale[]; returns: SourceReturn[]; warnings: RegisterWarning[] }> {
   const warnings = new Warnings();
   const window = [period.sqlFrom, period.sqlTo];
-  await outsideTransaction(sqlite);
+  await whenIdle(sqlite);
   // The month's order ids through an index on bought_at, a day of the window per query (the whole
   // window at once is one ~80 ms step for a 180k-order month), then sorted here: with ORDER BY id in
   // the query, SQLite prefers walking the whole table in id order (~200 ms on a 600k-order shop).
@@ -343,7 +336,7 @@ export async function loadRegisterSources(
     day = next;
     if (pacer.dueNow()) {
       await pacer.pause();
-      await outsideTransaction(sqlite);
+      await whenIdle(sqlite);
     }
   }
   const ids = Float64Array.from(found).sort();
@@ -362,7 +355,7 @@ export async function loadRegisterSources(
     checkOrderColumns(statement);
     return statement.raw();
   };
-  // One pair of prepared statements per chunk size (a handful: CHUNK, its halvings, the last remainder).
+  // One pair of prepared statements per chunk size (a handful: 500, its halvings, the last remainder).
   const statementsBySize = new Map<number, { lines: ReturnType<typeof linesOf>; orders: ReturnType<typeof ordersOf> }>();
   const statementsFor = (n: number) => {
     let pair = statementsBySize.get(n);
@@ -396,7 +389,7 @@ export async function loadRegisterSources(
     step.after(performance.now() - readFrom);
     if (pacer.dueNow()) {
       await pacer.pause();
-      await outsideTransaction(sqlite);
+      await whenIdle(sqlite);
     }
   }
 
@@ -418,7 +411,7 @@ export async function loadRegisterSources(
     from = to;
     if (pacer.dueNow()) {
       await pacer.pause();
-      await outsideTransaction(sqlite);
+      await whenIdle(sqlite);
     }
   }
   const returnRows = monthReturns
@@ -444,7 +437,7 @@ export async function loadRegisterSources(
     chunk.after(performance.now() - started);
     if (pacer.dueNow()) {
       await pacer.pause();
-      await outsideTransaction(sqlite);
+      await whenIdle(sqlite);
     }
   }
 
@@ -463,7 +456,7 @@ export async function loadRegisterSources(
     }
     if (pacer.dueNow()) {
       await pacer.pause();
-      await outsideTransaction(sqlite);
+      await whenIdle(sqlite);
     }
   }
 

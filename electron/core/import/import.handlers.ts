@@ -6,7 +6,7 @@ import { commitImport, discardImport, previewImport, remapImport } from './impor
 import { linkToProduct, listUnmatched } from './links.service';
 import { deleteMapping, listMappings, saveMapping } from './mappings.repository';
 import { listRuns } from './runs.repository';
-import { whenIdle } from './idle';
+import { whenIdle } from '../db/idle';
 import { backupBeforeRisk } from '../backup/backup.service';
 import { checkUndo, undoImport } from './undo';
 
@@ -34,7 +34,7 @@ export const importHandlers: AreaHandlers<'import.'> = {
   'import.list': ({ offset, limit }, { core }) => listRuns(core.sqlite, offset, limit),
   'import.undoCheck': ({ runId }, { core }) => checkUndo(core, runId),
   'import.undo': async ({ runId }, { core, actor }) => {
-    await whenIdle(core);
+    await whenIdle(core.sqlite);
     // Refuse early (no pointless copy) when undo is impossible; otherwise keep a copy of the shop first.
     const check = checkUndo(core, runId);
     if (!check.possible) return undoImport(core, runId, actor); // throws not_undoable with the reason
@@ -46,7 +46,7 @@ export const importHandlers: AreaHandlers<'import.'> = {
   'import.deleteMapping': ({ name }, { core }) => ({ deleted: deleteMapping(core.sqlite, name) }),
   'import.unmatched': (input, { core }) => listUnmatched(core, input),
   'import.link': async (input, { core, actor }) => {
-    await whenIdle(core);
+    await whenIdle(core.sqlite);
     return linkToProduct(core, input, actor);
   },
 };

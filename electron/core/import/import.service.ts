@@ -7,7 +7,7 @@ import type { Core } from '../create-core';
 import { DomainError } from '../errors';
 import { getSettings } from '../settings/settings.service';
 import { flushSearchIndexes } from '../stock/search-index';
-import { whenIdle } from './idle';
+import { whenIdle } from '../db/idle';
 import { applyStaged } from './apply/apply';
 import { ChangeWriter } from './apply/change-writer';
 import type { ApplyCounts } from './apply/context';
@@ -207,7 +207,7 @@ async function describe(core: Core, entry: Prepared, rehearse: boolean, report: 
   let rehearsal: Rehearsal | null = null;
   if (rehearse && parsed.format && !parsed.problems.fatal) {
     const settings = await getSettings(core.db);
-    await whenIdle(core);
+    await whenIdle(core.sqlite);
     report('checking', 0, parsed.records);
     rehearsal = runApply(core, entry, {
       actor: 'owner',
@@ -315,7 +315,7 @@ export async function commitImport(core: Core, token: string, options: CommitOpt
     ));
   }
 
-  await whenIdle(core);
+  await whenIdle(core.sqlite);
   report('writing', 0, parsed.records);
   let rejectedLate: ProblemSink | null = null;
   let committedRunId = 0;

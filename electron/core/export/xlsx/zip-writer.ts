@@ -71,11 +71,6 @@ export class ZipPart {
     return this.push(Buffer.from(text, 'utf8'));
   }
 
-  /** Pieces pushed and not yet deflated. */
-  get inFlight(): number {
-    return this.running.size;
-  }
-
   /** Waits until at most `max` pieces are still being deflated. */
   async settle(max = 0): Promise<void> {
     while (this.running.size > max) await Promise.race(this.running);
