@@ -2,7 +2,7 @@ import { lastJson, runTsChild } from '../lib/child';
 import type { BenchCase } from '../lib/context';
 import { failed, judged, notAvailable, type Row } from '../lib/report';
 import { shopLabel } from '../lib/shops';
-import { round } from '../lib/stats';
+import { medianBy, ROUNDS, round } from '../lib/stats';
 import { isGeneratorMissing } from './orders-list.case';
 
 const TARGET = { op: '<' as const, limit: 3, unit: 's' };
@@ -12,7 +12,6 @@ const TARGET = { op: '<' as const, limit: 3, unit: 's' };
  */
 const STALL_TARGET = { op: '<' as const, limit: 100, unit: 'ms' };
 const TARGET_ORDERS_IN_MONTH = 100_000;
-const ROUNDS = 3;
 
 /**
  * A shop whose busiest month has about 100k orders (the demo generator spreads orders over seven months,
@@ -72,9 +71,8 @@ async function exportBusiestMonth(ctx: Parameters<BenchCase>[0], orders: number,
       rounds.push({ f: figures, maxRssKb: child.maxRssKb });
       if (!figures.ok) break;
     }
-    const middle = <T>(list: T[], by: (x: T) => number): T => [...list].sort((a, b) => by(a) - by(b))[Math.floor((list.length - 1) / 2)] as T;
-    const { f, maxRssKb } = middle(rounds, (r) => (r.f.ok ? r.f.ms : 0));
-    const stall = middle(rounds, (r) => (r.f.ok ? r.f.stallMs : 0)).f;
+    const { f, maxRssKb } = medianBy(rounds, (r) => (r.f.ok ? r.f.ms : 0));
+    const stall = medianBy(rounds, (r) => (r.f.ok ? r.f.stallMs : 0)).f;
     const judgedHere = f.orders >= TARGET_ORDERS_IN_MONTH && !infoOnly;
     const scale = `${f.orders} orders in ${f.month}`;
     const row = { ...base, scale, target: judgedHere ? TARGET : null };

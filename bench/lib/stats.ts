@@ -49,3 +49,8 @@ export function roundsLatency(rounds: number[][]): Latency & { roundP95s: number
 }
 
 export const ROUNDS = 3;
+
+/** The middle item of `list` ordered by `by` (the lower middle for an even count): the median round. */
+export function medianBy<T>(list: T[], by: (x: T) => number): T {
+  return [...list].sort((a, b) => by(a) - by(b))[Math.floor((list.length - 1) / 2)] as T;
+}
