@@ -16,7 +16,7 @@ import { contentType, cspOf, indexWithToken, resolveStatic } from './static-file
 export interface HarnessOptions {
   /** The SQLite file; default: a fresh one in a temporary folder (deleted on close). */
   dbFile?: string;
-  /** The built browser renderer (`npm run build:web`). Default: out/web. */
+  /** The built browser renderer (`npm run build:web`). Default: $ZAPLECZE_WEB_ROOT, else out/web. */
   webRoot?: string;
   /** Default 0 = a free port chosen by the system. */
   port?: number;
@@ -88,7 +88,8 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const runDir = mkdtempSync(join(tmpdir(), 'zaplecze-harness-'));
   const dbFile = resolve(options.dbFile ?? join(runDir, 'zaplecze.db'));
-  const webRoot = resolve(options.webRoot ?? 'out/web');
+  // ZAPLECZE_WEB_ROOT lets parallel developers test their own build without rebuilding each other's out/web.
+  const webRoot = resolve(options.webRoot ?? process.env.ZAPLECZE_WEB_ROOT ?? 'out/web');
   let builtIndex: string;
   try {
     builtIndex = readFileSync(join(webRoot, 'index.html'), 'utf8');
