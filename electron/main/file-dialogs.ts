@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../core/atomic-write';
 import { basename, join } from 'node:path';
 import type { BrowserWindow, Dialog, FileFilter } from 'electron';
 import type { OpenSource, SaveTarget } from '../core/ports';
@@ -63,7 +63,7 @@ export function createSaveTarget(deps: DialogDeps): SaveTarget {
       const window = deps.window();
       const result = window ? await deps.dialog.showSaveDialog(window, options) : await deps.dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
-      await writeFile(result.filePath, bytes);
+      await writeFileAtomic(result.filePath, bytes); // a full disk never cuts the file that was there
       return result.filePath;
     },
   };

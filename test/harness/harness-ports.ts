@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { writeFileAtomic } from '../../electron/core/atomic-write';
 import type { CorePorts, OpenSource, SaveTarget } from '../../electron/core/ports';
 
 /**
@@ -14,7 +15,7 @@ export function downloadsSaveTarget(dir: string): SaveTarget {
       const bare = basename(suggestedName.replace(/\\/g, '/')).replace(/[<>:"|?*\p{Cc}]/gu, '_').replace(/^\.+/, '') || 'zaplecze';
       const name = bare.toLowerCase().endsWith(`.${kind}`) ? bare : `${bare}.${kind}`;
       const path = join(dir, `${String(++n).padStart(3, '0')}-${name}`);
-      writeFileSync(path, bytes);
+      await writeFileAtomic(path, bytes); // a full disk leaves no empty file behind
       return path;
     },
   };

@@ -1,4 +1,5 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { writeFileAtomicSync } from '../../core/atomic-write';
 import { extname, resolve } from 'node:path';
 import { formatMoney } from '../../../shared/domain/money';
 import { type RegisterFormat, salesRegisterFile, stockValuationFile, type ValuationFormat } from '../../core/export/export.service';
@@ -70,7 +71,7 @@ export const exportCommand: CliCommand = {
       try {
         const started = performance.now();
         const { bytes, register } = await salesRegisterFile(core, month, format);
-        writeFileSync(out, bytes);
+        writeFileAtomicSync(out, bytes); // never a cut file over the old one (full disk)
         const seconds = Math.round(performance.now() - started) / 1000;
         const sales = register.documents.filter((d) => d.kind === 'sale').length;
         const corrections = register.documents.length - sales;
@@ -95,7 +96,7 @@ export const exportCommand: CliCommand = {
     try {
       const started = performance.now();
       const { bytes, valuation: v } = await stockValuationFile(core, date, format);
-      writeFileSync(out, bytes);
+      writeFileAtomicSync(out, bytes); // never a cut file over the old one (full disk)
       const seconds = Math.round(performance.now() - started) / 1000;
       if (values.json) {
         io.out(JSON.stringify({ file: out, format, date, bytes: bytes.byteLength, seconds, products: v.products, units: v.units, value: v.value, withoutPrice: v.withoutPrice, negative: v.negative }));
