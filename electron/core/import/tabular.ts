@@ -75,6 +75,10 @@ export function csvSheet(path: string, encoding: TextEncoding, delimiter: string
         // Polish Excel leaves quotes inside unquoted fields (`1,8" DO 2,5"`): keep them as text.
         relax_quotes: true,
         info: true,
+        // Any line ending, mixed within one file: left alone, csv-parse takes the first one it sees for the
+        // whole file, so a CRLF order section swallowed an LF lineItem section (files pasted together on
+        // different systems, or re-saved in part by an old Mac tool that writes bare CR).
+        record_delimiter: ['\r\n', '\n', '\r'],
         max_record_size: MAX_RECORD_BYTES,
         skip_empty_lines: false,
       }),

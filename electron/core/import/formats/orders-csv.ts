@@ -1,4 +1,5 @@
 import { carrierFromAllegroId, carrierFromMethodName } from '../../orders/carrier';
+import { isOwnOrderCode } from '../../packing/order-code';
 import { t } from '../problems';
 import type { OrderLineRecord, OrderRecord, TrackingRecord } from '../records';
 import { SampleCollector } from '../sample';
@@ -12,7 +13,7 @@ type Section = 'order' | 'lineItem' | 'additionalService' | 'summary';
 /** The 2021 export's columns plus what newer exports are known to add; anything else is reported once. */
 const KNOWN_COLUMNS: Record<Section, Set<string>> = {
   order: new Set(
-    'Type,OrderId,SellerId,SellerLogin,OrderDate,SellerStatus,BuyerId,BuyerLogin,BuyerEmail,BuyerCompany,BuyerName,BuyerPhone,BuyerAddress,BuyerZip,BuyerCity,BuyerCountryCode,PaymentId,PaymentStatus,PaymentProvider,PaymentAmount,PaymentCurrency,DeliveryMethod,DeliveryAmount,DeliveryCurrency,DeliveryAddressCompanyName,DeliveryAddressName,DeliveryAddressPhone,DeliveryAddressStreet,DeliveryAddressZipCode,DeliveryAddressCity,DeliveryAddressCountry,DeliveryPickupPointId,DeliveryPickupPointName,DeliveryPickupPointStreet,DeliveryPickupPointZipCode,DeliveryPickupPointCity,InvoiceName,InvoiceCompanyName,InvoiceStreet,InvoiceZipCode,InvoiceCity,InvoiceCountry,InvoiceTaxId,TotalToPayAmount,TotalToPayCurrency,TotalPaidAmount,TotalPaidCurrency,SellerNotes,BuyerNotes,Smart,TrackingNumbers,MarketplaceId'.split(','),
+    'Type,OrderId,SellerId,SellerLogin,OrderDate,SellerStatus,BuyerId,BuyerLogin,BuyerEmail,BuyerCompany,BuyerName,BuyerPhone,BuyerAddress,BuyerZip,BuyerCity,BuyerCountryCode,PaymentId,PaymentStatus,PaymentProvider,PaymentFinishedAt,PaymentDate,PaymentAmount,PaymentCurrency,DeliveryMethod,DeliveryAmount,DeliveryCurrency,DeliveryAddressCompanyName,DeliveryAddressName,DeliveryAddressPhone,DeliveryAddressStreet,DeliveryAddressZipCode,DeliveryAddressCity,DeliveryAddressCountry,DeliveryPickupPointId,DeliveryPickupPointName,DeliveryPickupPointStreet,DeliveryPickupPointZipCode,DeliveryPickupPointCity,InvoiceName,InvoiceCompanyName,InvoiceStreet,InvoiceZipCode,InvoiceCity,InvoiceCountry,InvoiceTaxId,TotalToPayAmount,TotalToPayCurrency,TotalPaidAmount,TotalPaidCurrency,SellerNotes,BuyerNotes,Smart,TrackingNumbers,MarketplaceId'.split(','),
   ),
   lineItem: new Set('Type,OrderId,LineItemId,OfferId,OfferExternalId,Name,Quantity,Price,Currency,FundraisingCampaign,ReturnsQuantity,Deposit,DepositCurrency'.split(',')),
   additionalService: new Set('Type,OrderId,LineItemId,DefinitionId,Name,Quantity,UnitPrice,UnitPriceCurrency'.split(',')),
@@ -201,6 +202,8 @@ export async function parseOrdersCsv(ctx: ParseContext, rows: AsyncIterable<Tabu
     const errorsBefore = problems.errorCount;
     const bad = (column: string, value: unknown, pl: string, en: string) => problems.error('invalid_value', { row, column, value }, t(pl, en));
     if (!orderId) bad('OrderId', null, `Wiersz ${row}: zamówienie bez OrderId.`, `Row ${row}: an order without OrderId.`);
+    // Our own codes (ZAP-123, 123) name the shop's orders on slips and scans: an order id of that shape is refused.
+    else if (isOwnOrderCode(orderId)) bad('OrderId', orderId, `Wiersz ${row}: identyfikator zamówienia „${orderId}” wygląda jak numer nadany przez Zaplecze (ZAP-…): zamówienie pominięte, żeby skan nie otworzył innego zamówienia.`, `Row ${row}: the order id "${orderId}" looks like a number Zaplecze gives (ZAP-…): the order is skipped so that a scan cannot open another order.`);
     if (!total.ok || total.value === null) {
       const why = !total.ok && total.why === 'scientific' ? ' (zapis naukowy Excela)' : '';
       bad('TotalToPayAmount', get('TotalToPayAmount'), `Wiersz ${row}: kwota do zapłaty „${get('TotalToPayAmount') ?? ''}” nie jest kwotą${why}.`, `Row ${row}: the total to pay "${get('TotalToPayAmount') ?? ''}" is not an amount.`);
@@ -222,7 +225,7 @@ export async function parseOrdersCsv(ctx: ParseContext, rows: AsyncIterable<Tabu
       sample.add(orderId ?? `row ${row}`, { row }, [orderId, get('OrderDate'), get('BuyerLogin'), get('SellerStatus'), null, get('TotalToPayAmount')], true);
       continue;
     }
-    const paymentStatus = get('PaymentStatus');
+    const paymentStatus = get('PaymentStatus')?.toUpperCase() ?? null;
     const provider = get('PaymentProvider');
     const method = get('DeliveryMethod');
     const cod = paymentStatus === 'EXTERNAL_PAYMENT' || /\bpobranie\b/i.test(method ?? '');
@@ -232,6 +235,14 @@ export async function parseOrdersCsv(ctx: ParseContext, rows: AsyncIterable<Tabu
     const invoiceName = splitName(get('InvoiceName'));
     const invoiceRequired = ['InvoiceName', 'InvoiceCompanyName', 'InvoiceStreet', 'InvoiceTaxId'].some((c) => get(c) !== null) ? 1 : 0;
     const buyerId = get('BuyerId');
+    // The seller-panel CSV has no payment date: PAID means paid by the time of the purchase it lists
+    // (OrderDate), which is what the Orders screen's payment state and the dispatch promise need. A
+    // newer layout's own payment date column wins when it is there and readable.
+    let paidAt: string | null = null;
+    if (paymentStatus === 'PAID' && !cod) {
+      const own = dateTime(get('PaymentFinishedAt') ?? get('PaymentDate'));
+      paidAt = own.ok && own.value ? own.value : date.value;
+    }
     const record: OrderRecord = {
       source: 'csv',
       orderId,
@@ -249,7 +260,7 @@ export async function parseOrdersCsv(ctx: ParseContext, rows: AsyncIterable<Tabu
       marketplace: get('MarketplaceId'),
       paymentType: cod ? 'CASH_ON_DELIVERY' : null,
       paymentProvider: provider,
-      paidAt: null,
+      paidAt,
       paidGrosze: paid,
       totalToPayGrosze: total.value,
       currency: get('TotalToPayCurrency') ?? 'PLN',

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { previewImport } from '../../../electron/core/import/import.service';
+import { tempCore, type TempCore } from '../../support/temp-core';
+import { FIXTURES, importPath } from './support';
+
+/** Files made for the numbered points of issue 15 (test/fixtures/allegro/engine, see its README). */
+const engine = (name: string) => join(FIXTURES, 'engine', name);
+
+let t: TempCore;
+beforeEach(async () => {
+  t = await tempCore({ now: () => new Date('2026-06-16T08:00:00Z') });
+});
+afterEach(async () => t.dispose());
+
+const one = <T = unknown>(sql: string, ...args: unknown[]) => t.core.sqlite.prepare(sql).pluck().get(...args) as T;
+const all = <T = unknown>(sql: string, ...args: unknown[]) => t.core.sqlite.prepare(sql).all(...args) as T[];
+
+describe('issue 15.1: mixed line endings in the seller-panel CSV', () => {
+  it('CRLF orders, LF line items, bare CR services and summary: every record found once, no errors', async () => {
+    const preview = await previewImport(t.core, { name: 'orders-mixed-line-endings.csv', path: engine('orders-mixed-line-endings.csv') });
+    expect(preview.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(preview.problems.map((p) => p.code)).toEqual([]);
+    expect(preview.format).toBe('allegro-orders-csv');
+    expect(preview.status).toBe('ready');
+    expect(preview.counts).toMatchObject({ inserted: 19, rejected: 0, errors: 0, warnings: 0 });
+    expect(preview.entities.orderLines).toMatchObject({ inserted: 26 });
+    const r = await importPath(t.core, engine('orders-mixed-line-endings.csv'));
+    expect(r.run).toMatchObject({ status: 'committed', inserted: 19 });
+    expect(one('SELECT count(*) FROM orders')).toBe(19);
+    expect(one('SELECT count(*) FROM order_lines')).toBe(26);
+    // The buyer's message with line breaks inside quotes is kept whole.
+    expect(one<string>("SELECT buyer_message FROM orders WHERE allegro_order_id LIKE '0a293858%'")).toContain('proszę dołączyć paragon');
+  });
+});
+
+describe('issue 15.5 / 13.4: payment status from the seller-panel CSV', () => {
+  it('PaymentStatus=PAID orders are paid (paid_at set, payment filter "paid"); cash on delivery and unpaid are not', async () => {
+    const r = await importPath(t.core, engine('orders-payment-status.csv'));
+    expect(r.run.status).toBe('committed');
+    const rows = all<{ id: string; paid_at: string | null; payment_type: string | null; bought_at: string; paid_grosze: number | null; status: string }>(
+      'SELECT allegro_order_id AS id, paid_at, payment_type, bought_at, paid_grosze, status FROM orders',
+    );
+    const records = parse(readFileSync(engine('orders-payment-status.csv'), 'utf8'), { relax_column_count: true }) as string[][];
+    const header = records[0]!;
+    const statusOf = (id: string) => records.find((r) => r[0] === 'order' && r[1] === id)?.[header.indexOf('PaymentStatus')];
+    const paid = rows.filter((o) => statusOf(o.id) === 'PAID');
+    expect(paid.length).toBe(16);
+    for (const o of paid) {
+      expect(o.paid_at, o.id).not.toBeNull();
+      expect(o.paid_at).toBe(o.bought_at);
+    }
+    for (const o of rows.filter((x) => statusOf(x.id) === 'IN_PROGRESS')) expect(o.paid_at).toBeNull();
+    for (const o of rows.filter((x) => statusOf(x.id) === 'EXTERNAL_PAYMENT')) expect(o.payment_type).toBe('CASH_ON_DELIVERY');
+    // What the Orders screen's payment filter counts.
+    const { dispatch } = await import('../../../electron/core/dispatch');
+    const listed = await dispatch(t.core, 'orders.list', { payment: 'paid', limit: 100 }, { role: 'owner' });
+    expect(listed.ok).toBe(true);
+    const list = (listed as { data: { rows: Array<{ allegroOrderId: string }> } }).data.rows;
+    expect(list.map((o) => o.allegroOrderId).sort()).toEqual(paid.map((o) => o.id).sort());
+  });
+});
