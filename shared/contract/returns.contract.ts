@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from './define';
+import { MAX_INPUT_GROSZE } from '../domain/money-input';
 import { id, isoDateTime, minor } from './common';
 
 /*
@@ -65,6 +66,11 @@ export const deadline = z.object({
   overdue: z.boolean(),
   /** Met: refunded / answered (no longer running). */
   met: z.boolean(),
+  /**
+   * The goods are not back yet (the return is announced or on its way): the seller may hold the refund
+   * until they arrive (art. 32 ust. 4 u.p.k.), so the deadline is shown but not counted as missed.
+   */
+  waitingForGoods: z.boolean().optional(),
 });
 export type Deadline = z.infer<typeof deadline>;
 
@@ -89,6 +95,8 @@ export const returnRow = z.object({
   itemCount: z.number().int(),
   firstItemName: z.string().nullable(),
   createdAt: z.string(),
+  /** Cancelled by the owner as registered by mistake (its status is then `rejected`). */
+  cancelled: z.boolean().optional(),
 });
 export type ReturnRow = z.infer<typeof returnRow>;
 
@@ -110,9 +118,39 @@ export const returnLine = z.object({
 });
 export type ReturnLine = z.infer<typeof returnLine>;
 
+/** A refund as recorded; a voided one stays, with who voided it, when and why. */
+export const returnRefund = z.object({
+  id: z.number().int(),
+  amountGrosze: minor,
+  currency: z.string(),
+  refundedAt: z.string(),
+  actor: z.string(),
+  createdAt: z.string(),
+  voidedAt: z.string().nullable(),
+  voidedBy: z.string().nullable(),
+  voidReason: z.string().nullable(),
+});
+export type ReturnRefund = z.infer<typeof returnRefund>;
+
 export const returnDetail = z.object({
-  return: returnRow.extend({ buyerMessage: z.string().nullable(), note: z.string().nullable(), actor: z.string(), updatedAt: z.string() }),
+  return: returnRow.extend({
+    buyerMessage: z.string().nullable(),
+    note: z.string().nullable(),
+    actor: z.string(),
+    updatedAt: z.string(),
+    cancelledAt: z.string().nullable().optional(),
+    cancelledBy: z.string().nullable().optional(),
+    cancelReason: z.string().nullable().optional(),
+  }),
   lines: z.array(returnLine),
+  /** Every refund recorded for this return, newest first (voided ones included). */
+  refunds: z.array(returnRefund).optional(),
+  /**
+   * How much may still be refunded: what the order is worth minus the live refunds of the order's other
+   * returns (null when the return is not linked to an order), and the suggested amount — the returned
+   * items at the price paid, within that limit.
+   */
+  refundLimit: z.object({ orderTotalGrosze: minor.nullable(), refundedElsewhereGrosze: minor, maxGrosze: minor, suggestedGrosze: minor }).optional(),
 });
 export type ReturnDetail = z.infer<typeof returnDetail>;
 
@@ -271,7 +309,20 @@ export const returnsContract = {
   'returns.markRefunded': defineChannel({
     summary: 'Records that the money was refunded (amount in grosze and date): the refund deadline is met.',
     access: 'staff',
-    input: z.strictObject({ id, refundedAt: isoDateTime.optional(), refundGrosze: minor.min(0) }),
+    // At least 1 grosz, and the core refuses more than the order is worth minus earlier refunds.
+    input: z.strictObject({ id, refundedAt: isoDateTime.optional(), refundGrosze: minor.min(1).max(MAX_INPUT_GROSZE) }),
+    output: returnDetail,
+  }),
+  'returns.voidRefund': defineChannel({
+    summary: 'Voids the refund recorded for a return (entered wrongly), with a reason: the refund stays in the history as voided and a new one may be entered.',
+    access: 'owner',
+    input: z.strictObject({ id, reason: z.string().trim().min(3).max(500) }),
+    output: returnDetail,
+  }),
+  'returns.cancel': defineChannel({
+    summary: 'Cancels a return registered by mistake, with a reason: goods it put back on the shelf are taken out again by reversal entries in the ledger; the order can be returned again.',
+    access: 'owner',
+    input: z.strictObject({ id, reason: z.string().trim().min(3).max(500) }),
     output: returnDetail,
   }),
   'returns.setStatus': defineChannel({

@@ -164,6 +164,8 @@ export interface OrderLinesTable {
   currency: Defaulted<string>;
   vatRate: string | null;
   packedQuantity: Defaulted<number>;
+  /** Of packedQuantity, units the owner forced as packed without a scan. */
+  forcedQuantity: Defaulted<number>;
   boughtAt: string | null;
 }
 
@@ -184,6 +186,9 @@ export interface ShipmentsTable {
   dispatchedAt: string | null;
   importRunId: number | null;
   createdAt: string;
+  /** Set when the owner undid the shipment (it stays as history). */
+  cancelledAt: string | null;
+  cancelReason: string | null;
 }
 
 export type ReturnStatusColumn = 'expected' | 'received' | 'closed' | 'rejected';
@@ -207,6 +212,25 @@ export interface ReturnsTable {
   actor: string;
   createdAt: string;
   updatedAt: string;
+  /** Migration 2026-12-07-06: cancelled by the owner as registered by mistake (status is then 'rejected'). */
+  cancelledAt: Defaulted<string | null>;
+  cancelledBy: Defaulted<string | null>;
+  cancelReason: Defaulted<string | null>;
+}
+
+/** Migration 2026-12-07-06: every refund recorded; a wrong one is voided (never deleted). */
+export interface ReturnRefundsTable {
+  id: Id;
+  returnId: number;
+  orderId: number | null;
+  amountGrosze: number;
+  currency: string;
+  refundedAt: string;
+  actor: string;
+  createdAt: string;
+  voidedAt: string | null;
+  voidedBy: string | null;
+  voidReason: string | null;
 }
 
 export interface ReturnLinesTable {
@@ -383,6 +407,7 @@ export interface Database {
   shipments: ShipmentsTable;
   returns: ReturnsTable;
   returnLines: ReturnLinesTable;
+  returnRefunds: ReturnRefundsTable;
   complaints: ComplaintsTable;
   promotions: PromotionsTable;
   promotionItems: PromotionItemsTable;

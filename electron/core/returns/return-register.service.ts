@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { InputIssue } from '../../../shared/contract/envelope';
 import type { receiveReturnInput, registerReturnInput, ReturnCondition, ReturnDetail } from '../../../shared/contract/returns.contract';
+import type { LedgerReasonCode } from '../../../shared/domain/ledger-reasons';
 import type { Actor } from '../../../shared/domain/roles';
 import { recordAudit } from '../audit/audit.repository';
 import type { Core } from '../create-core';
@@ -15,11 +16,11 @@ import { readReturn, refundDueAt, returnDetail, returnedByLine } from './returns
 type RegisterInput = z.output<typeof registerReturnInput>;
 type ReceiveInput = z.output<typeof receiveReturnInput>;
 
-/** The ledger's reason text (Polish, as the stock history shows it to the owner). */
-const RESTOCK_REASON: Record<ReturnCondition, string> = {
-  resellable: 'Zwrot od klienta — towar pełnowartościowy',
-  damaged: 'Zwrot od klienta — towar uszkodzony',
-  incomplete: 'Zwrot od klienta — towar niekompletny',
+/** The ledger's reason, stored as a code: the stock history says it in the reader's language (shared/domain/ledger-reasons.ts). */
+const RESTOCK_REASON: Record<ReturnCondition, LedgerReasonCode> = {
+  resellable: 'return.resellable',
+  damaged: 'return.damaged',
+  incomplete: 'return.incomplete',
 };
 
 /** The document number a shop return carries in the ledger: Allegro's reference when there is one. */

@@ -2,7 +2,7 @@ import type { AreaHandlers } from '../dispatch';
 import { getSettings } from '../settings/settings.service';
 import { answerComplaint, closeComplaint, listComplaints, registerComplaint } from './complaints.service';
 import { receiveReturn, registerReturn } from './return-register.service';
-import { markRefunded, setReturnStatus } from './return-settle.service';
+import { cancelReturn, markRefunded, setReturnStatus, voidRefund } from './return-settle.service';
 import { findReturnableOrder, searchShippedOrders } from './returnable-order';
 import { listReturns } from './returns-list.query';
 import { returnDetail } from './returns.repository';
@@ -20,6 +20,8 @@ export const returnsHandlers: AreaHandlers<'returns.'> = {
   'returns.receive': (input, { core, actor }) => receiveReturn(core, input, actor),
   'returns.markRefunded': (input, { core, actor }) => markRefunded(core, input, actor),
   'returns.setStatus': (input, { core, actor }) => setReturnStatus(core, input, actor),
+  'returns.voidRefund': (input, { core, actor }) => voidRefund(core, input, actor),
+  'returns.cancel': (input, { core, actor }) => cancelReturn(core, input, actor),
 };
 
 /** Handlers of complaints (reklamacje), kept with returns. */

@@ -1,8 +1,10 @@
-import type { ReturnDetail, ReturnLine, ReturnRow, ReturnStatus } from '../../../shared/contract/returns.contract';
+import type { Deadline, ReturnDetail, ReturnLine, ReturnRefund, ReturnRow, ReturnStatus } from '../../../shared/contract/returns.contract';
+import { MAX_INPUT_GROSZE } from '../../../shared/domain/money-input';
 import type { SqliteDatabase } from '../db/connection';
 import { DomainError } from '../errors';
 import { orderNumber } from '../packing/order-code';
 import { prepared } from '../stock/product.repository';
+import { endOfWarsawDay, warsawDate } from '../orders/dispatch-promise';
 import { deadlineState, legalDeadline } from './legal-deadline';
 
 /** Reads of returns in raw SQL (prepared once per connection), mapped to the contract's shapes. */
@@ -31,6 +33,9 @@ export interface RawReturn {
   allegroCreatedAt: string | null;
   itemCount: number | null;
   firstItemName: string | null;
+  cancelledAt: string | null;
+  cancelledBy: string | null;
+  cancelReason: string | null;
 }
 
 // Imported returns whose order is not (yet) in the shop still show the buyer from Allegro's data;
@@ -44,7 +49,8 @@ export const RETURN_SELECT = `
   r.currency, r.buyer_message AS buyerMessage, r.note, r.actor, r.created_at AS createdAt, r.updated_at AS updatedAt,
   CASE WHEN json_valid(r.raw_json) THEN json_extract(r.raw_json, '$.createdAt') END AS allegroCreatedAt,
   (SELECT sum(rl.quantity) FROM return_lines rl WHERE rl.return_id = r.id) AS itemCount,
-  (SELECT rl.name FROM return_lines rl WHERE rl.return_id = r.id ORDER BY rl.id LIMIT 1) AS firstItemName`;
+  (SELECT rl.name FROM return_lines rl WHERE rl.return_id = r.id ORDER BY rl.id LIMIT 1) AS firstItemName,
+  r.cancelled_at AS cancelledAt, r.cancelled_by AS cancelledBy, r.cancel_reason AS cancelReason`;
 export const RETURN_FROM = `returns r LEFT JOIN orders o ON o.id = r.order_id`;
 
 /** The refund deadline: stored, else 14 days from the withdrawal (or from when Allegro registered the return). */
@@ -52,6 +58,31 @@ export function refundDueAt(r: Pick<RawReturn, 'refundDueAt' | 'withdrawnAt' | '
   if (r.refundDueAt) return r.refundDueAt;
   const start = r.withdrawnAt ?? r.allegroCreatedAt ?? r.createdAt;
   return legalDeadline(Number.isNaN(Date.parse(start)) ? r.createdAt : start);
+}
+
+/** Allegro's return statuses that mean the parcel reached the seller (the goods are here, not yet checked). */
+export const GOODS_DELIVERED_STATUSES: ReadonlySet<string> = new Set(['DELIVERED', 'WAREHOUSE_DELIVERED', 'WAREHOUSE_VERIFICATION']);
+
+const NO_DEADLINE: Deadline = { dueAt: null, daysLeft: null, overdue: false, met: false };
+
+/**
+ * The refund deadline as it stands now (art. 32 u.p.k.):
+ * - refunded: met;
+ * - rejected or cancelled: no refund is owed, no deadline;
+ * - closed without a recorded refund (Allegro finished it, or the shop settled it otherwise): no longer runs;
+ * - goods not back yet (announced, on their way): the seller may hold the refund until they arrive, so the
+ *   date is shown but never counted as missed (`waitingForGoods`);
+ * - goods here: the 14 days from the withdrawal — or, when the goods came later than that, the end of
+ *   the day they came (the refund is due at once then).
+ */
+export function refundDeadline(r: RawReturn, now: Date): Deadline {
+  const due = refundDueAt(r);
+  if (r.refundedAt !== null) return deadlineState(due, r.refundedAt, now);
+  if (r.status === 'rejected' || r.status === 'closed') return NO_DEADLINE;
+  const goodsHere = r.status === 'received' || r.receivedAt !== null || (r.allegroStatus !== null && GOODS_DELIVERED_STATUSES.has(r.allegroStatus));
+  if (!goodsHere) return { ...deadlineState(due, null, now), overdue: false, waitingForGoods: true };
+  const arrived = r.receivedAt ? endOfWarsawDay(warsawDate(new Date(r.receivedAt))) : null;
+  return deadlineState(arrived !== null && Date.parse(arrived) > Date.parse(due) ? arrived : due, null, now);
 }
 
 export function toReturnRow(r: RawReturn, now: Date): ReturnRow {
@@ -70,11 +101,11 @@ export function toReturnRow(r: RawReturn, now: Date): ReturnRow {
     refundedAt: r.refundedAt,
     refundGrosze: r.refundGrosze,
     currency: r.currency,
-    // A rejected return owes no refund: its deadline no longer runs.
-    refund: deadlineState(refundDueAt(r), r.refundedAt ?? (r.status === 'rejected' ? r.updatedAt : null), now),
+    refund: refundDeadline(r, now),
     itemCount: r.itemCount ?? 0,
     firstItemName: r.firstItemName,
     createdAt: r.createdAt,
+    cancelled: r.cancelledAt !== null,
   };
 }
 
@@ -98,11 +129,77 @@ export function readReturnLines(sqlite: SqliteDatabase, returnId: number): Retur
   ).all(returnId) as ReturnLine[];
 }
 
+/** Every refund of a return, newest first, voided ones included. */
+export function readRefunds(sqlite: SqliteDatabase, returnId: number): ReturnRefund[] {
+  return prepared(
+    sqlite,
+    `SELECT id, amount_grosze AS amountGrosze, currency, refunded_at AS refundedAt, actor, created_at AS createdAt,
+            voided_at AS voidedAt, voided_by AS voidedBy, void_reason AS voidReason
+     FROM return_refunds WHERE return_id = ? ORDER BY id DESC`,
+  ).all(returnId) as ReturnRefund[];
+}
+
+export interface RefundLimit {
+  /** What the order is worth (total to pay); null when the return is not linked to an order. */
+  orderTotalGrosze: number | null;
+  /** Live refunds of the order's other returns. */
+  refundedElsewhereGrosze: number;
+  maxGrosze: number;
+  /** The returned items at the price paid (plus the delivery when the whole order came back), within the limit. */
+  suggestedGrosze: number;
+}
+
+/**
+ * How much this return may refund: the order's worth minus what its other returns refunded (a voided
+ * refund no longer counts). The suggestion is what the returned items cost the buyer; when every unit
+ * of the order has come back, the delivery too (art. 32 ust. 1 u.p.k.: all payments, delivery included).
+ */
+export function refundLimit(sqlite: SqliteDatabase, r: RawReturn): RefundLimit {
+  if (r.orderId === null) {
+    // Not linked to an order: no worth to check against; Allegro's own figure is the suggestion.
+    const allegro = r.refundedAt === null && r.refundGrosze !== null && r.refundGrosze > 0 ? r.refundGrosze : 0;
+    return { orderTotalGrosze: null, refundedElsewhereGrosze: 0, maxGrosze: MAX_INPUT_GROSZE, suggestedGrosze: Math.min(allegro, MAX_INPUT_GROSZE) };
+  }
+  const order = prepared(sqlite, 'SELECT total_to_pay_grosze AS total, coalesce(delivery_cost_grosze, 0) AS delivery FROM orders WHERE id = ?').get(r.orderId) as
+    | { total: number; delivery: number }
+    | undefined;
+  const total = order?.total ?? 0;
+  const elsewhere =
+    (prepared(sqlite, `SELECT coalesce(sum(refund_grosze), 0) FROM returns WHERE order_id = ? AND id <> ? AND refunded_at IS NOT NULL AND refund_grosze > 0 AND status <> 'rejected'`)
+      .pluck()
+      .get(r.orderId, r.id) as number) ?? 0;
+  const max = Math.max(0, total - elsewhere);
+  const items =
+    (prepared(sqlite, `SELECT coalesce(sum(rl.quantity * ol.unit_price_grosze), 0) FROM return_lines rl JOIN order_lines ol ON ol.id = rl.order_line_id WHERE rl.return_id = ?`)
+      .pluck()
+      .get(r.id) as number) ?? 0;
+  const left = prepared(
+    sqlite,
+    `SELECT count(*) FROM order_lines ol WHERE ol.order_id = ? AND ol.quantity > coalesce((
+       SELECT sum(rl.quantity) FROM return_lines rl JOIN returns x ON x.id = rl.return_id WHERE rl.order_line_id = ol.id AND x.status <> 'rejected'), 0)`,
+  )
+    .pluck()
+    .get(r.orderId) as number;
+  const suggested = items + (left === 0 && r.status !== 'rejected' ? (order?.delivery ?? 0) : 0);
+  return { orderTotalGrosze: total, refundedElsewhereGrosze: elsewhere, maxGrosze: max, suggestedGrosze: Math.min(suggested, max) };
+}
+
 export function returnDetail(sqlite: SqliteDatabase, id: number, now: Date): ReturnDetail {
   const r = readReturn(sqlite, id);
   return {
-    return: { ...toReturnRow(r, now), buyerMessage: r.buyerMessage, note: r.note, actor: r.actor, updatedAt: r.updatedAt },
+    return: {
+      ...toReturnRow(r, now),
+      buyerMessage: r.buyerMessage,
+      note: r.note,
+      actor: r.actor,
+      updatedAt: r.updatedAt,
+      cancelledAt: r.cancelledAt,
+      cancelledBy: r.cancelledBy,
+      cancelReason: r.cancelReason,
+    },
     lines: readReturnLines(sqlite, id),
+    refunds: readRefunds(sqlite, id),
+    refundLimit: refundLimit(sqlite, r),
   };
 }
 

@@ -198,7 +198,8 @@ describe('returns: imported from Allegro and received here', () => {
     expect(product(t.core, mug).onHand).toBe(6);
     expect(t.core.sqlite.prepare("SELECT document FROM stock_ledger WHERE kind = 'return'").pluck().get()).toBe('4821/Z06B');
 
-    const refunded = await call(t.core, 'returns.markRefunded', { id: ret.id, refundGrosze: 5999 }, helper);
+    // At most what the order is worth (the fixture's order: 50,00 zł); 59,99 zł would be refused.
+    const refunded = await call(t.core, 'returns.markRefunded', { id: ret.id, refundGrosze: 2500 }, helper);
     expect(refunded.return.refund).toMatchObject({ met: true, overdue: false });
     await call(t.core, 'returns.setStatus', { id: ret.id, status: 'closed' }, helper);
     expect((await call(t.core, 'returns.list', { view: 'done' }, helper)).rows.map((r) => r.id)).toEqual([ret.id]);
@@ -209,8 +210,12 @@ describe('deadlines in the lists', () => {
   it('sorts open returns by refund deadline with overdue ones first and counts them', async () => {
     const t = await shop();
     const { order } = await shippedOrder(t, { quantity: 5 });
-    const reg = (withdrawnAt: string) =>
-      call(t.core, 'returns.register', { orderId: order.id, received: false, withdrawnAt, lines: [{ orderLineId: order.lineIds[0], quantity: 1, reasonCode: 'SHOP_WITHDRAWAL' }] }, helper);
+    // The goods are here (received): only then can the refund be late — until they come, the seller may wait.
+    const reg = async (withdrawnAt: string) => {
+      const r = await call(t.core, 'returns.register', { orderId: order.id, received: true, withdrawnAt, lines: [{ orderLineId: order.lineIds[0], quantity: 1, reasonCode: 'SHOP_WITHDRAWAL', condition: 'damaged', decision: 'write_off' }] }, helper);
+      t.core.sqlite.prepare('UPDATE returns SET received_at = withdrawn_at WHERE id = ?').run(r.return.id); // came the same day
+      return r;
+    };
     const recent = await reg('2026-11-21T10:00:00Z');
     const overdue = await reg('2026-11-02T10:00:00Z'); // due 16 Nov
     const soon = await reg('2026-11-12T10:00:00Z'); // due 26 Nov

@@ -3,6 +3,10 @@ import * as initial from './2026-11-23-initial';
 import * as importBookkeeping from './2026-11-24-01-import';
 import * as stockOrders from './2026-11-24-02-stock-orders';
 import * as packingReturns from './2026-11-24-03-packing-returns';
+import * as packingCorrections from './2026-12-07-05-packing-corrections';
+import * as refundVoids from './2026-12-07-06-refund-voids';
+import * as accountantMonths from './2026-12-07-07-accountant-months';
+import * as applicationId from './2026-12-07-01-application-id';
 
 /**
  * Every migration, in order, listed statically: the main process is bundled, so files cannot be
@@ -13,6 +17,10 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-24-01-import': importBookkeeping,
   '2026-11-24-02-stock-orders': stockOrders,
   '2026-11-24-03-packing-returns': packingReturns,
+  '2026-12-07-01-application-id': applicationId,
+  '2026-12-07-05-packing-corrections': packingCorrections,
+  '2026-12-07-06-refund-voids': refundVoids,
+  '2026-12-07-07-accountant-months': accountantMonths,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1)!;
