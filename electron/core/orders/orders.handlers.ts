@@ -1,6 +1,6 @@
 import type { AreaHandlers } from '../dispatch';
 import { getSettings } from '../settings/settings.service';
-import { prepared } from '../stock/product.repository';
+import { findOrderIdByCode } from '../packing/order-code';
 import { orderDetail } from './order-detail.service';
 import { orderFacets } from './order-facets.service';
 import { setOrdersStatus, updateSellerNote } from './order-status.service';
@@ -14,17 +14,8 @@ export const ordersHandlers: AreaHandlers<'orders.'> = {
   },
   'orders.facets': (_input, { core }) => orderFacets(core),
   'orders.get': ({ id }, { core, session }) => orderDetail(core, id, session.role),
-  'orders.lookup': ({ code }, { core }) => {
-    const byAllegro = prepared(core.sqlite, 'SELECT id FROM orders WHERE allegro_order_id = ? COLLATE NOCASE LIMIT 1').get(code) as { id: number } | undefined;
-    if (byAllegro) return { id: byAllegro.id };
-    // Our own number, as typed ("123") or as printed and barcoded on a slip ("ZAP-123").
-    const own = /^(?:ZAP-)?(\d{1,15})$/i.exec(code);
-    if (own) {
-      const byId = prepared(core.sqlite, 'SELECT id FROM orders WHERE id = ?').get(Number(own[1])) as { id: number } | undefined;
-      if (byId) return { id: byId.id };
-    }
-    return { id: null };
-  },
-  'orders.setStatus': ({ ids, status, reason }, { core, session, actor }) => setOrdersStatus(core, ids, status, reason, actor, session.role),
+  // The one rule for scanned or typed codes, shared with packing and returns (packing/order-code.ts).
+  'orders.lookup': ({ code }, { core }) => ({ id: findOrderIdByCode(core.sqlite, code) }),
+  'orders.setStatus': ({ ids, status, reason, allowUnpaid }, { core, session, actor }) => setOrdersStatus(core, ids, status, reason, actor, session.role, { allowUnpaid }),
   'orders.updateNote': ({ id, sellerNote }, { core, actor }) => updateSellerNote(core, id, sellerNote, actor),
 };

@@ -1,4 +1,5 @@
 import { carrierFromMethodName } from '../../orders/carrier';
+import { isOwnOrderCode } from '../../packing/order-code';
 import type { Place } from '../problems';
 import { t, type ProblemSink } from '../problems';
 import type { BuyerRecord, OrderLineRecord, OrderRecord } from '../records';
@@ -37,6 +38,8 @@ export function normalizeCheckoutForm(form: Json, path: string, problems: Proble
 
   const orderId = str(form.id);
   if (!orderId) err('id', form.id, 'Zamówienie bez identyfikatora (id): nie można go zaimportować.', 'An order without an id cannot be imported.');
+  // Our own codes (ZAP-123, 123) name the shop's orders on slips and scans: an order id of that shape is refused.
+  else if (isOwnOrderCode(orderId)) err('id', orderId, `Identyfikator zamówienia „${orderId}” wygląda jak numer nadany przez Zaplecze (ZAP-…): zamówienie pominięte, żeby skan nie otworzył innego zamówienia.`, `The order id "${orderId}" looks like a number Zaplecze gives (ZAP-…): the order is skipped so that a scan cannot open another order.`);
 
   const status = str(form.status);
   if (status && !KNOWN.status.has(status)) unknownEnum(problems, place('status'), 'status', status);

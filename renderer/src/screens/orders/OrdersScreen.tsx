@@ -11,6 +11,7 @@ import LocalShippingIcon from '@mui/icons-material/LocalShipping';
 import { useEffect, useRef, useState } from 'react';
 import type { OrderSortField, PaymentFilter } from '../../../../shared/contract/orders.contract';
 import { ORDER_STATUSES, type OrderStatus } from '../../../../shared/domain/order-status';
+import { isOwnOrderCode } from '../../../../shared/domain/order-code';
 import { api } from '../../api';
 import { navigate, useRoute } from '../../app/navigation';
 import { DateField } from '../../components/DateField';
@@ -18,7 +19,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchField } from '../../components/SearchField';
-import { pagerFor } from '../../components/server-paging';
+import { answerFor, pagerFor } from '../../components/server-paging';
 import { beepError } from '../../components/sound';
 import { useDebouncedText } from '../../components/use-debounced-text';
 import { useLiveQuery } from '../../components/use-live-query';
@@ -94,7 +95,7 @@ export default function OrdersScreen() {
   useEffect(() => searchRef.current?.focus(), []);
 
   const input = listInput(filters);
-  const list = useLiveQuery(() => api.call('orders.list', input), ['orders', 'all', 'imports', 'stock'], [JSON.stringify(input)]);
+  const list = useLiveQuery(() => answerFor(filters.page, filters.pageSize, api.call('orders.list', input)), ['orders', 'all', 'imports', 'stock'], [JSON.stringify(input)]);
   const facets = useLiveQuery(() => api.call('orders.facets', {}), ['orders', 'imports', 'all']);
 
   async function onSearchEnter() {
@@ -102,7 +103,7 @@ export default function OrdersScreen() {
     if (!code) return;
     update({ search: code });
     // A scanned slip (our number or Allegro's) opens that order at once.
-    if (/^\d+$/.test(code) || /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(code)) {
+    if (isOwnOrderCode(code) || /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(code)) {
       const found = await api.call('orders.lookup', { code });
       if (found.id !== null) {
         setNotFound(null);
@@ -236,7 +237,7 @@ export default function OrdersScreen() {
       </Typography>
       <OrdersTable
         rows={data?.rows ?? []}
-        {...pagerFor(data, filters.page, filters.pageSize)}
+        {...pagerFor(data)}
         loading={list.loading}
         page={filters.page}
         pageSize={filters.pageSize}

@@ -19,6 +19,7 @@ import { alpha, type SxProps, type Theme } from '@mui/material/styles';
 import ChecklistIcon from '@mui/icons-material/Checklist';
 import { useMemo, useState } from 'react';
 import type { PackingQueueFilter, PackingQueueRow } from '../../../../shared/contract/packing.contract';
+import { isOwnOrderCode, ownOrderId } from '../../../../shared/domain/order-code';
 import { api } from '../../api';
 import { navigate } from '../../app/navigation';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -39,8 +40,10 @@ const OVERDUE_ROW: SxProps<Theme> = {
 
 /** Does the typed or scanned text name exactly this order (slip barcode, ZAP-<id>, our number)? */
 export function namesOrder(row: PackingQueueRow, code: string): boolean {
-  const c = code.trim().toLowerCase();
-  return row.number.toLowerCase() === c || (row.allegroOrderId ?? '').toLowerCase() === c || `zap-${row.id}` === c || String(row.id) === c;
+  // The one rule (shared/domain/order-code.ts): ZAP-<n> or a bare number is our order n, nothing else.
+  const own = ownOrderId(code);
+  if (own !== null || isOwnOrderCode(code)) return row.id === own;
+  return (row.allegroOrderId ?? '').toLowerCase() === code.trim().toLowerCase();
 }
 
 /**
@@ -68,7 +71,8 @@ export function PackingQueue() {
       return;
     }
     const found = await api.call('packing.queue', { filter: 'all', search: code });
-    const only = found.rows.length === 1 ? found.rows[0] : found.rows.find((r) => namesOrder(r, code));
+    // Our own number opens only that order (never a look-alike that the search also finds).
+    const only = found.rows.length === 1 && !isOwnOrderCode(code) ? found.rows[0] : found.rows.find((r) => namesOrder(r, code));
     if (only) {
       navigate('packing', only.id);
       return;
