@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
-import { DataGrid, type GridColDef, type GridRowSelectionModel } from '@mui/x-data-grid';
+import { DataGrid, type GridColDef, type GridRowSelectionModel, type GridSortModel } from '@mui/x-data-grid';
 import { useMemo } from 'react';
 import type { OrderRow, OrderSortField } from '../../../../shared/contract/orders.contract';
 import { useGridLocaleText } from '../../components/grid-locale';
@@ -86,7 +86,13 @@ export function OrdersTable(props: OrdersTableProps) {
     ],
     [t, format, lang],
   );
-  const selection: GridRowSelectionModel = { type: 'include', ids: new Set(props.selected) };
+  // The grid treats a new sortModel / paginationModel object as a change: a new sort model sends it back
+  // to page 1 (MUI's navigate-to-start on sortModelChange). Built anew on every render, it did so right
+  // after each "next page" — the list never left page 1 (issue 13, point 1). Same content, same object.
+  const sortModel = useMemo<GridSortModel>(() => [{ field: props.sort.field, sort: props.sort.dir }], [props.sort.field, props.sort.dir]);
+  const paginationModel = useMemo(() => ({ page: props.page, pageSize: props.pageSize }), [props.page, props.pageSize]);
+  const paginationMeta = useMemo(() => ({ hasNextPage: props.hasNextPage }), [props.hasNextPage]);
+  const selection = useMemo<GridRowSelectionModel>(() => ({ type: 'include', ids: new Set(props.selected) }), [props.selected]);
   return (
     <Box sx={{ height: 'calc(100vh - 380px)', minHeight: 380 }}>
       <DataGrid
@@ -102,11 +108,11 @@ export function OrdersTable(props: OrdersTableProps) {
         sortingMode="server"
         filterMode="server"
         rowCount={props.rowCount}
-        paginationMeta={{ hasNextPage: props.hasNextPage }}
-        paginationModel={{ page: props.page, pageSize: props.pageSize }}
+        paginationMeta={paginationMeta}
+        paginationModel={paginationModel}
         pageSizeOptions={[25, 50, 100]}
         onPaginationModelChange={(m) => props.onPage(m.page, m.pageSize)}
-        sortModel={[{ field: props.sort.field === 'total' ? 'total' : props.sort.field, sort: props.sort.dir }]}
+        sortModel={sortModel}
         onSortModelChange={(model) => {
           const first = model[0];
           if (first && SORTABLE.has(first.field)) props.onSort({ field: first.field as OrderSortField, dir: first.sort === 'asc' ? 'asc' : 'desc' });

@@ -56,7 +56,11 @@ export function ProductTable({ rows, rowCount, hasNextPage, loading, page, pageS
     return cols;
   }, [t, format, showCosts]);
 
-  const sortModel: GridSortModel = sort ? [{ field: sort.field, sort: sort.dir }] : [];
+  // A new sortModel object each render counts as a sort change for the grid, which then goes back to
+  // page 1: "next page" asked for rows 51–100 and at once for 1–50 again (issue 13, point 1).
+  const sortModel = useMemo<GridSortModel>(() => (sort ? [{ field: sort.field, sort: sort.dir }] : []), [sort?.field, sort?.dir]);
+  const paginationModel = useMemo(() => ({ page, pageSize }), [page, pageSize]);
+  const paginationMeta = useMemo(() => ({ hasNextPage }), [hasNextPage]);
   return (
     <Box
       sx={{
@@ -75,8 +79,8 @@ export function ProductTable({ rows, rowCount, hasNextPage, loading, page, pageS
         sortingMode="server"
         filterMode="server"
         rowCount={rowCount}
-        paginationMeta={{ hasNextPage }}
-        paginationModel={{ page, pageSize }}
+        paginationMeta={paginationMeta}
+        paginationModel={paginationModel}
         pageSizeOptions={[25, 50, 100]}
         onPaginationModelChange={(model) => onPage(model.page, model.pageSize)}
         sortModel={sortModel}

@@ -20,7 +20,7 @@ import { useRole } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchField } from '../../components/SearchField';
-import { pagerFor } from '../../components/server-paging';
+import { answerFor, pagerFor } from '../../components/server-paging';
 import { beepError, beepOk } from '../../components/sound';
 import { useDebouncedText } from '../../components/use-debounced-text';
 import { useLiveQuery } from '../../components/use-live-query';
@@ -67,14 +67,18 @@ export default function StockScreen() {
 
   const list = useLiveQuery(
     () =>
-      api.call('stock.list', {
-        search: state.search || undefined,
-        filter: state.filter,
-        locationId: state.locationId ?? undefined,
-        ...(state.sort ? { sort: state.sort } : {}),
-        offset: state.page * state.pageSize,
-        limit: state.pageSize,
-      }),
+      answerFor(
+        state.page,
+        state.pageSize,
+        api.call('stock.list', {
+          search: state.search || undefined,
+          filter: state.filter,
+          locationId: state.locationId ?? undefined,
+          ...(state.sort ? { sort: state.sort } : {}),
+          offset: state.page * state.pageSize,
+          limit: state.pageSize,
+        }),
+      ),
     ['products', 'stock', 'all', 'imports'],
     [state.search, state.filter, state.locationId, state.sort?.field, state.sort?.dir, state.page, state.pageSize],
   );
@@ -186,7 +190,7 @@ export default function StockScreen() {
       </Typography>
       <ProductTable
         rows={data?.rows ?? []}
-        {...pagerFor(data, state.page, state.pageSize)}
+        {...pagerFor(data)}
         loading={list.loading}
         page={state.page}
         pageSize={state.pageSize}
