@@ -219,6 +219,11 @@ export const ordersContract = {
       status: orderStatus,
       /** Why (cancelling, putting on hold): stored in the timeline. */
       reason: z.string().trim().max(500).optional(),
+      /**
+       * Owner only, with a reason of 3+ characters: send unpaid orders to packing anyway. Without it an
+       * unpaid order (cash on delivery aside) is refused with details reason 'unpaid' in its message code 'conflict'.
+       */
+      allowUnpaid: z.boolean().optional(),
     }),
     output: setStatusOutput,
   }),

@@ -16,6 +16,10 @@ import { id } from './common';
 export const SHIP_CARRIERS = ['inpost', 'dpd', 'dhl', 'ups', 'gls', 'fedex', 'poczta', 'orlen', 'allegro', 'dbschenker', 'personal', 'other'] as const;
 export type ShipCarrier = (typeof SHIP_CARRIERS)[number];
 
+/** How an order is paid: paid, unpaid (waiting for the money), cod (cash on delivery, paid to the courier). */
+export const PACK_PAYMENTS = ['paid', 'unpaid', 'cod'] as const;
+export type PackPayment = (typeof PACK_PAYMENTS)[number];
+
 /** Which orders the packing queue shows. */
 export const PACKING_QUEUE_FILTERS = ['all', 'toPack', 'packed'] as const;
 export type PackingQueueFilter = (typeof PACKING_QUEUE_FILTERS)[number];
@@ -41,6 +45,8 @@ export const packingQueueRow = z.object({
   packedCount: z.number().int(),
   firstItemName: z.string().nullable(),
   buyerMessage: z.string().nullable(),
+  /** Paid, unpaid or cash on delivery: an unpaid order should not leave the shop. */
+  payment: z.enum(PACK_PAYMENTS),
 });
 export type PackingQueueRow = z.infer<typeof packingQueueRow>;
 
@@ -49,6 +55,8 @@ export const packingQueueInput = z.strictObject({
   /** Order number (ours or Allegro's), buyer login or name, beginning; case does not matter. */
   search: z.string().trim().max(100).optional(),
   limit: z.number().int().min(1).max(2000).default(500),
+  /** Rows to skip (paging): the queue of a big shop holds thousands of orders. */
+  offset: z.number().int().min(0).max(10_000_000).default(0),
 });
 
 export const packingQueueOutput = z.object({
@@ -57,6 +65,8 @@ export const packingQueueOutput = z.object({
   /** All matching orders (rows stops at `limit`). */
   total: z.number().int(),
   overdueCount: z.number().int(),
+  /** Matching orders not paid yet (cash on delivery aside). */
+  unpaidCount: z.number().int(),
 });
 export type PackingQueueOutput = z.infer<typeof packingQueueOutput>;
 
@@ -97,6 +107,8 @@ export const packLine = z.object({
   packedQuantity: z.number().int(),
   /** packedQuantity === quantity. */
   verified: z.boolean(),
+  /** Of packedQuantity, units the owner counted as packed without a scan ("Zakończ mimo braków…"). */
+  forcedQuantity: z.number().int(),
   /** How this line can be verified: by scanning (EAN or SKU), or only by the owner forcing (no product linked). */
   verifiable: z.boolean(),
 });
@@ -123,7 +135,11 @@ export const packOrder = z.object({
   allVerified: z.boolean(),
   /** The order is in a status packing works on (to_pick or packed). */
   packable: z.boolean(),
-  shipments: z.array(z.object({ carrier: z.string().nullable(), trackingNumber: z.string().nullable(), dispatchedAt: z.string().nullable() })),
+  /** Shipments still standing (undone ones are left out). */
+  shipments: z.array(z.object({ id: z.number().int(), carrier: z.string().nullable(), trackingNumber: z.string().nullable(), dispatchedAt: z.string().nullable() })),
+  /** Paid, unpaid or cash on delivery. */
+  payment: z.enum(PACK_PAYMENTS),
+  totalToPayGrosze: z.number().int(),
 });
 export type PackOrder = z.infer<typeof packOrder>;
 
@@ -231,7 +247,50 @@ export const packingContract = {
         .max(64)
         .regex(/^[\x21-\x7e]*$/, 'tracking number: letters and digits only')
         .optional(),
+      /**
+       * Owner only: ship an unpaid order anyway (cash on delivery needs none); the reason goes to the
+       * audit. Without it an unpaid order is refused (conflict, details.reason = 'unpaid').
+       */
+      unpaidReason: z.string().trim().min(3).max(500).optional(),
+      /**
+       * The person confirmed a tracking number that does not look like the carrier's usual format
+       * (refused with details.reason = 'tracking_unusual' otherwise). A product's code, an order number
+       * or an InPost number that is not 24 digits are refused whatever this says.
+       */
+      confirmUnusualTracking: z.boolean().optional(),
     }),
     output: shipOutput,
+  }),
+  'packing.correctTracking': defineChannel({
+    summary: "Owner only: replace a shipment's tracking number (typed wrong, label reprinted). Same checks as shipping; the old and new number and the reason go to the audit.",
+    access: 'owner',
+    input: z.strictObject({
+      orderId: id,
+      shipmentId: id,
+      trackingNumber: z
+        .string()
+        .trim()
+        .min(1)
+        .max(64)
+        .regex(/^[\x21-\x7e]*$/, 'tracking number: letters and digits only'),
+      carrier: z.enum(SHIP_CARRIERS).nullable().optional(),
+      reason: z.string().trim().min(3).max(500),
+      confirmUnusualTracking: z.boolean().optional(),
+    }),
+    output: packOrder,
+  }),
+  'packing.undoShipment': defineChannel({
+    summary:
+      'Owner only: undo a shipment booked by mistake. Reversal entries put the sold units back into stock (history is not edited), the order is reserved again and goes back to packed; the shipment stays, marked undone with the reason.',
+    access: 'owner',
+    input: z.strictObject({ orderId: id, reason: z.string().trim().min(3).max(500) }),
+    output: packOrder,
+  }),
+  'packing.reopenOrder': defineChannel({
+    summary:
+      'Owner only: a packed or shipped order back to packing (to pick), to be packed and checked again. A shipped one is first undone as packing.undoShipment does. Scans are cleared; the reason goes to the audit.',
+    access: 'owner',
+    input: z.strictObject({ orderId: id, reason: z.string().trim().min(3).max(500) }),
+    output: packOrder,
   }),
 };

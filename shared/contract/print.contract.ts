@@ -45,6 +45,12 @@ export const printContract = {
     input: z.strictObject({ orderIds, format: paperFormat.default('a4'), action: printAction }),
     output: printResult,
   }),
+  'print.capabilities': defineChannel({
+    summary: 'What this way of running the app can do: open the system print dialog (desktop app) and save PDFs. The browser version has no print dialog, so screens offer "Save PDF" there.',
+    access: 'staff',
+    input: z.strictObject({}),
+    output: z.object({ printDialog: z.boolean(), savePdf: z.boolean() }),
+  }),
   'print.preview': defineChannel({
     summary: 'The HTML of a print document for an on-screen preview (a sandboxed frame; no scripts in it).',
     access: 'staff',

@@ -33,6 +33,20 @@ export function canTransition(from: OrderStatus, to: OrderStatus, by: Transition
   return by === 'packing' || step === 'screen';
 }
 
+/**
+ * Corrections after the fact, outside the daily flow and only for the owner with a reason (see
+ * packing/corrections.service.ts): a shipped order back to packed (the shipment undone, its sales
+ * reversed in the ledger), and a packed or shipped order back to packing, to be packed again.
+ */
+const CORRECTIONS: Partial<Record<OrderStatus, readonly OrderStatus[]>> = {
+  shipped: ['packed', 'to_pick'],
+  packed: ['to_pick'],
+};
+
+export function canCorrect(from: OrderStatus, to: OrderStatus): boolean {
+  return CORRECTIONS[from]?.includes(to) ?? false;
+}
+
 /** Statuses the screens offer for an order in `from`, for this profile. */
 export function nextStatuses(from: OrderStatus, role: Role | null): OrderStatus[] {
   return (Object.keys(FLOW[from]) as OrderStatus[]).filter((to) => canTransition(from, to, 'screen') && (role !== 'helper' || !OWNER_ONLY.has(to)));

@@ -8,6 +8,7 @@ import type { Database } from '../db/schema';
 import { DomainError } from '../errors';
 import { releaseOrder, reserveOrder } from '../stock/reservations.repository';
 import { canTransition, isOwnerOnlyStatus, refusalReason, type TransitionBy } from './order-flow';
+import { paymentOf } from './order-row';
 
 /**
  * Changes one order's shop status inside the caller's transaction: checks the flow, writes the status
@@ -51,16 +52,26 @@ export async function applyStatusChange(
  * refused on its own — one already-shipped order in a selection of fifty must not block the rest — but
  * all accepted changes are written in one transaction.
  */
-export async function setOrdersStatus(core: Core, ids: readonly number[], to: OrderStatus, reason: string | undefined, actor: Actor, role: Role | null): Promise<SetStatusOutput> {
+export async function setOrdersStatus(
+  core: Core,
+  ids: readonly number[],
+  to: OrderStatus,
+  reason: string | undefined,
+  actor: Actor,
+  role: Role | null,
+  opts: { allowUnpaid?: boolean | undefined } = {},
+): Promise<SetStatusOutput> {
   const changed: number[] = [];
   const refused: SetStatusOutput['refused'] = [];
   const at = core.now();
   if (role === 'helper' && isOwnerOnlyStatus(to)) {
     return { changed, refused: [...new Set(ids)].map((id) => ({ id, code: 'forbidden', message: 'Only the owner may cancel orders.', from: null })) };
   }
+  // Sending unpaid orders to packing is the owner's decision, with a reason for the audit.
+  const overrideUnpaid = opts.allowUnpaid === true && role === 'owner' && (reason?.trim().length ?? 0) >= 3;
   await core.db.transaction().execute(async (trx) => {
     for (const id of new Set(ids)) {
-      const order = await trx.selectFrom('orders').select(['id', 'status']).where('id', '=', id).executeTakeFirst();
+      const order = await trx.selectFrom('orders').select(['id', 'status', 'paymentType', 'paidAt']).where('id', '=', id).executeTakeFirst();
       if (!order) {
         refused.push({ id, code: 'not_found', message: `There is no order with id ${id}.`, from: null });
         continue;
@@ -73,7 +84,12 @@ export async function setOrdersStatus(core: Core, ids: readonly number[], to: Or
         refused.push({ id, code: 'conflict', message: refusalReason(order.status, to), from: order.status });
         continue;
       }
-      await applyStatusChange(trx, order, to, { actor, at, by: 'screen', reason });
+      const unpaid = to === 'to_pick' && paymentOf(order) === 'unpaid';
+      if (unpaid && !overrideUnpaid) {
+        refused.push({ id, code: 'unpaid', message: 'The order is not paid yet; only the owner may send it to packing anyway, with a reason.', from: order.status });
+        continue;
+      }
+      await applyStatusChange(trx, order, to, { actor, at, by: 'screen', reason: unpaid ? `unpaid: ${reason?.trim() ?? ''}` : reason });
       changed.push(id);
     }
   });

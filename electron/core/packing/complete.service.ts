@@ -51,7 +51,7 @@ export async function forceCompletePacking(core: Core, orderId: number, reason: 
     const order = requirePackable(core, orderId);
     const lines = readPackLines(core.sqlite, orderId);
     const forced = lines.filter((l) => l.packedQuantity < l.quantity).map((l) => ({ lineId: l.id, name: l.name, productId: l.productId, scanned: l.packedQuantity, quantity: l.quantity }));
-    for (const line of forced) prepared(core.sqlite, 'UPDATE order_lines SET packed_quantity = quantity WHERE id = ?').run(line.lineId);
+    for (const line of forced) prepared(core.sqlite, 'UPDATE order_lines SET forced_quantity = forced_quantity + quantity - packed_quantity, packed_quantity = quantity WHERE id = ?').run(line.lineId);
     if (order.status !== 'packed') setOrderStatus(core.sqlite, orderId, 'packed', at);
     await recordAudit(trx, { actor, action: 'packing.force', entity: 'order', entityId: orderId, details: { reason, forced } }, at);
   });

@@ -3,6 +3,7 @@ import type { OrderStatusColumn } from '../db/schema';
 import type { SqliteDatabase } from '../db/connection';
 import { DomainError } from '../errors';
 import { carrierFromMethodName as guessCarrier } from '../orders/carrier';
+import { paymentOf } from '../orders/order-row';
 import { prepared } from '../stock/product.repository';
 import { effectiveDispatchBy } from './dispatch-by';
 import { orderNumber } from './order-code';
@@ -20,6 +21,8 @@ export interface RawPackOrder {
   status: OrderStatusColumn;
   boughtAt: string;
   paidAt: string | null;
+  paymentType: string | null;
+  totalToPayGrosze: number;
   buyerLogin: string | null;
   buyerName: string | null;
   buyerMessage: string | null;
@@ -37,6 +40,7 @@ export interface RawPackLine {
   externalId: string | null;
   quantity: number;
   packedQuantity: number;
+  forcedQuantity: number;
   sku: string | null;
   ean: string | null;
   locationId: number | null;
@@ -50,7 +54,8 @@ export interface RawPackLine {
 export function readPackOrder(sqlite: SqliteDatabase, orderId: number): RawPackOrder {
   const order = prepared(
     sqlite,
-    `SELECT id, allegro_order_id AS allegroOrderId, status, bought_at AS boughtAt, paid_at AS paidAt, buyer_login AS buyerLogin,
+    `SELECT id, allegro_order_id AS allegroOrderId, status, bought_at AS boughtAt, paid_at AS paidAt, payment_type AS paymentType,
+            total_to_pay_grosze AS totalToPayGrosze, buyer_login AS buyerLogin,
             buyer_name AS buyerName, buyer_message AS buyerMessage, seller_note AS sellerNote,
             delivery_method_name AS deliveryMethodName, carrier, pickup_point_name AS pickupPointName, dispatch_by AS dispatchBy
      FROM orders WHERE id = ?`,
@@ -63,6 +68,7 @@ export function readPackLines(sqlite: SqliteDatabase, orderId: number): RawPackL
   return prepared(
     sqlite,
     `SELECT l.id, l.name, l.product_id AS productId, l.external_id AS externalId, l.quantity, l.packed_quantity AS packedQuantity,
+            l.forced_quantity AS forcedQuantity,
             p.sku, p.ean, p.default_location_id AS locationId, loc.code AS locationCode, p.on_hand AS onHand,
             p.allow_backorder AS allowBackorder, p.purchase_price_grosze AS purchasePriceGrosze, p.name AS productName
      FROM order_lines l
@@ -83,6 +89,7 @@ export function toPackLine(l: RawPackLine): PackLine {
     quantity: l.quantity,
     packedQuantity: l.packedQuantity,
     verified: l.packedQuantity >= l.quantity,
+    forcedQuantity: Math.min(l.forcedQuantity, l.packedQuantity),
     verifiable: l.productId !== null,
   };
 }
@@ -96,7 +103,7 @@ export function loadPackOrder(sqlite: SqliteDatabase, orderId: number, handlingT
   const lines = readPackLines(sqlite, orderId);
   const shipments = prepared(
     sqlite,
-    'SELECT carrier, tracking_number AS trackingNumber, dispatched_at AS dispatchedAt FROM shipments WHERE order_id = ? ORDER BY id',
+    'SELECT id, carrier, tracking_number AS trackingNumber, dispatched_at AS dispatchedAt FROM shipments WHERE order_id = ? AND cancelled_at IS NULL ORDER BY id',
   ).all(orderId) as PackOrder['shipments'];
   const dispatchBy = effectiveDispatchBy(o, handlingTimeDays).at;
   const done = ['shipped', 'delivered', 'cancelled'].includes(o.status);
@@ -119,6 +126,8 @@ export function loadPackOrder(sqlite: SqliteDatabase, orderId: number, handlingT
     allVerified: allVerified(lines),
     packable: PACKABLE_STATUSES.includes(o.status),
     shipments,
+    payment: paymentOf(o),
+    totalToPayGrosze: o.totalToPayGrosze,
   };
 }
 

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import type { PackingQueueOutput, PackingQueueRow, packingQueueInput } from '../../../shared/contract/packing.contract';
 import type { Core } from '../create-core';
-import { getSettings } from '../settings/settings.service';
+import { paymentOf } from '../orders/order-row';
 import { prepared } from '../stock/product.repository';
 import { effectiveDispatchBy } from './dispatch-by';
+import { handlingTimeDays as readHandlingTimeDays } from './handling-time';
 import { orderNumber } from './order-code';
 
 type QueueInput = z.output<typeof packingQueueInput>;
@@ -14,6 +15,7 @@ interface RawQueueRow {
   status: 'to_pick' | 'packed';
   boughtAt: string;
   paidAt: string | null;
+  paymentType: string | null;
   buyerLogin: string | null;
   buyerName: string | null;
   deliveryMethodName: string | null;
@@ -30,7 +32,7 @@ interface RawQueueRow {
 // the shop's open work — dozens to a few hundred orders — so it is read whole and sorted here, where
 // orders without a stored promise get the computed one.
 const QUEUE_SQL = `
-  SELECT o.id, o.allegro_order_id AS allegroOrderId, o.status, o.bought_at AS boughtAt, o.paid_at AS paidAt,
+  SELECT o.id, o.allegro_order_id AS allegroOrderId, o.status, o.bought_at AS boughtAt, o.paid_at AS paidAt, o.payment_type AS paymentType,
          o.buyer_login AS buyerLogin, o.buyer_name AS buyerName, o.delivery_method_name AS deliveryMethodName,
          o.carrier, o.dispatch_by AS dispatchBy, o.buyer_message AS buyerMessage,
          count(l.id) AS lineCount, sum(l.quantity) AS itemCount, sum(l.packed_quantity) AS packedCount,
@@ -53,7 +55,7 @@ function matches(row: PackingQueueRow, term: string): boolean {
 }
 
 export async function packingQueue(core: Core, input: QueueInput): Promise<PackingQueueOutput> {
-  const { handlingTimeDays } = await getSettings(core.db);
+  const handlingTimeDays = readHandlingTimeDays(core.sqlite);
   const now = core.now().getTime();
   const raw = prepared(core.sqlite, QUEUE_SQL).all() as RawQueueRow[];
   let rows: PackingQueueRow[] = raw.map((r) => {
@@ -75,6 +77,7 @@ export async function packingQueue(core: Core, input: QueueInput): Promise<Packi
       packedCount: r.packedCount ?? 0,
       firstItemName: r.firstItemName,
       buyerMessage: r.buyerMessage,
+      payment: paymentOf(r),
     };
   });
   if (input.filter === 'toPack') rows = rows.filter((r) => r.status === 'to_pick');
@@ -83,5 +86,11 @@ export async function packingQueue(core: Core, input: QueueInput): Promise<Packi
   if (term) rows = rows.filter((r) => matches(r, term));
   // Oldest promise first; the same deadline: bought earlier first; then by number for a stable order.
   rows.sort((a, b) => a.dispatchBy.localeCompare(b.dispatchBy) || a.boughtAt.localeCompare(b.boughtAt) || a.id - b.id);
-  return { rows: rows.slice(0, input.limit), total: rows.length, overdueCount: rows.filter((r) => r.overdue).length };
+  let overdueCount = 0;
+  let unpaidCount = 0;
+  for (const r of rows) {
+    if (r.overdue) overdueCount++;
+    if (r.payment === 'unpaid') unpaidCount++;
+  }
+  return { rows: rows.slice(input.offset, input.offset + input.limit), total: rows.length, overdueCount, unpaidCount };
 }

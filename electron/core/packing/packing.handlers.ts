@@ -1,4 +1,5 @@
 import type { AreaHandlers } from '../dispatch';
+import { correctTracking, reopenOrder, undoShipment } from './corrections.service';
 import { completePacking, forceCompletePacking, packView, reopenPacking } from './complete.service';
 import { packingQueue } from './packing-queue.query';
 import { pickListForOrders } from './pick-list';
@@ -16,4 +17,7 @@ export const packingHandlers: AreaHandlers<'packing.'> = {
   'packing.forceComplete': ({ orderId, reason }, { core, actor }) => forceCompletePacking(core, orderId, reason, actor),
   'packing.reopen': ({ orderId }, { core, actor }) => reopenPacking(core, orderId, actor),
   'packing.ship': (input, { core, actor }) => shipOrder(core, input, actor),
+  'packing.correctTracking': (input, { core, actor }) => correctTracking(core, input, actor),
+  'packing.undoShipment': ({ orderId, reason }, { core, actor }) => undoShipment(core, orderId, reason, actor),
+  'packing.reopenOrder': ({ orderId, reason }, { core, actor }) => reopenOrder(core, orderId, reason, actor),
 };

@@ -98,7 +98,8 @@ export async function unpackLine(core: Core, orderId: number, lineId: number, pa
       throw new DomainError('invalid_input', 'Units are added to the box by scanning them; this only takes units out.', { lineId, packedQuantity: line.packedQuantity });
     }
     if (packedQuantity === line.packedQuantity) return;
-    prepared(core.sqlite, 'UPDATE order_lines SET packed_quantity = ? WHERE id = ?').run(packedQuantity, lineId);
+    // Forced units come out first: what stays in the box is what was really scanned.
+    prepared(core.sqlite, 'UPDATE order_lines SET packed_quantity = ?, forced_quantity = max(0, forced_quantity - (packed_quantity - ?)) WHERE id = ?').run(packedQuantity, packedQuantity, lineId);
     logScan(core.sqlite, { orderId, lineId, productId: line.productId, code: '', outcome: 'unpacked', quantity: line.packedQuantity - packedQuantity, actor, at: at.toISOString() });
     if (order.status === 'packed') {
       setOrderStatus(core.sqlite, orderId, 'to_pick', at);

@@ -10,11 +10,43 @@ import { carrierFromMethodName as guessCarrier } from '../orders/carrier';
 import { immediateTransaction } from './immediate-transaction';
 import { allVerified, type RawPackLine, readPackLines, readPackOrder, setOrderStatus } from './pack-order.repository';
 import { orderNumber } from './order-code';
+import { paymentOf } from '../orders/order-row';
+import { trackingNumberProblem, trackingProblemMessage } from './tracking-number';
 
 export interface ShipInput {
   orderId: number;
   carrier: ShipCarrier | null;
   trackingNumber?: string | undefined;
+  /** Owner only: ship although the order is not paid; the reason goes to the audit. */
+  unpaidReason?: string | undefined;
+  /** The person confirmed an unusual (not certainly wrong) tracking number. */
+  confirmUnusualTracking?: boolean | undefined;
+}
+
+/**
+ * Refuses a tracking number that is certainly not one (a product's code, an order number, the wrong
+ * length for InPost), and an unusual one unless confirmed. Details carry what the screen needs to say why.
+ */
+export function checkTrackingNumber(core: Core, tracking: string | null, carrier: ShipCarrier | null, confirmed: boolean): void {
+  if (!tracking) return;
+  const problem = trackingNumberProblem(core.sqlite, tracking, carrier);
+  if (!problem || (problem.verdict === 'warn' && confirmed)) return;
+  const reason = problem.verdict === 'warn' ? 'tracking_unusual' : problem.reason === 'product_code' ? 'tracking_is_product' : problem.reason === 'order_code' ? 'tracking_is_order' : 'tracking_format';
+  throw new DomainError('invalid_input', trackingProblemMessage(problem, tracking), {
+    reason,
+    trackingNumber: tracking,
+    ...(problem.reason === 'product_code' ? { product: problem.product } : {}),
+    ...(problem.reason === 'carrier_format' ? { carrier: problem.carrier, expected: problem.expected } : {}),
+  });
+}
+
+/** An unpaid order (cash on delivery aside) leaves only when the owner says so, with a reason. */
+export function checkPaid(order: { id: number; paymentType: string | null; paidAt: string | null }, unpaidReason: string | undefined, actor: Actor): string | null {
+  if (paymentOf(order) !== 'unpaid') return null;
+  const reason = unpaidReason?.trim();
+  if (!reason) throw new DomainError('conflict', `Order ${order.id} is not paid yet; only the owner may send it anyway, with a reason.`, { reason: 'unpaid', orderId: order.id });
+  if (actor !== 'owner') throw new DomainError('forbidden', 'Only the owner may send an unpaid order.', { reason: 'unpaid', orderId: order.id });
+  return reason;
 }
 
 export interface Shortage {
@@ -67,6 +99,9 @@ export async function shipOrder(core: Core, input: ShipInput, actor: Actor): Pro
         const missing = lines.filter((l) => l.packedQuantity < l.quantity).map((l) => ({ lineId: l.id, name: l.name, remaining: l.quantity - l.packedQuantity }));
         throw new DomainError('conflict', 'Not every item has been scanned yet.', { reason: 'not_verified', missing });
       }
+      const carrierKey = (input.carrier ?? order.carrier ?? guessCarrier(order.deliveryMethodName)) as ShipCarrier | null;
+      checkTrackingNumber(core, tracking, carrierKey, input.confirmUnusualTracking === true);
+      const unpaidOverride = checkPaid(order, input.unpaidReason, actor);
       const per = packedPerProduct(lines);
       const shortages: Shortage[] = [];
       for (const [productId, { needed, line }] of per) {
@@ -112,7 +147,7 @@ export async function shipOrder(core: Core, input: ShipInput, actor: Actor): Pro
       const unlinked = lines.filter((l) => l.productId === null).map((l) => ({ lineId: l.id, name: l.name, quantity: l.packedQuantity }));
       await recordAudit(
         trx,
-        { actor, action: 'packing.ship', entity: 'order', entityId: input.orderId, details: { carrier, trackingNumber: tracking, sales, released, ...(unlinked.length ? { unlinked } : {}) } },
+        { actor, action: 'packing.ship', entity: 'order', entityId: input.orderId, details: { carrier, trackingNumber: tracking, sales, released, ...(unlinked.length ? { unlinked } : {}), ...(unpaidOverride ? { unpaidOverride } : {}) } },
         at,
       );
       return { orderId: input.orderId, status: 'shipped' as const, shipmentId, dispatchedAt: iso, sales, released };

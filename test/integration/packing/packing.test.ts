@@ -199,8 +199,8 @@ describe('packing: shipping', () => {
     await call(core, 'packing.scan', { orderId: b.id, code: '5901234123457' }, owner);
 
     const results = await Promise.all([
-      dispatch(core, 'packing.ship', { orderId: a.id, carrier: 'inpost', trackingNumber: 'AAA' }, helper),
-      dispatch(core, 'packing.ship', { orderId: b.id, carrier: 'inpost', trackingNumber: 'BBB' }, owner),
+      dispatch(core, 'packing.ship', { orderId: a.id, carrier: 'inpost', trackingNumber: '600000000000000000000001' }, helper),
+      dispatch(core, 'packing.ship', { orderId: b.id, carrier: 'inpost', trackingNumber: '600000000000000000000002' }, owner),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const loser = results.find((r) => !r.ok)!;
@@ -225,8 +225,8 @@ describe('packing: shipping', () => {
     await call(t.core, 'packing.scan', { orderId: a.id, code: '5901234123457' }, helper);
     await call(second, 'packing.scan', { orderId: b.id, code: '5901234123457' }, owner);
 
-    await call(t.core, 'packing.ship', { orderId: a.id, carrier: 'inpost', trackingNumber: 'AAA' }, helper);
-    const refused = await dispatch(second, 'packing.ship', { orderId: b.id, carrier: 'inpost', trackingNumber: 'BBB' }, owner);
+    await call(t.core, 'packing.ship', { orderId: a.id, carrier: 'inpost', trackingNumber: '600000000000000000000001' }, helper);
+    const refused = await dispatch(second, 'packing.ship', { orderId: b.id, carrier: 'inpost', trackingNumber: '600000000000000000000002' }, owner);
     expect(refused).toMatchObject({ ok: false, error: { code: 'insufficient_stock' } });
     expect(product(second, p)).toEqual({ onHand: 0, reserved: 1 });
     expect(second.sqlite.prepare('SELECT status FROM orders WHERE id = ?').pluck().get(b.id)).toBe('to_pick');
@@ -238,7 +238,7 @@ describe('packing: shipping', () => {
     const p = await addProduct(core, { sku: 'BO', ean: '5901234123457', onHand: 0, allowBackorder: true });
     const order = await addOrder(core, { lines: [{ productId: p, quantity: 2 }] });
     await call(core, 'packing.forceComplete', { orderId: order.id, reason: 'na zamówienie' }, owner);
-    await call(core, 'packing.ship', { orderId: order.id, carrier: 'dpd', trackingNumber: 'X1' }, owner);
+    await call(core, 'packing.ship', { orderId: order.id, carrier: 'dpd', trackingNumber: '1000123456789U' }, owner);
     expect(product(core, p)).toEqual({ onHand: -2, reserved: 0 });
   });
 });

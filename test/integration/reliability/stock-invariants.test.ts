@@ -209,7 +209,7 @@ async function apply(w: World, a: Action, log: string[]): Promise<void> {
         await must(w.core, 'packing.complete', { orderId: id });
       }
       const beforeShip = snapshot(w.core);
-      const r = await call<{ sales: Array<{ productId: number; quantity: number }> }>(w.core, 'packing.ship', { orderId: id, carrier: 'inpost', trackingNumber: `TEST${id}` });
+      const r = await call<{ sales: Array<{ productId: number; quantity: number }> }>(w.core, 'packing.ship', { orderId: id, carrier: 'inpost', trackingNumber: String(id).padStart(24, '6') });
       if (!r.ok) {
         expect(r.code).toBe('insufficient_stock');
         expect(snapshot(w.core), 'a refused shipment changed data').toBe(beforeShip);

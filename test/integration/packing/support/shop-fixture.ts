@@ -58,6 +58,8 @@ export interface OrderSpec {
   deliveryMethodName?: string | null;
   carrier?: string | null;
   lines: Array<{ productId: number | null; quantity: number; name?: string; packed?: number; unitPriceGrosze?: number }>;
+  /** How it is paid (default: paid online at purchase). */
+  payment?: 'paid' | 'unpaid' | 'cod';
   /** Reserve the lines as the importer does for open orders (default: true for open statuses). */
   reserve?: boolean;
 }
@@ -78,9 +80,9 @@ export async function addOrder(core: Core, spec: OrderSpec): Promise<{ id: numbe
       revision: null,
       allegroUpdatedAt: null,
       boughtAt: spec.boughtAt ?? T0,
-      paymentType: 'ONLINE',
+      paymentType: spec.payment === 'cod' ? 'CASH_ON_DELIVERY' : 'ONLINE',
       paymentProvider: null,
-      paidAt: spec.boughtAt ?? T0,
+      paidAt: spec.payment === 'unpaid' || spec.payment === 'cod' ? null : (spec.boughtAt ?? T0),
       paidGrosze: null,
       totalToPayGrosze: 5000,
       deliveryMethodId: null,
