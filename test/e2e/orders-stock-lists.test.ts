@@ -78,6 +78,39 @@ describeE2E(
         await pager.waitForText(/^1–50 /);
       });
     }
+
+    for (const screen of ['orders', 'stock'] as const) {
+      it(`${screen}: the detail panel shows its title and ✕ above the top bar, and ✕ closes it (the owner stays logged in)`, async () => {
+        const shell = new ShellPage(app.page);
+        await shell.goTo(screen);
+        const pager = new GridPager(app.page);
+        await pager.rows.first().waitFor();
+        await pager.rows.first().click();
+        const panel = app.page.locator('.MuiDrawer-modal .MuiDrawer-paper');
+        await panel.waitFor();
+        const close = panel.getByRole('button', { name: 'Zamknij', exact: true }).first();
+        await close.waitFor();
+        const title = panel.locator('h2').first();
+        // What a person sees at the ✕ and at the title is the panel, not the top bar over it.
+        for (const target of [close, title]) {
+          const box = (await target.boundingBox())!;
+          const onTop = await app.page.evaluate(
+            ([x, y]) => {
+              const el = (globalThis as any).document.elementFromPoint(x, y);
+              return el?.closest('.MuiDrawer-paper') ? 'panel' : el?.closest('header') ? 'top bar' : String(el?.tagName);
+            },
+            [box.x + box.width / 2, box.y + box.height / 2] as const,
+          );
+          expect(onTop).toBe('panel');
+        }
+        // A click where the ✕ is drawn, as a person clicks (not Playwright's retarget on the element).
+        const box = (await close.boundingBox())!;
+        await app.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+        await panel.waitFor({ state: 'detached' });
+        expect(await shell.currentRole()).toBe('owner');
+        expect(await app.page.locator('[data-profile="owner"]').count()).toBe(0);
+      });
+    }
   },
   { browser: { viewport: { width: 1366, height: 768 } } },
 );

@@ -71,7 +71,10 @@ export function AppFrame() {
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh', bgcolor: 'background.default' }}>
-      <AppBar position="fixed" color="inherit" elevation={0} sx={{ zIndex: (theme) => theme.zIndex.drawer + 1, borderBottom: 1, borderColor: 'divider' }}>
+      {/* The bar stays at MUI's app-bar level (below every drawer and dialog); only the permanent menu sits
+          under it. Raised above the drawers, it covered the detail panels' title and ✕, and a click on that
+          ✕ hit the profile button and logged the owner out (issue 13, point 7). */}
+      <AppBar position="fixed" color="inherit" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
         <Toolbar sx={{ gap: 1.5 }}>
           {!wide && (
             <IconButton edge="start" aria-label={t('openMenu')} onClick={() => setMenuOpen(true)}>
@@ -98,7 +101,11 @@ export function AppFrame() {
         variant={wide ? 'permanent' : 'temporary'}
         open={wide || menuOpen}
         onClose={() => setMenuOpen(false)}
-        sx={{ width: DRAWER_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' } }}
+        sx={{
+          width: DRAWER_WIDTH,
+          flexShrink: 0,
+          '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box', ...(wide ? { zIndex: (theme) => theme.zIndex.appBar - 1 } : {}) },
+        }}
       >
         <Toolbar />
         <Divider />
