@@ -170,4 +170,16 @@ export interface StockRowRecord {
   reorderPoint?: number | null;
 }
 
-export type StagedKind = 'order' | 'line' | 'badOrder' | 'offer' | 'return' | 'shipment' | 'billing' | 'stock';
+export type StagedKind = 'order' | 'line' | 'badOrder' | 'badLine' | 'badLine' | 'offer' | 'return' | 'shipment' | 'billing' | 'stock';
+
+/**
+ * A line item that cannot be imported (quantity 0 or below, a price with more than two decimal places…)
+ * under an order that can: with "import only valid rows" the order is imported without it and put on
+ * hold, its history saying which line and why.
+ */
+export interface BadLineRecord {
+  row: number | null;
+  lineId: string | null;
+  name: string | null;
+  reason: { pl: string; en: string };
+}

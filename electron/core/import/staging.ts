@@ -135,6 +135,11 @@ export class Staging {
     return new Set(this.db.prepare('SELECT key FROM rec WHERE kind = ?').pluck().all(kind) as string[]);
   }
 
+  /** Parent keys named by records of a kind (orders that have bad line items). */
+  parents(kind: StagedKind): Set<string> {
+    return new Set(this.db.prepare('SELECT DISTINCT parent FROM rec WHERE kind = ? AND parent IS NOT NULL').pluck().all(kind) as string[]);
+  }
+
   /** Keys of `kind` records whose parent key has no record of `parentKind` (line items without an order). */
   orphans(kind: StagedKind, parentKind: StagedKind): Array<{ key: string; parent: string; row: number | null }> {
     return this.db

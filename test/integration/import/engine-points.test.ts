@@ -62,3 +62,47 @@ describe('issue 15.5 / 13.4: payment status from the seller-panel CSV', () => {
     expect(list.map((o) => o.allegroOrderId).sort()).toEqual(paid.map((o) => o.id).sort());
   });
 });
+
+describe('issue 15.4: a bad line does not drop its whole order', () => {
+  const targets = JSON.parse(readFileSync(engine('orders-bad-lines.targets.json'), 'utf8')) as Record<string, 'q0' | 'qneg' | 'price'>;
+
+  it('without "import only valid rows" the file is refused, nothing written', async () => {
+    const r = await importPath(t.core, engine('orders-bad-lines.csv'));
+    expect(r.run.status).toBe('rejected');
+    expect(one('SELECT count(*) FROM orders')).toBe(0);
+    const errors = r.problems.filter((p) => p.severity === 'error');
+    expect(errors).toHaveLength(3);
+    // "12.495" is more than two decimal places, not "not an amount" (issue 15.8).
+    const price = errors.find((p) => p.column === 'Price')!;
+    expect(price.message.pl).toContain('więcej niż dwa miejsca po przecinku');
+    expect(price.message.en).toContain('more than two decimal places');
+    expect(errors.filter((p) => p.column === 'Quantity').map((p) => p.value).sort()).toEqual(['-2', '0']);
+  });
+
+  it('with "import only valid rows": every order arrives, the bad line is left out, the order waits on hold with the reason in its history', async () => {
+    const preview = await previewImport(t.core, { name: 'orders-bad-lines.csv', path: engine('orders-bad-lines.csv') });
+    expect(preview.counts).toMatchObject({ inserted: 19, rejected: 0, errors: 3 });
+    const { commitImport } = await import('../../../electron/core/import/import.service');
+    const r = await commitImport(t.core, preview.token, { validRowsOnly: true });
+    expect(r.run).toMatchObject({ status: 'committed', inserted: 19, skippedRows: 0 });
+    expect(one('SELECT count(*) FROM orders')).toBe(19);
+    expect(one('SELECT count(*) FROM order_lines')).toBe(26 - 3);
+    for (const [orderId, defect] of Object.entries(targets)) {
+      const order = t.core.sqlite.prepare('SELECT id, status FROM orders WHERE allegro_order_id = ?').get(orderId) as { id: number; status: string } | undefined;
+      expect(order, orderId).toBeDefined();
+      // Two-line orders keep their good line.
+      expect(one('SELECT count(*) FROM order_lines WHERE order_id = ?', order!.id)).toBe(defect === 'price' ? 0 : 1);
+      const { dispatch } = await import('../../../electron/core/dispatch');
+      const detail = (await dispatch(t.core, 'orders.get', { id: order!.id }, { role: 'owner' })) as { ok: boolean; data: { order: { status: string }; timeline: Array<{ action: string; details: { to?: string; reason?: string } | null }> } };
+      expect(detail.ok).toBe(true);
+      const hold = detail.data.timeline.find((e) => e.action === 'order.status' && e.details?.to === detail.data.order.status);
+      expect(hold?.details?.reason, orderId).toMatch(/Wstrzymane przy imporcie/);
+      expect(hold?.details?.reason).toMatch(defect === 'price' ? /więcej niż dwa miejsca po przecinku/ : /ilość „-?\d”/);
+      // Open orders wait on hold; one already sent or cancelled on Allegro keeps that status.
+      const fromFile = one<string>("SELECT fulfillment_status FROM orders WHERE id = ?", order!.id);
+      if (fromFile === 'NEW' || fromFile === 'PROCESSING' || fromFile === null) expect(order!.status).toBe('on_hold');
+    }
+    // The other orders are untouched by it.
+    expect(one("SELECT count(*) FROM audit_log WHERE action = 'order.status'")).toBe(3);
+  });
+});

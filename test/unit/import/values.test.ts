@@ -20,7 +20,10 @@ describe('cell values', () => {
 
   it('refuses what is not money, and Excel scientific notation', () => {
     expect(money('abc')).toEqual({ ok: false, why: 'format' });
-    expect(money('12.345')).toEqual({ ok: false, why: 'format' });
+    // More than two decimal places is its own reason ("more than two decimal places", not "not an amount": issue 15.8).
+    expect(money('12.345')).toEqual({ ok: false, why: 'decimals' });
+    expect(money('12,495 zł')).toEqual({ ok: false, why: 'decimals' });
+    expect(money('1.234.567')).toEqual({ ok: true, value: 123456700 });
     expect(money('5,90123E+12')).toEqual({ ok: false, why: 'scientific' });
     expect(money(17.44)).toEqual({ ok: true, value: 1744 });
   });

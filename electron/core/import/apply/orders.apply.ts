@@ -1,7 +1,8 @@
 import { OPEN_ORDER_STATUSES, type OrderStatus } from '../../../../shared/domain/order-status';
 import { promisedDispatchBy } from '../../orders/dispatch-promise';
 import { t } from '../problems';
-import type { BuyerRecord, OrderLineRecord, OrderRecord } from '../records';
+import type { BadLineRecord, BuyerRecord, OrderLineRecord, OrderRecord } from '../records';
+import type { Staging } from '../staging';
 import type { ApplyContext, ApplyCounts } from './context';
 
 type Value = string | number | null;
@@ -144,6 +145,23 @@ export function applyOrders(ctx: ApplyContext): ApplyCounts {
   };
 
   const badOrders = staging.keys('badOrder');
+  // Orders with a line that could not be read: imported without it, on hold, the reason in their history.
+  const withBadLines = staging.parents('badLine');
+  const badLinesOf = withBadLines.size ? sqliteBadLines(staging) : new Map<string, BadLineRecord[]>();
+  const audit = sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, details_json) VALUES (?, 'system', 'order.status', 'order', ?, ?)");
+  const holdForBadLines = (orderDbId: number, record: OrderRecord, from: OrderStatus, to: OrderStatus, row: number | null) => {
+    const bad = badLinesOf.get(record.orderId) ?? [];
+    const lines = bad.map((b) => ({ pl: `${b.name ? `„${b.name}” ` : ''}(wiersz ${b.row}): ${b.reason.pl}`, en: `${b.name ? `"${b.name}" ` : ''}(row ${b.row}): ${b.reason.en}` }));
+    const reason = t(
+      `Wstrzymane przy imporcie z pliku ${ctx.fileName}: ${bad.length === 1 ? 'pozycji nie dało się odczytać' : `${bad.length} pozycji nie dało się odczytać`} i nie zaimportowano ${bad.length === 1 ? 'jej' : 'ich'} — sprawdź zamówienie na Allegro. ${lines.map((l) => l.pl).join(' ')}`,
+      `Put on hold by the import of ${ctx.fileName}: ${bad.length === 1 ? 'a line item could not be read and was' : `${bad.length} line items could not be read and were`} not imported — check the order on Allegro. ${lines.map((l) => l.en).join(' ')}`,
+    );
+    audit.run(at, String(orderDbId), JSON.stringify({ from, to, reason: reason.pl, reasonText: reason, reasonCode: 'import_bad_line', file: ctx.fileName, importRunId: ctx.runId }));
+    problems.warning('order_held_bad_line', { row, column: 'OrderId', value: record.orderId }, t(
+      `Zamówienie ${record.orderId} (wiersz ${row}) zostanie zaimportowane bez błędnych pozycji i wstrzymane; powód zapisany w jego historii.`,
+      `Order ${record.orderId} (row ${row}) is imported without its bad line items and put on hold; the reason is kept in its history.`,
+    ));
+  };
   // The CSV's line items are records of their own (joined to their order here); the API's are inside the order.
   for (const { record: staged, children } of staging.iterateWithChildren<OrderRecord, OrderLineRecord>('order', 'line')) {
     done += 1;
@@ -163,8 +181,10 @@ export function applyOrders(ctx: ApplyContext): ApplyCounts {
     const existing = findOrder.get(record.orderId) as Value[] | undefined;
     const wanted = { ...orderColumns(record), raw_json: raw };
 
+    const hasBadLines = withBadLines.has(record.orderId);
     if (!existing) {
-      const status = shopStatusFor(record);
+      const allegroStatus = shopStatusFor(record);
+      const status: OrderStatus = hasBadLines && allegroStatus === 'new' ? 'on_hold' : allegroStatus;
       const dispatchBy = promisedDispatchBy({ allegroDispatchTo: record.allegroDispatchTo, startedAt: record.paidAt ?? record.boughtAt, handlingTimeDays: ctx.handlingTimeDays });
       const orderId = writer.insert('orders', {
         allegro_order_id: record.orderId,
@@ -192,6 +212,7 @@ export function applyOrders(ctx: ApplyContext): ApplyCounts {
         if (productId && OPEN.has(status)) reserve(lineId, productId, line.quantity);
       }
       addTracking(orderId, record);
+      if (hasBadLines) holdForBadLines(orderId, record, allegroStatus, status, staged.row);
       counts.inserted += 1;
       sample.action(record.orderId, 'insert');
       continue;
@@ -226,7 +247,9 @@ export function applyOrders(ctx: ApplyContext): ApplyCounts {
 
     let changed = false;
     const currentStatus = get('status') as OrderStatus;
-    const target = nextShopStatus(currentStatus, shopStatusFor(record));
+    const fromFile = shopStatusFor(record);
+    const target = nextShopStatus(currentStatus, hasBadLines && fromFile === 'new' ? 'on_hold' : fromFile);
+    if (hasBadLines) holdForBadLines(id, record, currentStatus, target, staged.row);
     // A note the owner wrote in Zaplecze is not wiped by a file that has none.
     const desired: Record<string, unknown> = { ...wanted, status: target };
     if (record.sellerNote === null) delete desired.seller_note;
@@ -317,4 +340,16 @@ export function applyOrders(ctx: ApplyContext): ApplyCounts {
     ));
   }
   return counts;
+}
+
+/** The bad line items of the file, by order (few: only lines that failed their checks). */
+function sqliteBadLines(staging: Staging): Map<string, BadLineRecord[]> {
+  const byOrder = new Map<string, BadLineRecord[]>();
+  for (const r of staging.iterate<BadLineRecord>('badLine')) {
+    if (!r.parent) continue;
+    const list = byOrder.get(r.parent) ?? [];
+    list.push(r.data);
+    byOrder.set(r.parent, list);
+  }
+  return byOrder;
 }

@@ -1,7 +1,7 @@
 import { carrierFromAllegroId, carrierFromMethodName } from '../../orders/carrier';
 import { isOwnOrderCode } from '../../packing/order-code';
 import { t } from '../problems';
-import type { OrderLineRecord, OrderRecord, TrackingRecord } from '../records';
+import type { BadLineRecord, OrderLineRecord, OrderRecord, TrackingRecord } from '../records';
 import { SampleCollector } from '../sample';
 import { cellText, TabularError, type TabularRow } from '../tabular';
 import { dateTime, money, text, wholeNumber } from '../text/values';
@@ -151,15 +151,29 @@ export async function parseOrdersCsv(ctx: ParseContext, rows: AsyncIterable<Tabu
       const lineId = get('LineItemId');
       const quantity = wholeNumber(get('Quantity'), { min: 1, max: 1_000_000 });
       const price = money(get('Price'));
-      const bad = (column: string, value: unknown, pl: string, en: string) => problems.error('invalid_value', { row, column, value }, t(pl, en));
-      if (!orderId) bad('OrderId', null, `Wiersz ${row}: pozycja bez OrderId.`, `Row ${row}: a line item without OrderId.`);
-      if (!lineId) bad('LineItemId', null, `Wiersz ${row}: pozycja bez LineItemId.`, `Row ${row}: a line item without LineItemId.`);
-      if (!quantity.ok || quantity.value === null) bad('Quantity', get('Quantity'), `Wiersz ${row}: ilość musi być liczbą całkowitą większą od zera.`, `Row ${row}: the quantity must be a whole number above zero.`);
-      if (!price.ok || price.value === null) bad('Price', get('Price'), `Wiersz ${row}: cena „${get('Price') ?? ''}” nie jest kwotą.`, `Row ${row}: the price "${get('Price') ?? ''}" is not an amount.`);
+      const reasons: Array<{ pl: string; en: string }> = [];
+      const bad = (column: string, value: unknown, pl: string, en: string) => {
+        problems.error('invalid_value', { row, column, value }, t(pl, en));
+        reasons.push(t(pl, en));
+      };
+      if (!orderId) bad('OrderId', null, `Wiersz ${row}: pozycja bez numeru zamówienia (OrderId).`, `Row ${row}: a line item without its order number (OrderId).`);
+      if (!lineId) bad('LineItemId', null, `Wiersz ${row}: pozycja bez numeru pozycji (LineItemId).`, `Row ${row}: a line item without its line number (LineItemId).`);
+      if (!quantity.ok || quantity.value === null) {
+        const q = get('Quantity') ?? '';
+        bad('Quantity', get('Quantity'), `Wiersz ${row}: ilość „${q}” — musi być liczbą całkowitą większą od zera.`, `Row ${row}: quantity "${q}" — it must be a whole number above zero.`);
+      }
+      if (!price.ok || price.value === null) {
+        const p = get('Price') ?? '';
+        if (!price.ok && price.why === 'decimals') bad('Price', p, `Wiersz ${row}: cena „${p}” ma więcej niż dwa miejsca po przecinku.`, `Row ${row}: the price "${p}" has more than two decimal places.`);
+        else if (!price.ok && price.why === 'scientific') bad('Price', p, `Wiersz ${row}: cena „${p}” jest w zapisie naukowym Excela (cyfry utracone).`, `Row ${row}: the price "${p}" is in Excel's scientific notation (digits lost).`);
+        else bad('Price', p, `Wiersz ${row}: cena „${p}” nie jest kwotą.`, `Row ${row}: the price "${p}" is not an amount.`);
+      }
       if (!orderId || !lineId || !quantity.ok || quantity.value === null || !price.ok || price.value === null) {
+        // The order exists on Allegro and a buyer waits for it: with "import only valid rows" it comes
+        // in without this line, on hold, its history saying which line and why (orders.apply.ts).
         if (orderId) {
-          rejected.add(orderId);
-          staging.put('badOrder', orderId, { row }, { row });
+          const badLine: BadLineRecord = { row, lineId, name: get('Name'), reason: { pl: reasons.map((r) => r.pl).join(' '), en: reasons.map((r) => r.en).join(' ') } };
+          staging.put('badLine', lineId ?? `row ${row}`, badLine, { row, parent: orderId });
         }
         continue;
       }
@@ -331,8 +345,17 @@ export async function parseOrdersCsv(ctx: ParseContext, rows: AsyncIterable<Tabu
       ));
       rejected.add(orphan.parent);
     }
+    const withBadLines = staging.parents('badLine');
+    for (const orphan of staging.orphans('badLine', 'order')) {
+      if (rejected.has(orphan.parent)) continue;
+      problems.error('line_without_order', { row: orphan.row, column: 'OrderId', value: orphan.parent }, t(
+        `Wiersz ${orphan.row}: pozycja należy do zamówienia ${orphan.parent}, którego nie ma w sekcji zamówień.`,
+        `Row ${orphan.row}: the line item belongs to order ${orphan.parent}, which is not in the orders section.`,
+      ));
+      rejected.add(orphan.parent);
+    }
     for (const order of staging.childless('order', 'line')) {
-      if (rejected.has(order.key)) continue;
+      if (rejected.has(order.key) || withBadLines.has(order.key)) continue;
       {
         problems.error('order_without_lines', { row: order.row, column: 'OrderId', value: order.key }, t(
           `Wiersz ${order.row}: zamówienie ${order.key} nie ma żadnej pozycji w sekcji lineItem${lineRows === 0 ? ' (brak całej sekcji — plik może być niekompletny)' : ''}.`,

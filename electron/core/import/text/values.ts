@@ -36,9 +36,15 @@ export function money(value: unknown): Parsed<number | null> {
   try {
     return { ok: true, value: parseMoney(s) };
   } catch (error) {
-    if (error instanceof MoneyParseError) return { ok: false, why: 'format' };
+    if (error instanceof MoneyParseError) return { ok: false, why: tooManyDecimals(s) ? 'decimals' : 'format' };
     throw error;
   }
+}
+
+/** `12.495`, `3,1415 zł`: an amount with more than two decimal places (a typo, not rounded silently). */
+export function tooManyDecimals(value: unknown): boolean {
+  const s = String(value).replace(/zł|pln/gi, '').replace(/[\s\u00a0\u202f]/g, '');
+  return /^[-+\u2212]?\d*[.,]\d{3,}$/.test(s) && !/^[-+\u2212]?\d{1,3}([.,]\d{3})+[.,]\d{3,}$/.test(s);
 }
 
 /**
@@ -51,7 +57,7 @@ export function jsonMoney(value: unknown): Parsed<number | null> {
   try {
     return { ok: true, value: parseMoney(value) };
   } catch (error) {
-    if (error instanceof MoneyParseError) return { ok: false, why: 'format' };
+    if (error instanceof MoneyParseError) return { ok: false, why: tooManyDecimals(value) ? 'decimals' : 'format' };
     throw error;
   }
 }
