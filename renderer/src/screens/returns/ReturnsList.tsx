@@ -12,6 +12,7 @@ import { DeadlineCell } from './DeadlineCell';
 import { DeadlineList, OVERDUE_ROW, useDeadlineList } from './DeadlineList';
 import { OrderFinder } from './OrderFinder';
 import { returnsMessages } from './returns.messages';
+import { returnStatusLabel } from './status-label';
 
 /**
  * The returns: running ones first by refund deadline (overdue on top, in red), finished ones after.
@@ -42,7 +43,7 @@ export function ReturnsList() {
                 <DeadlineCell deadline={r.refund} />
               </TableCell>
               <TableCell>
-                <Chip size="small" variant={r.status === 'expected' ? 'outlined' : 'filled'} label={t(`status_${r.status}`)} />
+                <Chip size="small" variant={r.status === 'expected' ? 'outlined' : 'filled'} label={returnStatusLabel(t, r)} />
               </TableCell>
               <TableCell sx={{ fontWeight: 600 }}>{r.buyerName ?? r.buyerLogin ?? '—'}</TableCell>
               <TableCell>
