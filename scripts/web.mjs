@@ -3,7 +3,8 @@
 // (development, demos). The same harness the end-to-end tests use (test/harness/harness.ts): the real core
 // on a persistent database — by default the desktop app's own (electron/core/paths.ts) — the browser build
 // of the renderer (out/web, built first when missing or older than the sources), the contract over HTTP on
-// 127.0.0.1 only, with a per-run token. Ctrl+C stops it.
+// 127.0.0.1 only, with a per-run token in the printed address (kept by the browser as an HttpOnly cookie).
+// Ctrl+C stops it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -64,6 +65,11 @@ const { defaultDatabaseFile } = await tsImport('../electron/core/paths.ts', impo
 const { startHarness } = await tsImport('../test/harness/harness.ts', import.meta.url);
 const dbFile = resolve(options.db ?? defaultDatabaseFile());
 
+// A mistyped --db would otherwise quietly give an empty shop: say that a new one is being created, and where.
+if (!existsSync(dbFile) || statSync(dbFile).size === 0) {
+  console.log(`There is no shop at ${dbFile} yet: creating a new, empty shop there${existsSync(dirname(dbFile)) ? '' : ' (and its folder)'}.`);
+}
+
 let harness;
 try {
   harness = await startHarness({
@@ -79,7 +85,8 @@ try {
 
 console.log('');
 console.log(`Zaplecze is running at ${harness.url}`);
-console.log(`  database:        ${harness.dbFile}`);
+console.log('  (open this exact address: it carries this run\'s key, which the browser then keeps as a cookie)');
+console.log(`  database:        ${harness.dbFile}${harness.core.created ? '  (Utworzono nowy sklep — a new, empty shop)' : ''}`);
 console.log(`  saved files go:  ${harness.downloadsDir}`);
 console.log('  (listening on 127.0.0.1 only; Ctrl+C stops it)');
 

@@ -19,6 +19,15 @@ export const ERROR_CODES = [
   'database_corrupt',
   'backup_invalid', // a backup that cannot be restored: damaged, not Zaplecze's, or from a newer version (details.reason)
   'internal', // anything unexpected; details are in the main process log, never sent across
+  'shop_in_use', // the shop is open elsewhere (another app; for a restore: any other program); details.holder names it
+  'database_busy', // another program is writing to the shop right now: try again in a moment; nothing was changed
+  'disk_full', // the disk is full: nothing was changed
+  'read_only', // the shop file (or its folder) cannot be written: read-only file, disk or mount
+  'folder_missing', // the folder (or file) named does not exist
+  'no_permission', // the system refused access to the file or folder
+  'not_zaplecze_database', // a SQLite file of another program: opened read-only, never changed
+  'seller_nip_missing', // an accountant's file (EDI++) needs the shop's NIP in Settings first
+  'pin_locked', // too many wrong PINs in a row: the profile is locked for a while (details.retryAfterSeconds)
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

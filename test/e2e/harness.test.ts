@@ -39,10 +39,15 @@ describe('browser test harness', () => {
     await harness?.close();
   });
 
-  it('serves the built page with its token and the CSP as a header', async () => {
-    const response = await fetch(harness.url);
+  it('serves the built page (never with the token in it) and the CSP as a header to the holder of the session cookie', async () => {
+    const opened = await fetch(harness.url, { redirect: 'manual' });
+    expect(opened.status).toBe(303);
+    const cookie = opened.headers.get('set-cookie')!.split(';')[0]!;
+    const response = await fetch(harness.origin, { headers: { cookie } });
     const html = await response.text();
-    expect(html).toContain(`<meta name="zaplecze-token" content="${harness.token}"`);
+    expect(response.status).toBe(200);
+    expect(html).toContain('<head>');
+    expect(html).not.toContain(harness.token);
     expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
   });
 
@@ -61,17 +66,21 @@ describe('browser test harness', () => {
 
   it('refuses requests for another host name (DNS rebinding)', async () => {
     expect(await rawGet(harness, '/', 'evil.example:80')).toBe(421);
+    expect(await rawGet(harness, `/?token=${harness.token}`, 'evil.example:80')).toBe(421);
   });
 
   it('keeps one session per token', async () => {
-    const second = new URL(harness.newSessionUrl()).searchParams.get('session')!;
+    const second = new URL(harness.newSessionUrl()).searchParams.get('token')!;
     await post(harness, 'session.choose', { role: 'owner' });
     expect((await post(harness, 'session.get', {})).body.data.role).toBe('owner');
     expect((await post(harness, 'session.get', {}, second)).body.data.role).toBeNull();
-    const page = await (await fetch(new URL(`/?session=${second}`, harness.url))).text();
-    expect(page).toContain(`content="${second}"`);
-    // An unknown session in the address falls back to the run's own token, never a new session.
-    expect(await (await fetch(new URL('/?session=made-up-token', harness.url))).text()).toContain(`content="${harness.token}"`);
+    const opened = await fetch(new URL(`/?token=${second}`, harness.origin), { redirect: 'manual' });
+    expect(opened.headers.get('set-cookie')).toContain(second);
+    // An unknown token in the address is refused: no cookie, no page, never a new session.
+    const unknown = await fetch(new URL('/?token=made-up-token', harness.origin), { redirect: 'manual' });
+    expect(unknown.status).toBe(401);
+    expect(unknown.headers.get('set-cookie')).toBeNull();
+    expect(await unknown.text()).not.toContain(harness.token);
   });
 
   it('pushes core events over Server-Sent Events to token holders only', async () => {

@@ -60,8 +60,8 @@ describeE2E('app shell', (app) => {
 
     // Hiding a button is not security: the same call made by hand is refused by the core.
     const answer = await app.page.evaluate(async () => {
-      const token = document.querySelector('meta[name="zaplecze-token"]')!.getAttribute('content')!;
-      const response = await fetch('/api/settings.update', { method: 'POST', headers: { 'content-type': 'application/json', 'x-zaplecze-token': token }, body: JSON.stringify({ shopName: 'x' }) });
+      // The page's own session cookie goes along by itself (the page cannot read it: HttpOnly).
+      const response = await fetch('/api/settings.update', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ shopName: 'x' }) });
       return response.json();
     });
     expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -159,7 +159,7 @@ describeE2E('dashboard', (app) => {
     const before = await home.stat('onHandUnits');
     const productId = app.harness.core.sqlite.prepare('SELECT id FROM products ORDER BY id LIMIT 1').pluck().get() as number;
     // A second person (own token = own session) through the real HTTP API: helper profile, goods receipt.
-    const other = new URL(app.harness.newSessionUrl()).searchParams.get('session')!;
+    const other = new URL(app.harness.newSessionUrl()).searchParams.get('token')!;
     const post = (channel: string, body: unknown) =>
       fetch(new URL(`/api/${channel}`, app.harness.url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-zaplecze-token': other }, body: JSON.stringify(body) }).then((r) => r.json());
     expect(await post('session.choose', { role: 'helper' })).toMatchObject({ ok: true });

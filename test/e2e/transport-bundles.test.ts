@@ -35,7 +35,7 @@ function bundleText(dir: string): string {
 
 // `/api/ with the template-literal backtick: the fetch of the HTTP transport. A bare "/api/" would also match
 // comments the unminified desktop bundle keeps (module paths like renderer/src/api/, MUI doc links).
-const HTTP_ONLY = ['HTTP_TRANSPORT_MARKER', '`/api/', 'x-zaplecze-token', 'EventSource'];
+const HTTP_ONLY = ['HTTP_TRANSPORT_MARKER', '`/api/', 'EventSource'];
 const IPC_ONLY = 'The preload bridge is missing';
 
 describe('transport chosen at build time', () => {

@@ -22,7 +22,7 @@ describe('npm run web', () => {
       const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 90_000);
       child!.stdout!.on('data', (chunk: Buffer) => {
         output += chunk.toString();
-        const match = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+        const match = /running at (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output);
         if (match) {
           clearTimeout(timer);
           resolve(match[1]!);
@@ -30,10 +30,15 @@ describe('npm run web', () => {
       });
       child!.on('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
     });
-    const page = await (await fetch(url)).text();
-    expect(page).toContain('<meta name="zaplecze-token"');
-    const token = /name="zaplecze-token" content="([^"]+)"/.exec(page)![1]!;
-    const info = await (await fetch(new URL('/api/app.info', url), { method: 'POST', headers: { 'x-zaplecze-token': token }, body: '{}' })).json();
+    // The printed address carries the run's key; the browser keeps it as a cookie and the page never holds it.
+    const opened = await fetch(url, { redirect: 'manual' });
+    expect(opened.status).toBe(303);
+    const cookie = opened.headers.get('set-cookie')!.split(';')[0]!;
+    const page = await (await fetch(new URL('/', url), { headers: { cookie } })).text();
+    expect(page).toContain('<div id="root">');
+    const token = new URL(url).searchParams.get('token')!;
+    expect(page).not.toContain(token);
+    const info = await (await fetch(new URL('/api/app.info', url), { method: 'POST', headers: { cookie }, body: '{}' })).json();
     expect(info).toMatchObject({ ok: true, data: { databaseFile: dbFile, isEmpty: true } });
     expect(existsSync(dbFile)).toBe(true);
 

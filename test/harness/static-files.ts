@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { extname, relative, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,14 +40,6 @@ export function resolveStatic(root: string, urlPath: string): string | null {
   if (rel.startsWith('..') || rel.split(sep).includes('..')) return null;
   if (!existsSync(candidate) || !statSync(candidate).isFile()) return null;
   return candidate;
-}
-
-/** The built page with the per-run token the HTTP transport reads (`<meta name="zaplecze-token">`). */
-export function indexWithToken(root: string, token: string): string {
-  const html = readFileSync(join(root, 'index.html'), 'utf8');
-  const meta = `<meta name="zaplecze-token" content="${token.replace(/[^A-Za-z0-9_-]/g, '')}" />`;
-  if (!html.includes('<head>')) throw new Error('index.html has no <head>');
-  return html.replace('<head>', `<head>\n    ${meta}`);
 }
 
 /** The page's own CSP (from its <meta>), sent as a header too so both must allow what the page does. */

@@ -3,19 +3,18 @@ import type { Channel, EventName, Result } from '../../../shared/contract/channe
 import type { EventPayloads } from '../../../shared/contract/events';
 
 /**
- * Browser builds only (test harness, `npm run web`): calls go to POST /api/<channel> on the same origin
- * with the per-run token the harness put into the page; events arrive over Server-Sent Events.
+ * Browser builds only (test harness, `npm run web`): calls go to POST /api/<channel> on the same origin;
+ * the harness knows this browser by its session cookie (HttpOnly, SameSite=Strict — set when the address
+ * printed on the console was opened), so the page never holds the key itself. Events arrive over
+ * Server-Sent Events on the same cookie.
  */
-function token(): string {
-  return document.querySelector('meta[name="zaplecze-token"]')?.getAttribute('content') ?? '';
-}
 
 let source: EventSource | null = null;
 const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
 
 function ensureEventSource(): void {
   if (source) return;
-  source = new EventSource(`/events?token=${encodeURIComponent(token())}`);
+  source = new EventSource('/events');
   source.onmessage = (message) => {
     let parsed: { event: EventName; payload: unknown };
     try {
@@ -40,7 +39,8 @@ export const transport: Transport & { readonly marker: string } = {
     try {
       const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-zaplecze-token': token() },
+        headers: { 'content-type': 'application/json' },
+        credentials: 'same-origin',
         body: JSON.stringify(input ?? {}),
       });
       // The harness answers every call with an envelope (also 401/413); anything else is a broken connection.
