@@ -22,6 +22,8 @@ export class CliError extends Error {
   constructor(
     message: string,
     readonly exitCode = 1,
+    /** The `error.code` of `--json` output: a stable error code, or "usage" for a wrong call. */
+    readonly code: string = exitCode === 2 ? 'usage' : 'failed',
   ) {
     super(message);
   }

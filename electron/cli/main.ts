@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { isDomainError, storageError } from '../core/errors';
 import { CliError, type CliIo } from './cli-types';
 import { COMMANDS } from './commands';
 import { preferSmallHeap } from './small-heap';
@@ -41,25 +42,35 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return 0;
   }
   preferSmallHeap();
+  const json = rest.includes('--json');
   try {
     const parsed = parseArgs({ args: rest, options: command.options, allowPositionals: command.allowPositionals ?? false, strict: true });
     return await command.run({ values: parsed.values as Record<string, unknown>, positionals: parsed.positionals }, io);
   } catch (error) {
-    if (error instanceof CliError) {
-      io.err(error.message);
-      return error.exitCode;
-    }
-    const code = (error as { code?: string }).code;
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`${(error as Error).message}\nUsage: ${command.usage}`);
-      return 2;
-    }
-    if (typeof code === 'string' && /^[a-z_]+$/.test(code)) {
-      // A domain error from the core (not_empty, database_from_future…): its message is for people.
-      io.err(`${(error as Error).message}`);
-      return 1;
-    }
-    io.err(`Unexpected error: ${(error as Error).message ?? String(error)}`);
-    return 1;
+    const failure = describeFailure(error, command.usage);
+    io.err(failure.text);
+    // --json: scripts get one object on stdout for every failure too, with a stable code.
+    if (json) io.out(JSON.stringify({ error: { code: failure.code, message: failure.message } }));
+    return failure.exitCode;
   }
+}
+
+/** What a failed command prints: a sentence for people, a stable code for `--json`, and the exit code. */
+function describeFailure(error: unknown, usage: string): { code: string; message: string; text: string; exitCode: number } {
+  if (error instanceof CliError) return { code: error.code, message: error.message, text: error.message, exitCode: error.exitCode };
+  const code = (error as { code?: string }).code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    const message = (error as Error).message;
+    return { code: 'usage', message, text: `${message}\nUsage: ${usage}`, exitCode: 2 };
+  }
+  if (isDomainError(error) || (typeof code === 'string' && /^[a-z_]+$/.test(code))) {
+    // A domain error from the core (not_empty, database_from_future, shop_in_use…): its message is for people.
+    const message = (error as Error).message;
+    return { code: code!, message, text: message, exitCode: 1 };
+  }
+  // The disk or another process (busy, full, read-only, missing folder): a plain sentence, not "unexpected".
+  const storage = storageError(error);
+  if (storage) return { code: storage.code, message: storage.message, text: storage.message, exitCode: 1 };
+  const message = (error as Error).message ?? String(error);
+  return { code: 'internal', message, text: `Unexpected error: ${message}`, exitCode: 1 };
 }

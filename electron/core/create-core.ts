@@ -1,16 +1,25 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import { createKysely, openSqlite, setProcessNativeBinding, type SqliteDatabase } from './db/connection';
+import { recogniseShopFile } from './db/recognise';
+import { holdShopInUse } from './db/shop-lock';
 import { type MigrationReport, migrateToLatest } from './db/migrate';
 import type { Database } from './db/schema';
+import { DomainError, storageError } from './errors';
+import { prepareShopFolder } from './backup/leftovers';
 import { CoreEvents } from './events';
 import { consoleLogger, type Logger } from './log';
 import type { CorePorts } from './ports';
 
 export interface CoreOptions {
-  /** The SQLite file; created with its folder when missing. */
+  /** The SQLite file; created with its folder when missing (unless `mustExist`). */
   dbFile: string;
+  /**
+   * Refuse (`folder_missing`) instead of creating a new shop when the file does not exist: for callers that
+   * only read (stats, export, backup).
+   */
+  mustExist?: boolean;
   /** Where automatic backups go; default: `backups/` beside the database. */
   backupDir?: string;
   /** better-sqlite3 addon for another runtime (Electron); see db/connection.ts. */
@@ -34,6 +43,8 @@ export interface Core {
   readonly events: CoreEvents;
   readonly log: Logger;
   readonly migration: MigrationReport;
+  /** True when this call created a new, empty shop (there was no file, or an empty one). */
+  readonly created: boolean;
   readonly validateOutput: boolean;
   /** Printing and file dialogs; transports may set them after creating the core. */
   ports: CorePorts;
@@ -47,17 +58,44 @@ export interface Core {
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const dbFile = resolve(options.dbFile);
-  mkdirSync(dirname(dbFile), { recursive: true });
+  const existed = existsSync(dbFile) && statSync(dbFile).size > 0;
+  if (!existed && options.mustExist) {
+    const folderExists = existsSync(dirname(dbFile));
+    throw new DomainError(
+      'folder_missing',
+      folderExists ? `There is no shop at ${dbFile}.` : `There is no shop at ${dbFile}: the folder ${dirname(dbFile)} does not exist.`,
+      { file: dbFile },
+    );
+  }
+  // Before anything writes to an existing file: is it a Zaplecze shop of this or an older version? Another
+  // program's database, a newer shop or a damaged file are refused here, opened read-only and unchanged.
+  const kind = existed ? recogniseShopFile(dbFile) : 'empty';
+  try {
+    mkdirSync(dirname(dbFile), { recursive: true });
+  } catch (error) {
+    throw storageError(error, `the folder ${dirname(dbFile)}`) ?? error;
+  }
   const backupDir = options.backupDir ? resolve(options.backupDir) : join(dirname(dbFile), 'backups');
   const now = options.now ?? (() => new Date());
   if (options.nativeBinding) setProcessNativeBinding(options.nativeBinding);
-  const sqlite = openSqlite(dbFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  // Held while the shop is open: a restore (another process) refuses meanwhile; see db/shop-lock.ts.
+  const inUse = holdShopInUse(dbFile);
+  // What killed imports, backups and restores left beside this shop goes; temporary files stay beside it.
+  prepareShopFolder(dbFile, backupDir, now());
+  let sqlite: SqliteDatabase;
+  try {
+    sqlite = openSqlite(dbFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (error) {
+    inUse.release();
+    throw error;
+  }
   let migration: MigrationReport;
   try {
     migration = await migrateToLatest(sqlite, { backupDir, now: now() });
   } catch (error) {
     sqlite.close();
-    throw error;
+    inUse.release();
+    throw error instanceof DomainError ? error : (storageError(error) ?? error);
   }
   const db = createKysely(sqlite);
   let closed = false;
@@ -69,6 +107,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events: new CoreEvents(),
     log: options.logger ?? consoleLogger,
     migration,
+    created: kind === 'empty',
     validateOutput: options.validateOutput ?? false,
     ports: options.ports ?? {},
     now,
@@ -77,8 +116,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       closed = true;
       // Kysely's destroy() closes the connection only if Kysely ever opened its driver (it does so
       // lazily): close the raw handle ourselves when it is still open.
-      await db.destroy();
-      if (sqlite.open) sqlite.close();
+      try {
+        await db.destroy();
+        if (sqlite.open) sqlite.close();
+      } finally {
+        inUse.release();
+      }
     },
   };
 }

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import { contract, type Channel, isChannel, type OutputOf, type ParsedInputOf, type Result } from '../../shared/contract';
 import type { InputIssue } from '../../shared/contract/envelope';
+import { issueText } from '../../shared/contract/issue-text';
 import type { Actor, Role } from '../../shared/domain/roles';
 import type { Core } from './create-core';
-import { domainErrorFromSqlite, isDomainError } from './errors';
+import { domainErrorFromSqlite, isDomainError, storageError } from './errors';
 import { handlers as allHandlers } from './handlers';
+import { markShopDamaged } from './backup/shop-health';
 
 /** Per-connection state the transport keeps: who is using this window. */
 export interface Session {
@@ -24,8 +26,12 @@ export type Handlers = { [C in Channel]: Handler<C> };
 /** The handlers of one area, e.g. `AreaHandlers<'stock.'>` for stock.list, stock.adjust… */
 export type AreaHandlers<Prefix extends string> = { [C in Channel as C extends `${Prefix}${string}` ? C : never]: Handler<C> };
 
+/** Each problem with a sentence in Polish and English (`text`, shown by the screens); `message` is its English. */
 function issuesOf(error: z.ZodError): InputIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  return error.issues.map((issue) => {
+    const text = issueText(issue);
+    return { path: issue.path.join('.'), message: text.en, text };
+  });
 }
 
 /**
@@ -70,7 +76,12 @@ export async function dispatch(
     }
     return { ok: true, data };
   } catch (error) {
-    const domain = isDomainError(error) ? error : domainErrorFromSqlite(error);
+    const storage = isDomainError(error) ? null : storageError(error);
+    // A full or read-only disk, or a busy shop, is worth a line in the log though the person gets a plain answer.
+    if (storage) core.log.info(`${channel} failed (${storage.code}): ${(error as Error).message}`);
+    const domain = isDomainError(error) ? error : (domainErrorFromSqlite(error) ?? storage);
+    // SQLite met a damaged page: remember it, so the Backups screen says the shop is damaged.
+    if (domain?.code === 'database_corrupt') markShopDamaged(core, [(error as Error).message]);
     if (domain) {
       return {
         ok: false,

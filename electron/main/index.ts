@@ -9,8 +9,10 @@ import { join } from 'node:path';
 import { app, type BrowserWindow, dialog, ipcMain, protocol, session, type Session as ElectronSession } from 'electron';
 import { CHANNELS } from '../../shared/contract/channels';
 import { applyPendingRestore, closeCoreFully, reopenWithPendingRestore, whenRestoreStaged } from '../core/backup/restore.service';
-import { backupOnStartIfDue } from '../core/backup/backup.service';
+import { afterShopOpened } from '../core/backup/shop-start';
 import { type Core, type CoreOptions, createCore } from '../core/create-core';
+import { setProcessNativeBinding } from '../core/db/connection';
+import { type HeldLock, holdShopForApp } from '../core/db/shop-lock';
 import { dispatch } from '../core/dispatch';
 import type { CorePorts } from '../core/ports';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-origin';
@@ -47,6 +49,8 @@ let core: Core | null = null;
 let ports: CorePorts = {};
 let stopForwarding: (() => void) | null = null;
 let printRoot: string | null = null;
+/** The shop's app lock (one app per shop), held for the whole run. */
+let appLock: HeldLock | null = null;
 
 // Every webContents — app window, print windows, DevTools, anything unexpected — gets the guards.
 app.on('web-contents-created', (_event, contents) => {
@@ -129,6 +133,7 @@ async function swapForRestore(current: Core): Promise<void> {
     adopt(fresh);
     windows.resetSessions();
     mainWindow?.webContents.reload();
+    runAfterOpen(fresh); // the restored shop is checked, and gets its day's backup if it has none
     if (restore) await showRestoreOutcome(restore);
   } catch (error) {
     log.error('Reopening the database after a restore failed', error);
@@ -142,6 +147,17 @@ async function swapForRestore(current: Core): Promise<void> {
     windows.resetSessions();
     mainWindow?.webContents.reload();
   }
+}
+
+function runAfterOpen(opened: Core): void {
+  afterShopOpened(opened).then(
+    ({ health, backup, error }) => {
+      if (backup) log.info(`Automatic backup ${backup.file}`);
+      if (error) log.error('Automatic backup failed', error);
+      if (health.state === 'damaged') log.error('The shop database is damaged; the Backups screen offers the newest verified backup');
+    },
+    (error: unknown) => log.error('The checks after opening the shop failed', error),
+  );
 }
 
 function openMainWindow(): void {
@@ -165,6 +181,21 @@ async function start(): Promise<void> {
     saveTarget: createSaveTarget(dialogDeps),
     openSource: createOpenSource(dialogDeps),
   };
+  // One app per shop: a second Zaplecze (desktop or browser version) on the same file is refused here,
+  // and a restore from the command line refuses while this one runs (core/db/shop-lock.ts).
+  const binding = coreOptions().nativeBinding;
+  if (binding) setProcessNativeBinding(binding); // the lock files are opened with the Electron build too
+  try {
+    appLock = holdShopForApp(paths.dbFile, 'desktop'); // kept referenced: held until the process ends
+  } catch (error) {
+    log.error('The shop is already open elsewhere', error);
+    dialog.showErrorBox(
+      'Zaplecze',
+      `Sklep jest już otwarty w innym oknie Zaplecza. Zamknij je i uruchom program ponownie.\nThe shop is already open in another Zaplecze window.\n\n${(error as Error).message}`,
+    );
+    app.quit();
+    return;
+  }
   const opened = await openCore();
   if (!opened) {
     app.quit();
@@ -183,14 +214,10 @@ async function start(): Promise<void> {
     log,
   });
   openMainWindow();
-  // At most one automatic backup a day, in steps (the online backup API), after the window is up.
+  // After the window is up: the shop's health check (off the main thread), then at most one automatic
+  // backup a day, in steps (the online backup API).
   const started = core;
-  if (started) {
-    backupOnStartIfDue(started).then(
-      (backup) => backup && log.info(`Automatic backup ${backup.file}`),
-      (error: unknown) => log.error('Automatic backup failed', error),
-    );
-  }
+  if (started) runAfterOpen(started);
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -218,7 +245,11 @@ if (!app.requestSingleInstanceLock()) {
     core = null;
     closeCoreFully(closing)
       .catch((error: unknown) => log.error('Closing the database failed', error))
-      .finally(() => app.quit());
+      .finally(() => {
+        appLock?.release();
+        appLock = null;
+        app.quit();
+      });
   });
   app
     .whenReady()

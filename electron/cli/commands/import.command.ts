@@ -94,7 +94,7 @@ export const importCommand: CliCommand = {
     const dryRun = Boolean(values['dry-run']);
     const validRowsOnly = Boolean(values['valid-rows-only']);
     const mappingOption = typeof values.mapping === 'string' ? values.mapping : null;
-    const core = await openCore(values, { mustExist: false });
+    const core = await openCore(values, { mustExist: false, io });
     const results: ImportFileJson[] = [];
     try {
       let named: SheetMapping | null = null;

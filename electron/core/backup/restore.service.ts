@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, 
 import { dirname, join, resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { openRawSqlite } from '../db/connection';
+import { holdShopExclusively } from '../db/shop-lock';
 import type { Core } from '../create-core';
 import { DomainError } from '../errors';
 import { backupFileName, backupStamp, findBackup } from './backup-files';
@@ -94,6 +95,17 @@ async function keepReplaced(dbFile: string, backupDir: string, now: Date): Promi
  * the backup is damaged, not a Zaplecze database, or from a newer version.
  */
 export async function restoreDatabaseFile(options: RestoreOptions): Promise<RestoreResult> {
+  // Refused while any other process has the shop open (db/shop-lock.ts): it would keep writing into the
+  // replaced file and lose everything it acknowledged. Openers wait while the file is being replaced.
+  const exclusive = holdShopExclusively(resolve(options.dbFile));
+  try {
+    return await replaceDatabaseFile(options);
+  } finally {
+    exclusive.release();
+  }
+}
+
+async function replaceDatabaseFile(options: RestoreOptions): Promise<RestoreResult> {
   const dbFile = resolve(options.dbFile);
   const backupFile = resolve(options.backupFile);
   const backupDir = resolve(options.backupDir ?? join(dirname(dbFile), 'backups'));
@@ -138,9 +150,15 @@ const markerFile = (dbFile: string) => `${resolve(dbFile)}.restore-pending.json`
 
 /** The backup waiting to be put in place at the next swap or start, if any. */
 export function pendingRestoreBackup(dbFile: string): string | null {
+  return pendingRestore(dbFile)?.backupFile ?? null;
+}
+
+/** The staged restore with when it was asked for. */
+export function pendingRestore(dbFile: string): { backupFile: string; requestedAt: string | null } | null {
   try {
-    const marker = JSON.parse(readFileSync(markerFile(dbFile), 'utf8')) as { backupFile?: unknown };
-    return typeof marker.backupFile === 'string' ? marker.backupFile : null;
+    const marker = JSON.parse(readFileSync(markerFile(dbFile), 'utf8')) as { backupFile?: unknown; requestedAt?: unknown };
+    if (typeof marker.backupFile !== 'string') return null;
+    return { backupFile: marker.backupFile, requestedAt: typeof marker.requestedAt === 'string' ? marker.requestedAt : null };
   } catch {
     return null;
   }

@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
-import { DomainError } from '../errors';
+import { CamelCasePlugin, type DatabaseConnection, type Driver, Kysely, SqliteDialect } from 'kysely';
+import { DomainError, storageError } from '../errors';
 import type { Database } from './schema';
 
 export type SqliteDatabase = BetterSqlite3.Database;
@@ -23,6 +23,11 @@ let processNativeBinding: string | undefined;
  */
 export function setProcessNativeBinding(path: string | undefined): void {
   processNativeBinding = path;
+}
+
+/** The addon set with setProcessNativeBinding (undefined: npm's Node build); worker threads load the same. */
+export function processNativeBindingPath(): string | undefined {
+  return processNativeBinding;
 }
 
 /** A bare connection (no pragmas) with the process's addon: for backup copies, verification, staging files. */
@@ -49,6 +54,8 @@ export function openSqlite(file: string, options: OpenOptions = {}): SqliteDatab
     if (/NODE_MODULE_VERSION|invalid ELF|cannot open shared object|was compiled against|\.node/i.test(message)) {
       throw new DomainError('internal', `The SQLite driver could not be loaded (${message}).`);
     }
+    const storage = storageError(error, `the file ${file}`);
+    if (storage) throw storage;
     throw new DomainError('database_corrupt', `Cannot open the database file ${file}: ${message}`);
   }
   try {
@@ -62,6 +69,9 @@ export function openSqlite(file: string, options: OpenOptions = {}): SqliteDatab
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
     sqlite.close();
+    // A read-only file or disk, a full disk, a busy file: say that, not "damaged".
+    const storage = storageError(error, `the file ${file}`);
+    if (storage) throw storage;
     throw new DomainError(
       'database_corrupt',
       `The file ${file} is not a readable Zaplecze database (${(error as Error).message}).`,
@@ -70,7 +80,27 @@ export function openSqlite(file: string, options: OpenOptions = {}): SqliteDatab
   return sqlite;
 }
 
+/**
+ * Kysely's SQLite dialect, except that a rollback after SQLite has already rolled the transaction back by
+ * itself (a full disk, an I/O error, a busy commit) is skipped. Kysely would otherwise send ROLLBACK anyway
+ * and throw "cannot rollback - no transaction is active", which replaces the error that matters.
+ */
+class KeepFirstErrorDialect extends SqliteDialect {
+  constructor(private readonly sqlite: SqliteDatabase) {
+    super({ database: sqlite });
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.rollbackTransaction = async (connection: DatabaseConnection) => {
+      if (this.sqlite.inTransaction) await rollback(connection);
+    };
+    return driver;
+  }
+}
+
 /** Kysely over an open connection; camelCase in TypeScript, snake_case in SQL. */
 export function createKysely(sqlite: SqliteDatabase): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  return new Kysely<Database>({ dialect: new KeepFirstErrorDialect(sqlite), plugins: [new CamelCasePlugin()] });
 }

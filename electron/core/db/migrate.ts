@@ -1,5 +1,5 @@
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
-import { DomainError } from '../errors';
+import { DomainError, storageError } from '../errors';
 import { snapshotTo } from './backup';
 import type { SqliteDatabase } from './connection';
 import { MIGRATIONS } from './migrations';
@@ -49,6 +49,9 @@ export async function migrateToLatest(
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
+    // A full or read-only disk is something the owner can fix: say so (SQLite has rolled the migration back).
+    const storage = storageError(error);
+    if (storage) throw storage;
     throw new DomainError('internal', `Database migration failed: ${(error as Error).message ?? String(error)}`, {
       backupFile,
     });

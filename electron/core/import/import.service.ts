@@ -4,7 +4,7 @@ import type { EntityCounts, ImportPreview, ImportProblem, ImportRun, SheetMappin
 import type { Actor } from '../../../shared/domain/roles';
 import { recordAudit } from '../audit/audit.repository';
 import type { Core } from '../create-core';
-import { DomainError } from '../errors';
+import { DomainError, storageError } from '../errors';
 import { getSettings } from '../settings/settings.service';
 import { flushSearchIndexes } from '../stock/search-index';
 import { whenIdle } from '../db/idle';
@@ -191,6 +191,9 @@ function runApply(core: Core, entry: Prepared, args: { runId?: number; actor: Ac
   } catch (error) {
     if (error !== ROLLBACK) {
       if (error instanceof DomainError) throw error;
+      // Busy, full or read-only: a plain, stable error (the whole transaction is undone), not a row problem.
+      const storage = storageError(error);
+      if (storage) throw storage;
       core.log.error(`Import of ${source.name} failed while writing`, error);
       problems.reject('write_failed', {}, t(
         `Zapis do bazy nie powiódł się: ${(error as Error).message}. Nic nie zmieniono.`,
