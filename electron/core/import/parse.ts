@@ -188,10 +188,14 @@ async function parseJson(ctx: ParseContext, source: ImportSource, encoding: Text
       ndjson = false;
     }
   }
+  // API pages saved one per line, the first longer than the head: a compact page object with no line break
+  // in the first 64 KB (a pretty-printed file breaks its first line after the brace).
+  if (!ndjson && head.indexOf('\n') === -1 && head.length >= HEAD / 2 && /^\{"checkoutForms"\s*:\s*\[/.test(head)) ndjson = true;
   const base = { encoding };
   if (ndjson || (head.startsWith('[') && /"lineItems"\s*:/.test(head))) {
     if (!/"lineItems"\s*:/.test(head)) return unsupported(ctx, base);
     ctx.format = 'allegro-checkout-forms';
+    ctx.ndjson = ndjson;
     const parsed = await parseCheckoutForms(ctx, ndjson ? ndjsonItems(chunks()) : jsonItems(chunks(), new Set()));
     return { ...base, format: 'allegro-checkout-forms', ...parsed };
   }

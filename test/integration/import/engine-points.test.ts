@@ -106,3 +106,38 @@ describe('issue 15.4: a bad line does not drop its whole order', () => {
     expect(one("SELECT count(*) FROM audit_log WHERE action = 'order.status'")).toBe(3);
   });
 });
+
+describe('issue 15.2: checkout forms saved as NDJSON pages', () => {
+  it('imports the union of the pages (40 orders from pages of 25 + 15)', async () => {
+    const preview = await previewImport(t.core, { name: 'checkout-forms.pages.ndjson', path: engine('checkout-forms.pages.ndjson') });
+    expect(preview.format).toBe('allegro-checkout-forms');
+    expect(preview.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(preview.counts).toMatchObject({ inserted: 40, rejected: 0, errors: 0 });
+    const r = await importPath(t.core, engine('checkout-forms.pages.ndjson'));
+    expect(r.run).toMatchObject({ status: 'committed', inserted: 40 });
+    expect(one('SELECT count(*) FROM orders')).toBe(40);
+  });
+
+  it('a page saved twice: each order once', async () => {
+    const r = await importPath(t.core, engine('checkout-forms.pages-overlap.ndjson'));
+    expect(r.run).toMatchObject({ status: 'committed', inserted: 40 });
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(one('SELECT count(*) FROM orders')).toBe(40);
+  });
+
+  it('a page cut short: the line is named; the whole pages come in only if the owner chooses "import only valid rows"', async () => {
+    const refused = await importPath(t.core, engine('checkout-forms.pages-cut.ndjson'));
+    expect(refused.run.status).toBe('rejected');
+    expect(one('SELECT count(*) FROM orders')).toBe(0);
+    const cut = refused.problems.find((p) => p.severity === 'error')!;
+    expect(cut.row).toBe(2);
+    expect(cut.message.pl).toContain('Linia 2');
+    expect(cut.message.pl).toMatch(/ucięt/);
+    const preview = await previewImport(t.core, { name: 'checkout-forms.pages-cut.ndjson', path: engine('checkout-forms.pages-cut.ndjson') });
+    expect(preview.status).toBe('ready');
+    const { commitImport } = await import('../../../electron/core/import/import.service');
+    const kept = await commitImport(t.core, preview.token, { validRowsOnly: true });
+    expect(kept.run).toMatchObject({ status: 'committed', inserted: 25 });
+    expect(one('SELECT count(*) FROM orders')).toBe(25);
+  });
+});

@@ -243,6 +243,25 @@ export async function parseCheckoutForms(ctx: ParseContext, items: AsyncIterable
   let invalid = 0;
   let count: number | null = null;
   let totalCount: number | null = null;
+  /** NDJSON of API pages (one `{"checkoutForms":[…],"count":…}` per line): orders read, pages whole / cut. */
+  const pages = { whole: 0, broken: 0, lines: 0 };
+  const readForm = (parsed: unknown, item: { path: string; line: number | null; text?: string }, order: number | null) => {
+    records += 1;
+    const form = obj(parsed);
+    if (!form) {
+      const where = order !== null ? { pl: `Linia ${item.line}, zamówienie ${order}`, en: `Line ${item.line}, order ${order}` } : item.line ? { pl: `Linia ${item.line}`, en: `Line ${item.line}` } : { pl: 'Element listy', en: 'A list item' };
+      ctx.problems.error('not_an_order', { jsonPath: item.path, row: item.line, value: (item.text ?? JSON.stringify(parsed) ?? '').slice(0, 80) }, t(`${where.pl}: to nie jest zamówienie.`, `${where.en}: this is not an order.`));
+      invalid += 1;
+      return;
+    }
+    const record = normalizeCheckoutForm(form, item.path, ctx.problems);
+    if (!record) {
+      invalid += 1;
+      sample.add(str(form.id) ?? item.path, { jsonPath: item.path, row: item.line }, [str(form.id), str(at(form, 'updatedAt')), str(at(form, 'buyer', 'login')), str(form.status), arr(form.lineItems).length, null], true);
+      return;
+    }
+    stageOrder(ctx, sample, record, JSON.stringify(form), { path: item.path, row: item.line });
+  };
   for await (const item of items) {
     if (item.index === null) {
       // Page members next to the array: count and totalCount are checked below, the rest ignored.
@@ -250,31 +269,61 @@ export async function parseCheckoutForms(ctx: ParseContext, items: AsyncIterable
       if (item.key === 'totalCount') totalCount = Number(item.text);
       continue;
     }
-    records += 1;
     let parsed: unknown;
     try {
       parsed = JSON.parse(item.text);
     } catch {
+      if (ctx.ndjson && (pages.whole > 0 || item.text.startsWith('{"checkoutForms"') || /^\{\s*"checkoutForms"\s*:/.test(item.text))) {
+        // A page cut short (the saving script stopped while writing it): the whole pages may still come in.
+        pages.broken += 1;
+        pages.lines += 1;
+        records += 1;
+        invalid += 1;
+        ctx.problems.error('page_truncated', { row: item.line, value: item.text.slice(0, 80) }, t(
+          `Linia ${item.line} pliku (strona zamówień z Allegro) jest ucięta albo uszkodzona — jej zamówień nie da się odczytać. Pobierz tę stronę ponownie albo zaimportuj tylko pełne strony (zaznacz „Importuj tylko poprawne rekordy”).`,
+          `Line ${item.line} of the file (a page of Allegro orders) is cut short or damaged — its orders cannot be read. Download that page again, or import only the whole pages (tick "Import only the valid records").`,
+        ));
+        continue;
+      }
+      records += 1;
       ctx.problems.error('json_invalid', { jsonPath: item.path, row: item.line, value: item.text.slice(0, 80) }, t(
-        `Zamówienie ${item.path} (linia ${item.line}) nie jest poprawnym JSON-em.`,
-        `Order ${item.path} (line ${item.line}) is not valid JSON.`,
+        `Linia ${item.line}: zamówienie nie jest poprawnym zapisem JSON (plik uszkodzony).`,
+        `Line ${item.line}: the order is not valid JSON (the file is damaged).`,
       ));
       invalid += 1;
       continue;
     }
-    const form = obj(parsed);
-    if (!form) {
-      ctx.problems.error('not_an_order', { jsonPath: item.path, value: item.text.slice(0, 80) }, t(`${item.path} nie jest zamówieniem (oczekiwano obiektu).`, `${item.path} is not an order (an object was expected).`));
-      invalid += 1;
+    const page = ctx.ndjson ? obj(parsed) : null;
+    if (page && Array.isArray(page.checkoutForms)) {
+      // One API response per line: its orders, counted against the page's own count.
+      pages.whole += 1;
+      pages.lines += 1;
+      const forms = page.checkoutForms as unknown[];
+      forms.forEach((f, k) => readForm(f, { path: `checkoutForms[${k}]`, line: item.line }, k + 1));
+      if (typeof page.count === 'number' && page.count !== forms.length) {
+        ctx.problems.warning('count_mismatch', { row: item.line, column: 'count', value: String(page.count) }, t(
+          `Linia ${item.line}: strona podaje ${page.count} zamówień, a zawiera ${forms.length}.`,
+          `Line ${item.line}: the page says ${page.count} orders but holds ${forms.length}.`,
+        ));
+      }
+      if (typeof page.totalCount === 'number') totalCount = Math.max(totalCount ?? 0, page.totalCount);
       continue;
     }
-    const record = normalizeCheckoutForm(form, item.path, ctx.problems);
-    if (!record) {
-      invalid += 1;
-      sample.add(str(form.id) ?? item.path, { jsonPath: item.path }, [str(form.id), str(at(form, 'updatedAt')), str(at(form, 'buyer', 'login')), str(form.status), arr(form.lineItems).length, null], true);
-      continue;
+    readForm(parsed, { path: item.path, line: ctx.ndjson ? item.line : null, text: item.text }, null);
+  }
+  if (pages.lines > 0) {
+    // Pages: the union is checked against Allegro's totalCount (all matching orders), not page by page.
+    const distinct = ctx.staging.count('order');
+    if (pages.broken > 0 && pages.whole === 0) {
+      ctx.problems.reject('page_truncated', {}, t('Żadna strona zamówień w pliku nie jest pełna. Nic nie zaimportowano.', 'No page of orders in the file is whole. Nothing was imported.'));
+    } else if (totalCount !== null && pages.broken === 0 && distinct < totalCount) {
+      ctx.problems.warning('pages_missing', { column: 'totalCount', value: String(totalCount) }, t(
+        `Allegro podało ${totalCount} zamówień, a strony w pliku zawierają ${distinct} różnych — brakuje stron (pobierz pozostałe).`,
+        `Allegro reported ${totalCount} orders, but the pages in the file hold ${distinct} distinct ones — pages are missing (download the rest).`,
+      ));
     }
-    stageOrder(ctx, sample, record, JSON.stringify(form), { path: item.path, row: null });
+    if (records === 0) ctx.problems.warning('no_records', {}, t('Plik nie zawiera zamówień. Nic nie zaimportowano.', 'The file holds no orders. Nothing was imported.'));
+    return { sample, records, invalid };
   }
   if (count !== null && Number.isFinite(count) && count !== records) {
     ctx.problems.warning('count_mismatch', { jsonPath: 'count', value: String(count) }, t(

@@ -11,6 +11,8 @@ export interface ParseContext {
   problems: ProblemSink;
   /** Set as soon as the format is known, so a file rejected half-way still says what it was. */
   format?: ImportFormat;
+  /** JSON read line by line (NDJSON): a line may be one order or one whole API page. */
+  ndjson?: boolean;
   /** Bytes read so far of `size` (parsing progress). */
   onBytes(done: number): void;
 }
