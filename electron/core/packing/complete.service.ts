@@ -46,6 +46,8 @@ export async function completePacking(core: Core, orderId: number, actor: Actor)
  */
 export async function forceCompletePacking(core: Core, orderId: number, reason: string, actor: Actor): Promise<PackOrder> {
   if (actor !== 'owner') throw new DomainError('forbidden', 'Only the owner may force an order as packed.');
+  // A scan that landed in the reason field (digits, an EAN) explains nothing: ask for words.
+  if (!/\p{L}{2}/u.test(reason)) throw new DomainError('invalid_input', 'Give the reason in words, not a code.', { reason: 'reason_not_words' });
   const at = core.now();
   await immediateTransaction(core, async (trx) => {
     const order = requirePackable(core, orderId);

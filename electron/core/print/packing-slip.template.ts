@@ -13,13 +13,27 @@ export interface SlipShop {
   returnInstruction: string;
 }
 
-/** Narrowest bar the printer should get (mm); wider when the page allows, so cheap scanners cope. */
-const MODULE_MM = { a4: 0.33, label: 0.3 } as const;
+/**
+ * Narrowest bar the printer should get (mm). On the label, 0.5 mm is exactly 4 dots of a 203 dpi
+ * thermal printer (8 dots a mm): whole dots keep every bar its true width, and cheap scanners cope.
+ */
+const MODULE_MM = { a4: 0.33, label: 0.5 } as const;
+
+/**
+ * What the label's barcode carries: our short `ZAP-<id>` (the scan lookups of packing, returns and
+ * orders accept it), not a 36-character Allegro id, which at 92 mm leaves ~1.6 dots a bar at 203 dpi
+ * and does not scan once printed. On A4 (laser, 600 dpi) the Allegro id stays.
+ */
+export function barcodeText(order: { id: number; number: string }, format: PaperFormat): string {
+  return format === 'label' ? internalNumber(order.id) : order.number;
+}
 
 function barcode(number: string, format: PaperFormat): string {
   const box = PAGE_BOX[format];
   const available = box.widthMm - 2 * box.marginMm;
-  const width = Math.min(available, Math.max(35, code128Width(number) * MODULE_MM[format]));
+  const modules = code128Width(number);
+  // Whole modules of MODULE_MM when they fit; otherwise as wide as the page allows.
+  const width = Math.min(available, Math.max(format === 'label' ? 0 : 35, modules * MODULE_MM[format]));
   const height = format === 'a4' ? 15 : 11;
   return `<div class="code">${code128Svg(number, { widthMm: Math.round(width * 10) / 10, heightMm: height })}<div class="code-text">${esc(number)}</div></div>`;
 }
@@ -82,12 +96,19 @@ function slipSection(order: SlipOrder, shop: SlipShop, format: PaperFormat, prin
   const shopAddress = format === 'label'
     ? [...shop.shopAddress.split(/\r?\n/), contact].map((p) => p.trim()).filter(Boolean).join(', ')
     : [shop.shopAddress, contact].filter(Boolean).join('\n');
-  const internal = order.allegroOrderId ? `<div class="muted">Nr w sklepie: ${esc(internalNumber(order.id))}</div>` : '';
+  const coded = barcodeText(order, format);
+  // The number not in the barcode is printed under it: our number on A4, Allegro's on the label.
+  const internal =
+    coded !== order.number
+      ? `<div class="muted">Nr zamówienia Allegro: ${esc(order.number)}</div>`
+      : order.allegroOrderId
+        ? `<div class="muted">Nr w sklepie: ${esc(internalNumber(order.id))}</div>`
+        : '';
   return (
     `<section class="sheet slip fmt-${format}">` +
     `<header class="head"><div class="shop"><div class="shop-name">${esc(shop.shopName)}</div><div class="shop-addr">${escLines(shopAddress)}</div></div>` +
     `<div class="title"><div class="doc">Zawartość przesyłki</div><div>Zamówienie z ${esc(plDate(order.boughtAt))}</div><div class="muted">Wydruk: ${esc(plDateTime(printedAt))}</div></div></header>` +
-    `${barcode(order.number, format)}${internal}` +
+    `${barcode(coded, format)}${internal}` +
     `<div class="addresses">${addressBlock(order)}</div>` +
     `<div class="method"><span class="label">Dostawa:</span> ${esc(order.deliveryMethod ?? '—')}` +
     `${order.buyerLogin ? ` <span class="label">Kupujący:</span> ${esc(order.buyerLogin)}` : ''}</div>` +

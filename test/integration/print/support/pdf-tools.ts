@@ -60,14 +60,16 @@ export function rasterPage(bytes: Uint8Array, page: number, dpi: number): { widt
  * zbar's reader, when installed (`apt-get install zbar-tools`): a second, widely used decoder over the
  * page rasterised at a thermal printer's 203 dpi. Returns null when zbarimg is not on this machine.
  */
-export function zbarDecode(bytes: Uint8Array, page: number, dpi: number): string[] | null {
+export function zbarDecode(bytes: Uint8Array, page: number, dpi: number, opts: { thermal?: boolean } = {}): string[] | null {
   try {
     execFileSync('zbarimg', ['--version'], { stdio: 'ignore' });
   } catch {
     return null;
   }
   return withFile(bytes, (file, dir) => {
-    execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), file, join(dir, 'page')]);
+    // thermal: whole black-or-white dots, as a thermal printer burns them (no grey edges helping the reader).
+    const dots = opts.thermal ? ['-aa', 'no', '-aaVector', 'no'] : [];
+    execFileSync('pdftoppm', ['-png', ...dots, '-r', String(dpi), '-f', String(page), '-l', String(page), file, join(dir, 'page')]);
     const name = execFileSync('ls', [dir], { encoding: 'utf8' }).split('\n').find((n) => n.endsWith('.png')) as string;
     const out = execFileSync('zbarimg', ['-q', '--raw', join(dir, name)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     return out.split('\n').filter(Boolean);
