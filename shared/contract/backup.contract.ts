@@ -18,6 +18,8 @@ export const backupInfo = z.object({
   createdAt: z.string(),
   kind: z.enum(['automatic', 'manual', 'before-migration', 'before-undo', 'before-restore', 'before-other']),
   sizeBytes: z.number().int().min(0),
+  /** SQLite's check of the copy passed (false: not checked yet — rotation checks it). Damaged copies are not listed. */
+  verified: z.boolean().optional(),
 });
 export type BackupInfo = z.infer<typeof backupInfo>;
 
@@ -33,8 +35,31 @@ export const backupContract = {
       lastAutomaticAt: z.string().nullable(),
       /** A restore chosen earlier that waits for the next start (null when none). */
       pendingRestore: z.string().nullable(),
+      /** The same, described: when the copy was taken, its kind, when the restore was asked for. */
+      pending: z
+        .object({ name: z.string(), createdAt: z.string().nullable(), kind: backupInfo.shape.kind.nullable(), requestedAt: z.string().nullable() })
+        .nullable()
+        .optional(),
       backups: z.array(backupInfo),
+      /**
+       * Is the shop file whole? `damaged`: SQLite found damaged pages (at start, in the weekly full check, in a
+       * backup's copy or during a call); the owner should restore `newestVerified`.
+       */
+      health: z
+        .object({
+          state: z.enum(['ok', 'damaged', 'unchecked']),
+          checkedAt: z.string().nullable(),
+          lastFullCheckAt: z.string().nullable(),
+          newestVerified: backupInfo.nullable(),
+        })
+        .optional(),
     }),
+  }),
+  'backup.cancelRestore': defineChannel({
+    summary: 'Withdraw a restore that waits for the next start (nothing has been replaced yet). Audited.',
+    access: 'owner',
+    input: noInput,
+    output: z.object({ cancelled: z.string().nullable() }),
   }),
   'backup.create': defineChannel({
     summary: 'Take a backup copy now (the app keeps working meanwhile).',

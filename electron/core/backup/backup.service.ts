@@ -1,12 +1,16 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { openRawSqlite } from '../db/connection';
 import { whenIdle } from '../db/idle';
 import type { Core } from '../create-core';
 import { getInternalValue, getSettings, setInternalValue } from '../settings/settings.service';
 import { isShopEmpty } from '../shop/shop-stats.service';
-import { type BackupFile, backupFileName, parseBackupName } from './backup-files';
-import { rotateBackups } from './backup-rotation';
+import { type BackupFile, backupFileName, listBackups, parseBackupName } from './backup-files';
+import { DAMAGED_PREFIX, readChecks, recordCheck } from './backup-checks';
+import { checkDatabaseFileOffThread } from './check-off-thread';
+import { removeOldDamaged, rotateBackups } from './backup-rotation';
+import { markShopDamaged, newestVerifiedBackup } from './shop-health';
+import { DomainError } from '../errors';
 import { pendingRestoreBackup } from './restore.service';
 
 export interface BackupProgress {
@@ -42,12 +46,47 @@ function serialised<T>(core: Core, job: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/** `<target>.<pid>.partial`: the copy while it is being written. */
+export function partialName(target: string): string {
+  return `${target}.${process.pid}.partial`;
+}
+
+/**
+ * A copy that fails its check means the shop itself is damaged (the copy has the shop's pages as they
+ * are). The copy is kept apart as `damaged-<name>` (never offered, never counted, never rotating a good
+ * copy away), the shop is marked damaged, and the caller gets `database_corrupt` naming the newest
+ * verified backup to go back to.
+ */
+function damagedCopy(core: Core, partial: string, target: string, outFile: boolean, problems: string[]): DomainError {
+  markShopDamaged(core, problems);
+  let keptAs: string | null = null;
+  if (!outFile) {
+    const name = `${DAMAGED_PREFIX}${basename(target)}`;
+    try {
+      renameSync(partial, join(core.backupDir, name));
+      recordCheck(core.backupDir, name, { ok: false, at: core.now().toISOString(), problems: problems.slice(0, 5) });
+      keptAs = name;
+      removeOldDamaged(core.backupDir); // a shop damaged for weeks keeps only the newest few such copies
+    } catch {
+      // left for the catch below to remove
+    }
+  }
+  const good = newestVerifiedBackup(core);
+  return new DomainError(
+    'database_corrupt',
+    `The shop database ${core.dbFile} is damaged (SQLite's check of the copy found: ${problems.slice(0, 2).join('; ')}). ` +
+      `No backup was made and no older backup was deleted${keptAs ? `; the damaged copy was kept apart as ${keptAs}` : ''}. ` +
+      (good ? `The newest verified backup is ${good.name}.` : 'There is no verified backup to go back to.'),
+    { reason: 'shop_damaged', problems: problems.slice(0, 5), keptApart: keptAs, newestVerified: good?.name ?? null },
+  );
+}
+
 function freeTarget(dir: string, at: Date, label: string): string {
   // Two backups within the same millisecond (tests, a double click) get consecutive stamps.
   let t = at.getTime();
   for (;;) {
     const file = join(dir, backupFileName(new Date(t), label));
-    if (!existsSync(file) && !existsSync(`${file}.partial`)) return file;
+    if (!existsSync(file) && !existsSync(partialName(file)) && !existsSync(`${file}.partial`)) return file;
     t += 1;
   }
 }
@@ -63,7 +102,8 @@ export function createBackup(core: Core, options: CreateBackupOptions = {}): Pro
     const label = options.label ?? 'manual';
     const target = options.outFile ? resolve(options.outFile) : freeTarget(core.backupDir, core.now(), label);
     mkdirSync(dirname(target), { recursive: true });
-    const partial = `${target}.partial`;
+    // The writer's process id in the name: a start can tell a killed backup's leftover from one running now.
+    const partial = partialName(target);
     rmSync(partial, { force: true });
     const step = options.pagesPerStep ?? DEFAULT_PAGES_PER_STEP;
     try {
@@ -82,13 +122,22 @@ export function createBackup(core: Core, options: CreateBackupOptions = {}): Pro
         if (!core.sqlite.inTransaction || attempt >= 5) break;
         rmSync(partial, { force: true });
       }
-      const copy = openRawSqlite(partial, { fileMustExist: true });
+      let problems: string[];
       try {
-        copy.pragma('journal_mode = DELETE');
-      } finally {
-        copy.close();
+        const copy = openRawSqlite(partial, { fileMustExist: true });
+        try {
+          copy.pragma('journal_mode = DELETE');
+        } finally {
+          copy.close();
+        }
+        // The copy counts as a backup only once SQLite finds every page whole.
+        problems = await checkDatabaseFileOffThread(partial);
+      } catch (error) {
+        problems = [(error as Error).message];
       }
+      if (problems.length > 0) throw damagedCopy(core, partial, target, Boolean(options.outFile), problems);
       renameSync(partial, target);
+      if (!options.outFile) recordCheck(core.backupDir, basename(target), { ok: true, at: core.now().toISOString() });
     } catch (error) {
       rmSync(partial, { force: true });
       rmSync(`${partial}-journal`, { force: true });
@@ -111,6 +160,14 @@ export function createBackup(core: Core, options: CreateBackupOptions = {}): Pro
 export async function rotateCoreBackups(core: Core): Promise<string[]> {
   const { backupKeep } = await getSettings(core.db);
   const pending = pendingRestoreBackup(core.dbFile);
+  // Copies with no check on record (older versions, another process) are checked here, off the main
+  // thread, so rotation itself finds every result recorded and does not block.
+  const checks = readChecks(core.backupDir);
+  for (const backup of listBackups(core.backupDir)) {
+    if (checks[backup.name]) continue;
+    const problems = await checkDatabaseFileOffThread(backup.file);
+    recordCheck(core.backupDir, backup.name, problems.length === 0 ? { ok: true, at: core.now().toISOString() } : { ok: false, at: core.now().toISOString(), problems: problems.slice(0, 5) });
+  }
   return rotateBackups(core.backupDir, backupKeep, { protect: pending ? [pending] : [], now: core.now() }).deleted;
 }
 

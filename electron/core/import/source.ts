@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, mkdtempSync, openSync, readSync, closeSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, readSync, closeSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /** A file to import, on disk (bytes sent by the renderer are first written to a private temp file). */
 export interface ImportSource {
@@ -15,11 +15,26 @@ export interface ImportSource {
 }
 
 let tempRoot: string | null = null;
+let tempParent: string | null = null;
 
-/** One private folder per process for uploaded files and staging databases; removed at exit. */
+/**
+ * Where the import's temporary files go: the `tmp/` folder beside the open shop (createCore sets it), so
+ * they are on the shop's disk — its free-space check counts them — and a start after a crash finds and
+ * removes them (backup/leftovers.ts). The system's temp folder only when no shop said where.
+ */
+export function setImportTempParent(dir: string | null): void {
+  tempParent = dir;
+}
+
+/**
+ * One private folder per process for uploaded files and staging databases, `import-<pid>-<random>`
+ * (the process id tells a later start whether its owner is still running); removed at exit.
+ */
 export function importTempDir(): string {
-  if (!tempRoot) {
-    tempRoot = mkdtempSync(join(tmpdir(), 'zaplecze-import-'));
+  const parent = tempParent ?? tmpdir();
+  if (!tempRoot || dirname(tempRoot) !== parent || !existsSync(tempRoot)) {
+    mkdirSync(parent, { recursive: true });
+    tempRoot = mkdtempSync(join(parent, `import-${process.pid}-`));
     const root = tempRoot;
     process.once('exit', () => rmSync(root, { recursive: true, force: true }));
   }

@@ -97,6 +97,7 @@ describe('rotation', () => {
       'zaplecze-2026-11-01T08-00-00-000Z-auto.db',
       'zaplecze-2026-11-04T08-00-00-000Z-auto.db',
       'zaplecze-2026-11-06T08-00-00-000Z-auto.db.partial', // may still be being written
+      'zaplecze-checks.json', // rotation records which copies passed SQLite's check (backup-checks.ts)
     ]);
     expect(() => rotateBackups(dir, 0)).toThrow(RangeError);
   });

@@ -35,6 +35,22 @@ export default function BackupsScreen() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [staged, setStaged] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+
+  async function cancelRestore() {
+    setCancelling(true);
+    setError(null);
+    try {
+      await api.call('backup.cancelRestore', {});
+      setStaged(null);
+      notify(t('restoreCancelled'));
+      list.reload();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setCancelling(false);
+    }
+  }
 
   async function createNow() {
     setCreating(true);
@@ -55,8 +71,12 @@ export default function BackupsScreen() {
     setError(null);
     try {
       const result = await api.call('backup.restore', { name: backup.name });
-      if (result.when === 'now') notify(t('restoredNow'), 'info');
-      else setStaged(t('restoredNextStart', { orders: format.number(result.orders), products: format.number(result.products) }));
+      if (result.when === 'now') {
+        // The shop was reopened from the backup and everyone signed out: load the app again (the
+        // desktop app reloads its window itself; the browser version needs the page to).
+        notify(t('restoredReload'), 'info');
+        window.setTimeout(() => window.location.reload(), 1500);
+      } else setStaged(t('restoredNextStart', { orders: format.number(result.orders), products: format.number(result.products) }));
       list.reload();
     } catch (e) {
       setError(e);
@@ -67,6 +87,8 @@ export default function BackupsScreen() {
   }
 
   const data = list.data;
+  const kindOf = (kind: BackupInfo['kind'] | null | undefined) => (kind ? t(`kind_${kind}`) : '');
+  const newest = data?.health?.newestVerified ?? null;
   const mb = (bytes: number) => t('megabytes', { n: format.number(Math.max(0.1, Math.round(bytes / 104857.6) / 10)) });
   return (
     <Box>
@@ -88,10 +110,46 @@ export default function BackupsScreen() {
       )}
       {data && (
         <Stack spacing={2}>
-          {data.pendingRestore && <Alert severity="warning">{t('pending', { name: data.pendingRestore })}</Alert>}
+          {data.health?.state === 'damaged' && (
+            <Alert
+              severity="error"
+              data-testid="shop-damaged"
+              action={
+                newest ? (
+                  <Button color="inherit" size="small" onClick={() => setRestoring(newest)} disabled={busy}>
+                    {t('restoreNewest', { date: format.dateTime(newest.createdAt) })}
+                  </Button>
+                ) : undefined
+              }
+            >
+              <strong>{t('damagedTitle')}</strong> {t('damagedText')}{' '}
+              {newest ? t('damagedOffer', { date: format.dateTime(newest.createdAt), kind: kindOf(newest.kind).toLowerCase() }) : t('damagedNoBackup')}
+            </Alert>
+          )}
+          {data.pendingRestore && (
+            <Alert
+              severity="warning"
+              data-testid="pending-restore"
+              action={
+                <Button color="inherit" size="small" onClick={() => void cancelRestore()} disabled={cancelling}>
+                  {cancelling ? t('cancelling') : t('cancelRestore')}
+                </Button>
+              }
+            >
+              {data.pending?.createdAt
+                ? t('pendingWhen', { date: format.dateTime(data.pending.createdAt), kind: kindOf(data.pending.kind).toLowerCase() })
+                : t('pending', { name: data.pendingRestore })}
+            </Alert>
+          )}
           <Typography variant="body2" color="text.secondary">
             {data.lastAutomaticAt ? t('lastAutomatic', { date: format.dateTime(data.lastAutomaticAt) }) : t('neverAutomatic')} · {t('folder', { folder: data.directory })}
           </Typography>
+          {data.health && data.health.state !== 'damaged' && (
+            <Typography variant="body2" color="text.secondary" data-testid="shop-health">
+              {data.health.state === 'ok' && data.health.checkedAt ? t('healthOk', { date: format.dateTime(data.health.checkedAt) }) : t('healthPending')}
+              {data.health.lastFullCheckAt ? ` ${t('healthFull', { date: format.dateTime(data.health.lastFullCheckAt) })}` : ''}
+            </Typography>
+          )}
           {data.backups.length === 0 ? (
             <Typography>{t('empty')}</Typography>
           ) : (
@@ -100,6 +158,7 @@ export default function BackupsScreen() {
                 <TableRow>
                   <TableCell>{t('colDate')}</TableCell>
                   <TableCell>{t('colKind')}</TableCell>
+                  <TableCell>{t('colCheck')}</TableCell>
                   <TableCell align="right">{t('colSize')}</TableCell>
                   <TableCell />
                 </TableRow>
@@ -109,6 +168,7 @@ export default function BackupsScreen() {
                   <TableRow key={b.name} data-backup={b.name}>
                     <TableCell>{format.dateTime(b.createdAt)}</TableCell>
                     <TableCell>{t(`kind_${b.kind}`)}</TableCell>
+                    <TableCell>{b.verified === undefined ? '' : b.verified ? t('verified') : t('notVerified')}</TableCell>
                     <TableCell align="right">{mb(b.sizeBytes)}</TableCell>
                     <TableCell align="right">
                       <Button size="small" onClick={() => setRestoring(b)} disabled={busy}>

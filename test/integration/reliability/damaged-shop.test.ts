@@ -1,0 +1,124 @@
+import { copyFileSync, existsSync, mkdirSync, openSync, readdirSync, closeSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listBackups } from '../../../electron/core/backup/backup-files';
+import { readChecks } from '../../../electron/core/backup/backup-checks';
+import { rotateBackups } from '../../../electron/core/backup/backup-rotation';
+import { backupOnStartIfDue, createBackup } from '../../../electron/core/backup/backup.service';
+import { checkShopOnStart } from '../../../electron/core/backup/shop-health';
+import { openRawSqlite } from '../../../electron/core/db/connection';
+import { createCore } from '../../../electron/core/create-core';
+import { call, dispatch } from '../../../electron/core/dispatch';
+import { silentLogger } from '../../../electron/core/log';
+import { main } from '../../../electron/cli/main';
+import { tempCore, tempDir } from '../../support/temp-core';
+import { seedSmallShop } from './support/small-shop';
+
+/**
+ * Issue 12 point 3: a shop with damaged data pages started, answered `internal`, and `zaplecze backup`
+ * exited 0 with a damaged copy that rotation then counted — two weeks later the last good copy was gone.
+ * Here: a real shop with verified backups, a COPY of it with garbage written over a page of the orders
+ * table, then start, calls, backups and rotation on that copy.
+ */
+
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+function cli(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) }).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
+}
+
+/** Overwrites one leaf page of the orders table (found with dbstat) with garbage. */
+function damageOrdersPage(file: string): number {
+  const db = openRawSqlite(file, { readonly: true });
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const pages = db.prepare("SELECT pageno FROM dbstat WHERE name = 'orders' AND pagetype = 'leaf' ORDER BY pageno").pluck().all() as number[];
+  db.close();
+  expect(pages.length).toBeGreaterThan(1);
+  const page = pages[Math.floor(pages.length / 2)]!;
+  const fd = openSync(file, 'r+');
+  writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (page - 1) * pageSize);
+  closeSync(fd);
+  return page;
+}
+
+/** A shop with two verified backups, closed; returns the folder of a damaged COPY of it (with its backups). */
+async function damagedCopyOfShop() {
+  let clock = new Date('2026-11-20T08:00:00Z');
+  const t = await tempCore({ now: () => clock });
+  cleanups.push(t.dispose);
+  seedSmallShop(t.core.sqlite, { orders: 400 });
+  const first = await createBackup(t.core, { label: 'auto' });
+  clock = new Date('2026-11-21T08:00:00Z');
+  const second = await createBackup(t.core, { label: 'auto' });
+  await t.core.close(); // checkpoints the WAL into the file
+
+  const copy = tempDir('zaplecze-damaged-');
+  cleanups.push(copy.dispose);
+  const dbFile = join(copy.dir, 'zaplecze.db');
+  copyFileSync(t.dbFile, dbFile);
+  mkdirSync(join(copy.dir, 'backups'));
+  for (const b of [first, second]) copyFileSync(b.file, join(copy.dir, 'backups', b.name));
+  copyFileSync(join(t.core.backupDir, 'zaplecze-checks.json'), join(copy.dir, 'backups', 'zaplecze-checks.json'));
+  damageOrdersPage(dbFile);
+  return { dbFile, backupDir: join(copy.dir, 'backups'), good: [second.name, first.name] };
+}
+
+describe('a damaged shop', () => {
+  it('is reported damaged at start and by calls that hit the page, offering the newest verified backup', async () => {
+    const shop = await damagedCopyOfShop();
+    const core = await createCore({ dbFile: shop.dbFile, logger: silentLogger, validateOutput: true, now: () => new Date('2026-11-22T08:00:00Z') });
+    cleanups.push(() => core.close());
+
+    const health = await checkShopOnStart(core);
+    expect(health.state).toBe('damaged');
+    const list = await call(core, 'backup.list', {});
+    expect(list.health).toMatchObject({ state: 'damaged', newestVerified: { name: shop.good[0], verified: true } });
+
+    // A call that reads the damaged page says "damaged", not "internal".
+    const orders = await dispatch(core, 'orders.list', { search: 'kupujący, którego nie ma' }, { role: 'owner' }); // a search reads every order
+    expect(orders).toMatchObject({ ok: false, error: { code: 'database_corrupt' } });
+  });
+
+  it('`zaplecze backup` exits 1, says the shop is damaged, keeps the copy apart and rotates nothing away', async () => {
+    const shop = await damagedCopyOfShop();
+    const res = await cli(['backup', '--db', shop.dbFile]);
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/damaged/);
+    expect(res.err).toContain(shop.good[0]);
+    expect(listBackups(shop.backupDir).map((b) => b.name)).toEqual(shop.good);
+    const apart = readdirSync(shop.backupDir).filter((n) => n.startsWith('damaged-zaplecze-'));
+    expect(apart).toHaveLength(1);
+    expect(readChecks(shop.backupDir)[apart[0]!]).toMatchObject({ ok: false });
+  });
+
+  it('daily backups of a damaged shop never push the last verified copy out, whatever the keep setting', async () => {
+    const shop = await damagedCopyOfShop();
+    let clock = new Date('2026-11-22T08:00:00Z');
+    const core = await createCore({ dbFile: shop.dbFile, logger: silentLogger, now: () => clock });
+    cleanups.push(() => core.close());
+    await call(core, 'settings.update', { backupKeep: 1 });
+    for (let day = 0; day < 5; day++) {
+      clock = new Date(Date.UTC(2026, 10, 22 + day, 8));
+      await expect(backupOnStartIfDue(core)).rejects.toMatchObject({ code: 'database_corrupt' });
+    }
+    expect(listBackups(shop.backupDir).map((b) => b.name)).toEqual(shop.good);
+    // Only the newest few damaged copies are kept for rescue.
+    expect(readdirSync(shop.backupDir).filter((n) => n.startsWith('damaged-zaplecze-'))).toHaveLength(3);
+  });
+
+  it('rotation checks copies it has no record of: a damaged one is set apart instead of outliving the good ones', async () => {
+    const shop = await damagedCopyOfShop();
+    // A damaged copy written before checks existed (no record), newer than the good ones.
+    const sneaky = 'zaplecze-2026-11-23T08-00-00-000Z-auto.db';
+    copyFileSync(shop.dbFile, join(shop.backupDir, sneaky));
+    const result = rotateBackups(shop.backupDir, 1);
+    expect(result.setApart).toEqual([sneaky]);
+    expect(listBackups(shop.backupDir).map((b) => b.name)).toEqual([shop.good[0]]);
+    expect(existsSync(join(shop.backupDir, `damaged-${sneaky}`))).toBe(true);
+  });
+});

@@ -1,0 +1,104 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBackup } from '../../../electron/core/backup/backup.service';
+import { createCore } from '../../../electron/core/create-core';
+import { sourceFromBytes } from '../../../electron/core/import/source';
+import { silentLogger } from '../../../electron/core/log';
+import { tempCore } from '../../support/temp-core';
+import { seedSmallShop } from './support/small-shop';
+
+/**
+ * Issue 12 point 8: a killed import left its staging database in the system's temp folder (2.1 GB after
+ * four kills), killed backups left `.partial` and `-journal` files, a killed restore left
+ * `zaplecze.db.restoring`. Here a real child process writes such files the way those jobs name them and is
+ * killed with SIGKILL; the next start of the shop removes them and leaves everything else alone.
+ */
+
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+/** A child that writes `files` (paths may contain PID, replaced by its own pid), says so, and waits to be killed. */
+function childWriting(files: string[]): Promise<{ child: ChildProcess; pid: number }> {
+  const script = `
+    const fs = require('node:fs'); const path = require('node:path');
+    for (const f of ${JSON.stringify(files)}) {
+      const p = f.split('PID').join(String(process.pid));
+      fs.mkdirSync(path.dirname(p), { recursive: true });
+      fs.writeFileSync(p, Buffer.alloc(64 * 1024, 1));
+    }
+    process.stdout.write('ready\\n');
+    setInterval(() => {}, 1000);
+  `;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  cleanups.push(() => child.kill('SIGKILL'));
+  return new Promise((resolve, reject) => {
+    child.stdout!.once('data', () => resolve({ child, pid: child.pid! }));
+    child.once('exit', (code) => reject(new Error(`child ended early (${code})`)));
+  });
+}
+
+function killed(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+describe('leftovers of killed processes', () => {
+  it('are removed when the shop is opened; live processes’ files and everything else stay', async () => {
+    const t = await tempCore();
+    cleanups.push(t.dispose);
+    seedSmallShop(t.core.sqlite);
+    const good = await createBackup(t.core, { label: 'auto' });
+    await t.core.close();
+    const dir = t.dir;
+    const backups = join(dir, 'backups');
+    const stamp = 'zaplecze-2026-12-01T08-00-00-000Z-auto.db';
+
+    // A killed import (staging database + an uploaded file), a killed backup, a killed restore.
+    const dead = await childWriting([
+      join(dir, 'tmp', 'import-PID-a1b2c3', 'mxcp6n9b-c1f2988c3566.staging.db'),
+      join(dir, 'tmp', 'import-PID-a1b2c3', 'mxcp6n9b-aaaaaaaaaaaa.upload'),
+      join(backups, `${stamp}.PID.partial`),
+      join(backups, `${stamp}.PID.partial-journal`),
+      join(dir, 'zaplecze.db.restoring'),
+      join(dir, 'zaplecze.db.restoring-wal'),
+    ]);
+    await killed(dead.child);
+    // An import still running in another process: its files stay.
+    const alive = await childWriting([join(dir, 'tmp', 'import-PID-d4e5f6', 'live.staging.db'), join(backups, 'zaplecze-2026-12-02T08-00-00-000Z-manual.db.PID.partial')]);
+    // The owner's own files.
+    writeFileSync(join(backups, 'moja-kopia.db'), 'mine');
+    mkdirSync(join(dir, 'tmp', 'notatki'), { recursive: true });
+
+    const before = readdirSync(dir).sort();
+    expect(before).toContain('zaplecze.db.restoring');
+
+    const core = await createCore({ dbFile: t.dbFile, logger: silentLogger });
+    cleanups.push(() => core.close());
+
+    expect(existsSync(join(dir, 'tmp', `import-${dead.pid}-a1b2c3`))).toBe(false);
+    expect(existsSync(join(backups, `${stamp}.${dead.pid}.partial`))).toBe(false);
+    expect(existsSync(join(backups, `${stamp}.${dead.pid}.partial-journal`))).toBe(false);
+    expect(existsSync(join(dir, 'zaplecze.db.restoring'))).toBe(false);
+    expect(existsSync(join(dir, 'zaplecze.db.restoring-wal'))).toBe(false);
+
+    expect(existsSync(join(dir, 'tmp', `import-${alive.pid}-d4e5f6`, 'live.staging.db'))).toBe(true);
+    expect(existsSync(join(backups, `zaplecze-2026-12-02T08-00-00-000Z-manual.db.${alive.pid}.partial`))).toBe(true);
+    expect(existsSync(join(backups, 'moja-kopia.db'))).toBe(true);
+    expect(existsSync(join(dir, 'tmp', 'notatki'))).toBe(true);
+    expect(existsSync(good.file)).toBe(true);
+    expect(core.sqlite.prepare('SELECT count(*) FROM orders').pluck().get()).toBe(50);
+  });
+
+  it('keeps the import’s temporary files in tmp/ beside the shop, in a folder named with the process id', async () => {
+    const t = await tempCore();
+    cleanups.push(t.dispose);
+    const upload = sourceFromBytes('zamowienia.csv', Buffer.from('a;b\n1;2\n'));
+    expect(upload.path.startsWith(join(t.dir, 'tmp', `import-${process.pid}-`))).toBe(true);
+  });
+});
