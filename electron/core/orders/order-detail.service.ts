@@ -117,6 +117,14 @@ export async function orderDetail(core: Core, id: number, role: Role | null): Pr
       | undefined;
     if (run) timeline.push({ at: run.startedAt, actor: run.actor, action: 'order.import', details: { file: run.fileName, format: run.format, importRunId: raw.importRunId } });
   }
+  // An order the import put on hold says why: the import set the status from Allegro's data without an
+  // audit entry of its own, so the reason is read from that data (the same rules as the import's shopStatusFor).
+  if (raw.status === 'on_hold' && raw.importRunId !== null && !audit.some((a) => a.action === 'order.status')) {
+    const reason =
+      raw.fulfillmentStatus === 'SUSPENDED' ? 'suspended' : raw.allegroStatus === 'BOUGHT' ? 'not_filled_in' : raw.allegroStatus === 'FILLED_IN' ? 'not_paid' : raw.paidAt === null ? 'unpaid' : 'other';
+    const imported = timeline.find((t) => t.action === 'order.import');
+    timeline.push({ at: imported?.at ?? raw.createdAt, actor: 'system', action: 'order.hold', details: { reason, allegroStatus: raw.allegroStatus, fulfillmentStatus: raw.fulfillmentStatus } });
+  }
   if (timeline.length === 0 || !timeline.some((t) => t.action === 'order.import' || t.action === 'order.create')) {
     timeline.push({ at: raw.createdAt, actor: 'system', action: 'order.create', details: { source: raw.source } });
   }

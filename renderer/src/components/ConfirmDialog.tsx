@@ -14,6 +14,8 @@ interface ConfirmDialogProps {
   /** What will happen, in plain words. */
   children?: ReactNode;
   confirmLabel?: string;
+  /** The dismiss button's words when "Anuluj" would be ambiguous (e.g. "Nie anuluj" in "Anulować zamówienie?"). */
+  cancelLabel?: string;
   /** Red confirm button for things that remove or undo data. */
   destructive?: boolean;
   busy?: boolean;
@@ -22,7 +24,7 @@ interface ConfirmDialogProps {
 }
 
 /** "Are you sure?" before anything that is hard to take back. Enter confirms, Escape cancels. */
-export function ConfirmDialog({ open, title, children, confirmLabel, destructive, busy, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel, destructive, busy, onConfirm, onCancel }: ConfirmDialogProps) {
   const t = useT(commonMessages);
   return (
     <Dialog open={open} onClose={busy ? undefined : onCancel} aria-labelledby="confirm-dialog-title" maxWidth="xs" fullWidth>
@@ -34,7 +36,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, destructive
       )}
       <DialogActions>
         <Button onClick={onCancel} disabled={busy}>
-          {t('cancel')}
+          {cancelLabel ?? t('cancel')}
         </Button>
         <Button variant="contained" color={destructive ? 'error' : 'primary'} onClick={onConfirm} disabled={busy} autoFocus>
           {confirmLabel ?? t('confirm')}

@@ -35,7 +35,22 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-const KNOWN_ACTIONS = ['order.import', 'order.create', 'order.status', 'order.note', 'order.shipment'] as const;
+const KNOWN_ACTIONS = [
+  'order.import',
+  'order.create',
+  'order.status',
+  'order.note',
+  'order.shipment',
+  'order.reopen',
+  'packing.complete',
+  'packing.force',
+  'packing.ship',
+  'packing.reopen',
+  'shipment.correctTracking',
+  'shipment.undo',
+] as const;
+/** Why the import put an order on hold (order-detail.service.ts). */
+const HOLD_REASONS = ['suspended', 'not_filled_in', 'not_paid', 'unpaid', 'other'] as const;
 
 /** One order: status (shop and Allegro), promise, lines with stock, buyer, delivery, invoice, notes, history. */
 export function OrderDetail({ orderId, onClose }: { orderId: number; onClose: () => void }) {
@@ -265,6 +280,8 @@ export function OrderDetail({ orderId, onClose }: { orderId: number; onClose: ()
         open={cancelling}
         title={t('cancelTitle')}
         destructive
+        confirmLabel={t('cancelConfirm')}
+        cancelLabel={t('cancelKeep')}
         onConfirm={() => {
           setCancelling(false);
           void changeStatus('cancelled', cancelReason.trim() || undefined);
@@ -287,8 +304,12 @@ function timelineText(entry: OrderDetailData['timeline'][number], t: T): string 
   if (entry.action === 'order.status' && details.from && details.to) {
     return `${t('action_order_status')}: ${t(`status_${details.from}`)} → ${t(`status_${details.to}`)}${details.reason ? ` — ${details.reason}` : ''}`;
   }
+  if (entry.action === 'order.hold') {
+    const reason = (entry.details as { reason?: string } | null)?.reason;
+    return t(`hold_${(HOLD_REASONS as readonly (string | undefined)[]).includes(reason) ? reason : 'other'}` as 'hold_other');
+  }
   if ((KNOWN_ACTIONS as readonly string[]).includes(entry.action)) {
     return t(`action_${entry.action.replace('.', '_')}` as 'action_order_import');
   }
-  return t('actionOther', { action: entry.action });
+  return t('actionOther');
 }

@@ -7,7 +7,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useEffect, useState } from 'react';
-import { COMPLAINT_DEMANDS, type ComplaintDemand, type ReturnableOrder } from '../../../../shared/contract/returns.contract';
+import { COMPLAINT_DEMANDS, type ComplaintDemand, type ComplaintRow, type ReturnableOrder } from '../../../../shared/contract/returns.contract';
 import { api } from '../../api';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -15,12 +15,15 @@ import { orderLabel, shortOrderNumber } from '../../components/order-number-text
 import { commonMessages } from '../../i18n/common.messages';
 import { useT } from '../../i18n/i18n';
 import { dayToInstant, todayInWarsaw } from './dates';
+import { ProductPicker, type PickedProduct } from './ProductPicker';
 import { returnsMessages } from './returns.messages';
 import { clearDraft, useDraft } from './use-draft';
 
 interface Draft {
   orderCode: string;
   productId: number | '';
+  /** A product chosen by search when no order names it. */
+  product?: PickedProduct | null;
   /** ISO day; null while what is typed is not a date. */
   receivedDay: string | null;
   description: string;
@@ -30,7 +33,7 @@ interface Draft {
 const DRAFT = 'complaint.new';
 
 /** Registering a complaint. The order is optional (found by number or slip barcode); the draft survives closing the dialog. */
-export function ComplaintDialog({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: () => void }) {
+export function ComplaintDialog({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: (saved: ComplaintRow) => void }) {
   const t = useT(returnsMessages);
   const c = useT(commonMessages);
   const [draft, setDraft] = useDraft<Draft>(DRAFT, () => ({ orderCode: '', productId: '', receivedDay: todayInWarsaw(), description: '', demand: '' }));
@@ -55,22 +58,24 @@ export function ComplaintDialog({ open, onClose, onSaved }: { open: boolean; onC
     };
   }, [draft.orderCode]);
 
+  const products = (order?.lines ?? []).filter((l) => l.productId !== null);
   const valid = draft.description.trim().length >= 3 && Boolean(draft.receivedDay) && (draft.orderCode.trim() === '' || order !== null);
   async function save() {
     setBusy(true);
     setError(null);
     try {
       const receivedAt = dayToInstant(draft.receivedDay ?? '');
-      await api.call('complaints.register', {
+      const productId = products.length > 0 ? draft.productId : (draft.product?.id ?? '');
+      const saved = await api.call('complaints.register', {
         description: draft.description.trim(),
         ...(order ? { orderId: order.id } : {}),
-        ...(draft.productId !== '' ? { productId: draft.productId } : {}),
+        ...(productId !== '' ? { productId } : {}),
         ...(receivedAt ? { receivedAt } : {}),
         ...(draft.demand ? { demand: draft.demand } : {}),
       });
       clearDraft(DRAFT);
-      setDraft({ orderCode: '', productId: '', receivedDay: todayInWarsaw(), description: '', demand: '' });
-      onSaved();
+      setDraft({ orderCode: '', productId: '', product: null, receivedDay: todayInWarsaw(), description: '', demand: '' });
+      onSaved(saved);
     } catch (e) {
       setError(e);
     } finally {
@@ -78,7 +83,6 @@ export function ComplaintDialog({ open, onClose, onSaved }: { open: boolean; onC
     }
   }
 
-  const products = (order?.lines ?? []).filter((l) => l.productId !== null);
   return (
     <Dialog open={open} onClose={busy ? undefined : onClose} aria-labelledby="complaint-title" maxWidth="sm" fullWidth>
       <DialogTitle id="complaint-title">{t('complaintTitle')}</DialogTitle>
@@ -102,6 +106,7 @@ export function ComplaintDialog({ open, onClose, onSaved }: { open: boolean; onC
               ))}
             </TextField>
           )}
+          {products.length === 0 && <ProductPicker label={t('complaintProduct')} value={draft.product ?? null} onChange={(product) => setDraft((d) => ({ ...d, product }))} />}
           <DateField label={t('complaintReceived')} value={draft.receivedDay} onChange={(receivedDay) => setDraft((d) => ({ ...d, receivedDay }))} helperText={t('complaintReceivedHint')} max={todayInWarsaw()} />
           <TextField label={t('complaintDescription')} multiline minRows={3} value={draft.description} onChange={(e) => setDraft((d) => ({ ...d, description: e.target.value }))} slotProps={{ htmlInput: { maxLength: 5000 } }} />
           <TextField select label={t('complaintDemand')} value={draft.demand} onChange={(e) => setDraft((d) => ({ ...d, demand: e.target.value as ComplaintDemand | '' }))}>

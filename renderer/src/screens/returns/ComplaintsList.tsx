@@ -125,9 +125,9 @@ export function ComplaintsList() {
       <ComplaintDialog
         open={creating}
         onClose={() => setCreating(false)}
-        onSaved={() => {
+        onSaved={(saved) => {
           setCreating(false);
-          notify(t('complaintSaved'));
+          notify(t('complaintSavedDue', { date: format.date(saved.answerDeadline.dueAt) }));
           state.list.reload();
         }}
       />
