@@ -33,10 +33,22 @@ export const registerTotal = z.object({
 /**
  * Something the accountant should look at: `rate_from_product` (Allegro gave no VAT rate, the product
  * card's was used), `rate_assumed` (no rate anywhere, 23% assumed), `foreign_currency` (reported in its
- * own currency), `no_goods_value` (an order without goods lines).
+ * own currency), `no_goods_value` (an order without goods lines), `tax_point_shipment` (no payment
+ * recorded: the shipment day stands for the delivery), `late_sale` (tax point in a closed month, booked
+ * here), `cancelled_after_booking` (a sale of a closed month cancelled: corrected here),
+ * `booked_amount_changed` (the order's amount changed after it was booked).
  */
 export const registerWarning = z.object({
-  code: z.enum(['rate_from_product', 'rate_assumed', 'foreign_currency', 'no_goods_value']),
+  code: z.enum([
+    'rate_from_product',
+    'rate_assumed',
+    'foreign_currency',
+    'no_goods_value',
+    'tax_point_shipment',
+    'late_sale',
+    'cancelled_after_booking',
+    'booked_amount_changed',
+  ]),
   orderId: z.number().int(),
   /** Our order number, ZAP-<id>. */
   reference: z.string(),

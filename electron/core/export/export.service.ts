@@ -5,6 +5,8 @@ import { Pacer } from './pacer';
 import { monthPeriod } from './period';
 import type { SalesRegister } from './register.types';
 import { salesRegisterCsv } from './sales-register.csv';
+import { DomainError } from '../errors';
+import { freezeMonth, loadFrozenMonth } from './register-book';
 import { loadRegisterSources } from './sales-register.data';
 import { salesRegisterEpp } from './sales-register.epp';
 import { buildSalesRegister } from './sales-register';
@@ -21,32 +23,64 @@ function stamp(now: Date): string {
   return `${warsawDate(now)} ${time}`;
 }
 
-/**
- * The month's register. Every step takes a pacer (see pacer.ts): this runs in the Electron main
- * process, and a busy month is seconds of work that must not freeze the app's windows meanwhile.
- */
-export async function salesRegisterFor(core: Core, month: string, pacer: Pacer = new Pacer()): Promise<SalesRegister> {
-  const period = monthPeriod(month);
-  const { sales, returns, warnings } = await loadRegisterSources(core.sqlite, period, pacer);
-  return buildSalesRegister(period, sales, returns, warnings, pacer);
+/** A month that has ended (Warsaw time): its first export closes it for the accountant. */
+function monthEnded(month: string, now: Date): boolean {
+  return monthPeriod(month).lastDay < warsawDate(now);
 }
 
-/** The month's register in one of the accountant's formats, with the file name to suggest. */
+/**
+ * The month's register: the closed month's stored one, else computed from the shop's data. Every step
+ * takes a pacer (see pacer.ts): this runs in the Electron main process, and a busy month is seconds of
+ * work that must not freeze the app's windows meanwhile.
+ */
+export async function salesRegisterFor(core: Core, month: string, pacer: Pacer = new Pacer()): Promise<SalesRegister> {
+  const frozen = await loadFrozenMonth(core.sqlite, month, pacer);
+  return frozen ? frozen.register : computeRegister(core, month, pacer);
+}
+
+async function computeRegister(core: Core, month: string, pacer: Pacer): Promise<SalesRegister> {
+  const period = monthPeriod(month);
+  const { sales, returns, cancellations, warnings } = await loadRegisterSources(core.sqlite, period, pacer);
+  return buildSalesRegister(period, sales, returns, warnings, pacer, cancellations);
+}
+
+/**
+ * The month's register in one of the accountant's formats, with the file name to suggest. The first
+ * export of a month that has ended closes it (see register-book.ts): documents are numbered and booked,
+ * and every later export of that month — in any format — is made from what was stored then, byte for
+ * byte the same. A month still running is exported as it stands and stays open.
+ */
 export async function salesRegisterFile(
   core: Core,
   month: string,
   format: RegisterFormat,
   pacer: Pacer = new Pacer(),
 ): Promise<{ bytes: Uint8Array; fileName: string; register: SalesRegister }> {
-  const register = await salesRegisterFor(core, month, pacer);
   const now = core.now();
+  const frozen = await loadFrozenMonth(core.sqlite, month, pacer);
+  const settings = frozen?.settings ?? (await getSettings(core.db));
+  // The accounting program books a file only with the seller's NIP: refuse before anything is closed.
+  if (format === 'epp' && settings.shopNip.replace(/\D/g, '').length !== 10) {
+    throw new DomainError('seller_nip_missing', 'The EDI++ file needs the shop\'s NIP (Settings).');
+  }
+  let register: SalesRegister;
+  let at: string;
+  let generatedOn: string;
+  if (frozen) {
+    ({ register, stamp: at, generatedOn } = frozen);
+  } else {
+    register = await computeRegister(core, month, pacer);
+    at = stamp(now);
+    generatedOn = warsawDate(now);
+    if (monthEnded(month, now)) register = await freezeMonth(core.sqlite, register, settings, { at: now, stamp: at, generatedOn }, pacer);
+  }
   switch (format) {
     case 'csv':
-      return { bytes: await salesRegisterCsv(register, stamp(now), pacer), fileName: `rejestr-sprzedazy-${month}.csv`, register };
+      return { bytes: await salesRegisterCsv(register, at, pacer), fileName: `rejestr-sprzedazy-${month}.csv`, register };
     case 'xlsx':
-      return { bytes: await salesRegisterXlsx(register, stamp(now), pacer), fileName: `rejestr-sprzedazy-${month}.xlsx`, register };
+      return { bytes: await salesRegisterXlsx(register, at, pacer), fileName: `rejestr-sprzedazy-${month}.xlsx`, register };
     case 'epp':
-      return { bytes: await salesRegisterEpp(register, await getSettings(core.db), warsawDate(now), pacer), fileName: `sprzedaz-${month}.epp`, register };
+      return { bytes: await salesRegisterEpp(register, settings, generatedOn, pacer), fileName: `sprzedaz-${month}.epp`, register };
   }
 }
 

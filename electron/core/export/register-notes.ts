@@ -5,6 +5,10 @@ const WARNING_TEXT: Record<SalesRegister['warnings'][number]['code'], string> = 
   rate_assumed: 'brak stawki VAT w Allegro i na karcie produktu — przyjęto 23%, sprawdź',
   foreign_currency: 'zamówienie w obcej walucie — kwoty w walucie zamówienia, bez przeliczenia',
   no_goods_value: 'zamówienie bez pozycji towarowych — całą kwotę przypisano do stawki 23%, sprawdź',
+  tax_point_shipment: 'brak zapisanej zapłaty ani daty doręczenia — za datę sprzedaży przyjęto dzień nadania przesyłki, sprawdź',
+  late_sale: 'sprzedaż z zamkniętego miesiąca (zapłatę zapisano po jego zamknięciu) — ujęta w tym miesiącu',
+  cancelled_after_booking: 'zamówienie anulowane po zamknięciu miesiąca, w którym je zaksięgowano — korekta do zera w tym miesiącu',
+  booked_amount_changed: 'kwota zamówienia zmieniła się po zaksięgowaniu — korekta według kwot bieżących, sprawdź',
 };
 
 /**

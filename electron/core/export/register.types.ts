@@ -8,6 +8,16 @@ export interface SourceSale {
   invoiceRequested: boolean;
   boughtAt: string;
   paidAt: string | null;
+  /**
+   * The VAT tax point, YYYY-MM-DD Warsaw: the payment day (prepaid, art. 19a ust. 8; cash on delivery is
+   * paid when delivered), else the delivery — known only as the shipment day (taxBasis 'shipment').
+   */
+  taxDate: string;
+  taxBasis: 'payment' | 'shipment';
+  /** The document's issue date when known (booked in a closed month, or brought in with its number). */
+  issueDate: string | null;
+  /** The invoice's KSeF number, when brought in from the invoicing tool. */
+  ksef: string | null;
   /** Invoice due date from Allegro (EXTENDED_TERM), when known. */
   dueAt: string | null;
   buyerName: string;
@@ -24,29 +34,57 @@ export interface SourceSale {
   /** Delivery as Allegro charged it, minor units (informational; the allocation uses totalGross − goods). */
   deliveryGross: number;
   lines: Array<{ gross: number; rate: VatRate; quantity: number }>;
+  /** The sale as booked in a closed month (number, issue date), when it was. */
+  booked: BookedDocument | null;
 }
 
 /** A return / refund that corrects a sale in the month it happened. */
 export interface SourceReturn {
   returnId: number;
   sale: SourceSale;
-  /** The day the correction belongs to (refund day, or the day the goods came back). */
+  /** The refund day. */
   happenedAt: string;
   /** The refunded amount (positive), or null to take the returned lines' value. */
   refundGross: number | null;
   lines: Array<{ gross: number; rate: VatRate; quantity: number }>;
 }
 
-export type DocumentType = 'FS' | 'PA' | 'KFS' | 'KPA';
+/** A document as booked in a closed (frozen) month. */
+export interface BookedDocument {
+  month: string;
+  documentType: string;
+  documentNumber: string | null;
+  issueDate: string | null;
+  gross: number;
+}
+
+/** A booked sale cancelled afterwards: its correction goes to the first open month. */
+export interface SourceCancellation {
+  sale: SourceSale;
+  /** The day the cancellation was recorded (may be before the month it is booked in). */
+  happenedAt: string;
+}
+
+/**
+ * EDI++ document types: FS invoice, PA receipt, KFS correction of an invoice, ZW a receipt's return
+ * (EDI++ has no "KPA").
+ */
+export type DocumentType = 'FS' | 'PA' | 'KFS' | 'ZW';
 
 /** One row of the register: one document and one VAT rate. Money in minor units of `currency`. */
 export interface RegisterRow {
   kind: 'sale' | 'correction';
   documentType: DocumentType;
   documentNumber: string | null;
+  /** YYYY-MM-DD; null until the month is closed and the document numbered. */
+  issueDate: string | null;
+  /** The corrected document's number (or our reference), corrections only. */
+  correctedDocument: string | null;
+  /** KSeF number of the invoice, or the JPK marker: BFK (invoice outside KSeF), DI (receipt, other document). */
+  ksef: string;
   orderId: number;
   allegroOrderId: string | null;
-  /** YYYY-MM-DD, Warsaw. */
+  /** The tax point, YYYY-MM-DD Warsaw (of the corrected sale, for corrections). */
   saleDate: string;
   paymentDate: string | null;
   /** The day of the return/refund (corrections only). */
@@ -70,6 +108,14 @@ export interface RegisterDocument {
   documentType: DocumentType;
   /** The shop's own document number, when recorded. */
   documentNumber: string | null;
+  issueDate: string | null;
+  /** A correction that cancels a whole booked sale (the order was cancelled after its month closed). */
+  cancellation: boolean;
+  /** A sale whose tax point is in a closed month, booked in this one (it was not known when that month closed). */
+  late: boolean;
+  /** The corrected document (corrections): number or reference, and its issue date. */
+  corrects: { number: string; issueDate: string | null } | null;
+  ksef: string;
   /** Our reference when there is no document number: ZAP-<order id> (sales), ZAP-<order id>/Z<return id> (corrections). */
   reference: string;
   returnId: number | null;
@@ -94,7 +140,15 @@ export interface RegisterTotal {
   shipping: number;
 }
 
-export type RegisterWarningCode = 'rate_from_product' | 'rate_assumed' | 'foreign_currency' | 'no_goods_value';
+export type RegisterWarningCode =
+  | 'rate_from_product'
+  | 'rate_assumed'
+  | 'foreign_currency'
+  | 'no_goods_value'
+  | 'tax_point_shipment'
+  | 'late_sale'
+  | 'cancelled_after_booking'
+  | 'booked_amount_changed';
 
 export interface RegisterWarning {
   code: RegisterWarningCode;
@@ -113,4 +167,6 @@ export interface SalesRegister {
   /** Per currency, all rates together. */
   grandTotals: Array<Omit<RegisterTotal, 'rate'>>;
   warnings: RegisterWarning[];
+  /** When the month was closed (frozen) for the accountant: its files are then always the same bytes. */
+  frozen: { at: string; stamp: string } | null;
 }

@@ -3,8 +3,8 @@ import type { SqliteDatabase } from '../db/connection';
 import { whenIdle } from '../db/idle';
 import { AdaptiveStep } from './adaptive-step';
 import { Pacer } from './pacer';
-import { inPeriod, localDate, type MonthPeriod } from './period';
-import type { RegisterWarning, SourceReturn, SourceSale } from './register.types';
+import { localDate, monthPeriod, type MonthPeriod } from './period';
+import type { BookedDocument, RegisterWarning, SourceCancellation, SourceReturn, SourceSale } from './register.types';
 import { parseVatRate } from './vat-rate-text';
 
 /**
@@ -181,7 +181,13 @@ function intern<T extends string | null>(text: T): T {
   return text;
 }
 
-function toSale(order: OrderRow, lines: SaleLine[]): SourceSale {
+/** The tax point of an order: its payment, else the day it was shipped (cash on delivery without a recorded payment). */
+interface TaxPoint {
+  date: string;
+  basis: SourceSale['taxBasis'];
+}
+
+function toSale(order: OrderRow, lines: SaleLine[], tax: TaxPoint, booked: BookedDocument | null = null): SourceSale {
   const invoice = order.invoiceRequired === 1;
   const invoiceName = invoice ? order.invoiceCompanyName || joinName(order.invoiceFirstName, order.invoiceLastName) : '';
   const buyerName =
@@ -191,10 +197,15 @@ function toSale(order: OrderRow, lines: SaleLine[]): SourceSale {
   return {
     orderId: order.id,
     allegroOrderId: order.allegroOrderId,
-    documentNumber: order.documentNumber,
+    documentNumber: booked?.documentNumber ?? order.documentNumber,
     invoiceRequested: invoice,
     boughtAt: order.boughtAt,
     paidAt: order.paymentType === 'CASH_ON_DELIVERY' && !order.paidAt ? null : order.paidAt,
+    taxDate: tax.date,
+    taxBasis: tax.basis,
+    issueDate: booked?.issueDate ?? null,
+    ksef: null,
+    booked,
     dueAt: dueDateOf(order),
     buyerName,
     buyerLogin: order.buyerLogin,
@@ -305,32 +316,77 @@ type LineRaw = [number, number, number, string | null, string | null];
 
 const marks = (n: number) => new Array<string>(n).fill('?').join(',');
 
+/** Months closed for the accountant (see register-book.ts). */
+export function frozenMonths(sqlite: SqliteDatabase): Set<string> {
+  return new Set(sqlite.prepare('SELECT month FROM register_months').pluck().all() as string[]);
+}
+
+/** The month before a YYYY-MM month. */
+export const monthBefore = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+};
+
 /**
- * The month's sales (by the Warsaw date of purchase) and its corrections: returns refunded in the month,
- * or — when no refund is recorded — returns whose goods came back in the month. Rejected returns and
- * returns of orders that were never a sale are left out.
+ * How far back a month looks for what its closed predecessors missed: a payment recorded (imported)
+ * after its month was closed, a refund recorded late. Only the closed months right before this one, at
+ * most this many — older gaps belong to those months' own corrections.
+ */
+const LATE_LOOKBACK_MONTHS = 3;
+
+/** The first day from which the month takes sales and refunds: its own first day, or that of the closed months just before it. */
+export function lookbackStart(month: string, frozen: Set<string>): string {
+  let first = month;
+  for (let i = 0, m = monthBefore(month); i < LATE_LOOKBACK_MONTHS && frozen.has(m); i++, m = monthBefore(m)) first = m;
+  return `${first}-01`;
+}
+
+type BookingRow = { orderId: number; month: string; documentType: string; documentNumber: string | null; issueDate: string | null; gross: number; taxDate: string };
+const BOOKING_SELECT = `SELECT order_id AS orderId, month, document_type AS documentType, document_number AS documentNumber, issue_date AS issueDate, gross, tax_date AS taxDate
+  FROM register_bookings WHERE kind = 'sale'`;
+
+/**
+ * The month's sales by their VAT tax point, and its corrections.
  *
- * A busy month is ~200k orders and ~300k lines. They are read in chunks of orders (in order id
- * order, the chunk as big as keeps a query short, see orderChunk; the chunk's lines first, kept as plain numbers and rate texts, then its orders), each chunk a
- * finished query: between chunks the pacer may give the event loop a turn, and the shared connection
- * must then be free for the app's other calls (an open better-sqlite3 iterator would leave it "busy").
- * No row object of either query outlives its chunk — with a month's rows alive at once, garbage
- * collection cost more than everything else in the export.
+ * A sale belongs to the month of its tax point: the payment (prepaid orders, art. 19a ust. 8; a cash on
+ * delivery order is paid when it is delivered, art. 19a ust. 1), or — when no payment is recorded for a
+ * shipped order — the day it was shipped, with a warning. A sale whose tax point is in a closed month
+ * but was not booked there (its payment was recorded after that month was closed) is booked here, as a
+ * late sale. Sales already booked in a closed month are never taken again.
+ *
+ * Corrections: refunds of the month (a return only counts once its money went back — point 8 of the
+ * accountant's issue), and cancellations of sales booked in a closed month (the order was cancelled
+ * afterwards). Rejected returns and returns of orders that were never a sale are left out.
+ *
+ * A busy month is ~200k orders and ~300k lines. They are read in chunks of orders (in order id order,
+ * the chunk as big as keeps a query short, see orderChunk; the chunk's lines first, kept as plain
+ * numbers and rate texts, then its orders), each chunk a finished query: between chunks the pacer may
+ * give the event loop a turn, and the shared connection must then be free for the app's other calls
+ * (an open better-sqlite3 iterator would leave it "busy"). No row object of either query outlives its
+ * chunk — with a month's rows alive at once, garbage collection cost more than everything else.
  */
 export async function loadRegisterSources(
   sqlite: SqliteDatabase,
   period: MonthPeriod,
   pacer: Pacer = new Pacer(),
-): Promise<{ sales: SourceSale[]; returns: SourceReturn[]; warnings: RegisterWarning[] }> {
+): Promise<{ sales: SourceSale[]; returns: SourceReturn[]; cancellations: SourceCancellation[]; warnings: RegisterWarning[] }> {
   const warnings = new Warnings();
-  const window = [period.sqlFrom, period.sqlTo];
   await whenIdle(sqlite);
-  // The month's order ids through an index on bought_at, a day of the window per query (the whole
-  // window at once is one ~80 ms step for a 180k-order month), then sorted here: with ORDER BY id in
-  // the query, SQLite prefers walking the whole table in id order (~200 ms on a 600k-order shop).
-  const idsOfDay = sqlite.prepare('SELECT id FROM orders WHERE bought_at >= ? AND bought_at < ?').pluck();
+  const frozen = frozenMonths(sqlite);
+  const firstDay = lookbackStart(period.month, frozen);
+  const from = monthPeriod(firstDay.slice(0, 7)).sqlFrom;
+  /** A tax point / refund day this month takes: in the month, or in a closed month just before it. */
+  const takes = (day: string | null): day is string =>
+    day !== null && day <= period.lastDay && (day >= period.firstDay || (day >= firstDay && frozen.has(day.slice(0, 7))));
+
+  // The month's order ids by payment day through the paid_at index, a day of the window per query (the
+  // whole window at once is one ~80 ms step for a 180k-order month), then sorted here: with ORDER BY id
+  // in the query, SQLite prefers walking the whole table in id order (~200 ms on a 600k-order shop).
+  const idsOfDay = sqlite
+    .prepare(`SELECT id FROM orders o WHERE paid_at >= ? AND paid_at < ? AND NOT EXISTS (SELECT 1 FROM register_bookings b WHERE b.kind = 'sale' AND b.order_id = o.id)`)
+    .pluck();
   const found: number[] = [];
-  for (let day = period.sqlFrom; day < period.sqlTo; ) {
+  for (let day = from; day < period.sqlTo; ) {
     const next = nextDay(day);
     for (const id of idsOfDay.all(day, next < period.sqlTo ? next : period.sqlTo) as number[]) found.push(id);
     day = next;
@@ -339,7 +395,26 @@ export async function loadRegisterSources(
       await whenIdle(sqlite);
     }
   }
-  const ids = Float64Array.from(found).sort();
+  // Shipped orders with no payment recorded (cash on delivery whose collection was not recorded, a
+  // deferred payment): the shipment day stands in for the delivery. Bought at most 60 days before.
+  const shippedAt = new Map<number, string>();
+  const unpaidShipped = sqlite.prepare(
+    `SELECT o.id, o.status, (SELECT MIN(s.dispatched_at) FROM shipments s WHERE s.order_id = o.id AND s.dispatched_at IS NOT NULL) AS shippedAt
+       FROM orders o WHERE o.paid_at IS NULL AND o.bought_at >= ? AND o.bought_at < ? AND o.status IN ('shipped', 'delivered')
+        AND NOT EXISTS (SELECT 1 FROM register_bookings b WHERE b.kind = 'sale' AND b.order_id = o.id)`,
+  );
+  const boughtFrom = new Date(Date.parse(`${from}T00:00:00Z`) - 60 * 86_400_000).toISOString().slice(0, 10);
+  // A parcel still on its way (not marked delivered) waits: its shipment day counts only once a week
+  // has passed since it before the month's end — by then it has surely arrived.
+  const weekBeforeEnd = new Date(Date.parse(`${period.lastDay}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+  for (const row of unpaidShipped.all(boughtFrom, period.sqlTo) as Array<{ id: number; status: string; shippedAt: string | null }>) {
+    const day = localDate(row.shippedAt);
+    if (day !== null && takes(day) && (row.status === 'delivered' || day <= weekBeforeEnd)) {
+      shippedAt.set(row.id, row.shippedAt as string);
+      found.push(row.id);
+    }
+  }
+  const ids = Float64Array.from(new Set(found)).sort();
 
   const linesOf = (n: number) =>
     sqlite
@@ -376,13 +451,17 @@ export async function loadRegisterSources(
     for (const raw of statements.orders.all(...chunk) as unknown[][]) {
       const order = orderFromRaw(raw);
       while (cursor < lineRows.length && (lineRows[cursor] as LineRaw)[0] < order.id) cursor++;
-      if (!inPeriod(localDate(order.boughtAt), period)) continue;
+      const shipped = order.paidAt === null ? (shippedAt.get(order.id) ?? null) : null;
+      const taxDay = localDate(order.paidAt ?? shipped);
+      if (!takes(taxDay)) continue;
       const lines: SaleLine[] = [];
       for (; cursor < lineRows.length && (lineRows[cursor] as LineRaw)[0] === order.id; cursor++) {
         const v = lineRows[cursor] as LineRaw;
         lines.push({ gross: v[2] * v[1], rate: lineRate(v[3], v[4], order.id, warnings), quantity: v[1] });
       }
-      const sale = toSale(order, lines);
+      const sale = toSale(order, lines, { date: taxDay, basis: shipped === null ? 'payment' : 'shipment' });
+      if (shipped !== null) warnings.once('tax_point_shipment', order.id);
+      if (taxDay < period.firstDay) warnings.once('late_sale', order.id);
       sales.push(sale);
       saleOf.set(sale.orderId, sale);
     }
@@ -393,45 +472,63 @@ export async function loadRegisterSources(
     }
   }
 
-  type ReturnRow = { id: number; orderId: number; status: string; receivedAt: string | null; refundedAt: string | null; refundGrosze: number | null };
-  // The month's returns, walking the table in ranges of ids (in id order, as one ORDER BY id would give).
+  // Sales booked in a closed month whose order was cancelled since: one correction each, once.
+  type CancelRow = BookingRow & { cancelledAt: string | null };
+  const cancelledRows = (
+    sqlite
+      .prepare(
+        `SELECT b.order_id AS orderId, b.month, b.document_type AS documentType, b.document_number AS documentNumber, b.issue_date AS issueDate,
+                b.gross, b.tax_date AS taxDate,
+                COALESCE((SELECT MAX(a.at) FROM audit_log a WHERE a.entity = 'order' AND a.entity_id = CAST(o.id AS TEXT) AND a.action = 'order.cancel'), o.updated_at) AS cancelledAt
+           FROM orders o JOIN register_bookings b ON b.kind = 'sale' AND b.order_id = o.id
+          WHERE o.status = 'cancelled' AND b.month < ?
+            AND NOT EXISTS (SELECT 1 FROM register_bookings c WHERE c.kind = 'cancellation' AND c.order_id = o.id)`,
+      )
+      .all(period.month) as CancelRow[]
+  ).filter((c) => (localDate(c.cancelledAt) ?? period.firstDay) <= period.lastDay);
+
+  type ReturnRow = { id: number; orderId: number; status: string; refundedAt: string; refundGrosze: number | null };
+  // The refunds to book here, walking the returns table in ranges of ids (in id order, as one ORDER BY id would give).
   const returnsIn = sqlite.prepare(
-    `SELECT id, order_id AS orderId, status, received_at AS receivedAt, refunded_at AS refundedAt, refund_grosze AS refundGrosze FROM returns
-      WHERE id > ? AND id <= ? AND status <> 'rejected' AND order_id IS NOT NULL
-        AND ((refunded_at >= ? AND refunded_at < ?) OR (refunded_at IS NULL AND received_at >= ? AND received_at < ?))
+    `SELECT id, order_id AS orderId, status, refunded_at AS refundedAt, refund_grosze AS refundGrosze FROM returns r
+      WHERE id > ? AND id <= ? AND status <> 'rejected' AND order_id IS NOT NULL AND refunded_at >= ? AND refunded_at < ?
+        AND NOT EXISTS (SELECT 1 FROM register_bookings b WHERE b.kind = 'correction' AND b.return_id = r.id)
       ORDER BY id`,
   );
   const lastReturn = (sqlite.prepare('SELECT MAX(id) FROM returns').pluck().get() as number | null) ?? 0;
   const monthReturns: ReturnRow[] = [];
-  for (let from = 0, range = returnRange(); from < lastReturn; ) {
-    const to = Math.min(from + range.size, lastReturn);
+  for (let start = 0, range = returnRange(); start < lastReturn; ) {
+    const to = Math.min(start + range.size, lastReturn);
     const started = performance.now();
-    for (const row of returnsIn.all(from, to, ...window, ...window) as ReturnRow[]) monthReturns.push(row);
+    for (const row of returnsIn.all(start, to, from, period.sqlTo) as ReturnRow[]) monthReturns.push(row);
     range.after(performance.now() - started);
-    from = to;
+    start = to;
     if (pacer.dueNow()) {
       await pacer.pause();
       await whenIdle(sqlite);
     }
   }
-  const returnRows = monthReturns
-    .map((r) => ({ r, happenedAt: localDate(r.refundedAt ?? (r.status === 'received' || r.status === 'closed' ? r.receivedAt : null)) }))
-    .filter((x) => inPeriod(x.happenedAt, period));
+  const returnRows = monthReturns.map((r) => ({ r, happenedAt: localDate(r.refundedAt) })).filter((x) => takes(x.happenedAt));
 
-  // Orders with returns in the month: their lines in full (to find what came back), and — for orders sold
-  // in earlier months — the orders themselves.
+  // Orders with returns or cancellations here: their lines in full (to find what came back), their
+  // bookings, and — for orders not sold in this month — the orders themselves.
   const sold = new Map<number, OrderRow>();
-  const returnedIds = [...new Set(returnRows.map((x) => x.r.orderId))];
-  const extraIds = new Set(returnedIds.filter((id) => !saleOf.has(id)));
+  const bookedOf = new Map<number, BookingRow>();
+  const cancelledIds = new Set(cancelledRows.map((c) => c.orderId));
+  const otherIds = [...new Set([...returnRows.map((x) => x.r.orderId), ...cancelledIds])];
+  const extraIds = new Set(otherIds.filter((id) => !saleOf.has(id)));
   const lines = new Map<number, LineRow[]>();
   // Orders from any month, scattered over the table (on disk, each one is a read of its own): start small.
-  for (let i = 0, chunk = orderChunk(50); i < returnedIds.length; ) {
-    const ids = returnedIds.slice(i, i + chunk.size);
+  for (let i = 0, chunk = orderChunk(50); i < otherIds.length; ) {
+    const ids = otherIds.slice(i, i + chunk.size);
     i += ids.length;
     const started = performance.now();
     const extra = ids.filter((id) => extraIds.has(id));
     if (extra.length > 0) {
-      for (const o of sqlite.prepare(`${ORDER_SELECT} WHERE id IN (${marks(extra.length)})`).all(...extra) as OrderRow[]) if (isSale(o)) sold.set(o.id, o);
+      for (const o of sqlite.prepare(`${ORDER_SELECT} WHERE id IN (${marks(extra.length)})`).all(...extra) as OrderRow[]) {
+        if (isSale(o) || cancelledIds.has(o.id)) sold.set(o.id, o);
+      }
+      for (const b of sqlite.prepare(`${BOOKING_SELECT} AND order_id IN (${marks(extra.length)})`).all(...extra) as BookingRow[]) bookedOf.set(b.orderId, b);
     }
     for (const [orderId, list] of groupLines(sqlite.prepare(`${LINE_SELECT} WHERE l.order_id IN (${marks(ids.length)}) ORDER BY l.id`).all(...ids) as LineRow[])) lines.set(orderId, list);
     chunk.after(performance.now() - started);
@@ -439,6 +536,30 @@ export async function loadRegisterSources(
       await pacer.pause();
       await whenIdle(sqlite);
     }
+  }
+  const otherSales = new Map<number, SourceSale>();
+  const otherSale = (orderId: number): SourceSale | null => {
+    const inMonth = saleOf.get(orderId);
+    if (inMonth) return inMonth;
+    const known = otherSales.get(orderId);
+    if (known) return known;
+    const order = sold.get(orderId);
+    if (!order) return null;
+    const b = bookedOf.get(orderId);
+    const booked: BookedDocument | null = b ? { month: b.month, documentType: b.documentType, documentNumber: b.documentNumber, issueDate: b.issueDate, gross: b.gross } : null;
+    const taxDate = b?.taxDate ?? (localDate(order.paidAt ?? order.boughtAt) as string);
+    const sale = toSale(order, saleLinesOf(order, lines.get(orderId) ?? [], warnings), { date: taxDate, basis: 'payment' }, booked);
+    otherSales.set(orderId, sale);
+    return sale;
+  };
+
+  const cancellations: SourceCancellation[] = [];
+  for (const c of cancelledRows) {
+    const sale = otherSale(c.orderId);
+    if (!sale) continue;
+    const day = localDate(c.cancelledAt) ?? period.firstDay;
+    cancellations.push({ sale, happenedAt: day < period.firstDay ? period.firstDay : day });
+    warnings.once('cancelled_after_booking', c.orderId);
   }
 
   const returnIds = returnRows.map((x) => x.r.id);
@@ -463,12 +584,12 @@ export async function loadRegisterSources(
   const returns: SourceReturn[] = [];
   for (const { r, happenedAt } of returnRows) {
     if (pacer.due()) await pacer.pause();
-    const monthSale = saleOf.get(r.orderId);
-    const order = monthSale ? null : sold.get(r.orderId);
-    if (!monthSale && !order) continue;
+    // A refund of an order cancelled after its month closed is part of that cancellation's correction.
+    if (cancelledIds.has(r.orderId)) continue;
+    const sale = otherSale(r.orderId);
+    if (!sale) continue;
     const orderId = r.orderId;
     const orderLines = lines.get(orderId) ?? [];
-    const sale = monthSale ?? toSale(order as OrderRow, saleLinesOf(order as OrderRow, orderLines, warnings));
     const valued = (returnLines.get(r.id) ?? []).flatMap((rl) => {
       // The sold line this return line gives back: by its id, else by product or offer within the order.
       const line =
@@ -479,7 +600,8 @@ export async function loadRegisterSources(
       const quantity = Math.min(rl.quantity, line.quantity);
       return [{ gross: line.unitPriceGrosze * quantity, rate: lineRate(line.vatRate, line.productRate, orderId, warnings), quantity }];
     });
-    returns.push({ returnId: r.id, sale, happenedAt: happenedAt as string, refundGross: r.refundGrosze, lines: valued });
+    const day = happenedAt as string;
+    returns.push({ returnId: r.id, sale, happenedAt: day < period.firstDay ? period.firstDay : day, refundGross: r.refundGrosze, lines: valued });
   }
-  return { sales, returns, warnings: warnings.list };
+  return { sales, returns, cancellations, warnings: warnings.list };
 }

@@ -3,7 +3,17 @@ import { allocateProRata } from './allocation';
 import { Pacer } from './pacer';
 import { localDate, type MonthPeriod } from './period';
 import { paymentMethodLabel } from './payment-method';
-import type { RegisterDocument, RegisterRow, RegisterTotal, RegisterWarning, SalesRegister, SourceReturn, SourceSale } from './register.types';
+import type {
+  DocumentType,
+  RegisterDocument,
+  RegisterRow,
+  RegisterTotal,
+  RegisterWarning,
+  SalesRegister,
+  SourceCancellation,
+  SourceReturn,
+  SourceSale,
+} from './register.types';
 import { RATE_ORDER } from './vat-rate-text';
 
 /** Goods value per rate, in display order, with rates that have goods only. */
@@ -46,25 +56,43 @@ function paymentLabel(type: string | null, provider: string | null): string {
 
 const reference = (orderId: number, returnId?: number) => (returnId === undefined ? `ZAP-${orderId}` : `ZAP-${orderId}/Z${returnId}`);
 
+/**
+ * The JPK marker of a document without a KSeF number: BFK for an invoice issued outside KSeF, DI for a
+ * receipt (its sales reach JPK through the cash register's records) and other documents.
+ */
+const ksefOf = (sale: SourceSale, type: DocumentType) => sale.ksef ?? (type === 'FS' || type === 'KFS' ? 'BFK' : 'DI');
+
+/** The sale's document as the corrected one: its number (or our reference) and issue date. */
+const correctedOf = (sale: SourceSale) => ({ number: sale.documentNumber ?? reference(sale.orderId), issueDate: sale.issueDate });
+
 function makeDocument(
   kind: 'sale' | 'correction',
   sale: SourceSale,
   date: string,
-  parts: Array<{ rate: VatRate; gross: number; extra: number }>,
+  parts: Array<{ rate: VatRate; gross: number; extra: number; net?: number; vat?: number }>,
   positions: number,
   returnId: number | null,
+  opts: { cancellation?: boolean; late?: boolean } = {},
 ): RegisterDocument {
-  const saleDate = localDate(sale.boughtAt) as string;
-  const documentType = kind === 'sale' ? (sale.invoiceRequested ? 'FS' : 'PA') : sale.invoiceRequested ? 'KFS' : 'KPA';
+  const saleDate = sale.taxDate;
+  const documentType: DocumentType = kind === 'sale' ? (sale.invoiceRequested ? 'FS' : 'PA') : sale.invoiceRequested ? 'KFS' : 'ZW';
+  const documentNumber = kind === 'sale' ? sale.documentNumber : null;
+  const issueDate = kind === 'sale' ? sale.issueDate : null;
+  const corrects = kind === 'correction' ? correctedOf(sale) : null;
+  const ksef = kind === 'sale' ? ksefOf(sale, documentType) : ksefOf({ ...sale, ksef: null }, documentType);
   const rows: RegisterRow[] = parts
     .filter((p) => p.gross !== 0)
     .map((p) => {
-      // Rounded per document and rate, from gross — the way an invoice "od brutto" computes it.
-      const { net, vat, gross } = vatFromGross(p.gross, p.rate);
+      // Rounded per document and rate, from gross — the way an invoice "od brutto" computes it; a
+      // correction brings its own net and VAT (the difference of before and after, art. 106j).
+      const { net, vat, gross } = p.net !== undefined && p.vat !== undefined ? { net: p.net, vat: p.vat, gross: p.gross } : vatFromGross(p.gross, p.rate);
       return {
         kind,
         documentType,
-        documentNumber: kind === 'sale' ? sale.documentNumber : null,
+        documentNumber,
+        issueDate,
+        correctedDocument: corrects?.number ?? null,
+        ksef,
         orderId: sale.orderId,
         allegroOrderId: sale.allegroOrderId,
         saleDate,
@@ -85,8 +113,13 @@ function makeDocument(
   return {
     kind,
     documentType,
-    documentNumber: kind === 'sale' ? sale.documentNumber : null,
-    reference: returnId === null ? reference(sale.orderId) : reference(sale.orderId, returnId),
+    documentNumber,
+    issueDate,
+    cancellation: opts.cancellation === true,
+    late: opts.late === true,
+    corrects,
+    ksef,
+    reference: returnId === null ? (kind === 'sale' ? reference(sale.orderId) : `${reference(sale.orderId)}/A`) : reference(sale.orderId, returnId),
     returnId,
     sale,
     date,
@@ -96,6 +129,20 @@ function makeDocument(
     vat: rows.reduce((a, r) => a + r.vat, 0),
     gross: rows.reduce((a, r) => a + r.gross, 0),
   };
+}
+
+/**
+ * A correction's rows as the difference of the document after and before it (art. 106j): per rate,
+ * gross before G and the part given back g, net and VAT = (those of G − g) − (those of G). Computing VAT
+ * from the refunded amount alone can differ by a grosz from what the two invoices say.
+ */
+function differenceParts(before: Array<{ rate: VatRate; gross: number; extra: number }>, back: Array<{ rate: VatRate; gross: number; extra: number }>) {
+  return back.map((b) => {
+    const whole = before.find((p) => p.rate === b.rate)?.gross ?? b.gross;
+    const was = vatFromGross(whole, b.rate);
+    const now = vatFromGross(whole - b.gross, b.rate);
+    return { rate: b.rate, gross: -b.gross, extra: -b.extra, net: now.net - was.net, vat: now.vat - was.vat };
+  });
 }
 
 function saleParts(sale: SourceSale, warnings: RegisterWarning[]) {
@@ -113,6 +160,7 @@ function compareDocuments(a: RegisterDocument, b: RegisterDocument): number {
   return (
     (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
     (a.kind === b.kind ? 0 : a.kind === 'sale' ? -1 : 1) ||
+    Number(a.cancellation) - Number(b.cancellation) ||
     a.sale.orderId - b.sale.orderId ||
     (a.returnId ?? 0) - (b.returnId ?? 0)
   );
@@ -133,6 +181,7 @@ export async function buildSalesRegister(
   returns: SourceReturn[],
   warningsIn: RegisterWarning[] = [],
   pacer: Pacer = new Pacer(),
+  cancellations: SourceCancellation[] = [],
 ): Promise<SalesRegister> {
   const warnings = [...warningsIn];
   const byDay = new Map<string, RegisterDocument[]>();
@@ -144,8 +193,23 @@ export async function buildSalesRegister(
   for (const sale of sales) {
     if (sale.currency !== 'PLN') warnings.push({ code: 'foreign_currency', orderId: sale.orderId, reference: reference(sale.orderId) });
     const positions = sale.lines.length + (sale.deliveryGross > 0 ? 1 : 0);
-    add(makeDocument('sale', sale, localDate(sale.boughtAt) as string, saleParts(sale, warnings), positions, null));
+    const late = sale.taxDate < period.firstDay;
+    add(makeDocument('sale', sale, late ? period.firstDay : sale.taxDate, saleParts(sale, warnings), positions, null, { late }));
     if (pacer.due()) await pacer.pause();
+  }
+  for (const c of cancellations) {
+    // The whole booked sale, taken back: every rate's gross, net and VAT exactly as booked, negated.
+    const parts = saleParts(c.sale, []);
+    if (c.sale.booked && parts.reduce((a, p) => a + p.gross, 0) !== c.sale.booked.gross) {
+      warnings.push({ code: 'booked_amount_changed', orderId: c.sale.orderId, reference: reference(c.sale.orderId) });
+    }
+    const negative = parts.map((p) => {
+      const { net, vat } = vatFromGross(p.gross, p.rate);
+      return { rate: p.rate, gross: -p.gross, extra: -p.extra, net: -net, vat: -vat };
+    });
+    const positions = c.sale.lines.length + (c.sale.deliveryGross > 0 ? 1 : 0);
+    const doc = makeDocument('correction', c.sale, c.happenedAt, negative, Math.max(1, positions), null, { cancellation: true });
+    if (doc.rows.length > 0) add(doc);
   }
   for (const ret of returns) {
     const groups = goodsByRate(ret.lines);
@@ -159,8 +223,7 @@ export async function buildSalesRegister(
       const amounts = allocateProRata(ret.refundGross ?? 0, saleRates.map((p) => Math.max(0, p.gross)));
       parts = saleRates.map((p, i) => ({ rate: p.rate, gross: amounts[i] ?? 0, extra: 0 }));
     }
-    const negative = parts.map((p) => ({ rate: p.rate, gross: -p.gross, extra: -p.extra }));
-    const doc = makeDocument('correction', ret.sale, ret.happenedAt, negative, Math.max(1, ret.lines.length), ret.returnId);
+    const doc = makeDocument('correction', ret.sale, ret.happenedAt, differenceParts(saleParts(ret.sale, []), parts), Math.max(1, ret.lines.length), ret.returnId);
     if (doc.rows.length > 0) add(doc);
     if (pacer.due()) await pacer.pause();
   }
@@ -179,7 +242,7 @@ export async function buildSalesRegister(
       if (pacer.due()) await pacer.pause();
     }
   }
-  return { month: period.month, firstDay: period.firstDay, lastDay: period.lastDay, documents, rows, ...totals.result(), warnings };
+  return { month: period.month, firstDay: period.firstDay, lastDay: period.lastDay, documents, rows, ...totals.result(), warnings, frozen: null };
 }
 
 /**

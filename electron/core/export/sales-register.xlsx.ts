@@ -16,7 +16,7 @@ import { XlsxWriter } from './xlsx/workbook-writer';
  * Register columns whose few values repeat on most rows: written once into the shared string table
  * (see xlsx/shared-strings.ts). Matched by heading; a renamed column is simply written inline.
  */
-const REPEATING = new Set(['Rodzaj', 'Typ dokumentu', 'Kraj', 'Stawka VAT', 'Forma płatności', 'Waluta']);
+const REPEATING = new Set(['Rodzaj', 'Typ dokumentu', 'Kraj', 'Stawka VAT', 'Forma płatności', 'Waluta', 'Numer KSeF lub oznaczenie']);
 
 export async function salesRegisterXlsx(register: SalesRegister, generatedAt: string, pacer: Pacer = new Pacer()): Promise<Uint8Array> {
   const book = new XlsxWriter();

@@ -15,6 +15,8 @@ export const DEFAULT_SETTINGS: Settings = {
   returnInstruction:
     'Masz 14 dni na odstąpienie od umowy bez podania przyczyny. Zwrot zgłoś w Allegro (Moje zakupy → Zwróć przedmiot) i odeślij towar z tym dokumentem.',
   backupKeep: 14,
+  invoiceSeries: 'FV {n}/{mm}/{rrrr}',
+  correctionSeries: 'KOR {n}/{mm}/{rrrr}',
 };
 
 const SETTINGS_KEYS = Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>;

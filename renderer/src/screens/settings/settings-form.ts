@@ -4,7 +4,7 @@ import type { Settings } from '../../../../shared/contract/system.contract';
 export type SettingsDraft = { [K in keyof Settings]: string };
 
 export type SettingsField = keyof Settings;
-export type FieldError = { key: 'nipInvalid' | 'required' } | { key: 'numberRange'; min: number; max: number };
+export type FieldError = { key: 'nipInvalid' | 'required' | 'seriesInvalid' } | { key: 'numberRange'; min: number; max: number };
 
 const RANGES: Partial<Record<SettingsField, [number, number]>> = { handlingTimeDays: [0, 60], backupKeep: [1, 365] };
 
@@ -18,6 +18,11 @@ export function validateDraft(draft: SettingsDraft): Partial<Record<SettingsFiel
   if (!draft.shopName.trim()) errors.shopName = { key: 'required' };
   const nip = draft.shopNip.replace(/[\s-]/g, '');
   if (nip && !/^\d{10}$/.test(nip)) errors.shopNip = { key: 'nipInvalid' };
+  // A numbering pattern: empty (no numbers), or {n} exactly once where the number goes.
+  for (const field of ['invoiceSeries', 'correctionSeries'] as const) {
+    const text = draft[field].trim();
+    if (text !== '' && text.split('{n}').length !== 2) errors[field] = { key: 'seriesInvalid' };
+  }
   for (const [field, [min, max]] of Object.entries(RANGES) as Array<[SettingsField, [number, number]]>) {
     const text = draft[field].trim();
     const n = Number(text);
