@@ -22,6 +22,12 @@ export const shopStats = z.object({
 });
 export type ShopStats = z.infer<typeof shopStats>;
 
+/** A numbering pattern: empty, or text with {n} where the number goes (see settingsSchema.invoiceSeries). */
+const documentSeries = z
+  .string()
+  .max(60)
+  .refine((s) => s.trim() === '' || (s.split('{n}').length === 2 && !/[\r\n]/.test(s)), 'the pattern needs {n} once, where the number goes');
+
 export const settingsSchema = z.object({
   shopName: z.string().max(200),
   shopAddress: z.string().max(1000),
@@ -34,6 +40,14 @@ export const settingsSchema = z.object({
   returnInstruction: z.string().max(2000),
   /** How many automatic backups to keep. */
   backupKeep: z.number().int().min(1).max(365),
+  /**
+   * Numbering of the invoices Zaplecze gives a number when it books a month for the accountant, e.g.
+   * "FV {n}/{mm}/{rrrr}" ({n} the next number, {mm} month, {rrrr} year of the issue date; numbers start
+   * again each month when {mm} is in it, else each year). Empty: Zaplecze numbers no invoices.
+   */
+  invoiceSeries: documentSeries,
+  /** The same for corrections of invoices, e.g. "KOR {n}/{mm}/{rrrr}". */
+  correctionSeries: documentSeries,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
