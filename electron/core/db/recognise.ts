@@ -1,3 +1,5 @@
+import { accessSync, constants } from 'node:fs';
+import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { DomainError, storageError } from '../errors';
 import { openRawSqlite } from './connection';
@@ -10,6 +12,15 @@ import { MIGRATIONS } from './migrations';
 export const ZAPLECZE_APPLICATION_ID = 0x5a41504c;
 
 const FIRST_MIGRATION = Object.keys(MIGRATIONS)[0]!;
+
+function writable(folder: string): boolean {
+  try {
+    accessSync(folder, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type ShopFileKind = 'zaplecze' | 'empty';
 
@@ -40,7 +51,12 @@ export function recogniseShopFile(file: string): ShopFileKind {
       applicationId = Number(db.pragma('application_id', { simple: true }));
     } catch (error) {
       const storage = storageError(error, `the file ${file}`);
-      if (storage && storage.code !== 'read_only') throw storage;
+      if (storage) throw storage;
+      // A WAL database needs its -shm beside it even to be read: in a read-only folder or disk SQLite
+      // cannot make one, and says only "unable to open database file".
+      if ((error as { code?: unknown }).code === 'SQLITE_CANTOPEN' && !writable(dirname(file))) {
+        throw new DomainError('read_only', `The folder of ${file} is read-only (a read-only disk, mount or folder): the shop cannot be opened there. Nothing was changed.`);
+      }
       throw new DomainError('database_corrupt', `The file ${file} is not a readable Zaplecze database (${(error as Error).message}).`);
     }
     if (tables.length === 0 && (applicationId === 0 || applicationId === ZAPLECZE_APPLICATION_ID)) return 'empty';

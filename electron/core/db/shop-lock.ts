@@ -1,6 +1,8 @@
+import { existsSync, mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { DomainError } from '../errors';
+import { DomainError, storageError } from '../errors';
 import { openRawSqlite } from './connection';
 
 /**
@@ -74,11 +76,14 @@ function openLockDb(file: string): BetterSqlite3.Database {
 function wrapLockError(error: unknown, dbFile: string): never {
   if (error instanceof DomainError) throw error;
   if (isBusy(error)) throw error;
-  const storage = (error as { code?: unknown }).code;
-  throw new DomainError(
-    storage === 'SQLITE_READONLY' || storage === 'SQLITE_CANTOPEN' ? 'read_only' : 'internal',
-    `Cannot take the lock beside ${dbFile}: ${(error as Error).message}`,
-  );
+  const storage = storageError(error, `the folder of ${dbFile}`);
+  if (storage) throw storage;
+  const code = (error as { code?: unknown }).code;
+  if (code === 'SQLITE_CANTOPEN') {
+    if (!existsSync(dirname(dbFile))) throw new DomainError('folder_missing', `The folder ${dirname(dbFile)} does not exist.`);
+    throw new DomainError('read_only', `The folder of ${dbFile} cannot be written (a read-only disk, mount or folder): the shop cannot be opened there. Nothing was changed.`);
+  }
+  throw new DomainError('internal', `Cannot take the lock beside ${dbFile}: ${(error as Error).message}`);
 }
 
 /**
@@ -217,6 +222,7 @@ export function holdShopForApp(dbFile: string, program: Exclude<ShopProgram, 'cl
 export function holdShopExclusively(dbFile: string, purpose = 'restoring a backup'): HeldLock {
   let db: BetterSqlite3.Database;
   try {
+    mkdirSync(dirname(dbFile), { recursive: true }); // a restore into a new folder makes it anyway
     db = openLockDb(useLockFile(dbFile));
   } catch (error) {
     wrapLockError(error, dbFile);
