@@ -130,7 +130,7 @@ export async function orderDetail(core: Core, id: number, role: Role | null): Pr
   }
   const shipments = prepared(
     core.sqlite,
-    'SELECT carrier, tracking_number AS trackingNumber, dispatched_at AS dispatchedAt, created_at AS createdAt FROM shipments WHERE order_id = ? ORDER BY id',
+    'SELECT carrier, tracking_number AS trackingNumber, dispatched_at AS dispatchedAt, created_at AS createdAt FROM shipments WHERE order_id = ? AND cancelled_at IS NULL ORDER BY id',
   ).all(id) as Array<{ carrier: string | null; trackingNumber: string | null; dispatchedAt: string | null; createdAt: string }>;
   for (const s of shipments) {
     if (!audit.some((a) => a.action.startsWith('packing.ship'))) {

@@ -8,7 +8,7 @@ export const emptyStats = {
 };
 
 export function line(over: Partial<PackLine> = {}): PackLine {
-  return { id: 1, name: 'Kubek ceramiczny „Łąka”', productId: 10, sku: 'KUB-01', ean: '5901234123457', locationCode: 'A-01', quantity: 2, packedQuantity: 0, verified: false, verifiable: true, ...over };
+  return { id: 1, name: 'Kubek ceramiczny „Łąka”', productId: 10, sku: 'KUB-01', ean: '5901234123457', locationCode: 'A-01', quantity: 2, packedQuantity: 0, verified: false, forcedQuantity: 0, verifiable: true, ...over };
 }
 
 export function packOrder(over: Partial<PackOrder> = {}): PackOrder {
@@ -31,6 +31,8 @@ export function packOrder(over: Partial<PackOrder> = {}): PackOrder {
     allVerified: false,
     packable: true,
     shipments: [],
+    payment: 'paid',
+    totalToPayGrosze: 5998,
     ...over,
   };
 }
@@ -53,6 +55,7 @@ export function queueRow(over: Partial<PackingQueueRow> = {}): PackingQueueRow {
     packedCount: 0,
     firstItemName: 'Kubek',
     buyerMessage: null,
+    payment: 'paid',
     ...over,
   };
 }

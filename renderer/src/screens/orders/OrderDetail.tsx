@@ -23,6 +23,7 @@ import { useFormat } from '../../i18n/format';
 import { useLanguage, useT } from '../../i18n/i18n';
 import { allegroStatusText, paymentTypeText, paymentWords } from './allegro-labels';
 import { ordersMessages } from './orders.messages';
+import { OrderCorrections } from './OrderCorrections';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -259,6 +260,7 @@ export function OrderDetail({ orderId, onClose }: { orderId: number; onClose: ()
                 ))}
               </Section>
             )}
+            <OrderCorrections orderId={orderId} />
             <Section title={t('timeline')}>
               <Box component="ol" sx={{ pl: 2.5, m: 0 }} data-testid="timeline">
                 {data.timeline.map((e, i) => (

@@ -19,6 +19,7 @@ import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
 import RemoveCircleOutlineIcon from '@mui/icons-material/RemoveCircleOutlineOutlined';
+import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { useEffect, useState } from 'react';
 import type { PackLine, PackOrder } from '../../../../shared/contract/packing.contract';
 import { api, ApiError } from '../../api';
@@ -68,10 +69,24 @@ function useScanFocus(active: boolean) {
 
 function LineRow({ line, canTakeOut, onTakeOut }: { line: PackLine; canTakeOut: boolean; onTakeOut: () => void }) {
   const t = useT(packingMessages);
+  // A line the owner forced is not a checked one: orange with "wymuszono N", never the scanned green.
+  const forced = line.forcedQuantity > 0;
+  const tint = forced ? 'warning' : line.verified ? 'success' : null;
   return (
-    <TableRow data-testid="pack-line" data-verified={line.verified ? 'true' : 'false'} sx={line.verified ? { bgcolor: (theme) => alpha(theme.palette.success.main, 0.12) } : undefined}>
+    <TableRow
+      data-testid="pack-line"
+      data-verified={line.verified ? 'true' : 'false'}
+      data-forced={forced ? 'true' : 'false'}
+      sx={tint ? { bgcolor: (theme) => alpha(theme.palette[tint].main, 0.12) } : undefined}
+    >
       <TableCell sx={{ width: 48 }}>
-        {line.verified ? <CheckCircleIcon color="success" titleAccess={t('lineVerified')} /> : !line.verifiable ? <ErrorIcon color="warning" titleAccess={t('lineNotLinked')} /> : null}
+        {forced ? (
+          <WarningAmberIcon color="warning" titleAccess={t('forcedTitle')} />
+        ) : line.verified ? (
+          <CheckCircleIcon color="success" titleAccess={t('lineVerified')} />
+        ) : !line.verifiable ? (
+          <ErrorIcon color="warning" titleAccess={t('lineNotLinked')} />
+        ) : null}
       </TableCell>
       <TableCell>
         <Typography sx={{ fontWeight: 600 }}>{line.name}</Typography>
@@ -81,8 +96,13 @@ function LineRow({ line, canTakeOut, onTakeOut }: { line: PackLine; canTakeOut: 
         </Typography>
       </TableCell>
       <TableCell sx={{ fontWeight: 700, whiteSpace: 'nowrap' }}>{line.locationCode ?? '—'}</TableCell>
-      <TableCell align="right" sx={{ fontSize: '1.5rem', fontWeight: 700, whiteSpace: 'nowrap', color: line.verified ? 'success.main' : undefined }}>
+      <TableCell align="right" sx={{ fontSize: '1.5rem', fontWeight: 700, whiteSpace: 'nowrap', color: forced ? 'warning.dark' : line.verified ? 'success.main' : undefined }}>
         {t('lineProgress', { packed: line.packedQuantity, quantity: line.quantity })}
+        {forced && (
+          <Tooltip title={t('forcedTitle')}>
+            <Chip size="small" color="warning" label={t('forcedChip', { n: line.forcedQuantity })} sx={{ ml: 1, fontWeight: 700, verticalAlign: 'middle' }} />
+          </Tooltip>
+        )}
       </TableCell>
       <TableCell sx={{ width: 56 }}>
         {canTakeOut && line.packedQuantity > 0 && (
@@ -178,6 +198,7 @@ export function PackOrderView({ orderId }: { orderId: number }) {
             <div>
               {order.buyerName && order.buyerLogin && `${order.buyerLogin} · `}
               <OrderNumber number={order.number} />
+              <Chip size="small" sx={{ ml: 1 }} color={order.payment === 'unpaid' ? 'error' : order.payment === 'cod' ? 'info' : 'success'} variant="outlined" label={t(`payment_${order.payment}`)} data-testid="payment-chip" />
             </div>
           </>
         }
@@ -188,6 +209,12 @@ export function PackOrderView({ orderId }: { orderId: number }) {
         }
       />
       {order.pickupPointName && <Typography sx={{ mb: 1 }}>{t('pickupPoint', { name: order.pickupPointName })}</Typography>}
+      {order.payment === 'unpaid' && order.packable && (
+        <Alert severity="error" sx={{ mb: 2 }} data-testid="unpaid-banner">
+          <AlertTitle>{t('unpaidTitle')}</AlertTitle>
+          {t('unpaidText', { amount: format.money(order.totalToPayGrosze) })}
+        </Alert>
+      )}
       {order.buyerMessage && (
         <Alert severity="info" sx={{ mb: 2 }}>
           <AlertTitle>{t('buyerMessage')}</AlertTitle>

@@ -17,7 +17,10 @@ import Typography from '@mui/material/Typography';
 import Alert from '@mui/material/Alert';
 import { alpha, type SxProps, type Theme } from '@mui/material/styles';
 import ChecklistIcon from '@mui/icons-material/Checklist';
-import { useMemo, useState } from 'react';
+import IconButton from '@mui/material/IconButton';
+import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
+import ChevronRightIcon from '@mui/icons-material/ChevronRight';
+import { useEffect, useMemo, useState } from 'react';
 import type { PackingQueueFilter, PackingQueueRow } from '../../../../shared/contract/packing.contract';
 import { isOwnOrderCode, ownOrderId } from '../../../../shared/domain/order-code';
 import { api } from '../../api';
@@ -46,11 +49,14 @@ export function namesOrder(row: PackingQueueRow, code: string): boolean {
   return (row.allegroOrderId ?? '').toLowerCase() === code.trim().toLowerCase();
 }
 
+/** Rows a page: enough for a morning's batch, few enough to draw at once on a slow laptop. */
+const PAGE_SIZE = 50;
+
 /**
  * The queue: orders to pack and packed ones waiting for the courier, the earliest promise first,
- * overdue ones in red. Scanning a slip (or typing a number) opens that order; ticking several makes
- * a pick list. A plain table, not a data grid: this is the shop's open work (a few hundred rows at
- * most), and every row should be visible and readable at a glance.
+ * overdue ones in red, unpaid ones marked. Scanning a slip (or typing a number) opens that order;
+ * ticking several makes a pick list. Paged on the core (a big shop has thousands waiting): the true
+ * count is always shown, and ticks survive paging.
  */
 export function PackingQueue() {
   const t = useT(packingMessages);
@@ -59,9 +65,20 @@ export function PackingQueue() {
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [feedback, setFeedback] = useState<ScanFeedback | null>(null);
-  const queue = useLiveQuery(() => api.call('packing.queue', search ? { filter, search } : { filter }), ['orders'], [filter, search]);
+  const [page, setPage] = useState(0);
+  useEffect(() => setPage(0), [filter, search]);
+  const queue = useLiveQuery(
+    () => api.call('packing.queue', { filter, limit: PAGE_SIZE, offset: page * PAGE_SIZE, ...(search ? { search } : {}) }),
+    ['orders'],
+    [filter, search, page],
+  );
   const rows = useMemo(() => queue.data?.rows ?? [], [queue.data]);
-  const chosen = rows.filter((r) => selected.has(r.id)).map((r) => r.id);
+  const total = queue.data?.total ?? 0;
+  const chosen = [...selected];
+  // The queue shrank under the current page (orders shipped elsewhere): go back to the last page.
+  useEffect(() => {
+    if (queue.data && page > 0 && page * PAGE_SIZE >= queue.data.total) setPage(Math.max(0, Math.ceil(queue.data.total / PAGE_SIZE) - 1));
+  }, [queue.data, page]);
 
   async function onFind(code: string) {
     setFeedback(null);
@@ -95,6 +112,25 @@ export function PackingQueue() {
   }
 
   const allChecked = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const someChecked = rows.some((r) => selected.has(r.id));
+  const pager = total > 0 && (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', justifyContent: 'flex-end' }} data-testid="queue-pager">
+      {chosen.length > 0 && (
+        <Typography variant="body2" color="text.secondary" sx={{ mr: 2 }}>
+          {t('selectedCount', { n: format.number(chosen.length) })}
+        </Typography>
+      )}
+      <Typography variant="body2" data-testid="queue-range">
+        {t('pageRange', { from: format.number(page * PAGE_SIZE + 1), to: format.number(Math.min(total, (page + 1) * PAGE_SIZE)), total: format.number(total) })}
+      </Typography>
+      <IconButton aria-label={t('prevPage')} disabled={page === 0} onClick={() => setPage((p) => Math.max(0, p - 1))}>
+        <ChevronLeftIcon />
+      </IconButton>
+      <IconButton aria-label={t('nextPage')} disabled={(page + 1) * PAGE_SIZE >= total} onClick={() => setPage((p) => p + 1)}>
+        <ChevronRightIcon />
+      </IconButton>
+    </Stack>
+  );
   return (
     <Box>
       <PageHeader
@@ -121,10 +157,16 @@ export function PackingQueue() {
       )}
       <ErrorAlert error={queue.error} onRetry={queue.reload} />
       {queue.data && queue.data.overdueCount > 0 && (
-        <Alert severity="error" sx={{ mb: 2 }} data-testid="overdue-count">
-          {t('overdueCount', { n: queue.data.overdueCount })}
+        <Alert severity="error" sx={{ mb: 1 }} data-testid="overdue-count">
+          {t('overdueCount', { n: format.number(queue.data.overdueCount) })}
         </Alert>
       )}
+      {queue.data && (queue.data.unpaidCount ?? 0) > 0 && (
+        <Alert severity="warning" sx={{ mb: 1 }} data-testid="unpaid-count">
+          {t('unpaidCount', { n: format.number(queue.data.unpaidCount) })}
+        </Alert>
+      )}
+      {pager}
       {queue.loading && <LinearProgress sx={{ mb: 1 }} />}
       {queue.data && rows.length === 0 && !queue.loading && <Typography color="text.secondary">{t('queueEmpty')}</Typography>}
       {rows.length > 0 && (
@@ -135,8 +177,17 @@ export function PackingQueue() {
                 <TableCell padding="checkbox">
                   <Checkbox
                     checked={allChecked}
-                    indeterminate={chosen.length > 0 && !allChecked}
-                    onChange={() => setSelected(allChecked ? new Set() : new Set(rows.map((r) => r.id)))}
+                    indeterminate={someChecked && !allChecked}
+                    onChange={() =>
+                      setSelected((prev) => {
+                        const next = new Set(prev);
+                        for (const r of rows) {
+                          if (allChecked) next.delete(r.id);
+                          else next.add(r.id);
+                        }
+                        return next;
+                      })
+                    }
                     slotProps={{ input: { 'aria-label': t('pickListHint') } }}
                   />
                 </TableCell>
@@ -175,7 +226,19 @@ export function PackingQueue() {
                   <TableCell>{row.lineCount > 1 ? t('itemsMore', { first: row.firstItemName ?? '', n: row.lineCount - 1 }) : (row.firstItemName ?? '—')}</TableCell>
                   <TableCell>{row.deliveryMethodName ?? '—'}</TableCell>
                   <TableCell>{t('lineProgress', { packed: row.packedCount, quantity: row.itemCount })}</TableCell>
-                  <TableCell>{row.status === 'packed' ? t('statusPacked') : t('statusToPick')}</TableCell>
+                  <TableCell>
+                    {row.status === 'packed' ? t('statusPacked') : t('statusToPick')}
+                    {row.payment !== 'paid' && (
+                      <Chip
+                        size="small"
+                        data-testid="queue-payment"
+                        color={row.payment === 'unpaid' ? 'error' : 'info'}
+                        variant={row.payment === 'unpaid' ? 'filled' : 'outlined'}
+                        label={t(`payment_${row.payment}`)}
+                        sx={{ ml: 1, fontWeight: 700 }}
+                      />
+                    )}
+                  </TableCell>
                   <TableCell align="right">
                     <Button variant="contained" size="small" color={row.overdue ? 'error' : 'primary'} onClick={() => navigate('packing', row.id)}>
                       {t('pack')}
@@ -187,6 +250,7 @@ export function PackingQueue() {
           </Table>
         </TableContainer>
       )}
+      {rows.length > 10 && <Box sx={{ mt: 1 }}>{pager}</Box>}
     </Box>
   );
 }

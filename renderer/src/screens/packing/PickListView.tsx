@@ -23,7 +23,8 @@ import { useLiveQuery } from '../../components/use-live-query';
 import { useT } from '../../i18n/i18n';
 import { packingMessages } from './packing.messages';
 import { useEscape } from './use-escape';
-import { usePrint } from './use-print';
+import { SlipPrintButtons } from './SlipPrintButtons';
+import { usePrint, usePrintCapabilities } from './use-print';
 
 /**
  * The pick list of a batch on screen: what to take from which shelf, in walking order, and for which
@@ -34,6 +35,7 @@ export function PickListView({ orderIds }: { orderIds: number[] }) {
   const key = orderIds.join(',');
   const list = useLiveQuery(() => api.call('packing.pickList', { orderIds }), ['orders', 'stock'], [key]);
   const printing = usePrint();
+  const caps = usePrintCapabilities();
   useEscape(() => navigate('packing'));
   const data = list.data;
   // The chips name the buyer (whom the parcel is for), the full number is in their tooltip.
@@ -51,17 +53,19 @@ export function PickListView({ orderIds }: { orderIds: number[] }) {
             <Button variant="outlined" startIcon={<PictureAsPdfIcon />} disabled={printing.busy || !data} onClick={() => void printing.print('print.pickList', orderIds, 'pdf')}>
               {t('savePdf')}
             </Button>
-            <Button variant="outlined" startIcon={<PrintIcon />} disabled={printing.busy || !data} onClick={() => void printing.print('print.packingSlips', orderIds, 'print')}>
-              {t('printSlips')}
-            </Button>
-            <Button variant="contained" startIcon={<PrintIcon />} disabled={printing.busy || !data} onClick={() => void printing.print('print.pickList', orderIds, 'print')}>
-              {t('print')}
-            </Button>
+            {caps?.printDialog && (
+              <Button variant="contained" startIcon={<PrintIcon />} disabled={printing.busy || !data} onClick={() => void printing.print('print.pickList', orderIds, 'print')}>
+                {t('print')}
+              </Button>
+            )}
           </>
         }
       />
       <ErrorAlert error={list.error} onRetry={list.reload} />
       <ErrorAlert error={printing.error} onClose={printing.clearError} />
+      <Box sx={{ mb: 2 }}>
+        <SlipPrintButtons orderIds={orderIds} many />
+      </Box>
       {list.loading && <LinearProgress sx={{ mb: 1 }} />}
       {data && (
         <TableContainer component={Paper} variant="outlined">

@@ -10,14 +10,18 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import LocalShippingIcon from '@mui/icons-material/LocalShipping';
-import PrintIcon from '@mui/icons-material/Print';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { type PackOrder, SHIP_CARRIERS, type ShipCarrier, type ShipOutput } from '../../../../shared/contract/packing.contract';
 import { api, ApiError } from '../../api';
+import { useRole } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
+import { isWordReason } from './ForceCompleteDialog';
 import { packingMessages } from './packing.messages';
-import { usePrint } from './use-print';
+import { SlipPrintButtons } from './SlipPrintButtons';
+import { trackingRefusal, type TrackingRefusal } from './tracking-refusal';
+import { useScanGuard, withoutScan } from './use-scan-guard';
 
 interface Draft {
   carrier: ShipCarrier | '';
@@ -51,10 +55,21 @@ interface Shortage {
  */
 export function ShipPanel({ order, onShipped }: { order: PackOrder; onShipped: (result: ShipOutput) => void }) {
   const t = useT(packingMessages);
+  const format = useFormat();
+  const role = useRole();
   const [draft, setDraft] = useState<Draft>(() => loadDraft(order));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const printing = usePrint();
+  const [refusal, setRefusal] = useState<TrackingRefusal | null>(null);
+  const [unpaidReason, setUnpaidReason] = useState('');
+  const [unpaidScanned, setUnpaidScanned] = useState<string | null>(null);
+  const trackingInput = useRef<HTMLInputElement>(null);
+  const unpaid = order.payment === 'unpaid';
+  // The reason field does not take scans (a habitual scan would become the reason and ship the order).
+  useScanGuard(unpaid, (code) => {
+    setUnpaidReason((r) => withoutScan(r, code));
+    setUnpaidScanned(code);
+  });
 
   useEffect(() => {
     try {
@@ -65,15 +80,38 @@ export function ShipPanel({ order, onShipped }: { order: PackOrder; onShipped: (
   }, [draft, order.id]);
 
   const needsTracking = draft.carrier !== 'personal';
-  const canShip = !busy && (draft.tracking.trim() !== '' || !needsTracking);
+  const unpaidOk = !unpaid || (role === 'owner' && isWordReason(unpaidReason));
+  const canShip = !busy && (draft.tracking.trim() !== '' || !needsTracking) && unpaidOk;
 
-  async function ship() {
+  /** A refused number stays visible and selected, so the next scan replaces it instead of adding to it. */
+  function refuse(r: TrackingRefusal) {
+    setRefusal(r);
+    requestAnimationFrame(() => {
+      trackingInput.current?.focus();
+      trackingInput.current?.select();
+    });
+  }
+
+  async function ship(confirmUnusual = false) {
     if (!canShip) return;
+    const tracking = draft.tracking.trim();
+    // The order's own products are refused at once, without asking the core (which checks every product).
+    const own = order.lines.find((l) => tracking !== '' && (l.ean === tracking || (l.sku !== null && l.sku.toLowerCase() === tracking.toLowerCase())));
+    if (own) {
+      refuse({ kind: 'product', code: tracking, name: own.name, sku: own.sku ?? '' });
+      return;
+    }
     setBusy(true);
     setError(null);
+    setRefusal(null);
     try {
-      const tracking = draft.tracking.trim();
-      const result = await api.call('packing.ship', { orderId: order.id, carrier: draft.carrier === '' ? null : draft.carrier, ...(tracking ? { trackingNumber: tracking } : {}) });
+      const result = await api.call('packing.ship', {
+        orderId: order.id,
+        carrier: draft.carrier === '' ? null : draft.carrier,
+        ...(tracking ? { trackingNumber: tracking } : {}),
+        ...(unpaid && role === 'owner' ? { unpaidReason: unpaidReason.trim() } : {}),
+        ...(confirmUnusual ? { confirmUnusualTracking: true } : {}),
+      });
       try {
         sessionStorage.removeItem(draftKey(order.id));
       } catch {
@@ -81,9 +119,27 @@ export function ShipPanel({ order, onShipped }: { order: PackOrder; onShipped: (
       }
       onShipped(result);
     } catch (e) {
-      setError(e);
+      const r = trackingRefusal(e);
+      if (r) refuse(r);
+      else setError(e);
     } finally {
       setBusy(false);
+    }
+  }
+
+  function refusalText(r: TrackingRefusal): string {
+    const carrier = r.kind === 'format' || r.kind === 'unusual' ? t(`carrier_${r.carrier}`) : '';
+    switch (r.kind) {
+      case 'product':
+        return t('trackingIsProduct', { code: r.code, name: r.name, sku: r.sku });
+      case 'order':
+        return t('trackingIsOrder', { code: r.code });
+      case 'format':
+        return t('trackingFormat', { code: r.code, carrier, expected: r.expected });
+      case 'unusual':
+        return t('trackingUnusual', { code: r.code, carrier, expected: r.expected });
+      case 'unpaid':
+        return t('unpaidRefused');
     }
   }
 
@@ -94,12 +150,7 @@ export function ShipPanel({ order, onShipped }: { order: PackOrder; onShipped: (
         {t('shipTitle')}
       </Typography>
       <Stack spacing={2}>
-        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-          <Button variant="outlined" startIcon={<PrintIcon />} disabled={printing.busy} onClick={() => void printing.print('print.packingSlips', [order.id], 'print')}>
-            {t('printSlip')}
-          </Button>
-        </Stack>
-        <ErrorAlert error={printing.error} onClose={printing.clearError} />
+        <SlipPrintButtons orderIds={[order.id]} />
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
           <FormControl sx={{ minWidth: 200 }}>
             <InputLabel id="carrier-label">{t('carrier')}</InputLabel>
@@ -115,18 +166,47 @@ export function ShipPanel({ order, onShipped }: { order: PackOrder; onShipped: (
             autoFocus
             fullWidth
             label={t('tracking')}
+            inputRef={trackingInput}
             value={draft.tracking}
-            onChange={(e) => setDraft((d) => ({ ...d, tracking: e.target.value }))}
+            error={refusal !== null}
+            onChange={(e) => {
+              setRefusal(null);
+              setDraft((d) => ({ ...d, tracking: e.target.value }));
+            }}
             onKeyDown={(e) => {
               if (e.key === 'Enter') {
                 e.preventDefault();
                 void ship();
               }
             }}
-            helperText={needsTracking && draft.tracking.trim() === '' ? t('trackingMissing') : ' '}
-            slotProps={{ htmlInput: { maxLength: 64, spellCheck: false, autoComplete: 'off', 'data-tracking-field': 'true' } }}
+            helperText={refusal ? refusalText(refusal) : needsTracking && draft.tracking.trim() === '' ? t('trackingMissing') : ' '}
+            slotProps={{ htmlInput: { maxLength: 64, spellCheck: false, autoComplete: 'off', 'data-tracking-field': 'true' }, formHelperText: { role: refusal ? 'alert' : undefined, 'data-testid': 'tracking-help' } as object }}
           />
         </Stack>
+        {unpaid && (
+          <Alert severity="error" data-testid="unpaid-alert">
+            <AlertTitle>{t('unpaidTitle')}</AlertTitle>
+            {t('unpaidText', { amount: format.money(order.totalToPayGrosze) })}
+            {role === 'owner' ? (
+              <TextField
+                fullWidth
+                size="small"
+                sx={{ mt: 1, bgcolor: 'background.paper' }}
+                label={t('unpaidReason')}
+                value={unpaidReason}
+                onChange={(e) => {
+                  setUnpaidScanned(null);
+                  setUnpaidReason(e.target.value);
+                }}
+                error={unpaidScanned !== null}
+                helperText={unpaidScanned !== null ? t('scanInDialog', { code: unpaidScanned }) : ' '}
+                slotProps={{ htmlInput: { maxLength: 500 } }}
+              />
+            ) : (
+              <div style={{ marginTop: 4, fontWeight: 600 }}>{t('unpaidHelper')}</div>
+            )}
+          </Alert>
+        )}
         {shortages ? (
           <Alert severity="error" role="alert" data-error-code="insufficient_stock">
             <AlertTitle>{t('insufficientTitle')}</AlertTitle>
@@ -138,9 +218,16 @@ export function ShipPanel({ order, onShipped }: { order: PackOrder; onShipped: (
         ) : (
           <ErrorAlert error={error} onClose={() => setError(null)} />
         )}
-        <Button variant="contained" size="large" color="success" startIcon={<LocalShippingIcon />} disabled={!canShip} onClick={() => void ship()}>
-          {t('ship')}
-        </Button>
+        <Stack direction="row" spacing={2}>
+          <Button variant="contained" size="large" color="success" startIcon={<LocalShippingIcon />} disabled={!canShip} onClick={() => void ship()}>
+            {t('ship')}
+          </Button>
+          {refusal?.kind === 'unusual' && (
+            <Button variant="outlined" size="large" color="warning" disabled={!canShip} onClick={() => void ship(true)}>
+              {t('shipAnyway')}
+            </Button>
+          )}
+        </Stack>
       </Stack>
     </Paper>
   );
