@@ -170,7 +170,7 @@ export interface StockRowRecord {
   reorderPoint?: number | null;
 }
 
-export type StagedKind = 'order' | 'line' | 'badOrder' | 'badLine' | 'badLine' | 'offer' | 'return' | 'shipment' | 'billing' | 'stock';
+export type StagedKind = 'order' | 'line' | 'badOrder' | 'badLine' | 'offer' | 'return' | 'shipment' | 'billing' | 'stock';
 
 /**
  * A line item that cannot be imported (quantity 0 or below, a price with more than two decimal places…)

@@ -141,3 +141,24 @@ describe('issue 15.2: checkout forms saved as NDJSON pages', () => {
     expect(one('SELECT count(*) FROM orders')).toBe(25);
   });
 });
+
+describe("issue 15.3: group headings in the owner's stock sheet", () => {
+  for (const file of ['stan-magazynu.groups.xlsx', 'stan-magazynu.groups.win1250.csv']) {
+    it(`${file}: a merged heading row is a group, not an error; its products come in`, async () => {
+      const preview = await previewImport(t.core, { name: file, path: engine(file) });
+      expect(preview.format).toBe('owner-stock-sheet');
+      expect(preview.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(preview.counts).toMatchObject({ inserted: 11, rejected: 0, errors: 0 });
+      // The shop has no product categories: the headings are skipped with one note that names them.
+      const note = preview.problems.filter((p) => p.code === 'group_heading');
+      expect(note).toHaveLength(1);
+      expect(note[0]!.message.pl).toContain('ŚWIECE I ZAPACHY');
+      expect(note[0]!.message.pl).toContain('MIÓD – PRZETWORY');
+      expect(note[0]!.message.pl).toMatch(/pominięt/);
+      const r = await importPath(t.core, engine(file));
+      expect(r.run).toMatchObject({ status: 'committed', inserted: 11 });
+      expect(one('SELECT count(*) FROM products')).toBe(11);
+      expect(one("SELECT count(*) FROM products WHERE name LIKE '%ZAPACHY%' OR name LIKE '%OGRÓD%'")).toBe(0);
+    });
+  }
+});

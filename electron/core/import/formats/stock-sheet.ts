@@ -47,6 +47,7 @@ export async function parseStockSheet(
   const headerOf = (field: StockField) => headers[columnOf.get(field) ?? -1] || FIELD_LABEL[field].pl;
   let records = 0;
   let invalid = 0;
+  const headings: Array<{ row: number; text: string }> = [];
   for await (const { row, cells } of rows) {
     if (row <= mapping.headerRow) continue;
     const cell = (field: StockField): Cell | undefined => {
@@ -62,6 +63,11 @@ export async function parseStockSheet(
         `Wiersz ${row} to wiersz podsumowania („${cellText(cell('name')) || firstText}”) — pominięty.`,
         `Row ${row} is a totals row ("${cellText(cell('name')) || firstText}") — skipped.`,
       ));
+      continue;
+    }
+    const heading = groupHeading(cells, columnOf.get('name'));
+    if (heading) {
+      headings.push({ row, text: heading });
       continue;
     }
     records += 1;
@@ -148,6 +154,42 @@ export async function parseStockSheet(
       }
     }
   }
+  if (headings.length > 0) {
+    // The shop keeps no product categories (yet): a heading is a group name, skipped with one note.
+    const rowsText = headings.slice(0, 20).map((h) => h.row).join(', ') + (headings.length > 20 ? '…' : '');
+    const names = headings.slice(0, 10).map((h) => h.text).join(', ') + (headings.length > 10 ? '…' : '');
+    problems.warning('group_heading', { row: headings[0]!.row, value: names }, t(
+      `${headings.length === 1 ? `Wiersz ${rowsText} to nagłówek grupy towarów` : `Wiersze ${rowsText} to nagłówki grup towarów`} (${names}), nie towary — ${headings.length === 1 ? 'pominięty' : 'pominięte'}. Zaplecze nie prowadzi kategorii towarów, więc grupy nie są zapisywane.`,
+      `${headings.length === 1 ? `Row ${rowsText} is a heading of a group` : `Rows ${rowsText} are headings of groups`} of products (${names}), not products — skipped. Zaplecze keeps no product categories, so the groups are not stored.`,
+    ));
+  }
   if (records === 0) problems.warning('no_records', {}, t('Arkusz nie zawiera żadnego towaru pod nagłówkiem. Nic nie zaimportowano.', 'The sheet holds no products below the header. Nothing was imported.'));
   return { sample, records, invalid };
+}
+
+/**
+ * A group heading above products ("KARMY I PRZYSMAKI", "PSY – AKCESORIA"): one text, in one cell or the
+ * same text in every cell of a merged range, no number anywhere in the row. In the name column it counts
+ * only when written in capitals — a product with nothing but a name stays a product.
+ */
+export function groupHeading(cells: Cell[], nameColumn: number | undefined): string | null {
+  let textValue: string | null = null;
+  const at: number[] = [];
+  for (let i = 0; i < cells.length; i += 1) {
+    const c = cells[i];
+    if (c === null || c === undefined || c === NO_FORMULA_VALUE) continue;
+    if (typeof c === 'number' || typeof c === 'boolean' || c instanceof Date) return null;
+    const s = String(c).trim();
+    if (s === '') continue;
+    if (textValue !== null && s !== textValue) return null;
+    textValue = s;
+    at.push(i);
+  }
+  if (textValue === null || !/\p{L}/u.test(textValue) || textValue.length > 200) return null;
+  if (/^[\d\s.,%zł-]+$/i.test(textValue) || TOTALS.test(normalizeHeader(textValue))) return null;
+  // A lone code such as "SW-LAW-200" is a product row missing its name (an error), not a heading.
+  if (/\d/.test(textValue) && !/\s/.test(textValue)) return null;
+  const onlyInName = at.length === 1 && at[0] === nameColumn;
+  if (onlyInName && textValue !== textValue.toLocaleUpperCase('pl')) return null;
+  return textValue;
 }
