@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { listBackups } from '../../electron/core/backup/backup-files';
 import { createCore } from '../../electron/core/create-core';
@@ -10,6 +10,7 @@ import { ProfileGatePage } from './pages/profile-gate.page';
 import { describeE2E } from './support/e2e-app';
 import { startHarness } from '../harness/harness';
 import { tempCore } from '../support/temp-core';
+import { damagedCopyOfShop } from '../integration/reliability/support/damaged-copy';
 
 /**
  * Issue 12 point 2 / issue 13 point 9: a restore asked for in the browser version never ran and stayed
@@ -79,7 +80,7 @@ describeE2E('Kopie zapasowe: restore in the browser version', (app) => {
     await backups.open();
     await backups.pendingAlert.waitFor();
     const text = await backups.pendingAlert.innerText();
-    expect(text).toMatch(/Czeka na przywrócenie: kopia z \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} \(zrobiona ręcznie\)/);
+    expect(text).toMatch(/Czeka na przywrócenie: kopia z \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} — zrobiona ręcznie\./);
     expect(text).not.toContain(backupName);
     await app.page.screenshot({ path: '/tmp/h2-backups-pending.png' });
 
@@ -112,6 +113,43 @@ describeE2E('Kopie zapasowe: restore in the browser version', (app) => {
       }
     } finally {
       await t.dispose();
+    }
+  });
+
+  it('a damaged shop: Kopie zapasowe says so and offers the newest checked backup, which the owner restores', async () => {
+    const shop = await damagedCopyOfShop();
+    const web = await startHarness({ dbFile: shop.dbFile, printer: false, logErrors: false });
+    try {
+      const page = app.page;
+      await page.goto(web.url);
+      const gate = new ProfileGatePage(page);
+      await gate.choose('owner');
+      const backups = new BackupsPage(page);
+      await backups.open();
+      await backups.damagedAlert.waitFor();
+      const text = await backups.damagedAlert.innerText();
+      expect(text).toContain('Baza sklepu jest uszkodzona');
+      expect(text).toMatch(/Najnowsza sprawdzona kopia jest z 21\.11\.2026, 09:00 — automatyczna \(codzienna\)\./);
+      expect(text).not.toContain('.db');
+      await page.screenshot({ path: '/tmp/h2-backups-damaged.png' });
+      // Not a single automatic backup was taken from the damaged shop.
+      expect(listBackups(shop.backupDir).map((b) => b.name)).toEqual(shop.good);
+
+      await backups.damagedAlert.getByRole('button', { name: /Przywróć kopię z 21\.11\.2026/ }).click();
+      await backups.dialog.getByRole('button', { name: 'Przywróć kopię' }).click();
+      await gate.waitUntilShown();
+      await gate.choose('owner');
+      await backups.open();
+      await backups.health.waitFor();
+      expect(await backups.damagedAlert.count()).toBe(0);
+      expect(web.core.sqlite.pragma('quick_check', { simple: true })).toBe('ok');
+      expect(web.core.sqlite.prepare('SELECT count(*) FROM orders').pluck().get()).toBe(400);
+      // The damaged shop itself is kept (as raw bytes or a copy), never just overwritten.
+      expect(listBackups(shop.backupDir).some((b) => b.kind === 'before-restore') || readdirSync(shop.backupDir).some((n) => n.startsWith('damaged-'))).toBe(true);
+    } finally {
+      await web.close();
+      await shop.dispose();
+      await app.page.goto(app.harness.url);
     }
   });
 });

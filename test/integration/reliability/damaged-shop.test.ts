@@ -1,18 +1,16 @@
-import { copyFileSync, existsSync, mkdirSync, openSync, readdirSync, closeSync, writeSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listBackups } from '../../../electron/core/backup/backup-files';
 import { readChecks } from '../../../electron/core/backup/backup-checks';
 import { rotateBackups } from '../../../electron/core/backup/backup-rotation';
-import { backupOnStartIfDue, createBackup } from '../../../electron/core/backup/backup.service';
+import { backupOnStartIfDue } from '../../../electron/core/backup/backup.service';
 import { checkShopOnStart } from '../../../electron/core/backup/shop-health';
-import { openRawSqlite } from '../../../electron/core/db/connection';
 import { createCore } from '../../../electron/core/create-core';
 import { call, dispatch } from '../../../electron/core/dispatch';
 import { silentLogger } from '../../../electron/core/log';
 import { main } from '../../../electron/cli/main';
-import { tempCore, tempDir } from '../../support/temp-core';
-import { seedSmallShop } from './support/small-shop';
+import { damagedCopyOfShop as damagedCopy } from './support/damaged-copy';
 
 /**
  * Issue 12 point 3: a shop with damaged data pages started, answered `internal`, and `zaplecze backup`
@@ -32,40 +30,10 @@ function cli(argv: string[]) {
   return main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) }).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
 }
 
-/** Overwrites one leaf page of the orders table (found with dbstat) with garbage. */
-function damageOrdersPage(file: string): number {
-  const db = openRawSqlite(file, { readonly: true });
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const pages = db.prepare("SELECT pageno FROM dbstat WHERE name = 'orders' AND pagetype = 'leaf' ORDER BY pageno").pluck().all() as number[];
-  db.close();
-  expect(pages.length).toBeGreaterThan(1);
-  const page = pages[Math.floor(pages.length / 2)]!;
-  const fd = openSync(file, 'r+');
-  writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (page - 1) * pageSize);
-  closeSync(fd);
-  return page;
-}
-
-/** A shop with two verified backups, closed; returns the folder of a damaged COPY of it (with its backups). */
 async function damagedCopyOfShop() {
-  let clock = new Date('2026-11-20T08:00:00Z');
-  const t = await tempCore({ now: () => clock });
-  cleanups.push(t.dispose);
-  seedSmallShop(t.core.sqlite, { orders: 400 });
-  const first = await createBackup(t.core, { label: 'auto' });
-  clock = new Date('2026-11-21T08:00:00Z');
-  const second = await createBackup(t.core, { label: 'auto' });
-  await t.core.close(); // checkpoints the WAL into the file
-
-  const copy = tempDir('zaplecze-damaged-');
-  cleanups.push(copy.dispose);
-  const dbFile = join(copy.dir, 'zaplecze.db');
-  copyFileSync(t.dbFile, dbFile);
-  mkdirSync(join(copy.dir, 'backups'));
-  for (const b of [first, second]) copyFileSync(b.file, join(copy.dir, 'backups', b.name));
-  copyFileSync(join(t.core.backupDir, 'zaplecze-checks.json'), join(copy.dir, 'backups', 'zaplecze-checks.json'));
-  damageOrdersPage(dbFile);
-  return { dbFile, backupDir: join(copy.dir, 'backups'), good: [second.name, first.name] };
+  const shop = await damagedCopy();
+  cleanups.push(shop.dispose);
+  return shop;
 }
 
 describe('a damaged shop', () => {

@@ -111,19 +111,16 @@ export default function BackupsScreen() {
       {data && (
         <Stack spacing={2}>
           {data.health?.state === 'damaged' && (
-            <Alert
-              severity="error"
-              data-testid="shop-damaged"
-              action={
-                newest ? (
-                  <Button color="inherit" size="small" onClick={() => setRestoring(newest)} disabled={busy}>
-                    {t('restoreNewest', { date: format.dateTime(newest.createdAt) })}
-                  </Button>
-                ) : undefined
-              }
-            >
+            <Alert severity="error" data-testid="shop-damaged">
               <strong>{t('damagedTitle')}</strong> {t('damagedText')}{' '}
               {newest ? t('damagedOffer', { date: format.dateTime(newest.createdAt), kind: kindOf(newest.kind).toLowerCase() }) : t('damagedNoBackup')}
+              {newest && (
+                <Box sx={{ mt: 1 }}>
+                  <Button variant="contained" color="error" size="small" onClick={() => setRestoring(newest)} disabled={busy}>
+                    {t('restoreNewest', { date: format.dateTime(newest.createdAt) })}
+                  </Button>
+                </Box>
+              )}
             </Alert>
           )}
           {data.pendingRestore && (
@@ -131,7 +128,7 @@ export default function BackupsScreen() {
               severity="warning"
               data-testid="pending-restore"
               action={
-                <Button color="inherit" size="small" onClick={() => void cancelRestore()} disabled={cancelling}>
+                <Button color="inherit" size="small" onClick={() => void cancelRestore()} disabled={cancelling} sx={{ whiteSpace: 'nowrap' }}>
                   {cancelling ? t('cancelling') : t('cancelRestore')}
                 </Button>
               }
