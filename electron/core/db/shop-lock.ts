@@ -174,6 +174,7 @@ export function describeHolder(holder: ShopHolder): string {
 export function holdShopForApp(dbFile: string, program: Exclude<ShopProgram, 'cli'>, now: Date = new Date()): HeldLock {
   let db: BetterSqlite3.Database;
   try {
+    mkdirSync(dirname(dbFile), { recursive: true }); // the app creates a new shop there anyway (and says so)
     db = openLockDb(appLockFile(dbFile));
   } catch (error) {
     wrapLockError(error, dbFile);
