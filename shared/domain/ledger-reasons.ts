@@ -36,10 +36,16 @@ export function isLedgerReasonCode(reason: string): reason is LedgerReasonCode {
   return Object.prototype.hasOwnProperty.call(LEDGER_REASON_CODES, reason);
 }
 
-/** The reason in the reader's language: a code or a known sentence translated, anything else as written. */
-export function ledgerReasonText(reason: string, lang: LedgerReasonLang): string {
+/**
+ * The reason in the reader's language: a code or a known sentence translated, anything else as written.
+ * `returnReason` names a buyer's return reason code (Allegro's MISTAKE, DAMAGED…) in words; older
+ * entries wrote it raw: "Zwrot od kupującego (MISTAKE)".
+ */
+export function ledgerReasonText(reason: string, lang: LedgerReasonLang, returnReason: (code: string) => string = (c) => c): string {
   const code = isLedgerReasonCode(reason) ? reason : LEGACY[reason];
   if (code) return LEDGER_REASON_CODES[code][lang];
+  const buyerReturn = /^Zwrot od kupującego \(([A-Z_]+)\)$/.exec(reason);
+  if (buyerReturn) return `${lang === 'pl' ? 'Zwrot od kupującego' : 'Customer return'} — ${returnReason(buyerReturn[1]!)}`;
   for (const p of PATTERNS) {
     const m = p.re.exec(reason);
     if (m) return p[lang](m);

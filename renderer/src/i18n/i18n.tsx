@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { countOf, placeholderNumber } from './number-text';
 
 /**
  * Translations without a library: each area keeps its own messages beside its code
@@ -36,15 +37,17 @@ export function pluralForm(n: number, forms: string[], lang: Lang): string {
 
 /**
  * Fills `{name}` placeholders; `{name:form|form|form}` prints the form that agrees with the number
- * (without the number itself: write `{n} {n:produkt|produkty|produktów}`).
+ * (without the number itself: write `{n} {n:produkt|produkty|produktów}`). A number is written as the
+ * reader's language writes counts ("19 225", "0,5"; number-text.ts) unless the placeholder names an
+ * identifier (`{id}`, `{number}`, `{row}`…).
  */
 export function interpolate(template: string, vars?: Record<string, string | number>, lang: Lang = 'pl'): string {
   if (!vars) return template;
   return template.replace(/\{(\w+)(?::([^}]*))?\}/g, (whole, name: string, forms?: string) => {
     if (!(name in vars)) return whole;
     const value = vars[name]!;
-    if (forms === undefined) return String(value);
-    return pluralForm(Number(value), forms.split('|'), lang);
+    if (forms === undefined) return typeof value === 'number' ? placeholderNumber(name, value, lang) : String(value);
+    return pluralForm(countOf(value), forms.split('|'), lang);
   });
 }
 

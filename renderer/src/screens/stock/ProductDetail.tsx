@@ -276,6 +276,9 @@ export function ProductDetail({ productId, locations, onClose, onCreated }: Prod
   );
 }
 
+/** Allegro's offer statuses, said in words (an unknown one is shown as it comes). */
+const OFFER_STATUSES: ReadonlySet<string> = new Set(['ACTIVE', 'INACTIVE', 'ACTIVATING', 'ENDED']);
+
 function OffersList({ offers }: { offers: ProductDetailData['offers'] }) {
   const t = useT(stockMessages);
   const format = useFormat();
@@ -287,8 +290,8 @@ function OffersList({ offers }: { offers: ProductDetailData['offers'] }) {
           <td>{o.title ?? '—'}</td>
           <td>{o.allegroOfferId}</td>
           <td>{o.priceGrosze === null ? '—' : format.money(o.priceGrosze, o.currency)}</td>
-          <td>{o.stockQuantity ?? '—'}</td>
-          <td>{o.status ?? '—'}</td>
+          <td>{o.stockQuantity === null ? '—' : format.number(o.stockQuantity)}</td>
+          <td>{o.status === null ? '—' : OFFER_STATUSES.has(o.status) ? t(`offerStatus_${o.status as 'ACTIVE'}`) : o.status}</td>
         </tr>
       ))}
     </PlainTable>

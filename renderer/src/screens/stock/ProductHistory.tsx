@@ -6,9 +6,16 @@ import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PlainTable } from '../../components/PlainTable';
 import { useLiveQuery } from '../../components/use-live-query';
+import { ledgerReasonText } from '../../../../shared/domain/ledger-reasons';
+import { OrderNumber } from '../../components/OrderNumber';
 import { useFormat } from '../../i18n/format';
-import { useT } from '../../i18n/i18n';
+import { useLanguage, useT } from '../../i18n/i18n';
+import { reasonLabel } from '../returns/reason-options';
+import { returnsMessages } from '../returns/returns.messages';
 import { stockMessages } from './stock.messages';
+
+/** An Allegro order id (a UUID) as a document: shown as the order number, cut short with a copy button. */
+const ORDER_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const PAGE = 50;
 
@@ -16,6 +23,8 @@ const PAGE = 50;
 export function ProductHistory({ productId, showCosts }: { productId: number; showCosts: boolean }) {
   const t = useT(stockMessages);
   const format = useFormat();
+  const { lang } = useLanguage();
+  const tr = useT(returnsMessages);
   const [limit, setLimit] = useState(PAGE);
   const history = useLiveQuery(() => api.call('stock.history', { productId, limit }), ['stock', 'products'], [productId, limit]);
   if (history.error) return <ErrorAlert error={history.error} onRetry={history.reload} />;
@@ -44,8 +53,9 @@ export function ProductHistory({ productId, showCosts }: { productId: number; sh
             <td style={{ textAlign: 'right', fontWeight: 600, color: e.quantity < 0 ? '#c62828' : '#2e7d32' }}>{e.quantity > 0 ? `+${e.quantity}` : e.quantity}</td>
             <td>{e.locationCode ?? '—'}</td>
             <td>{e.actor === 'owner' || e.actor === 'helper' || e.actor === 'system' ? t(`actor_${e.actor}`) : e.actor}</td>
-            <td>{e.reason}</td>
-            <td>{e.document ?? (e.orderId ? t('orderRef', { id: e.orderId }) : '—')}</td>
+            {/* Reasons the app writes are codes (and older Polish sentences): said in the reader's language. */}
+            <td>{ledgerReasonText(e.reason, lang, (code) => reasonLabel(tr, code))}</td>
+            <td>{e.document && ORDER_UUID.test(e.document) ? <OrderNumber number={e.document} withLabel={false} compact /> : (e.document ?? (e.orderId ? t('orderRef', { id: e.orderId }) : '—'))}</td>
             {showCosts && <td>{e.unitCostGrosze === null || e.unitCostGrosze === undefined ? '—' : format.money(e.unitCostGrosze)}</td>}
           </tr>
         ))}
