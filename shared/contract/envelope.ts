@@ -18,4 +18,6 @@ export const fail = (code: ErrorCode, message: string, details?: unknown): Resul
 export interface InputIssue {
   path: string;
   message: string;
+  /** The same problem as a sentence a shop owner reads, in both languages (see shared/contract/issue-text.ts). */
+  text?: { pl: string; en: string };
 }

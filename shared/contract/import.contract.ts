@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, isoDateTime, noInput } from './common';
 import { defineChannel } from './define';
+import { plainText } from './fields';
 
 /**
  * Import: Allegro exports and the owner's own stock sheets — preview, then commit, then (maybe) undo.
@@ -215,8 +216,8 @@ const base64 = z
   .string()
   .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4, 'file larger than 200 MB')
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64');
-const fileName = z.string().min(1).max(255);
-const mappingName = z.string().trim().min(1).max(100);
+const fileName = plainText({ min: 1, max: 255, trim: false });
+const mappingName = plainText({ min: 1, max: 100 });
 
 export const importContract = {
   'import.preview': defineChannel({
@@ -306,7 +307,7 @@ export const importContract = {
     input: z.strictObject({
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(500).default(50),
-      search: z.string().max(200).optional(),
+      search: plainText({ max: 200, trim: false }).optional(),
     }),
     output: z.object({ items: z.array(unmatchedItem), total: count }),
   }),
@@ -315,8 +316,8 @@ export const importContract = {
     access: 'owner',
     input: z
       .strictObject({
-        offerId: z.string().min(1).max(100).optional(),
-        externalId: z.string().min(1).max(100).optional(),
+        offerId: plainText({ min: 1, max: 100, trim: false }).optional(),
+        externalId: plainText({ min: 1, max: 100, trim: false }).optional(),
         lineId: id.optional(),
         productId: id,
       })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ORDER_STATUSES } from '../domain/order-status';
 import { defineChannel } from './define';
+import { plainText } from './fields';
 import { id, isoDate, minor, noInput } from './common';
 
 /*
@@ -27,9 +28,9 @@ export const ordersListInput = z.strictObject({
   /** Bought on or before this day (Warsaw calendar day, inclusive). */
   to: isoDate.optional(),
   /** Normalised carrier keys (inpost, dpd, poczta…), any of. */
-  carriers: z.array(z.string().max(60)).max(50).optional(),
+  carriers: z.array(plainText({ max: 60, trim: false })).max(50).optional(),
   /** Exact delivery method names as Allegro gives them, any of. */
-  deliveryMethods: z.array(z.string().max(200)).max(50).optional(),
+  deliveryMethods: z.array(plainText({ max: 200, trim: false })).max(50).optional(),
   payment: paymentState.optional(),
   /** true = only orders with an invoice requested, false = only without. */
   invoice: z.boolean().optional(),
@@ -40,7 +41,7 @@ export const ordersListInput = z.strictObject({
    * beginning), offer signature (beginning) or the exact SKU of a matched product. Case and Polish accents
    * do not matter.
    */
-  search: z.string().max(100).optional(),
+  search: plainText({ max: 100, trim: false }).optional(),
   sort: z.strictObject({ field: z.enum(ORDER_SORT_FIELDS), dir: z.enum(['asc', 'desc']) }).default({ field: 'boughtAt', dir: 'desc' }),
   offset: z.number().int().min(0).max(10_000_000).default(0),
   limit: z.number().int().min(1).max(500).default(50),
@@ -208,7 +209,7 @@ export const ordersContract = {
   'orders.lookup': defineChannel({
     summary: 'The order with exactly this number (ours or Allegro\'s), or null — for scanned slips.',
     access: 'staff',
-    input: z.strictObject({ code: z.string().trim().min(1).max(100) }),
+    input: z.strictObject({ code: plainText({ min: 1, max: 100 }) }),
     output: z.object({ id: z.number().int().nullable() }),
   }),
   'orders.setStatus': defineChannel({
@@ -218,7 +219,7 @@ export const ordersContract = {
       ids: z.array(id).min(1).max(1000),
       status: orderStatus,
       /** Why (cancelling, putting on hold): stored in the timeline. */
-      reason: z.string().trim().max(500).optional(),
+      reason: plainText({ max: 500 }).optional(),
       /**
        * Owner only, with a reason of 3+ characters: send unpaid orders to packing anyway. Without it an
        * unpaid order (cash on delivery aside) is refused with details reason 'unpaid' in its message code 'conflict'.
@@ -230,7 +231,7 @@ export const ordersContract = {
   'orders.updateNote': defineChannel({
     summary: "Save the shop's own note on an order.",
     access: 'staff',
-    input: z.strictObject({ id, sellerNote: z.string().max(5000) }),
+    input: z.strictObject({ id, sellerNote: plainText({ max: 5000, multiline: true, trim: false }) }),
     output: z.object({ sellerNote: z.string().nullable(), updatedAt: z.string() }),
   }),
 };

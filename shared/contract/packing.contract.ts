@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from './define';
+import { plainText } from './fields';
 import { id } from './common';
 
 /*
@@ -53,7 +54,7 @@ export type PackingQueueRow = z.infer<typeof packingQueueRow>;
 export const packingQueueInput = z.strictObject({
   filter: z.enum(PACKING_QUEUE_FILTERS).default('all'),
   /** Order number (ours or Allegro's), buyer login or name, beginning; case does not matter. */
-  search: z.string().trim().max(100).optional(),
+  search: plainText({ max: 100 }).optional(),
   limit: z.number().int().min(1).max(2000).default(500),
   /** Rows to skip (paging): the queue of a big shop holds thousands of orders. */
   offset: z.number().int().min(0).max(10_000_000).default(0),
@@ -206,7 +207,7 @@ export const packingContract = {
   'packing.scan': defineChannel({
     summary: 'A scanned or typed code (EAN, or SKU) for an order being packed: ticks one unit of the matching line, or says why not.',
     access: 'staff',
-    input: z.strictObject({ orderId: id, code: z.string().trim().min(1).max(100) }),
+    input: z.strictObject({ orderId: id, code: plainText({ min: 1, max: 100 }) }),
     output: scanOutput,
   }),
   'packing.unpackLine': defineChannel({
@@ -224,7 +225,7 @@ export const packingContract = {
   'packing.forceComplete': defineChannel({
     summary: "Owner only: marks the order packed although lines are not verified (they count as packed in full); the reason goes to the audit.",
     access: 'owner',
-    input: z.strictObject({ orderId: id, reason: z.string().trim().min(3).max(500) }),
+    input: z.strictObject({ orderId: id, reason: plainText({ min: 3, max: 500 }) }),
     output: packOrder,
   }),
   'packing.reopen': defineChannel({
@@ -251,7 +252,7 @@ export const packingContract = {
        * Owner only: ship an unpaid order anyway (cash on delivery needs none); the reason goes to the
        * audit. Without it an unpaid order is refused (conflict, details.reason = 'unpaid').
        */
-      unpaidReason: z.string().trim().min(3).max(500).optional(),
+      unpaidReason: plainText({ min: 3, max: 500 }).optional(),
       /**
        * The person confirmed a tracking number that does not look like the carrier's usual format
        * (refused with details.reason = 'tracking_unusual' otherwise). A product's code, an order number
@@ -274,7 +275,7 @@ export const packingContract = {
         .max(64)
         .regex(/^[\x21-\x7e]*$/, 'tracking number: letters and digits only'),
       carrier: z.enum(SHIP_CARRIERS).nullable().optional(),
-      reason: z.string().trim().min(3).max(500),
+      reason: plainText({ min: 3, max: 500 }),
       confirmUnusualTracking: z.boolean().optional(),
     }),
     output: packOrder,
@@ -283,14 +284,14 @@ export const packingContract = {
     summary:
       'Owner only: undo a shipment booked by mistake. Reversal entries put the sold units back into stock (history is not edited), the order is reserved again and goes back to packed; the shipment stays, marked undone with the reason.',
     access: 'owner',
-    input: z.strictObject({ orderId: id, reason: z.string().trim().min(3).max(500) }),
+    input: z.strictObject({ orderId: id, reason: plainText({ min: 3, max: 500 }) }),
     output: packOrder,
   }),
   'packing.reopenOrder': defineChannel({
     summary:
       'Owner only: a packed or shipped order back to packing (to pick), to be packed and checked again. A shipped one is first undone as packing.undoShipment does. Scans are cleared; the reason goes to the audit.',
     access: 'owner',
-    input: z.strictObject({ orderId: id, reason: z.string().trim().min(3).max(500) }),
+    input: z.strictObject({ orderId: id, reason: plainText({ min: 3, max: 500 }) }),
     output: packOrder,
   }),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from './define';
+import { plainText } from './fields';
 import { MAX_INPUT_GROSZE } from '../domain/money-input';
 import { id, isoDateTime, minor } from './common';
 
@@ -203,7 +204,7 @@ export const registerReturnInput = z.strictObject({
         orderLineId: id,
         quantity: z.number().int().min(1).max(100_000),
         reasonCode: z.enum(RETURN_REASONS),
-        reasonText: z.string().trim().max(500).optional(),
+        reasonText: plainText({ max: 500 }).optional(),
         condition: checkedLine.condition.optional(),
         decision: checkedLine.decision.optional(),
         locationId: checkedLine.locationId,
@@ -211,7 +212,7 @@ export const registerReturnInput = z.strictObject({
     )
     .min(1)
     .max(200),
-  note: z.string().trim().max(2000).optional(),
+  note: plainText({ max: 2000, multiline: true }).optional(),
 });
 export type RegisterReturnInput = z.input<typeof registerReturnInput>;
 
@@ -230,7 +231,7 @@ export const receiveReturnInput = z.strictObject({
     )
     .min(1)
     .max(200),
-  note: z.string().trim().max(2000).optional(),
+  note: plainText({ max: 2000, multiline: true }).optional(),
 });
 export type ReceiveReturnInput = z.input<typeof receiveReturnInput>;
 
@@ -258,7 +259,7 @@ export const complaintRow = z.object({
 export type ComplaintRow = z.infer<typeof complaintRow>;
 
 const listPaging = {
-  search: z.string().trim().max(100).optional(),
+  search: plainText({ max: 100 }).optional(),
   offset: z.number().int().min(0).max(10_000_000).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 };
@@ -283,13 +284,13 @@ export const returnsContract = {
   'returns.findOrder': defineChannel({
     summary: "The order with this number (Allegro's id, ZAP-<id> from the slip barcode, or our id) with what each line can still take back; null when none.",
     access: 'staff',
-    input: z.strictObject({ code: z.string().trim().min(1).max(100) }),
+    input: z.strictObject({ code: plainText({ min: 1, max: 100 }) }),
     output: z.object({ order: returnableOrder.nullable() }),
   }),
   'returns.searchOrders': defineChannel({
     summary: 'Shipped or delivered orders matching a number, buyer login or name (beginning), newest first, for choosing the order of a return or complaint.',
     access: 'staff',
-    input: z.strictObject({ search: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(50).default(20) }),
+    input: z.strictObject({ search: plainText({ min: 1, max: 100 }), limit: z.number().int().min(1).max(50).default(20) }),
     output: z.object({
       rows: z.array(z.object({ id: z.number().int(), number: z.string(), boughtAt: z.string(), buyerLogin: z.string().nullable(), buyerName: z.string().nullable(), status: z.string(), firstItemName: z.string().nullable() })),
     }),
@@ -316,19 +317,19 @@ export const returnsContract = {
   'returns.voidRefund': defineChannel({
     summary: 'Voids the refund recorded for a return (entered wrongly), with a reason: the refund stays in the history as voided and a new one may be entered.',
     access: 'owner',
-    input: z.strictObject({ id, reason: z.string().trim().min(3).max(500) }),
+    input: z.strictObject({ id, reason: plainText({ min: 3, max: 500 }) }),
     output: returnDetail,
   }),
   'returns.cancel': defineChannel({
     summary: 'Cancels a return registered by mistake, with a reason: goods it put back on the shelf are taken out again by reversal entries in the ledger; the order can be returned again.',
     access: 'owner',
-    input: z.strictObject({ id, reason: z.string().trim().min(3).max(500) }),
+    input: z.strictObject({ id, reason: plainText({ min: 3, max: 500 }) }),
     output: returnDetail,
   }),
   'returns.setStatus': defineChannel({
     summary: 'Closes a return (everything settled) or rejects it (e.g. no right of withdrawal), with a note.',
     access: 'staff',
-    input: z.strictObject({ id, status: z.enum(['closed', 'rejected']), note: z.string().trim().max(2000).optional() }),
+    input: z.strictObject({ id, status: z.enum(['closed', 'rejected']), note: plainText({ max: 2000, multiline: true }).optional() }),
     output: returnDetail,
   }),
   'complaints.list': defineChannel({
@@ -344,7 +345,7 @@ export const returnsContract = {
       orderId: id.optional(),
       productId: id.optional(),
       receivedAt: isoDateTime.optional(),
-      description: z.string().trim().min(3).max(5000),
+      description: plainText({ min: 3, max: 5000, multiline: true }),
       demand: z.enum(COMPLAINT_DEMANDS).optional(),
     }),
     output: complaintRow,
@@ -355,7 +356,7 @@ export const returnsContract = {
     input: z.strictObject({
       id,
       decision: z.enum(['accepted', 'rejected']),
-      answer: z.string().trim().min(3).max(5000),
+      answer: plainText({ min: 3, max: 5000, multiline: true }),
       answeredAt: isoDateTime.optional(),
     }),
     output: complaintRow,
@@ -363,7 +364,7 @@ export const returnsContract = {
   'complaints.close': defineChannel({
     summary: 'Closes a complaint once it is settled (repaired, replaced, refunded).',
     access: 'staff',
-    input: z.strictObject({ id, note: z.string().trim().max(2000).optional() }),
+    input: z.strictObject({ id, note: plainText({ max: 2000, multiline: true }).optional() }),
     output: complaintRow,
   }),
 };

@@ -3,6 +3,7 @@ import { eanProblem } from '../domain/ean';
 import { LEDGER_KINDS } from '../domain/order-status';
 import { defineChannel } from './define';
 import { id, minor, noInput, vatRate } from './common';
+import { MAX_UNITS, plainText, priceGrosze, wholeUnits } from './fields';
 
 /*
  * Stock: products, their locations, the ledger of movements and the stock operations (goods received,
@@ -19,18 +20,20 @@ export const eanText = z
   .trim()
   .superRefine((value, ctx) => {
     const problem = eanProblem(value);
-    if (problem === 'not_digits') ctx.addIssue({ code: 'custom', message: 'EAN: digits only' });
-    else if (problem === 'wrong_length') ctx.addIssue({ code: 'custom', message: 'EAN: 8 or 13 digits' });
-    else if (problem === 'check_digit') ctx.addIssue({ code: 'custom', message: 'EAN: wrong check digit' });
+    if (problem === 'not_digits') ctx.addIssue({ code: 'custom', message: 'EAN: digits only', params: { text: { pl: 'EAN: same cyfry.', en: 'EAN: digits only.' } } });
+    else if (problem === 'wrong_length') ctx.addIssue({ code: 'custom', message: 'EAN: 8 or 13 digits', params: { text: { pl: 'EAN: 8 albo 13 cyfr.', en: 'EAN: 8 or 13 digits.' } } });
+    else if (problem === 'check_digit') ctx.addIssue({ code: 'custom', message: 'EAN: wrong check digit', params: { text: { pl: 'EAN: ostatnia cyfra (kontrolna) się nie zgadza — sprawdź, czy nie ma literówki.', en: 'EAN: the last (check) digit does not match — check for a typo.' } } });
   });
 
-const sku = z.string().trim().min(1, 'SKU is required').max(100);
-const productName = z.string().trim().min(1, 'name is required').max(300);
-const price = minor.min(0, 'price cannot be negative');
-const units = z.number().int().min(0).max(1_000_000_000);
-const positiveUnits = z.number().int().min(1).max(1_000_000_000);
-const reasonText = z.string().trim().min(1, 'a reason is required').max(500);
-const documentText = z.string().trim().max(100);
+// Limits a shop owner can read in the message (shared/contract/fields.ts): names up to 300 characters,
+// prices up to 1 000 000 zł, up to 1 000 000 units in one receipt, adjustment, move or count.
+const sku = plainText({ min: 1, max: 100, label: { pl: 'SKU', en: 'SKU' } });
+const productName = plainText({ min: 1, max: 300, label: { pl: 'Nazwa', en: 'Name' } });
+const price = priceGrosze();
+const units = wholeUnits(0, MAX_UNITS);
+const positiveUnits = wholeUnits(1, MAX_UNITS);
+const reasonText = plainText({ min: 1, max: 500, label: { pl: 'Powód', en: 'Reason' } });
+const documentText = plainText({ max: 100, label: { pl: 'Dokument', en: 'Document' } });
 
 /** One product as the stock table shows it. */
 export const productRow = z.object({
@@ -75,7 +78,7 @@ export const sortDir = z.enum(['asc', 'desc']);
 
 export const stockListInput = z.strictObject({
   /** Name (any word's beginning), SKU or EAN (beginning); case and Polish accents do not matter. */
-  search: z.string().max(100).optional(),
+  search: plainText({ max: 100, trim: false }).optional(),
   /** low = available below the reorder point; out = nothing available; noLocation = no home shelf. */
   filter: z.enum(STOCK_FILTERS).default('all'),
   locationId: id.optional(),
@@ -125,7 +128,7 @@ const productFields = {
   sku,
   name: productName,
   ean: eanText.nullable(),
-  unit: z.string().trim().min(1).max(20),
+  unit: plainText({ min: 1, max: 20, label: { pl: 'Jednostka', en: 'Unit' } }),
   vatRate,
   locationId: id.nullable(),
   reorderPoint: units,
@@ -198,8 +201,8 @@ export type StockOpResult = z.infer<typeof stockOpResult>;
 export const receiveInput = z.strictObject({
   /** The supplier's delivery note / invoice number. */
   document: documentText.min(1, 'document number is required'),
-  supplier: z.string().trim().max(200).optional(),
-  note: z.string().trim().max(500).optional(),
+  supplier: plainText({ max: 200, label: { pl: 'Dostawca', en: 'Supplier' } }).optional(),
+  note: plainText({ max: 500, multiline: true, label: { pl: 'Uwagi', en: 'Note' } }).optional(),
   lines: z
     .array(
       z.strictObject({
@@ -220,7 +223,7 @@ export const receiveInput = z.strictObject({
 export const adjustInput = z.strictObject({
   productId: id,
   /** Signed change: −2 (broken), +1 (found). */
-  quantity: z.number().int().min(-1_000_000_000).max(1_000_000_000).refine((q) => q !== 0, 'the change cannot be zero'),
+  quantity: wholeUnits(-MAX_UNITS, MAX_UNITS, { notZero: true }),
   reason: reasonText,
   document: documentText.optional(),
   locationId: id.optional(),
@@ -232,7 +235,7 @@ export const moveInput = z.strictObject({
   fromLocationId: id.nullable(),
   toLocationId: id,
   quantity: positiveUnits,
-  reason: z.string().trim().max(500).optional(),
+  reason: plainText({ max: 500, label: { pl: 'Powód', en: 'Reason' } }).optional(),
   /** Make the target the product's home shelf. */
   makeHome: z.boolean().default(false),
 });
@@ -283,7 +286,7 @@ export const stockContract = {
   'stock.lookup': defineChannel({
     summary: 'The product with exactly this EAN or SKU (what a scanner typed), or null.',
     access: 'staff',
-    input: z.strictObject({ code: z.string().trim().min(1).max(100) }),
+    input: z.strictObject({ code: plainText({ min: 1, max: 100 }) }),
     output: z.object({ product: productRow.nullable(), matchedBy: z.enum(['ean', 'sku']).nullable() }),
   }),
   'stock.get': defineChannel({
@@ -349,7 +352,7 @@ export const stockContract = {
   'stock.saveLocation': defineChannel({
     summary: 'Add a shelf (no id) or rename one; codes are unique regardless of case.',
     access: 'staff',
-    input: z.strictObject({ id: id.optional(), code: z.string().trim().min(1).max(40), name: z.string().trim().max(200).nullable().optional() }),
+    input: z.strictObject({ id: id.optional(), code: plainText({ min: 1, max: 40, label: { pl: 'Kod półki', en: 'Shelf code' } }), name: plainText({ max: 200, label: { pl: 'Nazwa półki', en: 'Shelf name' } }).nullable().optional() }),
     output: locationRow,
   }),
   'stock.deleteLocation': defineChannel({

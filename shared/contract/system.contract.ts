@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from './define';
+import { emailField, nipField, plainText, wholeUnits } from './fields';
 import { amountsByCurrency, noInput, role } from './common';
 
 /** Shop-wide counts; the same object `zaplecze stats --json` prints (keys are stable). */
@@ -57,6 +58,25 @@ const demoInput = z.strictObject({
   seed: z.number().int().optional(),
 });
 
+/**
+ * What `settings.update` accepts: the settings' own shape (answers keep it, so a value stored by an older
+ * version still reads back) with what may be stored checked and said in words: a NIP with a correct
+ * checksum (stored as 10 digits), a plain e-mail address, text without control characters, and lengths.
+ */
+export const settingsInput = settingsSchema
+  .extend({
+    shopName: plainText({ max: 200, label: { pl: 'Nazwa sklepu', en: 'Shop name' } }),
+    shopAddress: plainText({ max: 1000, multiline: true, label: { pl: 'Adres', en: 'Address' } }),
+    shopNip: nipField(),
+    shopEmail: emailField(),
+    shopPhone: plainText({ max: 50, label: { pl: 'Telefon', en: 'Phone' } }),
+    handlingTimeDays: wholeUnits(0, 60, { label: { pl: 'Czas wysyłki', en: 'Handling time' } }),
+    returnInstruction: plainText({ max: 2000, multiline: true, label: { pl: 'Informacja o zwrotach', en: 'Return instructions' } }),
+    backupKeep: wholeUnits(1, 365, { label: { pl: 'Liczba kopii', en: 'Backups kept' } }),
+  })
+  .partial()
+  .strict();
+
 export const systemContract = {
   'app.info': defineChannel({
     summary: 'Version of the app and where its database lives.',
@@ -79,7 +99,13 @@ export const systemContract = {
   'session.setPin': defineChannel({
     summary: 'Set (4–8 digits) or remove (null) the PIN of a profile.',
     access: 'owner',
-    input: z.strictObject({ role, pin: z.string().regex(/^\d{4,8}$/, 'PIN: 4 to 8 digits').nullable() }),
+    input: z.strictObject({
+      role,
+      pin: z
+        .string()
+        .refine((pin) => /^\d{4,8}$/.test(pin), { message: 'PIN: 4 to 8 digits', params: { text: { pl: 'PIN to od 4 do 8 cyfr.', en: 'A PIN is 4 to 8 digits.' } } })
+        .nullable(),
+    }),
     output: z.object({ owner: z.boolean(), helper: z.boolean() }),
   }),
   'shop.stats': defineChannel({
@@ -103,7 +129,7 @@ export const systemContract = {
   'settings.update': defineChannel({
     summary: "Change some of the shop's settings.",
     access: 'owner',
-    input: settingsSchema.partial().strict(),
+    input: settingsInput,
     output: settingsSchema,
   }),
 };

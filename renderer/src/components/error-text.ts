@@ -10,7 +10,7 @@ export interface ErrorText {
   lines: string[];
 }
 
-function isInputIssueList(details: unknown): details is Array<{ path: string; message: string }> {
+function isInputIssueList(details: unknown): details is Array<{ path: string; message: string; text?: { pl: string; en: string } }> {
   return Array.isArray(details) && details.every((d) => d && typeof d === 'object' && 'path' in d && 'message' in d);
 }
 
@@ -24,11 +24,24 @@ export function describeError(error: unknown, lang: Lang): ErrorText {
     const message = table[error.code] ?? error.message;
     const lines =
       error.code === 'invalid_input' && isInputIssueList(error.details)
-        ? error.details.map((d) => interpolate(commonMessages[lang].detailsField, { path: d.path || '—', message: d.message }))
+        ? // The core's sentence in the person's language when it sends one (every contract check does); the
+          // field path (a developer word) only beside an untranslated message.
+          error.details.map((d) => d.text?.[lang] ?? interpolate(commonMessages[lang].detailsField, { path: d.path || '—', message: d.message }))
         : [];
     return { message, lines };
   }
   return { message: table.internal ?? 'Error', lines: [] };
+}
+
+/**
+ * The sentences of an `invalid_input` error by field path (`shopNip`, `lines.0.quantity`), in the person's
+ * language, for forms that put each under its field. Empty for any other error.
+ */
+export function inputIssueTexts(error: unknown, lang: Lang): Record<string, string> {
+  if (!(error instanceof ApiError) || error.code !== 'invalid_input' || !isInputIssueList(error.details)) return {};
+  const byPath: Record<string, string> = {};
+  for (const d of error.details) byPath[d.path] ??= d.text?.[lang] ?? d.message;
+  return byPath;
 }
 
 /** `const errorText = useErrorText(); errorText(e).message` */
