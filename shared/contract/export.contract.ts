@@ -36,7 +36,8 @@ export const registerTotal = z.object({
  * own currency), `no_goods_value` (an order without goods lines), `tax_point_shipment` (no payment
  * recorded: the shipment day stands for the delivery), `late_sale` (tax point in a closed month, booked
  * here), `cancelled_after_booking` (a sale of a closed month cancelled: corrected here),
- * `booked_amount_changed` (the order's amount changed after it was booked).
+ * `booked_amount_changed` (the order's amount changed after it was booked), `epp_characters_lost`
+ * (letters the EDI++ file's Windows-1250 cannot carry, e.g. Cyrillic or emoji, written as "?").
  */
 export const registerWarning = z.object({
   code: z.enum([
@@ -48,6 +49,7 @@ export const registerWarning = z.object({
     'late_sale',
     'cancelled_after_booking',
     'booked_amount_changed',
+    'epp_characters_lost',
   ]),
   orderId: z.number().int(),
   /** Our order number, ZAP-<id>. */

@@ -18,25 +18,40 @@ export const num = (v: number | string): EppField => ({ t: 'raw', v: String(v) }
 /** YYYY-MM-DD → "20260602000000". */
 export const date = (day: string | null): EppField => (day ? { t: 'raw', v: `${day.replace(/-/g, '')}000000` } : null);
 
-function encodeField(field: EppField): string {
+/** Line breaks, tabs and every other control character (C0, DEL, C1), with the spaces around them: one space. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = / *[\u0000-\u001f\u007f-\u009f]+ */g;
+
+/**
+ * Called with the text as given when a text field had characters Windows-1250 cannot carry (Cyrillic,
+ * emoji…): they are written as "?", and the caller warns about it instead of letting it pass unseen.
+ */
+export type LossListener = (original: string) => void;
+
+function encodeField(field: EppField, onLoss?: LossListener): string {
   if (field === null) return '';
   if (field.t === 'raw') return field.v;
   if (field.v === null) return '';
-  let value = field.v.replace(/[\r\n\t]+/g, ' ').trim();
-  if (field.max !== undefined && value.length > field.max) value = value.slice(0, field.max);
-  return `"${toCp1250Safe(value).replace(/"/g, '""')}"`;
+  let value = field.v.replace(CONTROL, ' ').trim();
+  const safe = toCp1250Safe(value);
+  if (onLoss && safe.includes('?') && safe.split('?').length > value.split('?').length) onLoss(field.v);
+  value = safe;
+  // Cut to the field's length after the code page change: one character is one byte in Windows-1250.
+  if (field.max !== undefined && value.length > field.max) value = value.slice(0, field.max).trimEnd();
+  return `"${value.replace(/"/g, '""')}"`;
 }
 
-export function record(fields: EppField[]): string {
-  return fields.map(encodeField).join(',');
+export function record(fields: EppField[], onLoss?: LossListener): string {
+  return fields.map((f) => encodeField(f, onLoss)).join(',');
 }
 
 const representable = new Map<string, boolean>();
 
 /**
  * Makes text fit Windows-1250: Polish and Czech letters, „ ” and – are in the code page; anything else
- * (emoji, other scripts) becomes its letter without diacritics when there is one, else "?". iconv-lite
- * would write "?" silently; doing it here keeps ą, ł, ř and friends exact and everything else readable.
+ * becomes its letter without diacritics when there is one, else "?" (emoji, other scripts — record()
+ * reports those to its LossListener). iconv-lite would write "?" silently; doing it here keeps ą, ł, ř
+ * and friends exact and everything else readable.
  */
 export function toCp1250Safe(value: string): string {
   if (!/[^\p{ASCII}]/u.test(value)) return value; // plain ASCII: the common case, nothing to check

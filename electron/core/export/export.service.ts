@@ -79,8 +79,12 @@ export async function salesRegisterFile(
       return { bytes: await salesRegisterCsv(register, at, pacer), fileName: `rejestr-sprzedazy-${month}.csv`, register };
     case 'xlsx':
       return { bytes: await salesRegisterXlsx(register, at, pacer), fileName: `rejestr-sprzedazy-${month}.xlsx`, register };
-    case 'epp':
-      return { bytes: await salesRegisterEpp(register, settings, generatedOn, pacer), fileName: `sprzedaz-${month}.epp`, register };
+    case 'epp': {
+      const epp = await salesRegisterEpp(register, settings, generatedOn, pacer);
+      // Names the code page could not carry: said, not silently "?" (the stored register stays as it was).
+      const lost = epp.lostCharacters.map((orderId) => ({ code: 'epp_characters_lost' as const, orderId, reference: `ZAP-${orderId}` }));
+      return { bytes: epp.bytes, fileName: `sprzedaz-${month}.epp`, register: lost.length ? { ...register, warnings: [...register.warnings, ...lost] } : register };
+    }
   }
 }
 

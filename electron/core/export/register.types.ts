@@ -148,7 +148,8 @@ export type RegisterWarningCode =
   | 'tax_point_shipment'
   | 'late_sale'
   | 'cancelled_after_booking'
-  | 'booked_amount_changed';
+  | 'booked_amount_changed'
+  | 'epp_characters_lost';
 
 export interface RegisterWarning {
   code: RegisterWarningCode;

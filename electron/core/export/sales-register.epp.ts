@@ -49,45 +49,71 @@ const leadingNumber = (text: string | null) => {
   return m ? Number(m[1]) : null;
 };
 
+/** Documents that carry no contractor: a receipt and its return (Subiekt's own receipt export leaves it empty). */
+const isReceipt = (doc: RegisterDocument) => doc.documentType === 'PA' || doc.documentType === 'ZW';
+
+/** EDI++'s full number: the type's mnemonic, a space, the number (field 7; "FS FV 12/11/2026", "PA ZAP-18"). */
+export function fullNumber(doc: RegisterDocument): string {
+  return `${doc.documentType} ${doc.documentNumber ?? doc.reference}`.slice(0, 30);
+}
+
+/** The corrected sale's full number, as its own header wrote it. */
+function correctedFullNumber(doc: RegisterDocument): string | null {
+  if (!doc.corrects) return null;
+  return `${doc.sale.invoiceRequested ? 'FS' : 'PA'} ${doc.corrects.number}`.slice(0, 30);
+}
+
+/** Field 55, transaction type: 0 domestic; 22 intra-EU distance sale of goods (WSTO) to a consumer in another EU country. */
+function transactionType(sale: SourceSale): number {
+  return isOtherEuCountry(sale.country) && !sale.nip ? 22 : 0;
+}
+
+/** Field 48: the exchange rate. 1 for złoty; for another currency the rate is not known here (no NBP table yet). */
+const exchangeRate = (currency: string) => (currency === 'PLN' ? num('1.0000') : null);
+
 function header(doc: RegisterDocument, shopCity: string, issuer: string): EppField[] {
   const s = doc.sale;
-  const saleDay = doc.rows[0]?.saleDate ?? doc.date;
   const correction = doc.kind === 'correction';
-  const fullNumber = doc.documentNumber ?? doc.reference;
+  const receipt = isReceipt(doc);
   const paidNow = correction || s.paidAt !== null;
-  const due = correction ? doc.date : (s.dueAt?.slice(0, 10) ?? doc.rows[0]?.paymentDate ?? saleDay);
-  const remarks = [s.allegroOrderId ? `Allegro zamówienie ${s.allegroOrderId}` : null, correction ? `zwrot do ${s.documentNumber ?? `ZAP-${s.orderId}`}` : null]
+  const issued = doc.issueDate ?? doc.date;
+  const due = correction ? doc.date : (s.dueAt?.slice(0, 10) ?? doc.rows[0]?.paymentDate ?? s.taxDate);
+  const remarks = [
+    s.allegroOrderId ? `Allegro zamówienie ${s.allegroOrderId}` : null,
+    correction ? `${doc.cancellation ? 'anulowanie' : 'zwrot'} do ${doc.corrects?.number ?? `ZAP-${s.orderId}`}` : null,
+    doc.late ? `sprzedaż z ${s.taxDate} ujęta po zamknięciu miesiąca` : null,
+  ]
     .filter(Boolean)
     .join('; ');
   const country = s.country;
   return [
-    text(doc.documentType), // 1 type
+    text(doc.documentType, 3), // 1 type
     num(1), // 2 status: wykonany
     num(0), // 3 fiscal flag
     num(leadingNumber(doc.documentNumber) ?? (correction ? (doc.returnId ?? s.orderId) : s.orderId)), // 4 number
-    null, // 5 number suffix
-    null, // 6 number prefix
-    text(fullNumber, 30), // 7 full number
-    correction ? text(s.documentNumber ?? `ZAP-${s.orderId}`, 30) : null, // 8 corrected document
-    correction ? date(saleDay) : null, // 9 its date
+    null, // 5 supplier's number
+    null, // 6 number extension
+    text(fullNumber(doc), 30), // 7 full number: mnemonic, space, number
+    correction ? text(correctedFullNumber(doc), 30) : null, // 8 corrected document
+    correction ? date(doc.corrects?.issueDate ?? s.taxDate) : null, // 9 its issue date
     text(`ZAP-${s.orderId}`, 30), // 10 order number (Allegro's UUID does not fit: it is in the remarks)
     null, // 11 magazyn docelowy
-    text(contractorCode(s), 20), // 12 contractor code
-    text(s.buyerName, 40), // 13 short name
-    text(s.buyerName, 255), // 14 full name
-    text(s.address.city), // 15
-    text(s.address.zip), // 16
-    text(s.address.street), // 17
-    text(s.nip), // 18 NIP
-    text('Sprzedaż'), // 19 category
-    text('Sprzedaż Allegro'), // 20 category subtitle
-    text(shopCity), // 21 place of issue
-    date(doc.date), // 22 issue date
-    date(correction ? doc.date : saleDay), // 23 sale date
-    date(doc.date), // 24 receipt date
+    receipt ? null : text(contractorCode(s), 20), // 12 contractor code
+    receipt ? null : text(s.buyerName, 40), // 13 short name
+    receipt ? null : text(s.buyerName, 255), // 14 full name
+    receipt ? null : text(s.address.city, 30), // 15
+    receipt ? null : text(s.address.zip, 6), // 16
+    receipt ? null : text(s.address.street, 50), // 17
+    receipt ? null : text(s.nip, 20), // 18 NIP
+    text('Sprzedaż', 30), // 19 category
+    text('Sprzedaż Allegro', 50), // 20 category subtitle
+    text(shopCity, 30), // 21 place of issue
+    date(issued), // 22 issue date
+    date(correction ? doc.date : s.taxDate), // 23 sale date: the tax point (the correction's own day)
+    date(issued), // 24 receipt date
     num(doc.positions), // 25 positions
     num(0), // 26 net-based: no, computed from gross
-    text('Detaliczna'), // 27 price name
+    text('Detaliczna', 20), // 27 price name
     amount(doc.net), // 28
     amount(doc.vat), // 29
     amount(doc.gross), // 30
@@ -101,75 +127,102 @@ function header(doc: RegisterDocument, shopCity: string, issuer: string): EppFie
     num(0), // 38 rounding of value
     num(0), // 39 rounding of VAT
     num(1), // 40 automatic VAT table
-    num(0), // 41 extended statuses
+    num(doc.documentType === 'ZW' ? 75 : 0), // 41 extended status: 75 = a receipt's return from a sale
     text(issuer, 35), // 42 issuer
     null, // 43 receiver
     null, // 44 basis of issue
     amount(0), // 45 packaging issued
     amount(0), // 46 packaging returned
-    text(s.currency), // 47 currency
-    s.currency === 'PLN' ? num('1.0000') : null, // 48 rate: unknown for foreign currencies (see notes)
+    text(s.currency, 3), // 47 currency
+    exchangeRate(s.currency), // 48 rate
     text(remarks, 255), // 49 remarks
     null, // 50 comment
     null, // 51 subtitle
     null, // 52 not used
     num(0), // 53 import flag
-    num(0), // 54 exported flag
-    num(0), // 55 transaction type: domestic (EDI++ 1.05 has no WSTO; see notes)
+    num(0), // 54 export document
+    num(transactionType(s)), // 55 transaction type
     null, // 56 card payment name
     amount(0), // 57 card amount
     null, // 58 credit name
     amount(0), // 59 credit amount
-    text(countryName(country)), // 60
-    text(country), // 61
+    receipt ? null : text(countryName(country), 50), // 60
+    receipt ? null : text(isOtherEuCountry(country) ? country : null, 2), // 61 EU prefix
     num(isOtherEuCountry(country) ? 1 : 0), // 62 is-EU
   ];
 }
 
+/** A contractor card (KONTRAHENCI, 31 fields in 1.11). No phone or e-mail: the accountant needs neither. */
 function contractor(sale: SourceSale): EppField[] {
   const company = sale.nip !== null;
   const fields: EppField[] = [
     num(company ? 0 : 3), // 1 type: 0 odbiorca/dostawca, 3 odbiorca detaliczny
     text(contractorCode(sale), 20), // 2 code
     text(sale.buyerName, 40), // 3 short name
-    text(sale.buyerName, 255), // 4 full name
-    text(sale.address.city), // 5
-    text(sale.address.zip), // 6
-    text(sale.address.street), // 7
-    text(sale.nip), // 8 NIP
-    null, // 9 REGON
-    text(sale.phone), // 10 phone
+    text(sale.buyerName, 80), // 4 full name
+    text(sale.address.city, 30), // 5
+    text(sale.address.zip, 6), // 6
+    text(sale.address.street, 50), // 7
+    text(sale.nip, 20), // 8 NIP
   ];
-  while (fields.length < 27) fields.push(null); // 11–27 fax, e-mail, bank, contact person… not known
-  fields.push(text(countryName(sale.country)), text(sale.country), num(isOtherEuCountry(sale.country) ? 1 : 0)); // 28–30
+  while (fields.length < 27) fields.push(null); // 9–27 REGON, phone, fax, e-mail, bank, contact person…: not sent
+  fields.push(
+    text(countryName(sale.country), 50), // 28 country
+    text(isOtherEuCountry(sale.country) ? sale.country : null, 2), // 29 EU prefix
+    num(isOtherEuCountry(sale.country) ? 1 : 0), // 30 is-EU
+    text(sale.country, 2), // 31 ISO prefix (1.11)
+  );
   return fields;
 }
 
 /**
- * The register as an InsERT EDI++ 1.05 file for an accounting office (purpose 0): [INFO], then per
- * document a [NAGLOWEK] of 62 fields and a [ZAWARTOSC] VAT table (one row per rate: symbol, rate, net,
- * VAT, gross — the same numbers as the register's rows), then the KONTRAHENCI card file. Windows-1250, CRLF.
+ * The JPK_V7 markers of a document (DOKUMENTYZNACZNIKIJPKVAT, 31 fields in 1.11): the full number, the
+ * markers SW … GTU_13 (none apply to the shop's goods as Zaplecze knows them), the document kind (0 —
+ * an ordinary invoice or receipt), WSTO_EE for a distance sale to a consumer in another EU country, IED.
  */
-export async function salesRegisterEpp(register: SalesRegister, shop: Settings, generatedOn: string, pacer: Pacer = new Pacer()): Promise<Uint8Array> {
+function jpkMarkers(doc: RegisterDocument): EppField[] {
+  const fields: EppField[] = [text(fullNumber(doc), 30)];
+  for (let i = 2; i <= 28; i++) fields.push(num(0));
+  fields.push(num(0), num(transactionType(doc.sale) === 22 ? 1 : 0), num(0));
+  return fields;
+}
+
+/** The EDI++ file and what it could not say exactly. */
+export interface EppFile {
+  bytes: Uint8Array;
+  /** Orders whose names or addresses had characters Windows-1250 cannot carry (written as "?"). */
+  lostCharacters: number[];
+}
+
+/**
+ * The register as an InsERT EDI++ 1.11 file for an accounting office (purpose 0): [INFO], then per
+ * document a [NAGLOWEK] of 62 fields and a [ZAWARTOSC] VAT table (one row per rate: symbol, rate, net,
+ * VAT, gross — the same numbers as the register's rows), then the KONTRAHENCI cards (buyers of invoices;
+ * receipts carry no contractor) and the JPK markers (DOKUMENTYZNACZNIKIJPKVAT). Windows-1250, CRLF.
+ */
+export async function salesRegisterEpp(register: SalesRegister, shop: Settings, generatedOn: string, pacer: Pacer = new Pacer()): Promise<EppFile> {
   const address = splitShopAddress(shop.shopAddress);
   const shopCode = shop.shopName.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/Ł/g, 'L').toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 20) || 'SKLEP';
   const info = record([
-    text('1.05'), num(0), num(1250), text('Zaplecze'), text(shopCode, 20), text(shop.shopName, 40), text(shop.shopName, 255),
-    text(address.city), text(address.zip), text(address.street), text(shop.shopNip.replace(/\D/g, '')),
-    text('MAG'), text('Główny'), text('Magazyn główny'), null, num(1), date(register.firstDay), date(register.lastDay),
-    text(shop.shopName, 35), date(generatedOn), text('Polska'), text('PL'), null, num(0),
+    text('1.11'), num(0), num(1250), text('Zaplecze', 255), text(shopCode, 20), text(shop.shopName, 40), text(shop.shopName, 80),
+    text(address.city, 30), text(address.zip, 6), text(address.street, 50), text(shop.shopNip.replace(/\D/g, ''), 13),
+    text('MAG', 20), text('Główny', 40), text('Magazyn główny', 255), null, num(1), date(register.firstDay), date(register.lastDay),
+    text(shop.shopName, 35), date(generatedOn), text('Polska', 50), text('PL', 2), null, num(0),
   ]);
+  const lost = new Set<number>();
   const file = new EppWriter().section('INFO', [info]);
   for (const doc of register.documents) {
-    file.section('NAGLOWEK', [record(header(doc, address.city, shop.shopName))]);
+    const onLoss = () => lost.add(doc.sale.orderId);
+    file.section('NAGLOWEK', [record(header(doc, address.city, shop.shopName), onLoss)]);
     file.section(
       'ZAWARTOSC',
-      doc.rows.map((r) => record([text(RATE_FIELDS[r.rate].symbol), num(RATE_FIELDS[r.rate].percent), amount(r.net), amount(r.vat), amount(r.gross)])),
+      doc.rows.map((r) => record([text(RATE_FIELDS[r.rate].symbol, 6), num(RATE_FIELDS[r.rate].percent), amount(r.net), amount(r.vat), amount(r.gross)])),
     );
     if (pacer.due()) await pacer.pause();
   }
   const contractors = new Map<string, SourceSale>();
   for (const doc of register.documents) {
+    if (isReceipt(doc)) continue;
     const code = contractorCode(doc.sale);
     if (!contractors.has(code)) contractors.set(code, doc.sale);
     if (pacer.due()) await pacer.pause();
@@ -179,10 +232,19 @@ export async function salesRegisterEpp(register: SalesRegister, shop: Settings, 
     // One section of one line per contractor, written as it goes (the section is as long as the month).
     file.open('ZAWARTOSC');
     for (const s of contractors.values()) {
-      file.line(record(contractor(s)));
+      file.line(record(contractor(s), () => lost.add(s.orderId)));
       if (pacer.due()) await pacer.pause();
     }
     file.close();
   }
-  return file.toBytes();
+  if (register.documents.length > 0) {
+    file.section('NAGLOWEK', [record([text('DOKUMENTYZNACZNIKIJPKVAT')])]);
+    file.open('ZAWARTOSC');
+    for (const doc of register.documents) {
+      file.line(record(jpkMarkers(doc)));
+      if (pacer.due()) await pacer.pause();
+    }
+    file.close();
+  }
+  return { bytes: file.toBytes(), lostCharacters: [...lost].sort((a, b) => a - b) };
 }
