@@ -3,6 +3,7 @@ import { DEMO_DEFAULTS, loadDemoShop } from '../../electron/core/demo/demo-shop'
 import { ProfileGatePage } from './pages/profile-gate.page';
 import { ReturnsPage } from './pages/returns.page';
 import { ShellPage } from './pages/shell.page';
+import { StockPage } from './pages/stock.page';
 import { describeE2E } from './support/e2e-app';
 
 /**
@@ -139,6 +140,38 @@ describeE2E(
       expect(before.map((b) => onHand(b.p))).toEqual(onHandBefore.map((h, i) => h - before[i]!.q));
       expect(sql().prepare("SELECT count(*) FROM stock_ledger WHERE return_id = ? AND reason = 'return.cancelled' AND quantity < 0").pluck().get(row)).toBe(before.length);
       expect(await returns.cancelReturnButton.count()).toBe(0);
+    });
+
+    it('the stock history says why stock moved in words, in the reader\'s language, with no codes or raw order ids', async () => {
+      const cancelled = sql().prepare('SELECT max(id) FROM returns WHERE cancelled_at IS NOT NULL').pluck().get() as number;
+      const sku = sql().prepare("SELECT p.sku FROM stock_ledger l JOIN products p ON p.id = l.product_id WHERE l.return_id = ? AND l.reason = 'return.cancelled' LIMIT 1").pluck().get(cancelled) as string;
+      const shell = new ShellPage(app.page);
+      await shell.goTo('stock');
+      const stock = new StockPage(app.page);
+      await stock.search(sku, sku);
+      await stock.row(sku).locator('[data-field="name"]').click();
+      await stock.productDrawer.getByRole('tab', { name: 'Historia ruchów' }).click();
+      const history = stock.productDrawer.getByRole('table', { name: 'Historia ruchów' });
+      await history.locator('tbody tr').first().waitFor();
+      const text = (await history.textContent()) ?? '';
+      expect(text).toContain('Anulowanie zwrotu zarejestrowanego pomyłkowo');
+      expect(text).not.toMatch(/return\.|sale\.|\([A-Z_]{4,}\)/); // no codes, no "(MISTAKE)"
+      expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/); // no raw order UUID
+      await app.page.screenshot({ path: `${SHOTS}/stock-history.png` });
+      // The same history in English (the panel covers the top bar, so it is closed to switch the language).
+      await stock.productDrawer.getByRole('button', { name: 'Zamknij', exact: true }).first().click();
+      await stock.productDrawer.waitFor({ state: 'detached' });
+      await shell.switchLanguage('en');
+      await stock.row(sku).locator('[data-field="name"]').click();
+      await stock.productDrawer.getByRole('tab', { name: 'Movements' }).click();
+      const english = stock.productDrawer.getByRole('table', { name: 'Movements' });
+      await english.locator('tbody tr').first().waitFor();
+      const englishText = (await english.textContent()) ?? '';
+      expect(englishText).toContain('Return registered by mistake, cancelled');
+      expect(englishText).not.toMatch(/Zwrot od|Sprzedaż|Anulowanie|Dostawa/);
+      await stock.productDrawer.getByRole('button', { name: 'Close', exact: true }).first().click();
+      await stock.productDrawer.waitFor({ state: 'detached' });
+      await shell.switchLanguage('pl');
     });
 
     it('the lists count as late only what the shop owes: nothing closed, rejected or still on its way', async () => {

@@ -7,14 +7,13 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PlainTable } from '../../components/PlainTable';
 import { useLiveQuery } from '../../components/use-live-query';
 import { ledgerReasonText } from '../../../../shared/domain/ledger-reasons';
-import { OrderNumber } from '../../components/OrderNumber';
 import { useFormat } from '../../i18n/format';
 import { useLanguage, useT } from '../../i18n/i18n';
 import { reasonLabel } from '../returns/reason-options';
 import { returnsMessages } from '../returns/returns.messages';
 import { stockMessages } from './stock.messages';
 
-/** An Allegro order id (a UUID) as a document: shown as the order number, cut short with a copy button. */
+/** An Allegro order id (a UUID) as a document: shown as the shop's order number (as in Zamówienia), the id in the tooltip. */
 const ORDER_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const PAGE = 50;
@@ -55,7 +54,13 @@ export function ProductHistory({ productId, showCosts }: { productId: number; sh
             <td>{e.actor === 'owner' || e.actor === 'helper' || e.actor === 'system' ? t(`actor_${e.actor}`) : e.actor}</td>
             {/* Reasons the app writes are codes (and older Polish sentences): said in the reader's language. */}
             <td>{ledgerReasonText(e.reason, lang, (code) => reasonLabel(tr, code))}</td>
-            <td>{e.document && ORDER_UUID.test(e.document) ? <OrderNumber number={e.document} withLabel={false} compact /> : (e.document ?? (e.orderId ? t('orderRef', { id: e.orderId }) : '—'))}</td>
+            <td>
+              {e.document && ORDER_UUID.test(e.document) && e.orderId ? (
+                <span title={e.document}>{t('orderRef', { id: e.orderId })}</span>
+              ) : (
+                (e.document ?? (e.orderId ? t('orderRef', { id: e.orderId }) : '—'))
+              )}
+            </td>
             {showCosts && <td>{e.unitCostGrosze === null || e.unitCostGrosze === undefined ? '—' : format.money(e.unitCostGrosze)}</td>}
           </tr>
         ))}
