@@ -11,6 +11,8 @@ import { call, dispatch } from '../../../electron/core/dispatch';
 import { silentLogger } from '../../../electron/core/log';
 import { main } from '../../../electron/cli/main';
 import { damagedCopyOfShop as damagedCopy } from './support/damaged-copy';
+import { seedSmallShop } from './support/small-shop';
+import { tempCore } from '../../support/temp-core';
 
 /**
  * Issue 12 point 3: a shop with damaged data pages started, answered `internal`, and `zaplecze backup`
@@ -88,5 +90,19 @@ describe('a damaged shop', () => {
     expect(result.setApart).toEqual([sneaky]);
     expect(listBackups(shop.backupDir).map((b) => b.name)).toEqual([shop.good[0]]);
     expect(existsSync(join(shop.backupDir, `damaged-${sneaky}`))).toBe(true);
+  });
+
+  it('a whole shop: quick check at every start, the full check once a week, recorded in the shop', async () => {
+    let clock = new Date('2026-12-01T08:00:00Z');
+    const t = await tempCore({ now: () => clock });
+    cleanups.push(t.dispose);
+    seedSmallShop(t.core.sqlite);
+    const first = await checkShopOnStart(t.core);
+    expect(first).toMatchObject({ state: 'ok', lastFullCheckAt: '2026-12-01T08:00:00.000Z' });
+    clock = new Date('2026-12-05T08:00:00Z');
+    expect(await checkShopOnStart(t.core)).toMatchObject({ state: 'ok', checkedAt: '2026-12-05T08:00:00.000Z', lastFullCheckAt: '2026-12-01T08:00:00.000Z' });
+    clock = new Date('2026-12-08T08:00:00Z');
+    expect(await checkShopOnStart(t.core)).toMatchObject({ state: 'ok', lastFullCheckAt: '2026-12-08T08:00:00.000Z' });
+    expect((await call(t.core, 'backup.list', {})).health).toMatchObject({ state: 'ok', lastFullCheckAt: '2026-12-08T08:00:00.000Z' });
   });
 });
