@@ -7,9 +7,9 @@ import { setImportTempParent } from '../import/source';
  *
  * - `tmp/` beside the shop: the import's staging databases and uploaded files (hundreds of MB for a big
  *   import). Each process keeps its own folder `import-<pid>-<random>`; a folder whose process is gone is
- *   a leftover. Temporary files live here rather than in the system's temp folder so that they are on the
- *   shop's disk — the disk check (free space beside the shop) counts them — and so that this cleanup can
- *   find them.
+ *   a leftover. Temporary files live here rather than in the system's temp folder so that the space they
+ *   take is on the shop's own disk, in plain sight beside it (not hidden in a system folder that fills up
+ *   unnoticed), and so that this cleanup can find them.
  * - `backups/zaplecze-….db.<pid>.partial` (and its `-journal`): a backup whose process is gone; older
  *   copies without a process id (written before this version) once they are an hour old.
  * - `<shop>.restoring` (and side files): a restore killed half-way. Called with the shop's "in use" lock

@@ -19,7 +19,7 @@ let tempParent: string | null = null;
 
 /**
  * Where the import's temporary files go: the `tmp/` folder beside the open shop (createCore sets it), so
- * they are on the shop's disk — its free-space check counts them — and a start after a crash finds and
+ * the space they take is on the shop's own disk, in plain sight, and a start after a crash finds and
  * removes them (backup/leftovers.ts). The system's temp folder only when no shop said where.
  */
 export function setImportTempParent(dir: string | null): void {
