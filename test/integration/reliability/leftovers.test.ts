@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { writeOrdersCsv } from '../../../bench/generate/allegro-files';
+import { loadDemoShop } from '../../../electron/core/demo/demo-shop';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackup } from '../../../electron/core/backup/backup.service';
 import { createCore } from '../../../electron/core/create-core';
@@ -101,4 +103,61 @@ describe('leftovers of killed processes', () => {
     const upload = sourceFromBytes('zamowienia.csv', Buffer.from('a;b\n1;2\n'));
     expect(upload.path.startsWith(join(t.dir, 'tmp', `import-${process.pid}-`))).toBe(true);
   });
+
+  it('a real import and a real backup killed with SIGKILL half-way: their files are gone after the next start', async () => {
+    const source = await tempCore();
+    cleanups.push(source.dispose);
+    await loadDemoShop(source.core, { orders: 3000, seed: 7 });
+    const csv = join(source.dir, 'zamowienia.csv');
+    writeOrdersCsv(source.core.sqlite, csv);
+
+    const t = await tempCore();
+    cleanups.push(t.dispose);
+    seedSmallShop(t.core.sqlite, { orders: 400 });
+    await t.core.close();
+
+    // The import: killed as soon as its staging database exists in tmp/ beside the shop.
+    const importer = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'support/import-child.ts'), '--db', t.dbFile, csv], { stdio: ['ignore', 'pipe', 'pipe'] });
+    cleanups.push(() => importer.kill('SIGKILL'));
+    const staging = await new Promise<string>((resolve, reject) => {
+      const timer = setInterval(() => {
+        let folder: string | undefined;
+        let file: string | undefined;
+        try {
+          folder = readdirSync(join(t.dir, 'tmp')).find((n) => n.startsWith(`import-${importer.pid}-`));
+          file = folder && readdirSync(join(t.dir, 'tmp', folder)).find((n) => n.endsWith('.staging.db'));
+        } catch {
+          return; // not there yet
+        }
+        if (file) {
+          clearInterval(timer);
+          importer.kill('SIGKILL');
+          resolve(join(t.dir, 'tmp', folder!, file));
+        }
+      }, 5);
+      importer.once('exit', () => {
+        clearInterval(timer);
+        reject(new Error('the import finished before its staging file was seen'));
+      });
+    });
+    await new Promise((r) => (importer.exitCode === null && importer.signalCode === null ? importer.once('exit', r) : r(null)));
+    expect(existsSync(staging)).toBe(true);
+
+    // The backup: killed half-way through its copy.
+    const backup = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'support/backup-child.ts'), '--db', t.dbFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    cleanups.push(() => backup.kill('SIGKILL'));
+    await new Promise<void>((resolve, reject) => {
+      backup.stdout!.on('data', (d: Buffer) => d.toString().includes('READY') && resolve());
+      backup.once('exit', (code) => reject(new Error(`backup child ended (${code})`)));
+    });
+    await killed(backup);
+    const partials = readdirSync(join(t.dir, 'backups')).filter((n) => n.includes(`.${backup.pid}.partial`));
+    expect(partials.length).toBeGreaterThan(0);
+
+    const core = await createCore({ dbFile: t.dbFile, logger: silentLogger });
+    cleanups.push(() => core.close());
+    expect(existsSync(dirname(staging))).toBe(false);
+    expect(readdirSync(join(t.dir, 'backups')).filter((n) => n.includes('.partial'))).toEqual([]);
+    expect(core.sqlite.pragma('quick_check', { simple: true })).toBe('ok');
+  }, 120_000);
 });
