@@ -75,6 +75,7 @@ export async function showStartupError(error: unknown, paths: StartupPaths, log:
     const action = content.buttons[response]?.action ?? 'quit';
     try {
       if (action === 'quit') return 'quit';
+      if (action === 'retry') return 'retry'; // a full disk, a read-only folder…: the owner fixed it, open again
       if (action === 'restore' && (await pickAndRestore(paths, log))) return 'retry';
       if (action === 'open-backups') {
         mkdirSync(paths.backupDir, { recursive: true });

@@ -6,7 +6,12 @@ import { isDomainError } from '../core/errors';
  * the choices are to open the backups folder (or restore a backup, when the backup service offers it)
  * and to quit.
  */
-export type StartupProblem = 'database_from_future' | 'database_corrupt' | 'native_module' | 'unexpected';
+export type StartupProblem = 'database_from_future' | 'database_corrupt' | 'native_module' | 'unexpected' | FileProblem;
+
+/** The shop file cannot be used as it is, for a reason the owner can act on; nothing was changed. */
+export type FileProblem = 'read_only' | 'disk_full' | 'no_permission' | 'folder_missing' | 'not_zaplecze_database' | 'shop_in_use';
+
+const FILE_PROBLEMS: readonly string[] = ['read_only', 'disk_full', 'no_permission', 'folder_missing', 'not_zaplecze_database', 'shop_in_use'] satisfies FileProblem[];
 
 const NATIVE_MODULE_SIGNS = [
   'NODE_MODULE_VERSION',
@@ -24,6 +29,7 @@ export function classifyStartupError(error: unknown): StartupProblem {
   // ("Cannot open the database file …"), but the file is fine — the engine is missing.
   if (NATIVE_MODULE_SIGNS.some((sign) => message.includes(sign))) return 'native_module';
   if (isDomainError(error) && (error.code === 'database_from_future' || error.code === 'database_corrupt')) return error.code;
+  if (isDomainError(error) && FILE_PROBLEMS.includes(error.code)) return error.code as FileProblem;
   return 'unexpected';
 }
 
@@ -35,7 +41,7 @@ export function dialogLanguage(preferredLocales: readonly string[]): DialogLangu
   return first === undefined || first.toLowerCase().startsWith('pl') ? 'pl' : 'en';
 }
 
-export type StartupAction = 'open-backups' | 'restore' | 'open-log' | 'quit';
+export type StartupAction = 'open-backups' | 'restore' | 'open-log' | 'retry' | 'quit';
 
 export interface StartupDialog {
   title: string;
@@ -66,6 +72,14 @@ const TEXT = {
     restoreFailedTitle: 'Nie udało się przywrócić kopii',
     restoreFailed: 'Kopia nie została przywrócona; baza danych nie została zmieniona.',
     pickBackup: 'Wybierz kopię zapasową do przywrócenia',
+    read_only: 'Plik bazy danych jest tylko do odczytu (dysk, folder albo plik zablokowany przed zapisem).',
+    disk_full: 'Dysk z bazą danych jest pełny.',
+    no_permission: 'System nie pozwala programowi otworzyć pliku bazy danych.',
+    folder_missing: 'Folder z bazą danych nie istnieje (może dysk nie jest podłączony).',
+    not_zaplecze_database: 'Ten plik nie jest bazą Zaplecza — należy do innego programu.',
+    shop_in_use: 'Sklep jest otwarty w innym programie Zaplecze.',
+    fileDetail: 'Baza nie została zmieniona. Usuń przyczynę (zwolnij miejsce, zmień uprawnienia, podłącz dysk, zamknij drugi program) i spróbuj ponownie.',
+    retry: 'Spróbuj ponownie',
   },
   en: {
     title: 'Zaplecze cannot start',
@@ -87,6 +101,14 @@ const TEXT = {
     restoreFailedTitle: 'The backup could not be restored',
     restoreFailed: 'The backup was not restored; the database was not changed.',
     pickBackup: 'Choose a backup to restore',
+    read_only: 'The database file is read-only (the disk, folder or file is write-protected).',
+    disk_full: 'The disk holding the database is full.',
+    no_permission: 'The system does not let the app open the database file.',
+    folder_missing: 'The database folder does not exist (perhaps the drive is not connected).',
+    not_zaplecze_database: 'This file is not a Zaplecze database — it belongs to another program.',
+    shop_in_use: 'The shop is open in another Zaplecze program.',
+    fileDetail: 'The database was not changed. Remove the cause (free some space, change the permissions, connect the drive, close the other program) and try again.',
+    retry: 'Try again',
   },
 } as const;
 
@@ -112,6 +134,9 @@ export function startupDialog(
       return { title: t.title, message: t.native, detail: t.nativeDetail, buttons: [openLog, quit] };
     case 'unexpected':
       return { title: t.title, message: t.unexpected, detail: `${t.unexpectedDetail}\n\n${fileLine}`, buttons: [openLog, quit] };
+    default:
+      // The owner can remove the cause (free space, connect the drive, close the other app), then try again.
+      return { title: t.title, message: t[problem], detail: `${t.fileDetail}\n\n${fileLine}`, buttons: [{ label: t.retry, action: 'retry' }, openLog, quit] };
   }
 }
 
