@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import FormControl from '@mui/material/FormControl';
@@ -15,7 +16,6 @@ import { type PackOrder, SHIP_CARRIERS, type ShipCarrier, type ShipOutput } from
 import { api, ApiError } from '../../api';
 import { useRole } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
 import { isWordReason } from './ForceCompleteDialog';
 import { packingMessages } from './packing.messages';
@@ -55,7 +55,6 @@ interface Shortage {
  */
 export function ShipPanel({ order, onShipped }: { order: PackOrder; onShipped: (result: ShipOutput) => void }) {
   const t = useT(packingMessages);
-  const format = useFormat();
   const role = useRole();
   const [draft, setDraft] = useState<Draft>(() => loadDraft(order));
   const [busy, setBusy] = useState(false);
@@ -184,14 +183,13 @@ export function ShipPanel({ order, onShipped }: { order: PackOrder; onShipped: (
           />
         </Stack>
         {unpaid && (
-          <Alert severity="error" data-testid="unpaid-alert">
-            <AlertTitle>{t('unpaidTitle')}</AlertTitle>
-            {t('unpaidText', { amount: format.money(order.totalToPayGrosze) })}
+          // The banner above the lines says why; here only what it takes to ship anyway.
+          <Box data-testid="unpaid-alert">
             {role === 'owner' ? (
               <TextField
                 fullWidth
                 size="small"
-                sx={{ mt: 1, bgcolor: 'background.paper' }}
+                color="error"
                 label={t('unpaidReason')}
                 value={unpaidReason}
                 onChange={(e) => {
@@ -199,13 +197,15 @@ export function ShipPanel({ order, onShipped }: { order: PackOrder; onShipped: (
                   setUnpaidReason(e.target.value);
                 }}
                 error={unpaidScanned !== null}
-                helperText={unpaidScanned !== null ? t('scanInDialog', { code: unpaidScanned }) : ' '}
-                slotProps={{ htmlInput: { maxLength: 500 } }}
+                helperText={unpaidScanned !== null ? t('scanInDialog', { code: unpaidScanned }) : t('unpaidHelper')}
+                slotProps={{ htmlInput: { maxLength: 500 }, formHelperText: { role: unpaidScanned ? 'alert' : undefined } as object }}
               />
             ) : (
-              <div style={{ marginTop: 4, fontWeight: 600 }}>{t('unpaidHelper')}</div>
+              <Typography color="error" sx={{ fontWeight: 600 }}>
+                {t('unpaidHelper')}
+              </Typography>
             )}
-          </Alert>
+          </Box>
         )}
         {shortages ? (
           <Alert severity="error" role="alert" data-error-code="insufficient_stock">

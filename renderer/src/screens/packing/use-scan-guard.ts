@@ -1,14 +1,26 @@
 import { useEffect, useRef } from 'react';
 
-/** Keys closer together than this are a scanner, not a person (people type ≥ 80 ms apart). */
-const SCANNER_GAP_MS = 35;
+/**
+ * A scanner sends a key every few milliseconds; people type 80–200 ms apart and rarely keep three
+ * keys in a row under 50 ms. A busy page (or the operating system) may still hold one key of a scan
+ * back, so the test is the median gap of the keys since the last pause, not every single gap.
+ * Measured on the events' own time stamps (when the keys arrived), not when the page handled them.
+ */
+const SCANNER_MEDIAN_GAP_MS = 40;
+/** A gap this long starts a new sequence. */
+const PAUSE_MS = 400;
 /** Shortest code treated as a scan (EANs are 8–13 characters, tracking numbers longer). */
 const MIN_SCAN_LENGTH = 4;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.POSITIVE_INFINITY;
+}
 
 /**
  * Keeps barcode scans out of a window that is not waiting for one. A USB scanner types like a very
  * fast keyboard and ends with Enter; in a dialog that asks for a reason, that Enter would confirm the
- * dialog with the EAN as the reason (issue 13, point 6). While `active`, a burst of fast keys ended by
+ * dialog with the EAN as the reason (issue 13, point 6). While `active`, a run of fast keys ended by
  * Enter is stopped before the dialog sees the Enter (so nothing is confirmed, not even a focused
  * button) and handed to `onScan`, which removes the scanned text from its field and says why.
  * Fields that do expect a scan (`data-scan-field`, `data-tracking-field`) are left alone.
@@ -18,15 +30,23 @@ export function useScanGuard(active: boolean, onScan: (code: string) => void): v
   handler.current = onScan;
   useEffect(() => {
     if (!active) return;
-    let burst = '';
-    let last = 0;
+    let keys = '';
+    const times: number[] = [];
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (target?.closest('[data-scan-field="true"], [data-tracking-field="true"]')) return;
-      const now = performance.now();
+      const now = event.timeStamp || performance.now();
+      const last = times.at(-1);
+      if (last !== undefined && now - last > PAUSE_MS) {
+        keys = '';
+        times.length = 0;
+      }
       if (event.key === 'Enter') {
-        const scanned = burst.length >= MIN_SCAN_LENGTH && now - last < 4 * SCANNER_GAP_MS ? burst : null;
-        burst = '';
+        const gaps = times.slice(1).map((t, i) => t - times[i]!);
+        if (last !== undefined) gaps.push(now - last);
+        const scanned = keys.length >= MIN_SCAN_LENGTH && median(gaps) < SCANNER_MEDIAN_GAP_MS ? keys : null;
+        keys = '';
+        times.length = 0;
         if (scanned) {
           event.preventDefault();
           event.stopPropagation();
@@ -35,8 +55,8 @@ export function useScanGuard(active: boolean, onScan: (code: string) => void): v
         return;
       }
       if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
-      burst = now - last < SCANNER_GAP_MS ? burst + event.key : event.key;
-      last = now;
+      keys += event.key;
+      times.push(now);
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
