@@ -42,6 +42,14 @@ export const backupContract = {
         .optional(),
       backups: z.array(backupInfo),
       /**
+       * How the last restore chosen in this run went: done, or refused with the error code (`shop_in_use`:
+       * another program has the shop open; `backup_invalid`: the copy failed its check). Null when none.
+       */
+      lastRestore: z
+        .object({ at: z.string(), ok: z.boolean(), createdAt: z.string().nullable(), kind: backupInfo.shape.kind.nullable(), code: z.string().nullable() })
+        .nullable()
+        .optional(),
+      /**
        * Is the shop file whole? `damaged`: SQLite found damaged pages (at start, in the weekly full check, in a
        * backup's copy or during a call); the owner should restore `newestVerified`.
        */

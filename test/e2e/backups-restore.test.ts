@@ -57,6 +57,7 @@ describeE2E('Kopie zapasowe: restore in the browser version', (app) => {
     await app.page.screenshot({ path: '/tmp/h2-backups-after-restore.png' });
     expect(await backups.pendingAlert.count()).toBe(0);
     expect(await backups.table.innerText()).toContain('Baza sprzed przywrócenia kopii');
+    expect(await app.page.locator('[data-testid="last-restore"]').innerText()).toMatch(/Przywrócono kopię z \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} — zrobiona ręcznie\./);
     // The copy of the replaced shop still has the later order.
     const replaced = listBackups(app.harness.core.backupDir).find((b) => b.kind === 'before-restore')!;
     const check = await createCore({ dbFile: replaced.file, logger: silentLogger });
@@ -89,6 +90,28 @@ describeE2E('Kopie zapasowe: restore in the browser version', (app) => {
     const audit = sql().prepare("SELECT actor, entity_id FROM audit_log WHERE action = 'backup.cancelRestore'").all();
     expect(audit).toEqual([{ actor: 'owner', entity_id: backupName }]);
     expect(orderCount()).toBe(50);
+  });
+
+  it('a restore refused because another program has the shop open: the page says why, nothing is changed', async () => {
+    // `zaplecze import` on the command line, say: it has the shop open.
+    const other = await createCore({ dbFile: app.harness.dbFile, logger: silentLogger });
+    try {
+      sql().prepare("UPDATE orders SET buyer_name = 'Zmiana po kopii' WHERE id = 2").run();
+      const backups = new BackupsPage(app.page);
+      await backups.restore(backupName);
+      const gate = new ProfileGatePage(app.page);
+      await gate.waitUntilShown();
+      await gate.choose('owner');
+      await backups.open();
+      const alert = app.page.locator('[data-testid="last-restore"]');
+      await alert.waitFor();
+      expect(await alert.innerText()).toMatch(/Nie przywrócono kopii z .* — zrobiona ręcznie; baza nie została zmieniona\. Sklep jest otwarty w innym programie Zaplecza/);
+      await app.page.screenshot({ path: '/tmp/h2-backups-refused.png' });
+      expect(sql().prepare('SELECT buyer_name FROM orders WHERE id = 2').pluck().get()).toBe('Zmiana po kopii');
+      expect(existsSync(`${app.harness.dbFile}.restore-pending.json`)).toBe(false); // refused, not left waiting
+    } finally {
+      await other.close();
+    }
   });
 
   it('the browser version started again: a restore staged before is applied first, then the day’s automatic backup is taken', async () => {

@@ -4,7 +4,7 @@ import { type BackupFile, listBackups, parseBackupName } from './backup-files';
 import { readChecks } from './backup-checks';
 import { createBackup, lastAutomaticBackupAt, rotateCoreBackups } from './backup.service';
 import { getSettings } from '../settings/settings.service';
-import { cancelPendingRestore, pendingRestore, stageRestore } from './restore.service';
+import { cancelPendingRestore, lastRestoreOutcome, pendingRestore, stageRestore } from './restore.service';
 import { newestVerifiedBackup, shopHealth } from './shop-health';
 
 const info = (b: BackupFile, verified?: boolean) => ({
@@ -23,6 +23,9 @@ export const backupHandlers: AreaHandlers<'backup.'> = {
     const checks = readChecks(core.backupDir);
     const health = shopHealth(core);
     const good = newestVerifiedBackup(core);
+    const outcome = lastRestoreOutcome(core.dbFile);
+    const restoredName = outcome ? (outcome.backupFile.split(/[\\/]/).at(-1) ?? '') : '';
+    const restoredParsed = outcome ? parseBackupName(restoredName) : null;
     return {
       directory: core.backupDir,
       keep: (await getSettings(core.db)).backupKeep,
@@ -32,6 +35,9 @@ export const backupHandlers: AreaHandlers<'backup.'> = {
         ? { name: pendingName, createdAt: parsed?.createdAt ?? null, kind: parsed?.kind ?? null, requestedAt: pending?.requestedAt ?? null }
         : null,
       backups: listBackups(core.backupDir).map((b) => info(b, checks[b.name]?.ok === true)),
+      lastRestore: outcome
+        ? { at: outcome.at, ok: outcome.ok, createdAt: restoredParsed?.createdAt ?? null, kind: restoredParsed?.kind ?? null, code: outcome.code ?? null }
+        : null,
       health: { state: health.state, checkedAt: health.checkedAt, lastFullCheckAt: health.lastFullCheckAt, newestVerified: good ? info(good, true) : null },
     };
   },

@@ -206,19 +206,40 @@ export function cancelPendingRestore(dbFile: string): void {
 export async function applyPendingRestore(
   dbFile: string,
   options: { backupDir?: string; now?: Date } = {},
-): Promise<RestoreResult | { failed: string } | null> {
+): Promise<RestoreResult | { failed: string; code?: string } | null> {
   const backupFile = pendingRestoreBackup(dbFile);
   if (backupFile === null) {
     rmSync(markerFile(dbFile), { force: true }); // an unreadable marker
     return null;
   }
+  const at = (options.now ?? new Date()).toISOString();
   try {
-    return await restoreDatabaseFile({ dbFile, backupFile, ...options });
+    const result = await restoreDatabaseFile({ dbFile, backupFile, ...options });
+    outcomes.set(resolve(dbFile), { at, backupFile, ok: true });
+    return result;
   } catch (error) {
-    return { failed: (error as Error).message };
+    const code = error instanceof DomainError ? error.code : 'internal';
+    outcomes.set(resolve(dbFile), { at, backupFile, ok: false, code, message: (error as Error).message });
+    return { failed: (error as Error).message, code };
   } finally {
     rmSync(markerFile(dbFile), { force: true });
   }
+}
+
+/** How the last staged restore of a shop went in this process (shown on the Backups screen). */
+export interface RestoreOutcome {
+  at: string;
+  backupFile: string;
+  ok: boolean;
+  /** Error code when refused: shop_in_use, backup_invalid… */
+  code?: string;
+  message?: string;
+}
+
+const outcomes = new Map<string, RestoreOutcome>();
+
+export function lastRestoreOutcome(dbFile: string): RestoreOutcome | null {
+  return outcomes.get(resolve(dbFile)) ?? null;
 }
 
 /**

@@ -123,6 +123,15 @@ export default function BackupsScreen() {
               )}
             </Alert>
           )}
+          {data.lastRestore && (
+            <Alert severity={data.lastRestore.ok ? 'success' : 'error'} data-testid="last-restore">
+              {data.lastRestore.ok
+                ? t('restoreDone', { date: data.lastRestore.createdAt ? format.dateTime(data.lastRestore.createdAt) : '', kind: kindOf(data.lastRestore.kind).toLowerCase() })
+                : `${t('restoreRefused', { date: data.lastRestore.createdAt ? format.dateTime(data.lastRestore.createdAt) : '', kind: kindOf(data.lastRestore.kind).toLowerCase() })} ${
+                    data.lastRestore.code === 'shop_in_use' ? t('refused_shop_in_use') : data.lastRestore.code === 'backup_invalid' ? t('refused_backup_invalid') : t('refused_other')
+                  }`}
+            </Alert>
+          )}
           {data.pendingRestore && (
             <Alert
               severity="warning"
