@@ -78,4 +78,46 @@ describe('Backups screen with a fake core', () => {
     await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Przywróć kopię' }));
     expect(await screen.findByText(/Tej kopii zapasowej nie da się przywrócić/)).toBeTruthy();
   });
+
+  it('shows a pending restore by date and kind (not a file name) and cancels it with "Anuluj przywracanie"', async () => {
+    let pending: string | null = backups[1]!.name;
+    fake.handle('backup.list', () => ({
+      directory: '/home/ola/.config/Zaplecze/backups',
+      keep: 14,
+      lastAutomaticAt: null,
+      pendingRestore: pending,
+      pending: pending ? { name: pending, createdAt: backups[1]!.createdAt, kind: 'before-undo', requestedAt: '2026-11-24T08:00:00.000Z' } : null,
+      backups: list,
+    }));
+    fake.handle('backup.cancelRestore', () => {
+      const was = pending;
+      pending = null;
+      return { cancelled: was };
+    });
+    await open();
+    const alert = await screen.findByTestId('pending-restore');
+    expect(alert.textContent).toContain('Czeka na przywrócenie: kopia z 23.11.2026, 19:30 — przed cofnięciem importu.');
+    expect(alert.textContent).not.toContain('.db');
+    await userEvent.click(within(alert).getByRole('button', { name: 'Anuluj przywracanie' }));
+    await waitFor(() => expect(fake.callsOf('backup.cancelRestore')).toEqual([{}]));
+    await waitFor(() => expect(screen.queryByTestId('pending-restore')).toBeNull());
+    expect(await screen.findByText('Przywracanie anulowane. Zostaje obecna baza.')).toBeTruthy();
+  });
+
+  it('a damaged shop: says so and offers the newest checked backup', async () => {
+    fake.handle('backup.list', () => ({
+      directory: '/home/ola/.config/Zaplecze/backups',
+      keep: 14,
+      lastAutomaticAt: null,
+      pendingRestore: null,
+      backups: list.map((b) => ({ ...b, verified: true })),
+      health: { state: 'damaged', checkedAt: '2026-11-24T08:00:00.000Z', lastFullCheckAt: null, newestVerified: { ...backups[0]!, verified: true } },
+    }));
+    await open();
+    const alert = await screen.findByTestId('shop-damaged');
+    expect(alert.textContent).toContain('Baza sklepu jest uszkodzona');
+    expect(alert.textContent).toContain('Najnowsza sprawdzona kopia jest z 24.11.2026, 07:00 — automatyczna (codzienna).');
+    await userEvent.click(within(alert).getByRole('button', { name: 'Przywróć kopię z 24.11.2026, 07:00' }));
+    expect((await screen.findByRole('dialog')).textContent).toContain('Przywrócić kopię z 24.11.2026, 07:00?');
+  });
 });
