@@ -111,6 +111,102 @@ describeE2E(
         expect(await app.page.locator('[data-profile="owner"]').count()).toBe(0);
       });
     }
+
+    /** Rows of the table drawn wholly inside the window and the table's own visible area. */
+    async function fullyVisibleRows(): Promise<number> {
+      const pager = new GridPager(app.page);
+      const area = (await app.page.locator('main .MuiDataGrid-virtualScroller').first().boundingBox())!;
+      const viewport = app.page.viewportSize()!;
+      const boxes = await pager.rows.evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect()).map((b) => ({ top: b.top, bottom: b.bottom })));
+      return boxes.filter((b) => b.top >= area.y - 1 && b.bottom <= Math.min(area.y + area.height, viewport.height) + 1).length;
+    }
+
+    async function headersInView(fields: string[]): Promise<string[]> {
+      const viewport = app.page.viewportSize()!;
+      const grid = (await app.page.locator('main .MuiDataGrid-root').first().boundingBox())!;
+      const outside: string[] = [];
+      for (const field of fields) {
+        const box = await app.page.locator(`main .MuiDataGrid-columnHeader[data-field="${field}"]`).boundingBox();
+        if (!box || box.x < grid.x - 1 || box.x + box.width > Math.min(grid.x + grid.width, viewport.width) + 1) outside.push(field);
+      }
+      return outside;
+    }
+
+    it('at 1366×768 Zamówienia shows 15+ whole rows, the day\'s columns without scrolling, the filters on one line and the pager', async () => {
+      await new ShellPage(app.page).goTo('orders');
+      const pager = new GridPager(app.page);
+      await pager.waitForText(/^1–50 /);
+      expect(await fullyVisibleRows()).toBeGreaterThanOrEqual(15);
+      expect(await headersInView(['id', 'buyer', 'items', 'total', 'payment', 'status', 'dispatchBy'])).toEqual([]);
+      const viewport = app.page.viewportSize()!;
+      const footer = (await pager.displayed.boundingBox())!;
+      expect(footer.y + footer.height).toBeLessThanOrEqual(viewport.height);
+      // One line of filters: the status chips, payment, lateness and "Więcej filtrów" share a row.
+      const main = app.page.locator('main');
+      const tops = await Promise.all(
+        [main.getByRole('group', { name: 'Status' }), main.getByRole('combobox', { name: 'Płatność' }), main.getByLabel('Tylko spóźnione'), main.getByRole('button', { name: /^Więcej filtrów/ })].map(async (l) => {
+          const b = (await l.boundingBox())!;
+          return b.y + b.height / 2;
+        }),
+      );
+      expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(12);
+      // The less used filters are behind "Więcej filtrów", and a choice there shows on the button.
+      await main.getByRole('button', { name: /^Więcej filtrów/ }).click();
+      const more = app.page.getByRole('dialog', { name: 'Więcej filtrów' });
+      await more.getByRole('combobox', { name: 'Faktura' }).click();
+      await app.page.getByRole('option', { name: 'Chce fakturę' }).click();
+      await app.page.keyboard.press('Escape');
+      await more.waitFor({ state: 'detached' });
+      await main.getByRole('button', { name: 'Więcej filtrów (1)' }).waitFor();
+      await main.getByRole('button', { name: 'Wyczyść filtry' }).click();
+      await main.getByRole('button', { name: 'Więcej filtrów', exact: true }).waitFor();
+      await app.page.screenshot({ path: 'test-results/e2e/orders-1366x768.png' });
+    });
+
+    it('at 1366×768 Magazyn shows name, SKU, EAN, shelf, on hand, reserved, available and price without scrolling', async () => {
+      await new ShellPage(app.page).goTo('stock');
+      const pager = new GridPager(app.page);
+      await pager.waitForText(/^1–50 /);
+      expect(await headersInView(['name', 'sku', 'ean', 'location', 'onHand', 'reserved', 'available', 'salePrice'])).toEqual([]);
+      expect(await fullyVisibleRows()).toBeGreaterThanOrEqual(15);
+      const footer = (await pager.displayed.boundingBox())!;
+      expect(footer.y + footer.height).toBeLessThanOrEqual(app.page.viewportSize()!.height);
+      await app.page.screenshot({ path: 'test-results/e2e/stock-1366x768.png' });
+    });
+
+    it('orders: "Tylko spóźnione" sorts by the promise, and turned off gives back the sort from before', async () => {
+      await new ShellPage(app.page).goTo('orders');
+      const pager = new GridPager(app.page);
+      await pager.rows.first().waitFor();
+      const header = (field: string) => app.page.locator(`main .MuiDataGrid-columnHeader[data-field="${field}"]`);
+      const overdue = app.page.locator('main').getByLabel('Tylko spóźnione');
+      const newest = String(sql().prepare('SELECT id FROM orders ORDER BY bought_at DESC, id DESC LIMIT 1').pluck().get());
+      expect(await header('boughtAt').getAttribute('aria-sort')).toBe('descending');
+      expect((await pager.rowIds())[0]).toBe(newest);
+
+      await overdue.check();
+      await expect.poll(() => header('dispatchBy').getAttribute('aria-sort')).toBe('ascending');
+      await overdue.uncheck();
+      await expect.poll(() => header('boughtAt').getAttribute('aria-sort')).toBe('descending');
+      expect(await header('dispatchBy').getAttribute('aria-sort')).not.toBe('ascending');
+      await expect.poll(async () => (await pager.rowIds())[0]).toBe(newest);
+
+      // A sort the person chose stays, whatever the switch does.
+      await header('total').click();
+      await expect.poll(() => header('total').getAttribute('aria-sort')).toMatch(/ascending|descending/);
+      const chosen = await header('total').getAttribute('aria-sort');
+      await overdue.check();
+      await app.page.waitForTimeout(300);
+      expect(await header('total').getAttribute('aria-sort')).toBe(chosen);
+      await overdue.uncheck();
+      await app.page.waitForTimeout(300);
+      expect(await header('total').getAttribute('aria-sort')).toBe(chosen);
+      // back to newest first for the tests after this one
+      await header('boughtAt').click();
+      await expect.poll(() => header('boughtAt').getAttribute('aria-sort')).toMatch(/ascending|descending/);
+      if ((await header('boughtAt').getAttribute('aria-sort')) === 'ascending') await header('boughtAt').click();
+      await expect.poll(() => header('boughtAt').getAttribute('aria-sort')).toBe('descending');
+    });
   },
   { browser: { viewport: { width: 1366, height: 768 } } },
 );

@@ -3,10 +3,12 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import MenuItem from '@mui/material/MenuItem';
+import Popover from '@mui/material/Popover';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import FilterListIcon from '@mui/icons-material/FilterList';
 import LocalShippingIcon from '@mui/icons-material/LocalShipping';
 import { useEffect, useRef, useState } from 'react';
 import type { OrderSortField, PaymentFilter } from '../../../../shared/contract/orders.contract';
@@ -17,7 +19,6 @@ import { navigate, useRoute } from '../../app/navigation';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
-import { PageHeader } from '../../components/PageHeader';
 import { SearchField } from '../../components/SearchField';
 import { answerFor, pagerFor } from '../../components/server-paging';
 import { beepError } from '../../components/sound';
@@ -40,9 +41,33 @@ export interface OrderFilters {
   payment: PaymentFilter | '';
   invoice: '' | 'yes' | 'no';
   overdue: boolean;
-  sort: { field: OrderSortField; dir: 'asc' | 'desc' };
+  sort: OrderSort;
+  /** The sort in force before "Tylko spóźnione" switched to promise order; restored when it is turned off. */
+  sortBeforeOverdue?: OrderSort | null;
   page: number;
   pageSize: number;
+}
+
+type OrderSort = { field: OrderSortField; dir: 'asc' | 'desc' };
+
+/** Overdue orders are worked most-late-first: the promise order (also the fast, indexed one). */
+const OVERDUE_SORT: OrderSort = { field: 'dispatchBy', dir: 'asc' };
+const sameSort = (a: OrderSort, b: OrderSort) => a.field === b.field && a.dir === b.dir;
+
+/**
+ * "Tylko spóźnione" on or off, and the sort that goes with it: turned on over the default (newest first)
+ * it sorts by the promise; turned off it gives back the sort from before, unless the person chose another
+ * sort meanwhile (issue 13, point 12: the list stayed sorted by the promise).
+ */
+export function withOverdue(f: OrderFilters, overdue: boolean): Partial<OrderFilters> {
+  if (overdue) return f.sort.field === 'boughtAt' ? { overdue, sort: OVERDUE_SORT, sortBeforeOverdue: f.sort } : { overdue, sortBeforeOverdue: null };
+  const back = f.sortBeforeOverdue && sameSort(f.sort, OVERDUE_SORT) ? f.sortBeforeOverdue : f.sort;
+  return { overdue, sort: back, sortBeforeOverdue: null };
+}
+
+/** Filters behind "Więcej filtrów": used less often than status, payment and lateness. */
+function moreFiltersInUse(f: OrderFilters): number {
+  return [f.from, f.to, f.carrier, f.deliveryMethod, f.invoice].filter(Boolean).length;
 }
 
 export const INITIAL_FILTERS: OrderFilters = {
@@ -56,6 +81,7 @@ export const INITIAL_FILTERS: OrderFilters = {
   invoice: '',
   overdue: false,
   sort: { field: 'boughtAt', dir: 'desc' },
+  sortBeforeOverdue: null,
   page: 0,
   pageSize: 50,
 };
@@ -90,6 +116,7 @@ export default function OrdersScreen() {
   const [notFound, setNotFound] = useState<string | null>(null);
   const [selected, setSelected] = useState<number[]>([]);
   const [sending, setSending] = useState(false);
+  const [moreOpen, setMoreOpen] = useState<HTMLElement | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => searchRef.current?.focus(), []);
@@ -136,105 +163,130 @@ export default function OrdersScreen() {
 
   const data = list.data;
   const openId = route.params[0];
-  const activeFilters = JSON.stringify({ ...filters, page: 0, sort: null, pageSize: 0 }) !== JSON.stringify({ ...INITIAL_FILTERS, page: 0, sort: null, pageSize: 0 });
+  const activeFilters = JSON.stringify(listInput({ ...filters, page: 0, sort: INITIAL_FILTERS.sort })) !== JSON.stringify(listInput({ ...INITIAL_FILTERS, pageSize: filters.pageSize }));
+  const moreInUse = moreFiltersInUse(filters);
   return (
-    <Box>
-      <PageHeader
-        title={t('title')}
-        subtitle={t('subtitle')}
-        actions={
-          <Button variant="contained" startIcon={<LocalShippingIcon />} disabled={selected.length === 0 || sending} onClick={() => void sendToPacking()}>
-            {selected.length ? `${t('sendToPacking')} (${selected.length})` : t('sendToPacking')}
-          </Button>
-        }
-      />
-      <SearchField
-        inputRef={searchRef}
-        value={typed}
-        onChange={(text) => {
-          setTyped(text);
-          setNotFound(null);
-        }}
-        onEnter={onSearchEnter}
-        label={t('searchLabel')}
-        placeholder={t('searchPlaceholder')}
-        message={notFound}
-        fullWidth
-      />
-      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mb: 1 }} role="group" aria-label={t('filterStatus')}>
-        {ORDER_STATUSES.map((status) => {
-          const on = filters.status.includes(status);
-          return (
-            <Chip
-              key={status}
-              label={t(`status_${status}`)}
-              color={on ? 'primary' : 'default'}
-              variant={on ? 'filled' : 'outlined'}
-              aria-pressed={on}
-              onClick={() => update({ status: on ? filters.status.filter((s) => s !== status) : [...filters.status, status] })}
-            />
-          );
-        })}
+    // One screen high at 1366×768: title, search and action on one line, the filters on the next, and
+    // the table takes the rest (at least 15 rows), its pager always in view (issue 16).
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: { xs: 'auto', md: 'calc(100vh - 112px)' }, minHeight: 520 }}>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' }, mb: 1.5 }}>
+        <Box sx={{ flexShrink: 0, minWidth: 150 }}>
+          <Typography variant="h5" component="h1" sx={{ fontWeight: 600, lineHeight: 1.2 }} title={t('subtitle')}>
+            {t('title')}
+          </Typography>
+          <Typography variant="caption" color="text.secondary" component="div" data-testid="orders-total" sx={{ whiteSpace: 'nowrap' }}>
+            {data ? (data.totalExact ? t('totalExact', { n: format.number(data.total) }) : t('totalMore', { n: format.number(data.total) })) : '\u00a0'}
+            {selected.length ? ` · ${t('selected', { n: format.number(selected.length) })}` : ''}
+          </Typography>
+        </Box>
+        <SearchField
+          inputRef={searchRef}
+          value={typed}
+          onChange={(text) => {
+            setTyped(text);
+            setNotFound(null);
+          }}
+          onEnter={onSearchEnter}
+          label={t('searchLabel')}
+          placeholder={t('searchPlaceholder')}
+          message={notFound}
+          dense
+          sx={{ flex: 1 }}
+        />
+        <Button variant="contained" startIcon={<LocalShippingIcon />} disabled={selected.length === 0 || sending} onClick={() => void sendToPacking()} sx={{ flexShrink: 0 }}>
+          {selected.length ? `${t('sendToPacking')} (${format.number(selected.length)})` : t('sendToPacking')}
+        </Button>
       </Stack>
-      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center', mb: 2 }}>
-        {/* dd.mm.rrrr whatever the system's date format; half-typed dates leave the filter as it was. */}
-        <DateField size="small" sx={{ width: 170 }} label={t('filterFrom')} value={filters.from} onChange={(day) => day !== null && update({ from: day })} />
-        <DateField size="small" sx={{ width: 170 }} label={t('filterTo')} value={filters.to} onChange={(day) => day !== null && update({ to: day })} />
-        <TextField select size="small" label={t('filterCarrier')} value={filters.carrier} onChange={(e) => update({ carrier: e.target.value })} sx={{ minWidth: 150 }}>
-          <MenuItem value="">{t('anyValue')}</MenuItem>
-          {(facets.data?.carriers ?? []).map((c) => (
-            <MenuItem key={c} value={c}>
-              {c}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField select size="small" label={t('filterDelivery')} value={filters.deliveryMethod} onChange={(e) => update({ deliveryMethod: e.target.value })} sx={{ minWidth: 200 }}>
-          <MenuItem value="">{t('anyValue')}</MenuItem>
-          {(facets.data?.deliveryMethods ?? []).map((m) => (
-            <MenuItem key={m} value={m}>
-              {m}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField select size="small" label={t('filterPayment')} value={filters.payment} onChange={(e) => update({ payment: e.target.value as PaymentFilter | '' })} sx={{ minWidth: 150 }} slotProps={{ select: { inputProps: { 'aria-label': t('filterPayment') } } }}>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center', mb: 1 }}>
+        <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }} role="group" aria-label={t('filterStatus')}>
+          {ORDER_STATUSES.map((status) => {
+            const on = filters.status.includes(status);
+            return (
+              <Chip
+                key={status}
+                size="small"
+                label={t(`status_${status}`)}
+                color={on ? 'primary' : 'default'}
+                variant={on ? 'filled' : 'outlined'}
+                aria-pressed={on}
+                onClick={() => update({ status: on ? filters.status.filter((s) => s !== status) : [...filters.status, status] })}
+              />
+            );
+          })}
+        </Stack>
+        <TextField select size="small" label={t('filterPayment')} value={filters.payment} onChange={(e) => update({ payment: e.target.value as PaymentFilter | '' })} sx={{ width: 140 }} slotProps={{ select: { inputProps: { 'aria-label': t('filterPayment') } } }}>
           <MenuItem value="">{t('anyValue')}</MenuItem>
           <MenuItem value="paid">{t('payment_paid')}</MenuItem>
           <MenuItem value="unpaid">{t('payment_unpaid')}</MenuItem>
           <MenuItem value="cod">{t('payment_cod')}</MenuItem>
         </TextField>
-        <TextField select size="small" label={t('filterInvoice')} value={filters.invoice} onChange={(e) => update({ invoice: e.target.value as OrderFilters['invoice'] })} sx={{ minWidth: 150 }}>
-          <MenuItem value="">{t('anyValue')}</MenuItem>
-          <MenuItem value="yes">{t('invoiceYes')}</MenuItem>
-          <MenuItem value="no">{t('invoiceNo')}</MenuItem>
-        </TextField>
         <FormControlLabel
-          control={
-            <Switch
-              checked={filters.overdue}
-              onChange={(e) =>
-                // Overdue orders are worked most-late-first: the promise order (also the fast, indexed one).
-                update(e.target.checked && filters.sort.field === 'boughtAt' ? { overdue: true, sort: { field: 'dispatchBy', dir: 'asc' } } : { overdue: e.target.checked })
-              }
-            />
-          }
+          sx={{ mr: 0 }}
+          control={<Switch size="small" checked={filters.overdue} onChange={(e) => update(withOverdue(filters, e.target.checked))} />}
           label={t('filterOverdue')}
         />
+        <Button
+          size="small"
+          startIcon={<FilterListIcon />}
+          variant={moreInUse ? 'outlined' : 'text'}
+          aria-haspopup="dialog"
+          aria-expanded={moreOpen !== null}
+          onClick={(e) => setMoreOpen(e.currentTarget)}
+        >
+          {moreInUse ? t('moreFiltersCount', { n: moreInUse }) : t('moreFilters')}
+        </Button>
         {activeFilters && (
           <Button
+            size="small"
             onClick={() => {
               setTyped('');
-              setFilters({ ...INITIAL_FILTERS, sort: filters.sort, pageSize: filters.pageSize });
+              setFilters({ ...INITIAL_FILTERS, sort: withOverdue(filters, false).sort ?? filters.sort, pageSize: filters.pageSize });
             }}
           >
             {t('clearFilters')}
           </Button>
         )}
       </Stack>
+      <Popover
+        open={moreOpen !== null}
+        anchorEl={moreOpen}
+        onClose={() => setMoreOpen(null)}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
+        slotProps={{ paper: { role: 'dialog', 'aria-label': t('moreFilters'), sx: { p: 2, width: 380 } } as object }}
+      >
+        <Stack spacing={2}>
+          {/* dd.mm.rrrr whatever the system's date format; half-typed dates leave the filter as it was. */}
+          <Stack direction="row" spacing={2}>
+            <DateField size="small" label={t('filterFrom')} value={filters.from} onChange={(day) => day !== null && update({ from: day })} />
+            <DateField size="small" label={t('filterTo')} value={filters.to} onChange={(day) => day !== null && update({ to: day })} />
+          </Stack>
+          <TextField select size="small" label={t('filterCarrier')} value={filters.carrier} onChange={(e) => update({ carrier: e.target.value })}>
+            <MenuItem value="">{t('anyValue')}</MenuItem>
+            {(facets.data?.carriers ?? []).map((c) => (
+              <MenuItem key={c} value={c}>
+                {c}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField select size="small" label={t('filterDelivery')} value={filters.deliveryMethod} onChange={(e) => update({ deliveryMethod: e.target.value })}>
+            <MenuItem value="">{t('anyValue')}</MenuItem>
+            {(facets.data?.deliveryMethods ?? []).map((m) => (
+              <MenuItem key={m} value={m}>
+                {m}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField select size="small" label={t('filterInvoice')} value={filters.invoice} onChange={(e) => update({ invoice: e.target.value as OrderFilters['invoice'] })}>
+            <MenuItem value="">{t('anyValue')}</MenuItem>
+            <MenuItem value="yes">{t('invoiceYes')}</MenuItem>
+            <MenuItem value="no">{t('invoiceNo')}</MenuItem>
+          </TextField>
+          <Button sx={{ alignSelf: 'flex-end' }} onClick={() => setMoreOpen(null)}>
+            {t('moreFiltersDone')}
+          </Button>
+        </Stack>
+      </Popover>
       <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="orders-total">
-        {data ? (data.totalExact ? t('totalExact', { n: format.number(data.total) }) : t('totalMore', { n: format.number(data.total) })) : ''}
-        {selected.length ? ` · ${t('selected', { n: selected.length })}` : ''}
-      </Typography>
       <OrdersTable
         rows={data?.rows ?? []}
         {...pagerFor(data)}
@@ -245,7 +297,7 @@ export default function OrdersScreen() {
         selected={selected}
         onSelect={setSelected}
         onPage={(page, pageSize) => setFilters((f) => ({ ...f, page: pageSize === f.pageSize ? page : 0, pageSize }))}
-        onSort={(sort) => update({ sort })}
+        onSort={(sort) => update({ sort, sortBeforeOverdue: null })}
         onOpen={(id) => navigate('orders', id)}
       />
       {openId !== undefined && /^\d+$/.test(openId) && <OrderDetail key={openId} orderId={Number(openId)} onClose={() => navigate('orders')} />}

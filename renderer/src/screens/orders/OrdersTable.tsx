@@ -9,6 +9,7 @@ import { useGridLocaleText } from '../../components/grid-locale';
 import { useFormat } from '../../i18n/format';
 import { useLanguage, useT } from '../../i18n/i18n';
 import { allegroStatusText } from './allegro-labels';
+import { useShortDateTime } from './short-date-time';
 import { ordersMessages } from './orders.messages';
 
 interface OrdersTableProps {
@@ -34,47 +35,63 @@ export function OrdersTable(props: OrdersTableProps) {
   const gridLocaleText = useGridLocaleText({ noRowsLabel: t('noRows') });
   const format = useFormat();
   const { lang } = useLanguage();
+  const shortDateTime = useShortDateTime();
+  // What a day's work needs first, left to right, within a 1366-pixel window: number, buyer, items,
+  // amount, payment, shop status and the promise; the purchase time, delivery and Allegro's status follow
+  // (issue 16). Dates leave out the year when it is this year.
   const columns = useMemo<GridColDef<OrderRow>[]>(
     () => [
-      { field: 'id', headerName: t('colId'), width: 90 },
-      { field: 'boughtAt', headerName: t('colBought'), width: 150, valueFormatter: (v: string) => format.dateTime(v) },
-      { field: 'buyer', headerName: t('colBuyer'), flex: 1, minWidth: 180, valueGetter: (_v, row) => [row.buyerName, row.buyerLogin && `(${row.buyerLogin})`].filter(Boolean).join(' ') },
+      { field: 'id', headerName: t('colId'), width: 72 },
+      {
+        field: 'buyer',
+        headerName: t('colBuyer'),
+        flex: 1,
+        minWidth: 150,
+        valueGetter: (_v, row) => row.buyerName ?? row.buyerLogin ?? '',
+        renderCell: ({ row }) => (
+          <Tooltip title={[row.buyerName, row.buyerLogin && `(${row.buyerLogin})`].filter(Boolean).join(' ')} placement="bottom-start" disableInteractive>
+            <span>{row.buyerName ?? row.buyerLogin ?? '—'}</span>
+          </Tooltip>
+        ),
+      },
       {
         field: 'items',
         headerName: t('colItems'),
-        flex: 1,
-        minWidth: 200,
+        flex: 1.3,
+        minWidth: 170,
         sortable: false,
         valueGetter: (_v, row) => (row.lineCount > 1 ? t('itemsMore', { name: row.firstItemName ?? '', n: row.lineCount - 1 }) : (row.firstItemName ?? '')),
       },
-      { field: 'total', headerName: t('colTotal'), type: 'number', width: 120, valueGetter: (_v, row) => row.totalToPayGrosze, valueFormatter: (_v, row) => format.money(row.totalToPayGrosze, row.currency) },
+      { field: 'total', headerName: t('colTotal'), type: 'number', width: 100, valueGetter: (_v, row) => row.totalToPayGrosze, valueFormatter: (_v, row) => format.money(row.totalToPayGrosze, row.currency) },
       {
         field: 'payment',
         headerName: t('colPayment'),
-        width: 170,
+        width: 140,
         sortable: false,
         renderCell: ({ row }) => (
           <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', height: '100%' }}>
             <Chip size="small" label={t(`payment_${row.payment}`)} color={row.payment === 'unpaid' ? 'warning' : 'default'} variant="outlined" />
-            {row.invoiceRequired && <Chip size="small" label={t('invoiceChip')} />}
+            {row.invoiceRequired && (
+              <Tooltip title={t('invoiceChip')}>
+                <Chip size="small" label={t('invoiceShort')} aria-label={t('invoiceChip')} />
+              </Tooltip>
+            )}
           </Stack>
         ),
       },
-      { field: 'delivery', headerName: t('colDelivery'), width: 190, sortable: false, valueGetter: (_v, row) => row.deliveryMethodName ?? row.carrier ?? '' },
       {
         field: 'status',
         headerName: t('colStatus'),
-        width: 150,
+        width: 136,
         renderCell: ({ row }) => <Chip size="small" label={t(`status_${row.status}`)} color={row.status === 'cancelled' ? 'default' : row.status === 'to_pick' ? 'primary' : 'default'} />,
       },
-      { field: 'allegro', headerName: t('colAllegro'), width: 170, sortable: false, valueGetter: (_v, row) => allegroStatusText(row.allegroStatus, row.fulfillmentStatus, lang) },
       {
         field: 'dispatchBy',
         headerName: t('colDispatchBy'),
-        width: 190,
+        width: 178,
         renderCell: ({ row }) => (
           <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', height: '100%' }}>
-            <span>{format.dateTime(row.dispatchBy)}</span>
+            <span>{shortDateTime(row.dispatchBy)}</span>
             {row.overdue && (
               <Tooltip title={t('overdueHint')}>
                 <Chip size="small" color="error" label={t('overdue')} data-testid={`overdue-${row.id}`} />
@@ -83,8 +100,11 @@ export function OrdersTable(props: OrdersTableProps) {
           </Stack>
         ),
       },
+      { field: 'boughtAt', headerName: t('colBought'), width: 120, valueFormatter: (v: string) => shortDateTime(v) },
+      { field: 'delivery', headerName: t('colDelivery'), width: 180, sortable: false, valueGetter: (_v, row) => row.deliveryMethodName ?? row.carrier ?? '' },
+      { field: 'allegro', headerName: t('colAllegro'), width: 170, sortable: false, valueGetter: (_v, row) => allegroStatusText(row.allegroStatus, row.fulfillmentStatus, lang) },
     ],
-    [t, format, lang],
+    [t, format, lang, shortDateTime],
   );
   // The grid treats a new sortModel / paginationModel object as a change: a new sort model sends it back
   // to page 1 (MUI's navigate-to-start on sortModelChange). Built anew on every render, it did so right
@@ -94,7 +114,7 @@ export function OrdersTable(props: OrdersTableProps) {
   const paginationMeta = useMemo(() => ({ hasNextPage: props.hasNextPage }), [props.hasNextPage]);
   const selection = useMemo<GridRowSelectionModel>(() => ({ type: 'include', ids: new Set(props.selected) }), [props.selected]);
   return (
-    <Box sx={{ height: 'calc(100vh - 380px)', minHeight: 380 }}>
+    <Box sx={{ flex: 1, minHeight: 320 }}>
       <DataGrid
         aria-label={t('title')}
         rows={props.rows}
@@ -123,6 +143,8 @@ export function OrdersTable(props: OrdersTableProps) {
         onRowClick={(params) => props.onOpen(Number(params.id))}
         getRowClassName={(params) => (params.row.overdue ? 'order-overdue' : '')}
         density="compact"
+        rowHeight={30}
+        columnHeaderHeight={34}
         localeText={gridLocaleText}
         // happy-dom (component tests) has no layout, so virtualisation would render no rows there.
         disableVirtualization={import.meta.env.MODE === 'test'}

@@ -33,22 +33,34 @@ export function ProductTable({ rows, rowCount, hasNextPage, loading, page, pageS
   const format = useFormat();
   const columns = useMemo<GridColDef<ProductRow>[]>(() => {
     const money = (v: number | null | undefined) => (v === null || v === undefined ? '—' : format.money(v));
+    // Name first (what a person reads), then the codes, the shelf and the three quantities, then the price:
+    // all of them within a 1366-pixel window (issue 16); the reorder point and purchase price follow.
     const cols: GridColDef<ProductRow>[] = [
-      { field: 'sku', headerName: t('colSku'), width: 130 },
-      { field: 'name', headerName: t('colName'), flex: 1, minWidth: 220 },
-      { field: 'ean', headerName: t('colEan'), width: 140, valueGetter: (_v, row) => row.ean ?? '' },
-      { field: 'location', headerName: t('colLocation'), width: 100, valueGetter: (_v, row) => row.locationCode ?? '' },
-      { field: 'onHand', headerName: t('colOnHand'), type: 'number', width: 100 },
+      {
+        field: 'name',
+        headerName: t('colName'),
+        flex: 1,
+        minWidth: 300,
+        renderCell: ({ row }) => (
+          <span title={row.name} style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+            {row.name}
+          </span>
+        ),
+      },
+      { field: 'sku', headerName: t('colSku'), width: 104 },
+      { field: 'ean', headerName: t('colEan'), width: 122, valueGetter: (_v, row) => row.ean ?? '' },
+      { field: 'location', headerName: t('colLocation'), width: 76, valueGetter: (_v, row) => row.locationCode ?? '' },
+      { field: 'onHand', headerName: t('colOnHand'), type: 'number', width: 88 },
       { field: 'reserved', headerName: t('colReserved'), type: 'number', width: 120 },
       {
         field: 'available',
         headerName: t('colAvailable'),
         type: 'number',
-        width: 100,
+        width: 90,
         cellClassName: (params) => (params.row.available <= 0 ? 'stock-out' : params.row.available < params.row.reorderPoint ? 'stock-low' : ''),
       },
-      { field: 'reorderPoint', headerName: t('colReorderPoint'), type: 'number', width: 130 },
-      { field: 'salePrice', headerName: t('colSalePrice'), type: 'number', width: 130, valueGetter: (_v, row) => row.salePriceGrosze, valueFormatter: (v: number | null) => money(v) },
+      { field: 'salePrice', headerName: t('colSalePrice'), type: 'number', width: 124, valueGetter: (_v, row) => row.salePriceGrosze, valueFormatter: (v: number | null) => money(v) },
+      { field: 'reorderPoint', headerName: t('colReorderPoint'), type: 'number', width: 136 },
     ];
     if (showCosts) {
       cols.push({ field: 'purchasePrice', headerName: t('colPurchasePrice'), type: 'number', width: 130, valueGetter: (_v, row) => row.purchasePriceGrosze, valueFormatter: (v: number | null) => money(v) });
@@ -64,8 +76,8 @@ export function ProductTable({ rows, rowCount, hasNextPage, loading, page, pageS
   return (
     <Box
       sx={{
-        height: 'calc(100vh - 300px)',
-        minHeight: 360,
+        flex: 1,
+        minHeight: 320,
         '& .stock-out': { color: 'error.main', fontWeight: 600 },
         '& .stock-low': { color: 'warning.main', fontWeight: 600 },
       }}
@@ -93,6 +105,8 @@ export function ProductTable({ rows, rowCount, hasNextPage, loading, page, pageS
         disableRowSelectionOnClick
         onRowClick={(params) => onOpen(Number(params.id))}
         density="compact"
+        rowHeight={30}
+        columnHeaderHeight={34}
         localeText={gridLocaleText}
         // happy-dom (component tests) has no layout, so virtualisation would render no rows there.
         disableVirtualization={import.meta.env.MODE === 'test'}

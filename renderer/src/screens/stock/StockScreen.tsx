@@ -18,7 +18,6 @@ import { api } from '../../api';
 import { navigate, useRoute } from '../../app/navigation';
 import { useRole } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { PageHeader } from '../../components/PageHeader';
 import { SearchField } from '../../components/SearchField';
 import { answerFor, pagerFor } from '../../components/server-paging';
 import { beepError, beepOk } from '../../components/sound';
@@ -116,28 +115,18 @@ export default function StockScreen() {
   const data = list.data;
   const total = data ? (data.totalExact ? t('totalExact', { n: format.number(data.total) }) : t('totalMore', { n: format.number(data.total) })) : '';
   return (
-    <Box>
-      <PageHeader
-        title={t('title')}
-        subtitle={t('subtitle')}
-        actions={
-          <>
-            <Button startIcon={<ShelvesIcon />} onClick={() => setDialog('locations')}>
-              {t('locations')}
-            </Button>
-            <Button startIcon={<FactCheckIcon />} onClick={() => setDialog('stocktake')}>
-              {t('stocktake')}
-            </Button>
-            <Button startIcon={<LocalShippingIcon />} onClick={() => setDialog('receive')}>
-              {t('receive')}
-            </Button>
-            <Button variant="contained" startIcon={<AddIcon />} onClick={() => open('new')}>
-              {t('newProduct')}
-            </Button>
-          </>
-        }
-      />
-      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { md: 'center' } }}>
+    // One screen high at 1366×768 like Zamówienia: title, search and actions on one line, the filters on
+    // the next, the table takes the rest with its pager in view (issue 16).
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: { xs: 'auto', md: 'calc(100vh - 112px)' }, minHeight: 480 }}>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' }, mb: 1.5 }}>
+        <Box sx={{ flexShrink: 0, minWidth: 130 }}>
+          <Typography variant="h5" component="h1" sx={{ fontWeight: 600, lineHeight: 1.2 }} title={t('subtitle')}>
+            {t('title')}
+          </Typography>
+          <Typography variant="caption" color="text.secondary" component="div" data-testid="stock-total" sx={{ whiteSpace: 'nowrap' }}>
+            {total || '\u00a0'}
+          </Typography>
+        </Box>
         <SearchField
           inputRef={searchRef}
           value={typed}
@@ -149,15 +138,31 @@ export default function StockScreen() {
           label={t('searchLabel')}
           placeholder={t('searchPlaceholder')}
           message={scanMessage}
-          sx={{ flex: 1, minWidth: 280 }}
+          dense
+          sx={{ flex: 1, minWidth: 240 }}
         />
+        <Stack direction="row" spacing={1} sx={{ flexShrink: 0 }}>
+          <Button startIcon={<ShelvesIcon />} onClick={() => setDialog('locations')}>
+            {t('locations')}
+          </Button>
+          <Button startIcon={<FactCheckIcon />} onClick={() => setDialog('stocktake')}>
+            {t('stocktake')}
+          </Button>
+          <Button startIcon={<LocalShippingIcon />} onClick={() => setDialog('receive')}>
+            {t('receive')}
+          </Button>
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => open('new')}>
+            {t('newProduct')}
+          </Button>
+        </Stack>
+      </Stack>
+      <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center', mb: 1 }}>
         <ToggleButtonGroup
           exclusive
           size="small"
           value={state.filter}
           onChange={(_e, value: StockFilter | null) => value && setState((s) => ({ ...s, filter: value, page: 0 }))}
           aria-label={t('filterAll')}
-          sx={{ mb: { md: 2.5 } }}
         >
           <ToggleButton value="all">{t('filterAll')}</ToggleButton>
           <ToggleButton value="low" title={t('filterLowHint')}>
@@ -167,7 +172,7 @@ export default function StockScreen() {
           <ToggleButton value="noLocation">{t('filterNoLocation')}</ToggleButton>
           <ToggleButton value="archived">{t('filterArchived')}</ToggleButton>
         </ToggleButtonGroup>
-        <FormControl size="small" sx={{ minWidth: 160, mb: { md: 2.5 } }}>
+        <FormControl size="small" sx={{ minWidth: 160 }}>
           <InputLabel id="stock-location-filter">{t('locationFilter')}</InputLabel>
           <Select
             labelId="stock-location-filter"
@@ -185,9 +190,6 @@ export default function StockScreen() {
         </FormControl>
       </Stack>
       <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="stock-total">
-        {total}
-      </Typography>
       <ProductTable
         rows={data?.rows ?? []}
         {...pagerFor(data)}
