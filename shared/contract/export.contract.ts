@@ -69,6 +69,10 @@ export const salesRegisterSummary = z.object({
   totals: z.array(registerTotal),
   grandTotals: z.array(registerTotal.omit({ rate: true })),
   warnings: z.array(registerWarning),
+  /** When the month was closed for the accountant (ISO instant); null while it is open. */
+  closedAt: z.string().nullable().optional(),
+  /** Saving the file now closes the month (it has ended and is still open). */
+  closesOnSave: z.boolean().optional(),
 });
 export type SalesRegisterSummary = z.infer<typeof salesRegisterSummary>;
 

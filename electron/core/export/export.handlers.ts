@@ -2,11 +2,11 @@ import type { SalesRegisterSummary, StockValuationSummary } from '../../../share
 import type { Core } from '../create-core';
 import type { AreaHandlers } from '../dispatch';
 import { DomainError } from '../errors';
-import { salesRegisterFile, salesRegisterFor, stockValuationFile } from './export.service';
+import { monthEnded, salesRegisterFile, salesRegisterFor, stockValuationFile } from './export.service';
 import type { SalesRegister } from './register.types';
 import { type StockValuation, stockValuation } from './stock-valuation';
 
-function registerSummary(r: SalesRegister): SalesRegisterSummary {
+function registerSummary(r: SalesRegister, now: Date): SalesRegisterSummary {
   return {
     month: r.month,
     firstDay: r.firstDay,
@@ -17,6 +17,8 @@ function registerSummary(r: SalesRegister): SalesRegisterSummary {
     totals: r.totals,
     grandTotals: r.grandTotals,
     warnings: r.warnings,
+    closedAt: r.frozen?.at ?? null,
+    closesOnSave: r.frozen === null && monthEnded(r.month, now),
   };
 }
 
@@ -32,11 +34,11 @@ async function save(core: Core, fileName: string, bytes: Uint8Array, kind: 'csv'
 
 /** Handlers of the export area (see shared/contract/export.contract.ts). */
 export const exportHandlers: AreaHandlers<'export.'> = {
-  'export.salesRegisterPreview': async ({ month }, { core }) => registerSummary(await salesRegisterFor(core, month)),
+  'export.salesRegisterPreview': async ({ month }, { core }) => registerSummary(await salesRegisterFor(core, month), core.now()),
   'export.salesRegister': async ({ month, format }, { core }) => {
     const file = await salesRegisterFile(core, month, format);
     const savedTo = await save(core, file.fileName, file.bytes, format);
-    return { savedTo, fileName: file.fileName, bytes: file.bytes.byteLength, summary: registerSummary(file.register) };
+    return { savedTo, fileName: file.fileName, bytes: file.bytes.byteLength, summary: registerSummary(file.register, core.now()) };
   },
   'export.stockValuationPreview': async ({ date }, { core }) => valuationSummary(await stockValuation(core.db, date)),
   'export.stockValuation': async ({ date, format }, { core }) => {

@@ -24,7 +24,7 @@ function stamp(now: Date): string {
 }
 
 /** A month that has ended (Warsaw time): its first export closes it for the accountant. */
-function monthEnded(month: string, now: Date): boolean {
+export function monthEnded(month: string, now: Date): boolean {
   return monthPeriod(month).lastDay < warsawDate(now);
 }
 

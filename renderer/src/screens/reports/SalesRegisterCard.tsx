@@ -91,7 +91,12 @@ export function SalesRegisterCard() {
       hint={t('registerHint')}
       preview={preview}
       canSave={valid && summary !== undefined}
-      onSave={() => api.call('export.salesRegister', { month, format })}
+      onSave={async () => {
+        const saved = await api.call('export.salesRegister', { month, format });
+        // Saving may have closed the month: show it closed (and its numbers) at once.
+        preview.reload();
+        return saved;
+      }}
       controls={
         <>
           {/* A list of months in the app's language: the browser's own month input speaks the system's language. */}
@@ -124,6 +129,19 @@ export function SalesRegisterCard() {
           <Typography variant="body2" data-testid="register-counts">
             {t('sales', { n: summary.sales })} · {t('corrections', { n: summary.corrections })} · {t('rows', { n: summary.rows })}
           </Typography>
+          {summary.closedAt ? (
+            <Alert severity="success" data-testid="register-closed">
+              {t('monthClosed', { when: f.dateTime(summary.closedAt) })}
+            </Alert>
+          ) : summary.closesOnSave ? (
+            <Alert severity="info" data-testid="register-closes">
+              {t('monthWillClose')}
+            </Alert>
+          ) : (
+            <Typography variant="caption" color="text.secondary" data-testid="register-running">
+              {t('monthRunning')}
+            </Typography>
+          )}
           {summary.rows === 0 && <Alert severity="info">{t('empty')}</Alert>}
           {currencies.map((currency) => (
             <div key={currency}>
