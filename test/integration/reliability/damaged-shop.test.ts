@@ -1,11 +1,12 @@
 import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listBackups } from '../../../electron/core/backup/backup-files';
 import { readChecks } from '../../../electron/core/backup/backup-checks';
 import { rotateBackups } from '../../../electron/core/backup/backup-rotation';
 import { backupOnStartIfDue } from '../../../electron/core/backup/backup.service';
-import { checkShopOnStart } from '../../../electron/core/backup/shop-health';
+import { checkShopOnStart, shopHealth } from '../../../electron/core/backup/shop-health';
+import { afterShopOpened } from '../../../electron/core/backup/shop-start';
 import { createCore } from '../../../electron/core/create-core';
 import { call, dispatch } from '../../../electron/core/dispatch';
 import { silentLogger } from '../../../electron/core/log';
@@ -104,5 +105,17 @@ describe('a damaged shop', () => {
     clock = new Date('2026-12-08T08:00:00Z');
     expect(await checkShopOnStart(t.core)).toMatchObject({ state: 'ok', lastFullCheckAt: '2026-12-08T08:00:00.000Z' });
     expect((await call(t.core, 'backup.list', {})).health).toMatchObject({ state: 'ok', lastFullCheckAt: '2026-12-08T08:00:00.000Z' });
+  });
+
+  it('an app left running: the shop is checked again, and the full check happens when its week is up', async () => {
+    let clock = new Date('2026-12-01T08:00:00Z');
+    const t = await tempCore({ now: () => clock });
+    cleanups.push(t.dispose);
+    seedSmallShop(t.core.sqlite);
+    const started = await afterShopOpened(t.core, { recheckEveryMs: 50 });
+    expect(started.health.lastFullCheckAt).toBe('2026-12-01T08:00:00.000Z');
+    expect(started.backup?.kind).toBe('automatic');
+    clock = new Date('2026-12-09T08:00:00Z');
+    await vi.waitFor(() => expect(shopHealth(t.core).lastFullCheckAt).toBe('2026-12-09T08:00:00.000Z'), { timeout: 10_000 });
   });
 });
