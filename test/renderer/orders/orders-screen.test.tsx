@@ -154,7 +154,9 @@ describe('Orders screen with a fake core', { timeout: 60_000 }, () => {
     await user.click(within(drawer).getByRole('button', { name: '→ Anulowane' }));
     const confirm = await screen.findByRole('dialog', { name: 'Anulować zamówienie?' });
     await user.type(within(confirm).getByLabelText('Powód (opcjonalnie)'), 'Brak towaru');
-    await user.click(within(confirm).getByRole('button', { name: 'Potwierdź' }));
+    // The dialog's buttons say what they do: "Nie anuluj" leaves it, "Anuluj zamówienie" cancels (issue 13 point 15).
+    expect(within(confirm).getByRole('button', { name: 'Nie anuluj' })).toBeTruthy();
+    await user.click(within(confirm).getByRole('button', { name: 'Anuluj zamówienie' }));
     await waitFor(() => expect(fake.callsOf('orders.setStatus')).toEqual([{ ids: [102], status: 'cancelled', reason: 'Brak towaru' }]));
   });
 
