@@ -12,9 +12,11 @@ import type { Settings } from '../../../../shared/contract/system.contract';
 import { api } from '../../api';
 import { Loading } from '../../app/ScreenHost';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { inputIssueTexts } from '../../components/error-text';
+import { groupDigits } from '../../../../shared/contract/fields';
 import { useNotify } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
-import { useT } from '../../i18n/i18n';
+import { useLanguage, useT } from '../../i18n/i18n';
 import { PinSettings } from './PinSettings';
 import { changedFields, type FieldError, type SettingsDraft, type SettingsField, toDraft, validateDraft } from './settings-form';
 import { settingsMessages } from './settings.messages';
@@ -28,6 +30,9 @@ export default function SettingsScreen() {
   const [loadError, setLoadError] = useState<unknown>(null);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [showErrors, setShowErrors] = useState(false);
+  // What the core refused that the form let through, by field, in its own words (shared/contract/fields.ts).
+  const [refused, setRefused] = useState<Record<string, string>>({});
+  const { lang } = useLanguage();
   const [busy, setBusy] = useState(false);
 
   // Loaded once: a "data changed" refresh must never overwrite what the owner is typing.
@@ -50,18 +55,23 @@ export default function SettingsScreen() {
 
   function errorText(error: FieldError | undefined): string | undefined {
     if (!error) return undefined;
-    return error.key === 'numberRange' ? t('numberRange', { min: error.min, max: error.max }) : t(error.key);
+    if (error.key === 'numberRange') return t('numberRange', { min: error.min, max: error.max });
+    if (error.key === 'tooLong') return t('tooLong', { max: groupDigits(error.max), length: groupDigits(error.length) });
+    return t(error.key);
   }
 
   function field(name: SettingsField, extra: { multiline?: boolean; hint?: string; type?: string; rows?: number } = {}) {
-    const error = showErrors ? errorText(errors[name]) : undefined;
+    const error = showErrors ? (errorText(errors[name]) ?? refused[name]) : undefined;
     return (
       <TextField
         fullWidth
         name={name}
         label={t(name)}
         value={draft![name]}
-        onChange={(e) => setDraft({ ...draft!, [name]: e.target.value })}
+        onChange={(e) => {
+          setDraft({ ...draft!, [name]: e.target.value });
+          if (refused[name]) setRefused(Object.fromEntries(Object.entries(refused).filter(([path]) => path !== name)));
+        }}
         error={Boolean(error)}
         helperText={error ?? extra.hint ?? ' '}
         multiline={extra.multiline}
@@ -71,10 +81,16 @@ export default function SettingsScreen() {
     );
   }
 
+  /** The first refused field comes into view with its message (the form is longer than the window). */
+  function focusField(name: string) {
+    setTimeout(() => document.querySelector<HTMLElement>(`main [name="${name}"]`)?.focus());
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     setShowErrors(true);
-    if (Object.keys(errors).length > 0 || !dirty) return;
+    if (Object.keys(errors).length > 0) return focusField(Object.keys(errors)[0]!);
+    if (!dirty) return;
     setBusy(true);
     setSaveError(null);
     try {
@@ -84,6 +100,9 @@ export default function SettingsScreen() {
       setShowErrors(false);
       notify(t('saved'));
     } catch (error) {
+      const texts = inputIssueTexts(error, lang);
+      setRefused(texts);
+      if (Object.keys(texts).length > 0) focusField(Object.keys(texts)[0]!);
       setSaveError(error);
     } finally {
       setBusy(false);

@@ -1,12 +1,15 @@
+import { isValidEmail, isValidNip } from '../../../../shared/contract/fields';
 import type { Settings } from '../../../../shared/contract/system.contract';
 
 /** What the form holds: numbers as typed text, so a half-typed value is never lost or coerced. */
 export type SettingsDraft = { [K in keyof Settings]: string };
 
 export type SettingsField = keyof Settings;
-export type FieldError = { key: 'nipInvalid' | 'required' | 'seriesInvalid' } | { key: 'numberRange'; min: number; max: number };
+export type FieldError = { key: 'nipInvalid' | 'emailInvalid' | 'required' | 'seriesInvalid' } | { key: 'numberRange'; min: number; max: number } | { key: 'tooLong'; max: number; length: number };
 
 const RANGES: Partial<Record<SettingsField, [number, number]>> = { handlingTimeDays: [0, 60], backupKeep: [1, 365] };
+/** The same limits as the contract's settingsInput (shared/contract/system.contract.ts). */
+const MAX_LENGTH: Partial<Record<SettingsField, number>> = { shopName: 200, shopAddress: 1000, shopEmail: 200, shopPhone: 50, returnInstruction: 2000 };
 
 export function toDraft(settings: Settings): SettingsDraft {
   return Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, String(v)])) as SettingsDraft;
@@ -16,8 +19,15 @@ export function toDraft(settings: Settings): SettingsDraft {
 export function validateDraft(draft: SettingsDraft): Partial<Record<SettingsField, FieldError>> {
   const errors: Partial<Record<SettingsField, FieldError>> = {};
   if (!draft.shopName.trim()) errors.shopName = { key: 'required' };
-  const nip = draft.shopNip.replace(/[\s-]/g, '');
-  if (nip && !/^\d{10}$/.test(nip)) errors.shopNip = { key: 'nipInvalid' };
+  // The same checks as the core's (shared/contract/fields.ts): a NIP's checksum, a plain e-mail, lengths.
+  const nip = draft.shopNip.trim();
+  if (nip && !isValidNip(nip)) errors.shopNip = { key: 'nipInvalid' };
+  const email = draft.shopEmail.trim();
+  if (email && !isValidEmail(email)) errors.shopEmail = { key: 'emailInvalid' };
+  for (const [field, max] of Object.entries(MAX_LENGTH) as Array<[SettingsField, number]>) {
+    const length = draft[field].trim().length;
+    if (length > max && !errors[field]) errors[field] = { key: 'tooLong', max, length };
+  }
   // A numbering pattern: empty (no numbers), or {n} exactly once where the number goes.
   for (const field of ['invoiceSeries', 'correctionSeries'] as const) {
     const text = draft[field].trim();
@@ -35,7 +45,7 @@ export function validateDraft(draft: SettingsDraft): Partial<Record<SettingsFiel
 export function changedFields(draft: SettingsDraft, saved: Settings): Partial<Settings> {
   const patch: Record<string, unknown> = {};
   for (const key of Object.keys(saved) as SettingsField[]) {
-    const value = typeof saved[key] === 'number' ? Number(draft[key].trim()) : key === 'shopNip' ? draft[key].replace(/[\s-]/g, '') : draft[key];
+    const value = typeof saved[key] === 'number' ? Number(draft[key].trim()) : key === 'shopNip' ? draft[key].replace(/[\s-]/g, '').replace(/^PL/i, '') : draft[key];
     if (value !== saved[key]) patch[key] = value;
   }
   return patch as Partial<Settings>;

@@ -20,12 +20,13 @@ import { useRole } from '../../app/session';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DrawerHeader } from '../../components/DrawerHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { inputIssueTexts } from '../../components/error-text';
 import { useNotify } from '../../components/notify';
 import { PlainTable } from '../../components/PlainTable';
 import { useLiveQuery } from '../../components/use-live-query';
 import { clearSessionState, useSessionState } from '../../components/use-session-state';
 import { useFormat } from '../../i18n/format';
-import { useT } from '../../i18n/i18n';
+import { useLanguage, useT } from '../../i18n/i18n';
 import { type DraftErrors, type DraftField, draftToFields, emptyDraft, type ProductDraft, sameDraft, toDraft, validateDraft } from './product-form';
 import { ProductHistory } from './ProductHistory';
 import { AdjustDialog, MoveDialog } from './StockOpsDialogs';
@@ -60,6 +61,10 @@ export function ProductDetail({ productId, locations, onClose, onCreated }: Prod
   const dirty = draft !== null && !sameDraft(draft, base);
   const [tab, setTab] = useState<TabId>('details');
   const [errors, setErrors] = useState<DraftErrors>({});
+  // The core's own sentence per field when it refused a value the form let through (a 5,000-character name,
+  // a price above 1 000 000 zł): shown under that field, in the person's language.
+  const [refused, setRefused] = useState<Partial<Record<DraftField, string>>>({});
+  const { lang } = useLanguage();
   const [saveError, setSaveError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const [confirmClose, setConfirmClose] = useState(false);
@@ -73,6 +78,7 @@ export function ProductDetail({ productId, locations, onClose, onCreated }: Prod
   const set = <K extends DraftField>(field: K, value: ProductDraft[K]) => {
     setDraft({ ...current, [field]: value });
     if (errors[field]) setErrors({ ...errors, [field]: undefined });
+    if (refused[field]) setRefused({ ...refused, [field]: undefined });
   };
 
   function requestClose() {
@@ -94,6 +100,7 @@ export function ProductDetail({ productId, locations, onClose, onCreated }: Prod
     event?.preventDefault();
     const found = validateDraft(current);
     setErrors(found);
+    setRefused({});
     setSaveError(null);
     if (Object.keys(found).length > 0) {
       setTab('details');
@@ -129,10 +136,12 @@ export function ProductDetail({ productId, locations, onClose, onCreated }: Prod
         const byPath: DraftErrors = {};
         for (const issue of error.details as Array<{ path: string }>) {
           if (issue.path === 'ean') byPath.ean = 'errEanCheck';
-          if (issue.path === 'salePriceGrosze') byPath.salePrice = 'errPriceNegative';
-          if (issue.path === 'purchasePriceGrosze') byPath.purchasePrice = 'errPriceNegative';
         }
         setErrors(byPath);
+        const texts = inputIssueTexts(error, lang);
+        const fieldOf: Record<string, DraftField> = { sku: 'sku', name: 'name', unit: 'unit', reorderPoint: 'reorderPoint', leadTimeDays: 'leadTimeDays', salePriceGrosze: 'salePrice', purchasePriceGrosze: 'purchasePrice' };
+        setRefused(Object.fromEntries(Object.entries(texts).flatMap(([path, text]) => (fieldOf[path] ? [[fieldOf[path], text]] : []))));
+        setTab('details');
       }
       setSaveError(error);
     } finally {
@@ -146,8 +155,8 @@ export function ProductDetail({ productId, locations, onClose, onCreated }: Prod
       label={label}
       value={current[name] as string}
       onChange={(e) => set(name, e.target.value as never)}
-      error={Boolean(errors[name])}
-      helperText={errors[name] ? t(errors[name]!) : ' '}
+      error={Boolean(errors[name] || refused[name])}
+      helperText={errors[name] ? t(errors[name]!) : (refused[name] ?? ' ')}
       fullWidth
       size="small"
       slotProps={{ htmlInput: { 'aria-label': label } }}

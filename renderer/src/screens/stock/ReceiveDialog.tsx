@@ -12,6 +12,7 @@ import Typography from '@mui/material/Typography';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { useState } from 'react';
 import { parseMoney } from '../../../../shared/domain/money';
+import { MAX_UNITS } from '../../../../shared/contract/fields';
 import { api } from '../../api';
 import { useRole } from '../../app/session';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -73,7 +74,7 @@ export function ReceiveDialog({ onClose }: { onClose: () => void }) {
     const errors: Record<number, string> = {};
     const lines = [];
     for (const line of draft.lines) {
-      if (!/^\d{1,9}$/.test(line.quantity.trim()) || Number(line.quantity) <= 0) {
+      if (!/^\d{1,9}$/.test(line.quantity.trim()) || Number(line.quantity) <= 0 || Number(line.quantity) > MAX_UNITS) {
         errors[line.productId] = t('errPositive');
         continue;
       }

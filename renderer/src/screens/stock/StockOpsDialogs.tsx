@@ -10,6 +10,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { type FormEvent, useState } from 'react';
 import type { LocationRow, ProductRow } from '../../../../shared/contract/stock.contract';
+import { MAX_UNITS } from '../../../../shared/contract/fields';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
@@ -31,7 +32,7 @@ export function AdjustDialog({ product, onClose }: { product: ProductRow; onClos
     event.preventDefault();
     const q = quantity.trim().replace('−', '-');
     const found: typeof errors = {};
-    if (!/^[-+]?\d{1,9}$/.test(q) || Number(q) === 0) found.quantity = t('errNonZero');
+    if (!/^[-+]?\d{1,9}$/.test(q) || Number(q) === 0 || Math.abs(Number(q)) > MAX_UNITS) found.quantity = t('errNonZero');
     if (!reason.trim()) found.reason = t('errRequired');
     setErrors(found);
     if (Object.keys(found).length > 0) return;
@@ -86,7 +87,7 @@ export function MoveDialog({ product, locations, onClose }: { product: ProductRo
     event.preventDefault();
     const found: typeof errors = {};
     if (!to || to === from) found.to = t('errSameShelf');
-    if (!/^\d{1,9}$/.test(quantity.trim()) || Number(quantity) <= 0) found.quantity = t('errPositive');
+    if (!/^\d{1,9}$/.test(quantity.trim()) || Number(quantity) <= 0 || Number(quantity) > MAX_UNITS) found.quantity = t('errPositive');
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setBusy(true);
