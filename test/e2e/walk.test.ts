@@ -104,7 +104,8 @@ describeE2E('a day in the shop', (app) => {
     expect(orderStatus(ORDER)).toBe('packed');
     // Packing alone does not touch stock; shipping turns the reservation into a sale.
     expect(onHand('KOC-WEL-150')).toBe(before.koc);
-    await packing.ship('620123456789012345678901');
+    // "Allegro Kurier DPD": a DPD waybill (13 digits and a letter); an InPost-shaped number would be questioned.
+    await packing.ship('1000123456789U');
     expect(orderStatus(ORDER)).toBe('shipped');
   });
 

@@ -87,6 +87,13 @@ export function PackingQueue() {
       navigate('packing', exact.id);
       return;
     }
+    // A slip's number (Allegro id, ZAP-<id>) is found by the core's index at once, without reading the
+    // whole queue; the packing view itself says when that order is not waiting for packing.
+    const looked = await api.call('orders.lookup', { code });
+    if (looked.id !== null) {
+      navigate('packing', looked.id);
+      return;
+    }
     const found = await api.call('packing.queue', { filter: 'all', search: code });
     // Our own number opens only that order (never a look-alike that the search also finds).
     const only = found.rows.length === 1 && !isOwnOrderCode(code) ? found.rows[0] : found.rows.find((r) => namesOrder(r, code));
