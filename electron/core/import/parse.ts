@@ -33,6 +33,32 @@ export interface ParseOptions {
   /** A mapping saved earlier for a layout signature. */
   savedMapping?: (signature: string) => { name: string; mapping: SheetMapping } | null;
   onProgress?: (phase: 'reading' | 'parsing', done: number, total: number | null) => void;
+  /** Row limits by kind of table (tests set small ones; the defaults are ROW_LIMITS). */
+  rowLimits?: Partial<Record<'orders' | 'offers' | 'stock' | 'any', number>>;
+}
+
+/**
+ * Rows a table may have, by kind: a shop's stock sheet or offers file has thousands of rows, so
+ * 200,000 is far beyond a real one and keeps a hostile file (millions of rows) to seconds and bounded
+ * memory. An orders CSV holds about 1.6 lines an order: 5,000,000 lines is ~3 million orders. `any`
+ * bounds the rows read past sheets that are not recognised.
+ */
+export const ROW_LIMITS = { orders: 5_000_000, offers: 200_000, stock: 200_000, any: 1_000_000 } as const;
+
+/** Stops a table at its row limit with a TabularError (counted rows, not row numbers: gaps are free). */
+async function* limited(rows: AsyncIterable<TabularRow>, limit: number): AsyncGenerator<TabularRow> {
+  let n = 0;
+  for await (const r of rows) {
+    n += 1;
+    if (n > limit) throw new TooManyRows(limit, r.row);
+    yield r;
+  }
+}
+
+class TooManyRows extends TabularError {
+  constructor(readonly limit: number, row: number) {
+    super('too_many_rows', `More than ${limit} rows.`, row);
+  }
 }
 
 const HEAD = 64 * 1024;
@@ -139,6 +165,19 @@ async function parseWith(source: ImportSource, head: Buffer, encoding: TextEncod
         problems.reject(error.code, { row: error.row }, t(
           `Wiersz ${error.row} pliku ma ponad ${MAX_RECORD_BYTES >> 20} MB tekstu — to nie jest eksport z Allegro ani arkusz sklepu (plik uszkodzony albo innego rodzaju). Nic nie zaimportowano.`,
           `Row ${error.row} of the file holds more than ${MAX_RECORD_BYTES >> 20} MB of text — this is no Allegro export or shop sheet (the file is damaged or of another kind). Nothing was imported.`,
+        ));
+      } else if (error.code === 'too_many_rows') {
+        const limit = (error as TooManyRows).limit ?? 0;
+        const n = limit.toLocaleString('pl-PL');
+        const what = ctx.format === 'owner-stock-sheet' ? { pl: 'arkusz stanów magazynowych', en: 'a stock sheet' } : ctx.format === 'allegro-offers' ? { pl: 'plik ofert', en: 'an offers file' } : ctx.format === 'allegro-orders-csv' ? { pl: 'plik zamówień', en: 'an orders file' } : { pl: 'ten rodzaj pliku', en: 'this kind of file' };
+        problems.reject(error.code, { row: error.row }, t(
+          `Plik ma ponad ${n} wierszy — to więcej, niż przyjmuje ${what.pl} (limit ${n} wierszy). Często to tysiące pustych wierszy na końcu arkusza: usuń je albo podziel plik na mniejsze. Nic nie zaimportowano.`,
+          `The file has more than ${limit.toLocaleString('en-GB')} rows — more than ${what.en} may have (the limit is ${limit.toLocaleString('en-GB')} rows). Often these are thousands of empty rows at the end of the sheet: delete them or split the file. Nothing was imported.`,
+        ));
+      } else if (error.code === 'xlsx_no_addresses') {
+        problems.reject(error.code, {}, t(
+          'Skoroszyt nie ma numerów wierszy i komórek (zapisał go nietypowy program albo plik jest uszkodzony). Otwórz go w Excelu lub LibreOffice i zapisz ponownie jako .xlsx albo jako CSV. Nic nie zaimportowano.',
+          'The workbook has no row and cell numbers (an unusual program wrote it, or it is damaged). Open it in Excel or LibreOffice and save it again as .xlsx or as CSV. Nothing was imported.',
         ));
       } else if (error.code === 'xlsx_invalid') {
         problems.reject(error.code, {}, t('Skoroszytu Excela nie da się odczytać (plik uszkodzony albo to nie jest .xlsx).', 'The Excel workbook cannot be read (damaged, or not an .xlsx file).'));
@@ -293,7 +332,8 @@ function classify(rows: TabularRow[]): TableKind {
 
 async function parseTable(ctx: ParseContext, sheet: TabularSheet, read: Buffered, kind: TableKind, options: ParseOptions): Promise<Partial<ParsedFile>> {
   const buffered = read.rows;
-  const rows = prepend(buffered, read.rest, read.failure);
+  const limitKind = kind === 'orders' ? 'orders' : kind === 'offers' ? 'offers' : 'stock';
+  const rows = limited(prepend(buffered, read.rest, read.failure), options.rowLimits?.[limitKind] ?? ROW_LIMITS[limitKind]);
   ctx.format = kind === 'orders' ? 'allegro-orders-csv' : kind === 'offers' ? 'allegro-offers' : 'owner-stock-sheet';
   if (kind === 'orders') return { format: 'allegro-orders-csv', ...(await parseOrdersCsv(ctx, rows)) };
   if (kind === 'offers') return { format: 'allegro-offers', ...(await parseOffers(ctx, findOffersHeader(buffered)!, rows)) };
@@ -358,8 +398,11 @@ async function parseWorkbook(ctx: ParseContext, source: ImportSource, options: P
     const kind = classify(rows);
     if (kind && kind !== 'export') return { encoding: null, ...(await parseTable(ctx, counted, read, kind, options)) };
     if (read.failure) throw read.failure;
-    // Not this sheet (instructions, helper sheets): read past it.
-    for (let next = await rest.next(); !next.done; next = await rest.next());
+    // Not this sheet (instructions, helper sheets): read past it, within the limit.
+    const anyLimit = options.rowLimits?.any ?? ROW_LIMITS.any;
+    for (let next = await rest.next(); !next.done; next = await rest.next()) {
+      if (rowsSeen > anyLimit) throw new TooManyRows(anyLimit, next.value.row);
+    }
   }
   return unsupported(ctx, { encoding: null }, 'skoroszyt Excela bez rozpoznanego arkusza');
 }

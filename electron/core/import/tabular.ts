@@ -27,7 +27,7 @@ export interface TabularSheet {
 /** Thrown by readers for a file that cannot be read as a table at all (unterminated quote, broken zip…). */
 export class TabularError extends Error {
   constructor(
-    readonly code: 'csv_unclosed_quote' | 'csv_invalid' | 'csv_record_too_long' | 'xlsx_invalid',
+    readonly code: 'csv_unclosed_quote' | 'csv_invalid' | 'csv_record_too_long' | 'xlsx_invalid' | 'xlsx_no_addresses' | 'too_many_rows',
     message: string,
     readonly row: number | null,
     /** 0-based field of the record where the problem is, when known. */
@@ -55,7 +55,9 @@ export function sniffDelimiter(head: string): ',' | ';' | '\t' {
   return ',';
 }
 
-/** CSV rows, streamed: bounded memory whatever the size. Blank lines are kept as rows with no cells. */
+const LINE_BREAKS = /\r\n|\n|\r/g;
+
+/** CSV rows, streamed: bounded memory whatever the size. Blank lines are skipped (row numbers count them). */
 export function csvSheet(path: string, encoding: TextEncoding, delimiter: string, onBytes?: (done: number) => void): TabularSheet {
   async function* text(): AsyncGenerator<string> {
     const decoder = createDecoder(encoding);
@@ -80,7 +82,9 @@ export function csvSheet(path: string, encoding: TextEncoding, delimiter: string
         // different systems, or re-saved in part by an old Mac tool that writes bare CR).
         record_delimiter: ['\r\n', '\n', '\r'],
         max_record_size: MAX_RECORD_BYTES,
-        skip_empty_lines: false,
+        // Blank lines are not records (an XLSX has no rows for them either). Kept, a file of a header and
+        // a million blank lines took minutes and GBs in csv-parse's per-record work; skipped, under a second.
+        skip_empty_lines: true,
       }),
     );
     // With relax_column_count, csv-parse builds an Error (with a stack trace) for every record whose
@@ -96,12 +100,23 @@ export function csvSheet(path: string, encoding: TextEncoding, delimiter: string
         Error.stackTraceLimit = limit;
       }
     };
+    // Still, building those errors took ~60 µs a record even without stacks (1M blank lines: minutes and
+    // GBs). With relax_column_count they change nothing we use, so the length every record is checked
+    // against is the record's own: the check never fails and no error is built. (If csv-parse's internals
+    // change, this only falls back to the slow path above.)
+    const state = (parser as unknown as { state?: { record?: unknown[] } }).state;
+    if (state && Array.isArray(state.record)) {
+      Object.defineProperty(state, 'expectedRecordLength', { configurable: true, get: () => state.record?.length ?? 0, set: () => {} });
+    }
     // pipe() does not pass errors on: a decoding error (EncodingRestart) would leave the parser waiting forever.
     source.on('error', (error) => parser.destroy(error));
     let nextLine = 1;
     try {
       for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-        const row = nextLine;
+        // info.lines is the line the record ends on; a quoted field may hold line breaks of its own.
+        let breaks = 0;
+        for (const cell of item.record) if (cell.length > 0 && (cell.includes('\n') || cell.includes('\r'))) breaks += cell.match(LINE_BREAKS)?.length ?? 0;
+        const row = item.info.lines - breaks;
         nextLine = item.info.lines + 1;
         const cells = item.record.length === 1 && item.record[0] === '' ? [] : item.record;
         yield { row, cells };
@@ -162,11 +177,22 @@ export async function* xlsxSheets(path: string, size: number): AsyncGenerator<Ta
   try {
     for await (const worksheet of withWatchdog(reader as unknown as AsyncIterable<AsyncIterable<{ number: number; values: unknown[] }> & { name?: string }>)) {
       async function* rows(): AsyncGenerator<TabularRow> {
-        for await (const row of withWatchdog(worksheet)) {
-          const values = Array.isArray(row.values) ? row.values : [];
-          const cells: Cell[] = [];
-          for (let i = 1; i < values.length; i += 1) cells.push(cellValue(values[i]));
-          yield { row: row.number, cells };
+        try {
+          for await (const row of withWatchdog(worksheet)) {
+            // A row without its number (`r`): ExcelJS cannot place it (and fails on its cells).
+            if (!Number.isSafeInteger(row.number) || row.number < 1) throw new TabularError('xlsx_no_addresses', 'The workbook has rows without their numbers.', null);
+            const values = Array.isArray(row.values) ? row.values : [];
+            const cells: Cell[] = [];
+            for (let i = 1; i < values.length; i += 1) cells.push(cellValue(values[i]));
+            yield { row: row.number, cells };
+          }
+        } catch (error) {
+          if (error instanceof TabularError) throw error;
+          // ExcelJS's own failures ("Invalid Address: ANaN", "Cannot read properties of undefined") on rows
+          // and cells without their addresses, which only hand-made or damaged workbooks leave out.
+          const message = (error as Error).message ?? '';
+          if (/Invalid Address|reading 'length'|NaN/.test(message)) throw new TabularError('xlsx_no_addresses', 'The workbook has rows or cells without their addresses.', null);
+          throw new TabularError('xlsx_invalid', `The workbook cannot be read: ${message}`, null);
         }
       }
       yield { name: worksheet.name ?? null, rows: rows() };
