@@ -179,3 +179,18 @@ describe('refund deadlines count only what the shop owes now', () => {
     expect((await call(t.core, 'returns.list', { view: 'done' }, helper)).overdueCount).toBe(0);
   });
 });
+
+describe('a refund the shop recorded survives importing Allegro returns again', () => {
+  it("Allegro's proposed amount does not overwrite the recorded refund (the register reads it)", async () => {
+    const { importPath, fixture } = await import('../import/support');
+    const t = await shop();
+    await importPath(t.core, fixture('checkout-forms.page-1.json'));
+    await importPath(t.core, fixture('customer-returns.json'));
+    const id = t.core.sqlite.prepare("SELECT id FROM returns WHERE reference_number = '4855/Z06E'").pluck().get() as number;
+    expect(t.core.sqlite.prepare('SELECT refund_grosze FROM returns WHERE id = ?').pluck().get(id)).toBe(4497); // Allegro's figure
+    await call(t.core, 'returns.markRefunded', { id, refundGrosze: 1500, refundedAt: '2026-06-20T10:00:00.000Z' }, helper);
+    const { run } = await importPath(t.core, fixture('customer-returns.json'));
+    expect(run.status).toBe('committed');
+    expect(t.core.sqlite.prepare('SELECT refunded_at, refund_grosze FROM returns WHERE id = ?').get(id)).toEqual({ refunded_at: '2026-06-20T10:00:00.000Z', refund_grosze: 1500 });
+  });
+});

@@ -84,6 +84,8 @@ export function applyReturns(ctx: ApplyContext): ApplyCounts {
     if (writer.get('returns', image, 'order_id') === null && orderId !== null) desired.order_id = orderId;
     // Allegro's progress moves a return the shop has not handled yet; the shop's own steps stay.
     if (writer.get('returns', image, 'status') === 'expected') desired.status = shopReturnStatus(r.allegroStatus);
+    // A refund the shop recorded (returns.markRefunded) is what went out; Allegro's proposed amount must not replace it.
+    if (writer.get('returns', image, 'refunded_at') !== null) delete desired.refund_grosze;
     const changes = writer.diff('returns', image, desired);
     if (Object.keys(changes).length) {
       writer.update('returns', existing[0] as number, image, { ...changes, updated_at: at });
