@@ -83,6 +83,7 @@ describeE2E(
       await dialog.getByRole('textbox', { name: 'Co jest nie tak (opis kupującego)' }).fill('Pęknięte ucho po tygodniu');
       await field.fill(product.sku);
       await app.page.getByRole('option', { name: new RegExp(product.sku) }).first().click();
+      await app.page.screenshot({ path: `${SHOTS}/complaint-dialog.png` });
       await dialog.getByRole('button', { name: 'Zapisz reklamację' }).click();
       const toast = app.page.getByRole('alert').filter({ hasText: 'Reklamacja zapisana — odpowiedz do' });
       await toast.waitFor();
