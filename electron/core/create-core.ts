@@ -58,6 +58,8 @@ export interface Core {
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const dbFile = resolve(options.dbFile);
+  // First: every connection below (the recognising one, the locks) must load the runtime's own addon.
+  if (options.nativeBinding) setProcessNativeBinding(options.nativeBinding);
   const existed = existsSync(dbFile) && statSync(dbFile).size > 0;
   if (!existed && options.mustExist) {
     const folderExists = existsSync(dirname(dbFile));
@@ -77,7 +79,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
   const backupDir = options.backupDir ? resolve(options.backupDir) : join(dirname(dbFile), 'backups');
   const now = options.now ?? (() => new Date());
-  if (options.nativeBinding) setProcessNativeBinding(options.nativeBinding);
   // Held while the shop is open: a restore (another process) refuses meanwhile; see db/shop-lock.ts.
   const inUse = holdShopInUse(dbFile);
   // What killed imports, backups and restores left beside this shop goes; temporary files stay beside it.

@@ -30,6 +30,16 @@ export function processNativeBindingPath(): string | undefined {
   return processNativeBinding;
 }
 
+/**
+ * A driver that cannot load (wrong ABI, missing addon) is not a damaged database: say so plainly. Null for
+ * any other error.
+ */
+export function driverLoadError(error: unknown): DomainError | null {
+  const message = (error as Error)?.message ?? String(error);
+  if (!/NODE_MODULE_VERSION|invalid ELF|cannot open shared object|was compiled against|\.node\b/i.test(message)) return null;
+  return new DomainError('internal', `The SQLite driver could not be loaded (${message}).`);
+}
+
 /** A bare connection (no pragmas) with the process's addon: for backup copies, verification, staging files. */
 export function openRawSqlite(file: string, options: BetterSqlite3.Options = {}): SqliteDatabase {
   const nativeBinding = options.nativeBinding ?? processNativeBinding;
@@ -50,10 +60,8 @@ export function openSqlite(file: string, options: OpenOptions = {}): SqliteDatab
     sqlite = openRawSqlite(file, { readonly: options.readonly ?? false, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   } catch (error) {
     const message = (error as Error).message ?? String(error);
-    // A driver that cannot load (wrong ABI, missing addon) is not a damaged database: say so plainly.
-    if (/NODE_MODULE_VERSION|invalid ELF|cannot open shared object|was compiled against|\.node/i.test(message)) {
-      throw new DomainError('internal', `The SQLite driver could not be loaded (${message}).`);
-    }
+    const driver = driverLoadError(error);
+    if (driver) throw driver;
     const storage = storageError(error, `the file ${file}`);
     if (storage) throw storage;
     throw new DomainError('database_corrupt', `Cannot open the database file ${file}: ${message}`);

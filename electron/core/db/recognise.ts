@@ -2,7 +2,7 @@ import { accessSync, constants } from 'node:fs';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { DomainError, storageError } from '../errors';
-import { openRawSqlite } from './connection';
+import { driverLoadError, openRawSqlite } from './connection';
 import { MIGRATIONS } from './migrations';
 
 /**
@@ -41,7 +41,7 @@ export function recogniseShopFile(file: string): ShopFileKind {
   try {
     db = openRawSqlite(file, { readonly: true, fileMustExist: true, timeout: 5000 });
   } catch (error) {
-    throw storageError(error, `the file ${file}`) ?? new DomainError('database_corrupt', `Cannot open the database file ${file}: ${(error as Error).message}`);
+    throw driverLoadError(error) ?? storageError(error, `the file ${file}`) ?? new DomainError('database_corrupt', `Cannot open the database file ${file}: ${(error as Error).message}`);
   }
   try {
     let tables: string[];

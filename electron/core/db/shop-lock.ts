@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { DomainError, storageError } from '../errors';
-import { openRawSqlite } from './connection';
+import { driverLoadError, openRawSqlite } from './connection';
 
 /**
  * How the shop file is locked between processes (the app, the browser version, the command line, a restore).
@@ -76,6 +76,8 @@ function openLockDb(file: string): BetterSqlite3.Database {
 function wrapLockError(error: unknown, dbFile: string): never {
   if (error instanceof DomainError) throw error;
   if (isBusy(error)) throw error;
+  const driver = driverLoadError(error);
+  if (driver) throw driver;
   const storage = storageError(error, `the folder of ${dbFile}`);
   if (storage) throw storage;
   const code = (error as { code?: unknown }).code;
