@@ -106,7 +106,8 @@ export const exportContract = {
     summary: "Save the month's sales register for the accountant as CSV, XLSX or InsERT EDI++ (.epp).",
     access: 'owner',
     input: z.strictObject({ month, format: z.enum(['csv', 'xlsx', 'epp']) }),
-    output: savedFile.extend({ summary: salesRegisterSummary }),
+    /** CSV: the totals and notes are a second file (`notesSavedTo`; null when that save was cancelled). */
+    output: savedFile.extend({ summary: salesRegisterSummary, notesSavedTo: z.string().nullable().optional() }),
   }),
   'export.stockValuationPreview': defineChannel({
     summary: 'Stock on hand at the end of a day valued at purchase price: totals.',

@@ -53,7 +53,10 @@ describeE2E('the accountant’s month: numbering and closing', (app) => {
     expect(await closed.textContent()).toMatch(/Miesiąc zamknięty \d{2}\.\d{2}\.\d{4}/);
     await app.page.screenshot({ path: '/tmp/h7-reports-after.png' });
 
-    const file = readdirSync(app.harness.downloadsDir).find((f) => f.includes('rejestr-sprzedazy-'))!;
+    const saved = readdirSync(app.harness.downloadsDir);
+    const file = saved.find((f) => /rejestr-sprzedazy-\d{4}-\d{2}\.csv$/.test(f))!;
+    // The totals and notes came as a second file (they would break an import if appended to the data).
+    expect(saved.some((f) => f.endsWith('-podsumowanie-i-uwagi.csv'))).toBe(true);
     const text = readFileSync(join(app.harness.downloadsDir, file), 'utf8');
     expect(text).toMatch(/;F 1\/\d{2}\/\d{4}\/AL;/);
     expect(sql().prepare('SELECT COUNT(*) FROM register_months').pluck().get()).toBe(1);

@@ -34,8 +34,9 @@ const pln = (minor: number, currency: string) => formatMoney(minor, currency, 'p
  * `export accountant --json` prints ONE object: `{"file", "format", "month", "bytes", "seconds",
  * "sales", "corrections", "rows", "totals": [{"currency", "rate", "rows", "net", "vat", "gross",
  * "shipping"}], "grandTotals": [{"currency", "rows", "net", "vat", "gross", "shipping"}], "warnings":
- * [{"code", "orderId", "reference"}]}` — amounts in integer minor units (grosze), rates as "23", "8",
- * "5", "0", "zw", "np".
+ * [{"code", "orderId", "reference"}], "notesFile" (CSV: the totals and notes written beside it),
+ * "closed" (the month is closed for the accountant)}` — amounts in integer minor units (grosze), rates
+ * as "23", "8", "5", "0", "zw", "np".
  *
  * `export stock-valuation --json` prints `{"file", "format", "date", "bytes", "seconds", "products",
  * "units", "value", "withoutPrice", "negative"}` — value in grosze (PLN).
@@ -70,16 +71,19 @@ export const exportCommand: CliCommand = {
       const core = await openCore(values, { mustExist: true });
       try {
         const started = performance.now();
-        const { bytes, register } = await salesRegisterFile(core, month, format);
+        const { bytes, register, notes } = await salesRegisterFile(core, month, format);
         writeFileAtomicSync(out, bytes); // never a cut file over the old one (full disk)
+        // The CSV's totals and notes go beside it: <name>-podsumowanie-i-uwagi.csv.
+        const notesOut = notes ? out.replace(/(\.csv)?$/i, '-podsumowanie-i-uwagi.csv') : null;
+        if (notes && notesOut) writeFileAtomicSync(notesOut, notes.bytes);
         const seconds = Math.round(performance.now() - started) / 1000;
         const sales = register.documents.filter((d) => d.kind === 'sale').length;
         const corrections = register.documents.length - sales;
         if (values.json) {
-          io.out(JSON.stringify({ file: out, format, month, bytes: bytes.byteLength, seconds, sales, corrections, rows: register.rows.length, totals: register.totals, grandTotals: register.grandTotals, warnings: register.warnings }));
+          io.out(JSON.stringify({ file: out, format, month, bytes: bytes.byteLength, seconds, sales, corrections, rows: register.rows.length, totals: register.totals, grandTotals: register.grandTotals, warnings: register.warnings, ...(notesOut ? { notesFile: notesOut } : {}), closed: register.frozen !== null }));
         } else {
           const gross = register.grandTotals.map((g) => pln(g.gross, g.currency)).join(' + ') || '0,00 zł';
-          io.out(`Sales register ${month}: ${sales} sales, ${corrections} corrections, ${register.rows.length} rows, gross ${gross}${register.warnings.length ? `, ${register.warnings.length} to check` : ''} → ${out} (${format.toUpperCase()}, ${seconds.toFixed(1)} s).`);
+          io.out(`Sales register ${month}: ${sales} sales, ${corrections} corrections, ${register.rows.length} rows, gross ${gross}${register.warnings.length ? `, ${register.warnings.length} to check` : ''} → ${out}${notesOut ? ` (totals and notes: ${notesOut})` : ''} (${format.toUpperCase()}, ${seconds.toFixed(1)} s)${register.frozen ? '; the month is closed: its files stay the same' : ''}.`);
         }
         return 0;
       } finally {

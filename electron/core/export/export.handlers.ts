@@ -38,7 +38,9 @@ export const exportHandlers: AreaHandlers<'export.'> = {
   'export.salesRegister': async ({ month, format }, { core }) => {
     const file = await salesRegisterFile(core, month, format);
     const savedTo = await save(core, file.fileName, file.bytes, format);
-    return { savedTo, fileName: file.fileName, bytes: file.bytes.byteLength, summary: registerSummary(file.register, core.now()) };
+    // The CSV's totals and notes: a second file, offered right after the first was saved.
+    const notesSavedTo = savedTo !== null && file.notes ? await save(core, file.notes.fileName, file.notes.bytes, 'csv') : null;
+    return { savedTo, fileName: file.fileName, bytes: file.bytes.byteLength, summary: registerSummary(file.register, core.now()), ...(file.notes ? { notesSavedTo } : {}) };
   },
   'export.stockValuationPreview': async ({ date }, { core }) => valuationSummary(await stockValuation(core.db, date)),
   'export.stockValuation': async ({ date, format }, { core }) => {

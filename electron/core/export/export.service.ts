@@ -4,7 +4,7 @@ import { getSettings } from '../settings/settings.service';
 import { Pacer } from './pacer';
 import { monthPeriod } from './period';
 import type { SalesRegister } from './register.types';
-import { salesRegisterCsv } from './sales-register.csv';
+import { salesRegisterCsv, salesRegisterNotesCsv } from './sales-register.csv';
 import { DomainError } from '../errors';
 import { freezeMonth, loadFrozenMonth } from './register-book';
 import { loadRegisterSources } from './sales-register.data';
@@ -55,7 +55,7 @@ export async function salesRegisterFile(
   month: string,
   format: RegisterFormat,
   pacer: Pacer = new Pacer(),
-): Promise<{ bytes: Uint8Array; fileName: string; register: SalesRegister }> {
+): Promise<{ bytes: Uint8Array; fileName: string; register: SalesRegister; notes?: { bytes: Uint8Array; fileName: string } }> {
   const now = core.now();
   const frozen = await loadFrozenMonth(core.sqlite, month, pacer);
   const settings = frozen?.settings ?? (await getSettings(core.db));
@@ -76,7 +76,13 @@ export async function salesRegisterFile(
   }
   switch (format) {
     case 'csv':
-      return { bytes: await salesRegisterCsv(register, at, pacer), fileName: `rejestr-sprzedazy-${month}.csv`, register };
+      return {
+        bytes: await salesRegisterCsv(register, pacer),
+        fileName: `rejestr-sprzedazy-${month}.csv`,
+        register,
+        // Totals and notes apart: rows after the data would break an import into accounting software.
+        notes: { bytes: salesRegisterNotesCsv(register, at), fileName: `rejestr-sprzedazy-${month}-podsumowanie-i-uwagi.csv` },
+      };
     case 'xlsx':
       return { bytes: await salesRegisterXlsx(register, at, pacer), fileName: `rejestr-sprzedazy-${month}.xlsx`, register };
     case 'epp': {

@@ -29,8 +29,10 @@ export interface SourceSale {
   paymentType: string | null;
   paymentProvider: string | null;
   currency: string;
-  /** What the buyer pays in total (goods + delivery + additional services), minor units. */
+  /** What the buyer pays in total (goods + delivery + additional services + Allegro surcharges), minor units. */
   totalGross: number;
+  /** Of totalGross, the surcharges the buyer paid on top of the order's total (Allegro surcharges[]). */
+  surchargeGross: number;
   /** Delivery as Allegro charged it, minor units (informational; the allocation uses totalGross − goods). */
   deliveryGross: number;
   lines: Array<{ gross: number; rate: VatRate; quantity: number }>;

@@ -5,15 +5,12 @@ import { registerNotes } from './register-notes';
 import type { SalesRegister } from './register.types';
 import { rateLabel } from './vat-rate-text';
 
-const col = (header: string) => REGISTER_COLUMNS.findIndex((c) => c.header === header);
-
 /**
- * The register as CSV for Polish Excel (UTF-8 BOM, `;`, decimal comma, CRLF): the heading row, one row
- * per document and rate, an empty line, the totals per currency and rate ("RAZEM"), an empty line, and
- * the notes (method and things to check), each in the first column.
+ * The register as CSV for Polish Excel (UTF-8 BOM, `;`, decimal comma, CRLF): the heading row and one
+ * row per document and rate — nothing else, so accounting software imports it as it is. The totals and
+ * the notes are a file of their own (salesRegisterNotesCsv).
  */
-export async function salesRegisterCsv(register: SalesRegister, generatedAt: string, pacer: Pacer = new Pacer()): Promise<Uint8Array> {
-  const width = REGISTER_COLUMNS.length;
+export async function salesRegisterCsv(register: SalesRegister, pacer: Pacer = new Pacer()): Promise<Uint8Array> {
   const csv = new CsvWriter().row(REGISTER_COLUMNS.map((c) => c.header));
   const rows = register.rows;
   for (let i = 0; i < rows.length; i++) {
@@ -34,20 +31,26 @@ export async function salesRegisterCsv(register: SalesRegister, generatedAt: str
     );
     if (pacer.due()) await pacer.pause();
   }
-  const totalRow = (label: string, rate: string, t: { net: number; vat: number; gross: number; shipping: number; currency: string }) => {
-    const row: CsvCell[] = new Array<CsvCell>(width).fill(null);
-    row[col('Rodzaj')] = label;
-    row[col('Stawka VAT')] = rate;
-    row[col('Netto')] = csvNumber(decimalComma(t.net));
-    row[col('VAT')] = csvNumber(decimalComma(t.vat));
-    row[col('Brutto')] = csvNumber(decimalComma(t.gross));
-    row[col('W tym dostawa i usługi')] = csvNumber(decimalComma(t.shipping));
-    row[col('Waluta')] = t.currency;
-    return row;
-  };
-  csv.row([]);
-  for (const t of register.totals) csv.row(totalRow('RAZEM', rateLabel(t.rate), t));
-  for (const g of register.grandTotals) csv.row(totalRow('RAZEM', 'wszystkie', g));
+  return csv.toBytes();
+}
+
+/**
+ * The register's companion CSV (same conventions): the totals per currency and rate ("RAZEM") under
+ * their own heading, an empty line, and the notes (method and things to check), each in the first column.
+ */
+export function salesRegisterNotesCsv(register: SalesRegister, generatedAt: string): Uint8Array {
+  const csv = new CsvWriter().row(['Waluta', 'Stawka VAT', 'Liczba wierszy', 'Netto', 'VAT', 'Brutto', 'W tym dostawa i usługi']);
+  const totalRow = (rate: string, t: { rows: number; net: number; vat: number; gross: number; shipping: number; currency: string }): CsvCell[] => [
+    t.currency,
+    rate,
+    csvNumber(String(t.rows)),
+    csvNumber(decimalComma(t.net)),
+    csvNumber(decimalComma(t.vat)),
+    csvNumber(decimalComma(t.gross)),
+    csvNumber(decimalComma(t.shipping)),
+  ];
+  for (const t of register.totals) csv.row(totalRow(rateLabel(t.rate), t));
+  for (const g of register.grandTotals) csv.row(totalRow('wszystkie', g));
   csv.row([]);
   for (const note of registerNotes(register, generatedAt, { csv: true })) csv.row([`Uwagi: ${note}`]);
   return csv.toBytes();

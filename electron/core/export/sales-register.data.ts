@@ -22,7 +22,12 @@ const ORDER_SELECT = `SELECT id, allegro_order_id AS allegroOrderId, status, all
   payment_type AS paymentType, payment_provider AS paymentProvider, currency, total_to_pay_grosze AS totalToPayGrosze,
   delivery_cost_grosze AS deliveryCostGrosze,
   -- Allegro's invoice due date (EXTENDED_TERM) straight from the stored JSON, only where it matters.
-  CASE WHEN payment_type = 'EXTENDED_TERM' AND json_valid(raw_json) THEN json_extract(raw_json, '$.invoice.dueDate') END AS dueDate
+  CASE WHEN payment_type = 'EXTENDED_TERM' AND json_valid(raw_json) THEN json_extract(raw_json, '$.invoice.dueDate') END AS dueDate,
+  -- Allegro's surcharges[] (extra payments the buyer made, e.g. for a changed delivery): the common empty
+  -- list is seen without parsing; only an order that has some is parsed.
+  CASE WHEN raw_json IS NOT NULL AND instr(raw_json, '"surcharges":[]') = 0 AND instr(raw_json, '"surcharges"') > 0 AND json_valid(raw_json)
+    THEN (SELECT SUM(CAST(ROUND(CAST(json_extract(s.value, '$.paidAmount.amount') AS REAL) * 100) AS INTEGER)) FROM json_each(raw_json, '$.surcharges') s
+           WHERE json_extract(s.value, '$.paidAmount.currency') = orders.currency) END AS surchargeGrosze
   FROM orders`;
 
 /**
@@ -52,7 +57,12 @@ const MONTH_ORDER_SELECT = `SELECT id, allegro_order_id AS allegroOrderId, NULL 
   delivery_country AS deliveryCountry, delivery_phone AS deliveryPhone,
   payment_type AS paymentType, payment_provider AS paymentProvider, currency, total_to_pay_grosze AS totalToPayGrosze,
   delivery_cost_grosze AS deliveryCostGrosze,
-  CASE WHEN payment_type = 'EXTENDED_TERM' AND json_valid(raw_json) THEN json_extract(raw_json, '$.invoice.dueDate') END AS dueDate
+  CASE WHEN payment_type = 'EXTENDED_TERM' AND json_valid(raw_json) THEN json_extract(raw_json, '$.invoice.dueDate') END AS dueDate,
+  -- Allegro's surcharges[] (extra payments the buyer made, e.g. for a changed delivery): the common empty
+  -- list is seen without parsing; only an order that has some is parsed.
+  CASE WHEN raw_json IS NOT NULL AND instr(raw_json, '"surcharges":[]') = 0 AND instr(raw_json, '"surcharges"') > 0 AND json_valid(raw_json)
+    THEN (SELECT SUM(CAST(ROUND(CAST(json_extract(s.value, '$.paidAmount.amount') AS REAL) * 100) AS INTEGER)) FROM json_each(raw_json, '$.surcharges') s
+           WHERE json_extract(s.value, '$.paidAmount.currency') = orders.currency) END AS surchargeGrosze
   FROM orders`;
 
 /** Line rates the SQL can recognise as valid on sight (parseVatRate accepts them): no product lookup needed. */
@@ -91,6 +101,7 @@ interface OrderRow {
   totalToPayGrosze: number;
   deliveryCostGrosze: number | null;
   dueDate: unknown;
+  surchargeGrosze: number | null;
 }
 
 const LINE_SELECT = `SELECT l.id, l.order_id AS orderId, l.product_id AS productId, l.offer_id AS offerId, l.quantity,
@@ -218,7 +229,9 @@ function toSale(order: OrderRow, lines: SaleLine[], tax: TaxPoint, booked: Booke
     paymentType: intern(order.paymentType),
     paymentProvider: intern(order.paymentProvider),
     currency: intern(order.currency),
-    totalGross: order.totalToPayGrosze,
+    // What the buyer paid in all: the order's total and any surcharge paid on top of it.
+    totalGross: order.totalToPayGrosze + (order.surchargeGrosze ?? 0),
+    surchargeGross: order.surchargeGrosze ?? 0,
     deliveryGross: order.deliveryCostGrosze ?? 0,
     lines,
   };
@@ -253,7 +266,7 @@ const ORDER_FIELDS: ReadonlyArray<keyof OrderRow> = [
   'id', 'allegroOrderId', 'status', 'allegroStatus', 'marketplace', 'documentNumber', 'invoiceRequired', 'boughtAt', 'paidAt', 'buyerName',
   'buyerLogin', 'invoiceCompanyName', 'invoiceFirstName', 'invoiceLastName', 'invoiceTaxId', 'invoiceCountry', 'invoiceStreet', 'invoiceZip',
   'invoiceCity', 'deliveryFirstName', 'deliveryLastName', 'deliveryStreet', 'deliveryZip', 'deliveryCity', 'deliveryCountry', 'deliveryPhone',
-  'paymentType', 'paymentProvider', 'currency', 'totalToPayGrosze', 'deliveryCostGrosze', 'dueDate',
+  'paymentType', 'paymentProvider', 'currency', 'totalToPayGrosze', 'deliveryCostGrosze', 'dueDate', 'surchargeGrosze',
 ];
 
 /** orderFromRaw() reads columns by position: refuse to run if ORDER_SELECT and ORDER_FIELDS ever drift apart. */
@@ -296,6 +309,7 @@ function orderFromRaw(v: unknown[]): OrderRow {
     totalToPayGrosze: v[29] as number,
     deliveryCostGrosze: v[30] as number | null,
     dueDate: v[31],
+    surchargeGrosze: v[32] as number | null,
   };
 }
 

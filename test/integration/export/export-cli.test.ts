@@ -30,6 +30,8 @@ describe('zaplecze export', () => {
     expect(plain).toMatchObject({ code: 0, err: '' });
     expect(plain.out).toMatch(/^Sales register 2026-06: 15 sales, 0 corrections, 17 rows, gross .*→ .*rejestr\.csv/);
     expect(readRegisterCsv(new Uint8Array(readFileSync(csv))).rows).toHaveLength(17);
+    // Totals and notes beside the data, not after it.
+    expect(readFileSync(join(t.dir, 'rejestr-podsumowanie-i-uwagi.csv'), 'utf8')).toMatch(/Uwagi: /);
 
     const xlsx = join(t.dir, 'rejestr.xlsx'); // format from the extension
     const json = await run('export', 'accountant', '--month', '2026-06', '--out', xlsx, '--db', t.dbFile, '--json');

@@ -19,6 +19,17 @@ export function readRegisterCsv(bytes: Uint8Array) {
   return { hasBom, crlfOnly: !/[^\r]\n/.test(text), text, header, rows: dataRows, totals, notes };
 }
 
+/** The register's companion CSV: the totals per currency and rate, then (after an empty line) the notes. */
+export function readNotesCsv(bytes: Uint8Array) {
+  const text = Buffer.from(bytes).toString('utf8').replace(/^\ufeff/, '');
+  const records = parse(text, { delimiter: ';', relax_column_count: true, bom: false, skip_empty_lines: false }) as string[][];
+  const header = records[0] as string[];
+  const blank = records.findIndex((r, i) => i > 0 && r.every((c) => c === ''));
+  const totals = records.slice(1, blank).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+  const notes = records.slice(blank + 1).map((r) => r[0] ?? '');
+  return { header, totals, notes };
+}
+
 /** "1 234,56" / "-12,30" → minor units (throws on anything that is not an amount). */
 export const money = (text: string | undefined): number => (text === undefined || text === '' ? 0 : (parseMoney(text) as number));
 
