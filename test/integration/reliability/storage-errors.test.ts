@@ -6,7 +6,7 @@
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { closeCoreFully } from '../../../electron/core/backup/restore.service';
 import { createCore, type Core } from '../../../electron/core/create-core';
 import { dispatch } from '../../../electron/core/dispatch';
@@ -42,10 +42,17 @@ async function openShop(dbFile: string, logger: Logger = recordingLogger()): Pro
 
 describe('errors of the disk and of other processes', () => {
   const disk = smallDisk(4096);
+  const probe = tempDir();
+  const readOnly = readOnlyView(probe.dir);
+  // Mounted while the tests are collected: unmount even when a test was skipped or filtered out (-t).
+  afterAll(() => {
+    disk?.dispose();
+    readOnly?.dispose();
+    probe.dispose();
+  });
   it(disk ? 'a full disk (a real 4 MB tmpfs): disk_full, nothing changed, not masked by "cannot rollback"; the CLI says so in --json' : 'a full disk (simulated at the driver: max_page_count)', async () => {
     let dir: string;
     if (disk) {
-      cleanups.push(() => disk.dispose());
       dir = disk.dir;
     } else {
       const d = tempDir();
@@ -78,10 +85,7 @@ describe('errors of the disk and of other processes', () => {
     }
   });
 
-  const probe = tempDir();
-  const readOnly = readOnlyView(probe.dir);
   it.skipIf(!readOnly)('a read-only file (a read-only mount): read_only, in the app and the CLI, instead of "not a readable database"', async () => {
-    cleanups.push(() => readOnly!.dispose(), probe.dispose);
     // A closed, clean shop in the folder that is then seen read-only.
     const source = join(probe.dir, 'zrodlo');
     mkdirSync(source);
