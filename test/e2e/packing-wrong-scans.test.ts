@@ -34,6 +34,13 @@ describeE2E(
       await app.page.screenshot({ path: `/tmp/h5/${String(++shot).padStart(2, '0')}-${name}.png` });
     };
 
+    /** Goes to a screen by its address, as a bookmark or the app's own links do (`#/orders/12`). */
+    async function openHash(hash: string) {
+      await app.page.evaluate((h) => {
+        (globalThis as unknown as { location: { hash: string } }).location.hash = h;
+      }, hash);
+    }
+
     /** A USB scanner types the code and Enter into `target` (keys a few milliseconds apart). */
     async function scanInto(target: Locator, code: string) {
       await target.focus();
@@ -139,7 +146,7 @@ describeE2E(
 
     it('an unpaid order: marked on the packing screen; only the owner ships it, with a reason a scan cannot fill', async () => {
       const packing = new PackingPage(app.page);
-      await app.page.evaluate((id) => ((globalThis as { location: { hash: string } }).location.hash = `#/packing/${id}`), unpaid);
+      await openHash(`#/packing/${unpaid}`);
       await app.page.getByTestId('unpaid-banner').waitFor();
       expect(await app.page.getByTestId('payment-chip').textContent()).toBe('Nieopłacone');
       await packing.trackingField.fill(INPOST.replace(/^6/, '7'));
@@ -158,7 +165,7 @@ describeE2E(
     });
 
     it('the owner undoes a shipment from the order panel: a scan into the dialog is ignored; units come back by a reversal', async () => {
-      await app.page.evaluate((id) => ((globalThis as { location: { hash: string } }).location.hash = `#/orders/${id}`), first);
+      await openHash(`#/orders/${first}`);
       const corrections = app.page.getByTestId('order-corrections');
       await corrections.waitFor({ timeout: 30_000 });
       await corrections.scrollIntoViewIfNeeded();
@@ -180,7 +187,7 @@ describeE2E(
     });
 
     it('the owner corrects a tracking number; a product code is refused there too', async () => {
-      await app.page.evaluate((id) => ((globalThis as { location: { hash: string } }).location.hash = `#/orders/${id}`), unpaid);
+      await openHash(`#/orders/${unpaid}`);
       const corrections = app.page.getByTestId('order-corrections');
       await corrections.getByRole('button', { name: 'Popraw numer przesyłki…' }).waitFor({ timeout: 30_000 });
       await corrections.getByRole('button', { name: 'Popraw numer przesyłki…' }).click();
