@@ -57,7 +57,7 @@ export function partialName(target: string): string {
  * copy away), the shop is marked damaged, and the caller gets `database_corrupt` naming the newest
  * verified backup to go back to.
  */
-function damagedCopy(core: Core, partial: string, target: string, outFile: boolean, problems: string[]): DomainError {
+async function damagedCopy(core: Core, partial: string, target: string, outFile: boolean, problems: string[]): Promise<DomainError> {
   markShopDamaged(core, problems);
   let keptAs: string | null = null;
   if (!outFile) {
@@ -71,6 +71,7 @@ function damagedCopy(core: Core, partial: string, target: string, outFile: boole
       // left for the catch below to remove
     }
   }
+  await checkUnrecordedBackups(core, { untilOneGood: true }).catch(() => undefined); // copies of older versions
   const good = newestVerifiedBackup(core);
   return new DomainError(
     'database_corrupt',
@@ -135,7 +136,7 @@ export function createBackup(core: Core, options: CreateBackupOptions = {}): Pro
       } catch (error) {
         problems = [(error as Error).message];
       }
-      if (problems.length > 0) throw damagedCopy(core, partial, target, Boolean(options.outFile), problems);
+      if (problems.length > 0) throw await damagedCopy(core, partial, target, Boolean(options.outFile), problems);
       renameSync(partial, target);
       if (!options.outFile) recordCheck(core.backupDir, basename(target), { ok: true, at: core.now().toISOString() });
     } catch (error) {
@@ -156,18 +157,31 @@ export function createBackup(core: Core, options: CreateBackupOptions = {}): Pro
   });
 }
 
+/**
+ * Checks (off the main thread) the backups that have no check on record — copies made by an older version
+ * or by a process whose record was lost — and records the results. Newest first; with `untilOneGood`, stops
+ * at the first copy that passes (what a damaged shop needs to offer).
+ */
+export async function checkUnrecordedBackups(core: Core, options: { untilOneGood?: boolean } = {}): Promise<void> {
+  const checks = readChecks(core.backupDir);
+  for (const backup of listBackups(core.backupDir)) {
+    const known = checks[backup.name];
+    if (known?.ok && options.untilOneGood) return;
+    if (known) continue;
+    const problems = await checkDatabaseFileOffThread(backup.file);
+    const at = core.now().toISOString();
+    recordCheck(core.backupDir, backup.name, problems.length === 0 ? { ok: true, at } : { ok: false, at, problems: problems.slice(0, 5) });
+    if (problems.length === 0 && options.untilOneGood) return;
+  }
+}
+
 /** Deletes old backups in the core's backup folder by the owner's setting (see backup-rotation.ts). */
 export async function rotateCoreBackups(core: Core): Promise<string[]> {
   const { backupKeep } = await getSettings(core.db);
   const pending = pendingRestoreBackup(core.dbFile);
-  // Copies with no check on record (older versions, another process) are checked here, off the main
-  // thread, so rotation itself finds every result recorded and does not block.
-  const checks = readChecks(core.backupDir);
-  for (const backup of listBackups(core.backupDir)) {
-    if (checks[backup.name]) continue;
-    const problems = await checkDatabaseFileOffThread(backup.file);
-    recordCheck(core.backupDir, backup.name, problems.length === 0 ? { ok: true, at: core.now().toISOString() } : { ok: false, at: core.now().toISOString(), problems: problems.slice(0, 5) });
-  }
+  // Copies with no check on record are checked first, off the main thread, so rotation itself finds every
+  // result recorded and does not block.
+  await checkUnrecordedBackups(core);
   return rotateBackups(core.backupDir, backupKeep, { protect: pending ? [pending] : [], now: core.now() }).deleted;
 }
 

@@ -1,6 +1,6 @@
 import type { Core } from '../create-core';
 import type { BackupFile } from './backup-files';
-import { backupOnStartIfDue } from './backup.service';
+import { backupOnStartIfDue, checkUnrecordedBackups } from './backup.service';
 import { checkShopOnStart, type ShopHealth } from './shop-health';
 
 /** How often a shop that stays open is checked again (quick; the full check when its week is up). */
@@ -33,7 +33,11 @@ export async function afterShopOpened(
       });
   }, options.recheckEveryMs ?? RECHECK_MS);
   timer.unref(); // never keeps a process alive
-  if (health.state === 'damaged') return { health, backup: null, error: null };
+  if (health.state === 'damaged') {
+    // What to offer: the newest copy that passes its check (older versions' copies have no record yet).
+    await checkUnrecordedBackups(core, { untilOneGood: true }).catch(() => undefined);
+    return { health, backup: null, error: null };
+  }
   try {
     return { health, backup: await backupOnStartIfDue(core), error: null };
   } catch (error) {

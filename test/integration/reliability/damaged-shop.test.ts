@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listBackups } from '../../../electron/core/backup/backup-files';
@@ -117,5 +117,15 @@ describe('a damaged shop', () => {
     expect(started.backup?.kind).toBe('automatic');
     clock = new Date('2026-12-09T08:00:00Z');
     await vi.waitFor(() => expect(shopHealth(t.core).lastFullCheckAt).toBe('2026-12-09T08:00:00.000Z'), { timeout: 10_000 });
+  });
+
+  it('a damaged shop whose backups were made before checks existed: they are checked at start and the newest good one offered', async () => {
+    const shop = await damagedCopyOfShop();
+    rmSync(join(shop.backupDir, 'zaplecze-checks.json'));
+    const core = await createCore({ dbFile: shop.dbFile, logger: silentLogger, validateOutput: true });
+    cleanups.push(() => core.close());
+    const started = await afterShopOpened(core);
+    expect(started).toMatchObject({ health: { state: 'damaged' }, backup: null });
+    expect((await call(core, 'backup.list', {})).health).toMatchObject({ state: 'damaged', newestVerified: { name: shop.good[0] } });
   });
 });
