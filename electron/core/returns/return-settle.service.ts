@@ -1,5 +1,6 @@
 import type { ReturnDetail } from '../../../shared/contract/returns.contract';
 import type { LedgerReasonCode } from '../../../shared/domain/ledger-reasons';
+import { formatMoney } from '../../../shared/domain/money';
 import type { Actor } from '../../../shared/domain/roles';
 import { recordAudit } from '../audit/audit.repository';
 import type { Core } from '../create-core';
@@ -42,7 +43,9 @@ export async function markRefunded(core: Core, input: { id: number; refundedAt?:
   const iso = at.toISOString();
   const refundedAt = input.refundedAt ? new Date(input.refundedAt).toISOString() : iso;
   if (Date.parse(refundedAt) > at.getTime() + 60_000) {
-    throw new DomainError('invalid_input', 'refundedAt: the refund date cannot be in the future', [{ path: 'refundedAt', message: 'the refund date cannot be in the future' }]);
+    throw new DomainError('invalid_input', 'refundedAt: the refund date cannot be in the future', [
+      { path: 'refundedAt', message: 'the refund date cannot be in the future', text: { pl: 'Data zwrotu nie może być w przyszłości.', en: 'The refund date cannot be in the future.' } },
+    ]);
   }
   await immediateTransaction(core, async (trx) => {
     const ret = readReturn(core.sqlite, input.id);
@@ -55,7 +58,20 @@ export async function markRefunded(core: Core, input: { id: number; refundedAt?:
       throw new DomainError(
         'invalid_input',
         `refundGrosze: at most ${limit.maxGrosze} grosze can be refunded (order worth ${limit.orderTotalGrosze ?? 'unknown'}, refunded on other returns ${limit.refundedElsewhereGrosze})`,
-        [{ path: 'refundGrosze', message: 'more than the order is worth minus earlier refunds', maxGrosze: limit.maxGrosze, orderTotalGrosze: limit.orderTotalGrosze, refundedElsewhereGrosze: limit.refundedElsewhereGrosze }],
+        [
+          {
+            path: 'refundGrosze',
+            message: 'more than the order is worth minus earlier refunds',
+            // The person's own words for the form (the app shows `text` in the chosen language).
+            text: {
+              pl: `Najwyżej ${formatMoney(limit.maxGrosze, ret.currency, 'pl-PL')} — tyle zostało z wartości zamówienia po wcześniejszych zwrotach.`,
+              en: `At most ${formatMoney(limit.maxGrosze, ret.currency, 'en-GB')} — what is left of the order after earlier refunds.`,
+            },
+            maxGrosze: limit.maxGrosze,
+            orderTotalGrosze: limit.orderTotalGrosze,
+            refundedElsewhereGrosze: limit.refundedElsewhereGrosze,
+          },
+        ],
       );
     }
     await trx

@@ -55,6 +55,7 @@ describe('refund amount', () => {
     expect(await failure(call(t.core, 'returns.markRefunded', { id: first.return.id, refundGrosze: 0 }, helper))).toMatchObject({ code: 'invalid_input' });
     const huge = await failure(call(t.core, 'returns.markRefunded', { id: first.return.id, refundGrosze: 9_999_999_900 }, helper));
     expect(huge).toMatchObject({ code: 'invalid_input', details: [{ path: 'refundGrosze', maxGrosze: 9847 }] });
+    expect((huge.details as Array<{ text: { pl: string } }>)[0]!.text.pl).toMatch(/^Najwyżej 98,47\szł — tyle zostało z wartości zamówienia/u);
     expect(t.core.sqlite.prepare('SELECT refunded_at FROM returns WHERE id = ?').pluck().get(first.return.id)).toBeNull();
 
     await call(t.core, 'returns.markRefunded', { id: first.return.id, refundGrosze: 5000 }, helper);
