@@ -136,6 +136,7 @@ describeE2E(
       await dialog.getByRole('textbox', { name: 'Powód anulowania' }).fill('zwrot wpisany do złego zamówienia');
       await dialog.getByRole('button', { name: 'Anuluj zwrot', exact: true }).click();
       await app.page.getByTestId('return-cancelled').waitFor();
+      await app.page.screenshot({ path: `${SHOTS}/returns-detail-cancelled.png` });
       expect(await returns.status.textContent()).toBe('Anulowany (pomyłka)');
       expect(before.map((b) => onHand(b.p))).toEqual(onHandBefore.map((h, i) => h - before[i]!.q));
       expect(sql().prepare("SELECT count(*) FROM stock_ledger WHERE return_id = ? AND reason = 'return.cancelled' AND quantity < 0").pluck().get(row)).toBe(before.length);
