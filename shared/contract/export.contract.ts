@@ -37,7 +37,9 @@ export const registerTotal = z.object({
  * recorded: the shipment day stands for the delivery), `late_sale` (tax point in a closed month, booked
  * here), `cancelled_after_booking` (a sale of a closed month cancelled: corrected here),
  * `booked_amount_changed` (the order's amount changed after it was booked), `epp_characters_lost`
- * (letters the EDI++ file's Windows-1250 cannot carry, e.g. Cyrillic or emoji, written as "?").
+ * (letters the EDI++ file's Windows-1250 cannot carry, e.g. Cyrillic or emoji, written as "?"),
+ * `refund_date_assumed` (a return Allegro finished, imported without a refund date: booked on the day
+ * it was imported, at the returned goods' value).
  */
 export const registerWarning = z.object({
   code: z.enum([
@@ -50,6 +52,7 @@ export const registerWarning = z.object({
     'cancelled_after_booking',
     'booked_amount_changed',
     'epp_characters_lost',
+    'refund_date_assumed',
   ]),
   orderId: z.number().int(),
   /** Our order number, ZAP-<id>. */

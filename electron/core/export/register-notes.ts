@@ -9,6 +9,8 @@ const WARNING_TEXT: Record<SalesRegister['warnings'][number]['code'], string> = 
   late_sale: 'sprzedaż z zamkniętego miesiąca (zapłatę zapisano po jego zamknięciu) — ujęta w tym miesiącu',
   cancelled_after_booking: 'zamówienie anulowane po zamknięciu miesiąca, w którym je zaksięgowano — korekta do zera w tym miesiącu',
   booked_amount_changed: 'kwota zamówienia zmieniła się po zaksięgowaniu — korekta według kwot bieżących, sprawdź',
+  refund_date_assumed:
+    'zwrot zakończony w Allegro bez zapisanej daty i kwoty zwrotu pieniędzy — korekta w dniu importu, na wartość zwróconych pozycji; sprawdź z wyciągiem Allegro',
   epp_characters_lost: 'w pliku EDI++ (strona kodowa Windows-1250) nie da się zapisać niektórych znaków nazwy lub adresu (np. cyrylica, emotikony) — zapisano je jako „?”, popraw je w programie księgowym',
 };
 

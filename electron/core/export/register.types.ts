@@ -151,7 +151,8 @@ export type RegisterWarningCode =
   | 'late_sale'
   | 'cancelled_after_booking'
   | 'booked_amount_changed'
-  | 'epp_characters_lost';
+  | 'epp_characters_lost'
+  | 'refund_date_assumed';
 
 export interface RegisterWarning {
   code: RegisterWarningCode;

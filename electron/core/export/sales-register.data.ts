@@ -501,11 +501,16 @@ export async function loadRegisterSources(
       .all(period.month) as CancelRow[]
   ).filter((c) => (localDate(c.cancelledAt) ?? period.firstDay) <= period.lastDay);
 
-  type ReturnRow = { id: number; orderId: number; status: string; refundedAt: string; refundGrosze: number | null };
-  // The refunds to book here, walking the returns table in ranges of ids (in id order, as one ORDER BY id would give).
+  type ReturnRow = { id: number; orderId: number; status: string; refundedAt: string; refundGrosze: number | null; assumed: number };
+  // The refunds to book here, walking the returns table in ranges of ids (in id order, as one ORDER BY id
+  // would give). A return Allegro reports FINISHED (its money went back through Allegro) comes in from
+  // the customer-returns import with no refund date: the day it was imported stands in, with a warning.
   const returnsIn = sqlite.prepare(
-    `SELECT id, order_id AS orderId, status, refunded_at AS refundedAt, refund_grosze AS refundGrosze FROM returns r
-      WHERE id > ? AND id <= ? AND status <> 'rejected' AND order_id IS NOT NULL AND refunded_at >= ? AND refunded_at < ?
+    `SELECT id, order_id AS orderId, status, COALESCE(refunded_at, updated_at) AS refundedAt, refund_grosze AS refundGrosze, refunded_at IS NULL AS assumed
+       FROM returns r
+      WHERE id > ? AND id <= ? AND status <> 'rejected' AND order_id IS NOT NULL
+        AND ((refunded_at >= ? AND refunded_at < ?)
+          OR (refunded_at IS NULL AND status = 'closed' AND allegro_status LIKE 'FINISHED%' AND updated_at >= ? AND updated_at < ?))
         AND NOT EXISTS (SELECT 1 FROM register_bookings b WHERE b.kind = 'correction' AND b.return_id = r.id)
       ORDER BY id`,
   );
@@ -514,7 +519,7 @@ export async function loadRegisterSources(
   for (let start = 0, range = returnRange(); start < lastReturn; ) {
     const to = Math.min(start + range.size, lastReturn);
     const started = performance.now();
-    for (const row of returnsIn.all(start, to, from, period.sqlTo) as ReturnRow[]) monthReturns.push(row);
+    for (const row of returnsIn.all(start, to, from, period.sqlTo, from, period.sqlTo) as ReturnRow[]) monthReturns.push(row);
     range.after(performance.now() - started);
     start = to;
     if (pacer.dueNow()) {
@@ -615,6 +620,7 @@ export async function loadRegisterSources(
       return [{ gross: line.unitPriceGrosze * quantity, rate: lineRate(line.vatRate, line.productRate, orderId, warnings), quantity }];
     });
     const day = happenedAt as string;
+    if (r.assumed) warnings.once('refund_date_assumed', orderId);
     returns.push({ returnId: r.id, sale, happenedAt: day < period.firstDay ? period.firstDay : day, refundGross: r.refundGrosze, lines: valued });
   }
   return { sales, returns, cancellations, warnings: warnings.list };
