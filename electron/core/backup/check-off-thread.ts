@@ -22,7 +22,7 @@ try {
   const rows = db.pragma(workerData.pragma);
   parentPort.postMessage({ lines: rows.map((r) => String(Object.values(r)[0])) });
 } catch (error) {
-  parentPort.postMessage({ lines: [String((error && error.message) || error)] });
+  parentPort.postMessage({ failed: String((error && error.message) || error) });
 } finally {
   if (db) db.close();
 }
@@ -32,7 +32,9 @@ function driverPath(): string | null {
   try {
     // `require` exists in the CommonJS builds (Electron main, CLI); tests and tsx get one from createRequire.
     const req = typeof require === 'function' ? require : createRequire(`${process.cwd()}/`);
-    return req.resolve('better-sqlite3');
+    // tsx's namespaced require (npm run web loads the core through tsImport) appends '?namespace=…',
+    // which a plain require in the worker cannot load.
+    return req.resolve('better-sqlite3').replace(/\?.*$/, '');
   } catch {
     return null;
   }
@@ -49,6 +51,13 @@ export function checkDatabaseFileOffThread(file: string, options: { full?: boole
       settled = true;
       resolve(lines.length === 1 && lines[0] === 'ok' ? [] : lines);
     };
+    // A worker that could not run the check (driver not loadable there, the file not openable) has
+    // said nothing about the shop: check in place rather than report a healthy shop as damaged.
+    const inPlace = () => {
+      if (settled) return;
+      settled = true;
+      resolve(checkDatabaseFile(file, options));
+    };
     let worker: Worker;
     try {
       worker = new Worker(WORKER_SOURCE, {
@@ -59,8 +68,8 @@ export function checkDatabaseFileOffThread(file: string, options: { full?: boole
       resolve(checkDatabaseFile(file, options));
       return;
     }
-    worker.once('message', (message: { lines: string[] }) => done(message.lines));
-    worker.once('error', (error) => done([error.message]));
-    worker.once('exit', (code) => done([`the check stopped (exit code ${code})`]));
+    worker.once('message', (message: { lines?: string[]; failed?: string }) => (message.lines ? done(message.lines) : inPlace()));
+    worker.once('error', inPlace);
+    worker.once('exit', inPlace);
   });
 }
