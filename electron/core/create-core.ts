@@ -82,9 +82,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Held while the shop is open: a restore (another process) refuses meanwhile; see db/shop-lock.ts.
   const inUse = holdShopInUse(dbFile);
   // What killed imports, backups and restores left beside this shop goes; temporary files stay beside it.
-  prepareShopFolder(dbFile, backupDir, now());
   let sqlite: SqliteDatabase;
   try {
+    prepareShopFolder(dbFile, backupDir, now());
     sqlite = openSqlite(dbFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (error) {
     inUse.release();
