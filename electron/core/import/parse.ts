@@ -141,8 +141,8 @@ async function parseWith(source: ImportSource, head: Buffer, encoding: TextEncod
     }
     if (error instanceof JsonTruncatedError) {
       problems.reject('json_truncated', { row: error.line, jsonPath: error.path }, t(
-        `Plik JSON urywa się w linii ${error.line}, kolumna ${error.column}${error.path ? ` (w ${error.path})` : ''}: jest niekompletny (ucięty przy pobieraniu lub kopiowaniu). Pobierz go ponownie. Nic nie zaimportowano.`,
-        `The JSON file ends abruptly at line ${error.line}, column ${error.column}${error.path ? ` (inside ${error.path})` : ''}: it is incomplete (cut off while downloading or copying). Download it again. Nothing was imported.`,
+        `Plik JSON urywa się w linii ${error.line}, kolumna ${error.column}${inside(error.path).pl}: jest niekompletny (ucięty przy pobieraniu lub kopiowaniu). Pobierz go ponownie. Nic nie zaimportowano.`,
+        `The JSON file ends abruptly at line ${error.line}, column ${error.column}${inside(error.path).en}: it is incomplete (cut off while downloading or copying). Download it again. Nothing was imported.`,
       ));
       return finish({});
     }
@@ -192,6 +192,15 @@ async function parseWith(source: ImportSource, head: Buffer, encoding: TextEncod
     staging.dispose();
     throw error;
   }
+}
+
+/** " (przy zamówieniu 14.)" for `checkoutForms[13]…`: where a JSON file was cut, in words, never a JSON path. */
+function inside(path: string | null): { pl: string; en: string } {
+  const m = path ? /^(checkoutForms|customerReturns|billingEntries)?\[(\d+)\]/.exec(path) : null;
+  if (!m) return { pl: '', en: '' };
+  const n = Number(m[2]) + 1;
+  const what = m[1] === 'customerReturns' ? { pl: 'zwrocie', en: 'return' } : m[1] === 'billingEntries' ? { pl: 'wpisie', en: 'entry' } : { pl: 'zamówieniu', en: 'order' };
+  return { pl: ` (przy ${what.pl} ${n}.)`, en: ` (at ${what.en} ${n})` };
 }
 
 function decodeHead(head: Buffer, encoding: TextEncoding): string {

@@ -52,7 +52,9 @@ describe('Import screen with a fake core', () => {
 
     await user.upload(fileInput(), new File(['zamówienie;kwota\n1;12,30\n'], 'zamowienia.csv', { type: 'text/csv' }));
     const item = await screen.findByTestId('import-item');
-    await within(item).findByText('Gotowy do importu');
+    // A preview with errors is never "Gotowy do importu" (issue 15.1): the chip says there are errors.
+    await within(item).findByText('Błędy w pliku: 1');
+    expect(within(item).queryByText('Gotowy do importu')).toBeNull();
     expect(sent?.name).toBe('zamowienia.csv');
     expect(new TextDecoder().decode(Uint8Array.from(atob(sent!.contentBase64), (c) => c.charCodeAt(0)))).toBe('zamówienie;kwota\n1;12,30\n');
     expect(sent?.token).toMatch(/^[a-f0-9]{32}$/);
@@ -98,7 +100,7 @@ describe('Import screen with a fake core', () => {
     await waitFor(() => expect(bar.textContent).toContain('Rozpoznawanie danych — 25%'));
     expect(within(bar).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('25');
     release!();
-    await screen.findByText('Gotowy do importu');
+    await screen.findByText('Błędy w pliku: 1');
   });
 
   it("lets the owner fix the mapping of an own sheet, recalculates, and remembers it on import", async () => {

@@ -19,11 +19,38 @@ const KNOWN = {
 
 export const ORDER_SAMPLE_COLUMNS = ['Zamówienie / Order', 'Data / Date', 'Kupujący / Buyer', 'Status', 'Pozycje / Lines', 'Do zapłaty / Total'];
 
+/** Allegro's fields in the owner's words (messages never show JSON paths). */
+const FIELD_WORDS: Record<string, { pl: string; en: string }> = {
+  status: { pl: 'status zamówienia', en: 'order status' },
+  'fulfillment.status': { pl: 'status realizacji', en: 'fulfilment status' },
+  'payment.type': { pl: 'rodzaj płatności', en: 'payment type' },
+  'payment.provider': { pl: 'operator płatności', en: 'payment provider' },
+};
+
 function unknownEnum(problems: ProblemSink, place: Place, field: string, value: string): void {
+  const words = FIELD_WORDS[field] ?? { pl: field, en: field };
   problems.warning('unknown_enum', { ...place, column: field, value }, t(
-    `Nieznana wartość „${value}” w polu ${field}: zapisana bez zmian, zamówienie zaimportowane.`,
-    `Unknown value "${value}" in ${field}: stored as it is; the order is imported.`,
+    `Nieznana wartość „${value}” w polu „${words.pl}”: zapisana bez zmian, zamówienie zaimportowane.`,
+    `Unknown value "${value}" in the ${words.en}: stored as it is; the order is imported.`,
   ));
+}
+
+/** Where an order is in the file, in words: "linia 2, zamówienie 5" / "zamówienie 14. w pliku". */
+export function orderPlace(path: string | null, row: number | null): { pl: string; en: string } {
+  const k = path ? /\[(\d+)\]/.exec(path)?.[1] : undefined;
+  const n = k === undefined ? null : Number(k) + 1;
+  if (row && n !== null) return { pl: `linia ${row}, zamówienie ${n}. na stronie`, en: `line ${row}, order ${n} on the page` };
+  if (row) return { pl: `linia ${row}`, en: `line ${row}` };
+  if (n !== null) return { pl: `zamówienie ${n}. w pliku`, en: `order ${n} in the file` };
+  return { pl: 'wcześniej w pliku', en: 'earlier in the file' };
+}
+
+const WARSAW = new Intl.DateTimeFormat('pl-PL', { timeZone: 'Europe/Warsaw', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+/** An ISO time as the owner reads it: "10.06.2026, 18:37" (Warsaw). */
+export function ownerDateTime(iso: string | null): string {
+  if (!iso) return '?';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : WARSAW.format(d);
 }
 
 /**
@@ -58,13 +85,13 @@ export function normalizeCheckoutForm(form: Json, path: string, problems: Proble
   const total = jsonMoney(at(form, 'summary', 'totalToPay', 'amount'));
   const totalValue = total.ok ? total.value : null;
   if (!total.ok || totalValue === null) {
-    err('summary.totalToPay.amount', at(form, 'summary', 'totalToPay', 'amount'), 'Brak poprawnej kwoty do zapłaty (summary.totalToPay).', 'The total to pay (summary.totalToPay) is missing or not an amount.');
+    err('summary.totalToPay.amount', at(form, 'summary', 'totalToPay', 'amount'), 'Brak poprawnej kwoty do zapłaty zamówienia.', 'The total to pay of the order is missing or not an amount.');
   }
   const currency = str(at(form, 'summary', 'totalToPay', 'currency')) ?? 'PLN';
 
   const lines: OrderLineRecord[] = [];
   const items = arr(form.lineItems);
-  if (items.length === 0) err('lineItems', form.lineItems, 'Zamówienie nie ma żadnej pozycji (lineItems).', 'The order has no line items (lineItems).');
+  if (items.length === 0) err('lineItems', form.lineItems, 'Zamówienie nie ma żadnej pozycji.', 'The order has no line items.');
   let latestBoughtAt: string | null = null;
   items.forEach((raw, i) => {
     const item = obj(raw) ?? {};
@@ -101,7 +128,7 @@ export function normalizeCheckoutForm(form: Json, path: string, problems: Proble
 
   const updatedAt = dateTime(str(form.updatedAt));
   const boughtAt = latestBoughtAt ?? (updatedAt.ok ? updatedAt.value : null);
-  if (!boughtAt) err('lineItems[].boughtAt', null, 'Brak daty zakupu (lineItems[].boughtAt ani updatedAt).', 'No purchase date (neither lineItems[].boughtAt nor updatedAt).');
+  if (!boughtAt) err('lineItems[].boughtAt', null, 'Brak daty zakupu (ani w pozycjach, ani daty zmiany zamówienia).', 'No purchase date (neither in the line items nor the order\'s last change).');
 
   if (problems.errorCount > before || !orderId || totalValue === null || !boughtAt) return null;
 
@@ -208,8 +235,9 @@ export function stageOrder(ctx: ParseContext, sample: SampleCollector, record: O
     return;
   }
   const existing = staging.get<OrderRecord>('order', record.orderId)!;
-  const where = existing.path ?? (existing.row ? `wiersz ${existing.row}` : '');
-  const whereEn = existing.path ?? (existing.row ? `row ${existing.row}` : '');
+  const earlier = orderPlace(existing.path, existing.row);
+  const where = earlier.pl;
+  const whereEn = earlier.en;
   if (existing.raw === raw) {
     problems.warning('duplicate_record', { ...placeOf, column: 'id', value: record.orderId }, t(
       `Zamówienie ${record.orderId} powtarza się bez zmian (jak ${where}): zaimportowane raz.`,
@@ -221,8 +249,8 @@ export function stageOrder(ctx: ParseContext, sample: SampleCollector, record: O
   if (newer) {
     staging.replace('order', record.orderId, record, { ...place, raw });
     problems.warning('newer_revision_kept', { ...placeOf, column: 'revision', value: record.revision }, t(
-      `Zamówienie ${record.orderId} występuje dwa razy: zachowano nowszą wersję (zmiana ${record.allegroUpdatedAt ?? '?'}, rewizja ${record.revision ?? '?'}), starszą (${where}) pominięto.`,
-      `Order ${record.orderId} appears twice: the newer version (updated ${record.allegroUpdatedAt ?? '?'}, revision ${record.revision ?? '?'}) is kept, the older one (${whereEn}) is ignored.`,
+      `Zamówienie ${record.orderId} występuje dwa razy: zachowano nowszą wersję (zmieniona ${ownerDateTime(record.allegroUpdatedAt)}), starszą (${where}) pominięto.`,
+      `Order ${record.orderId} appears twice: the newer version (changed ${ownerDateTime(record.allegroUpdatedAt)}) is kept, the older one (${whereEn}) is ignored.`,
     ));
   } else {
     problems.warning('older_revision_ignored', { ...placeOf, column: 'revision', value: record.revision }, t(
@@ -327,13 +355,13 @@ export async function parseCheckoutForms(ctx: ParseContext, items: AsyncIterable
   }
   if (count !== null && Number.isFinite(count) && count !== records) {
     ctx.problems.warning('count_mismatch', { jsonPath: 'count', value: String(count) }, t(
-      `Plik podaje count = ${count}, a zawiera ${records} zamówień.`,
+      `Plik podaje, że zawiera ${count} zamówień, a zawiera ${records}.`,
       `The file says count = ${count} but holds ${records} orders.`,
     ));
   }
   if (records === 0) {
     ctx.problems.warning('no_records', { jsonPath: 'checkoutForms' }, totalCount
-      ? t(`Ta strona nie zawiera zamówień (totalCount = ${totalCount}: pobrano stronę za końcem listy). Nic nie zaimportowano.`, `This page holds no orders (totalCount = ${totalCount}: the page is past the end of the list). Nothing was imported.`)
+      ? t(`Ta strona nie zawiera zamówień (Allegro ma ich w sumie ${totalCount}: pobrano stronę za końcem listy). Nic nie zaimportowano.`, `This page holds no orders (Allegro has ${totalCount} in all: the page is past the end of the list). Nothing was imported.`)
       : t('Plik nie zawiera zamówień. Nic nie zaimportowano.', 'The file holds no orders. Nothing was imported.'));
   }
   return { sample, records, invalid };

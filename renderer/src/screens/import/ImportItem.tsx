@@ -164,9 +164,12 @@ export function ImportItem({ source, onRemove }: { source: ImportSource; onRemov
         ? { label: t('statusRejected'), color: 'error' as const }
         : preview?.status === 'needs_mapping'
           ? { label: t('statusNeedsMapping'), color: 'warning' as const }
-          : preview
-            ? { label: t('statusReady'), color: 'primary' as const }
-            : null;
+          : preview && errorsCount > 0
+            ? // Never "ready" while the file has errors: the owner decides (fix the file, or import the valid rows).
+              { label: t('statusHasErrors', { n: errorsCount }), color: 'warning' as const }
+            : preview
+              ? { label: t('statusReady'), color: 'primary' as const }
+              : null;
 
   const shownProblems = result ? result.problems : preview?.problems ?? [];
   const shownProblemsTotal = result ? result.problemsTotal : preview?.problemsTotal ?? 0;

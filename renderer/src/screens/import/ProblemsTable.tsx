@@ -11,6 +11,7 @@ import { alpha } from '@mui/material/styles';
 import { useState } from 'react';
 import type { ImportProblem } from '../../../../shared/contract/import.contract';
 import { useLanguage, useT } from '../../i18n/i18n';
+import { problemPlace, fieldWords } from './import-display';
 import { columnLabel } from './import-labels';
 import { importMessages } from './import.messages';
 
@@ -55,8 +56,8 @@ export function ProblemsTable({ problems, total }: { problems: ImportProblem[]; 
                   <Chip size="small" color={p.severity === 'error' ? 'error' : 'warning'} label={p.severity === 'error' ? t('severityError') : t('severityWarning')} />
                 </TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{p.file}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{p.row ?? p.jsonPath ?? '—'}</TableCell>
-                <TableCell>{p.column ? columnLabel(p.column, lang) : '—'}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{problemPlace(p, lang)}</TableCell>
+                <TableCell>{p.column ? fieldWords(columnLabel(p.column, lang), lang) : '—'}</TableCell>
                 <TableCell sx={{ maxWidth: 260, overflowWrap: 'anywhere', fontStyle: p.value ? 'normal' : 'italic' }}>{p.value ?? '—'}</TableCell>
                 <TableCell>{p.message[lang]}</TableCell>
               </TableRow>

@@ -9,6 +9,8 @@ import Typography from '@mui/material/Typography';
 import { alpha } from '@mui/material/styles';
 import type { ImportPreview } from '../../../../shared/contract/import.contract';
 import { useLanguage, useT } from '../../i18n/i18n';
+import { useFormat } from '../../i18n/format';
+import { problemPlace, sampleValue } from './import-display';
 import { columnLabel } from './import-labels';
 import { importMessages } from './import.messages';
 
@@ -26,6 +28,7 @@ const ACTION: Record<Action, { key: 'actionInsert' | 'actionUpdate' | 'actionUnc
 export function SampleTable({ sample }: { sample: ImportPreview['sample'] }) {
   const t = useT(importMessages);
   const { lang } = useLanguage();
+  const format = useFormat();
   if (sample.rows.length === 0) return null;
   return (
     <>
@@ -52,13 +55,13 @@ export function SampleTable({ sample }: { sample: ImportPreview['sample'] }) {
                   data-action={row.action}
                   sx={row.action === 'invalid' ? (theme) => ({ bgcolor: alpha(theme.palette.error.main, 0.1) }) : undefined}
                 >
-                  <TableCell sx={{ whiteSpace: 'nowrap', color: 'text.secondary' }}>{row.row ?? row.jsonPath ?? ''}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap', color: 'text.secondary' }}>{row.row ?? (row.jsonPath ? problemPlace({ row: null, jsonPath: row.jsonPath }, lang) : '')}</TableCell>
                   <TableCell>
                     <Chip size="small" variant={row.action === 'invalid' ? 'filled' : 'outlined'} color={action.color} label={t(action.key)} />
                   </TableCell>
                   {sample.columns.map((c, j) => (
                     <TableCell key={c} sx={{ maxWidth: 260, overflowWrap: 'anywhere' }}>
-                      {row.values[j] ?? ''}
+                      {sampleValue(row.values[j] ?? null, lang, format)}
                     </TableCell>
                   ))}
                 </TableRow>
