@@ -19,7 +19,7 @@ export type OrdersListQuery = z.output<typeof ordersListInput>;
  *   FTS5 index, whose rowid is a purchase-ordered key that contains the order id, and whose `st` column
  *   holds the status — so "status new, name starts with kowa, newest first" reads the index backwards and
  *   stops after one page. Orders found by number or SKU (B-tree prefix ranges) are merged in by the same key.
- * - Search with another sort: the matching ids are collected (at most CANDIDATE_LIMIT) and sorted; a
+ * - Search with another sort: the matching ids are collected (at most FTS_CANDIDATE_LIMIT) and sorted; a
  *   broader search walks the sort index and tests each row instead (zap_words_match / EXISTS on lines).
  *
  * Within one second of purchase time, search results sort by order number (the key keeps seconds).
@@ -27,7 +27,14 @@ export type OrdersListQuery = z.output<typeof ordersListInput>;
 
 const KEY_SQL = `(max(0, coalesce(CAST(strftime('%s', o.bought_at) AS INTEGER), 0) - 946684800) * 2147483648 + o.id)`;
 const ID_MASK = 2147483647;
+/** Orders the tests make to have more matches than the old collected plan took (kept for them). */
 export const CANDIDATE_LIMIT = 1000;
+/**
+ * Buyer-word matches collected from the FTS index (ids only) for a search sorted by another column. Reading
+ * 20 000 ids and sorting their rows takes ~10-30 ms at 100k orders; the walk it replaces (every order in
+ * the sort's order, each tested by zap_words_match) took 2.5-3.7 s for "kowal" sorted by amount.
+ */
+export const FTS_CANDIDATE_LIMIT = 20_000;
 /**
  * Order lines read for a SKU search before it counts as broad. Reading them is cheap (covering index);
  * sorting up to two thousand orders costs ~1-2 ms, while walking years of shipped orders for a SKU in
@@ -276,11 +283,11 @@ function collectedSearch(sqlite: SqliteDatabase, input: OrdersListQuery, s: Sear
   if (s.match && !broad) {
     const rows = (
       s.rowTest
-        ? prepared(sqlite, `SELECT o.id FROM order_search s JOIN orders o ON o.id = (s.rowid & ${ID_MASK}) WHERE order_search MATCH ? AND zap_words_match(${BUYER_DOC}, ?) LIMIT ${CANDIDATE_LIMIT + 1}`).all(s.match, JSON.stringify(s.words))
-        : prepared(sqlite, `SELECT rowid & ${ID_MASK} AS id FROM order_search WHERE order_search MATCH ? LIMIT ${CANDIDATE_LIMIT + 1}`).all(s.match)
+        ? prepared(sqlite, `SELECT o.id FROM order_search s JOIN orders o ON o.id = (s.rowid & ${ID_MASK}) WHERE order_search MATCH ? AND zap_words_match(${BUYER_DOC}, ?) LIMIT ${FTS_CANDIDATE_LIMIT + 1}`).all(s.match, JSON.stringify(s.words))
+        : prepared(sqlite, `SELECT rowid & ${ID_MASK} AS id FROM order_search WHERE order_search MATCH ? LIMIT ${FTS_CANDIDATE_LIMIT + 1}`).all(s.match)
     ) as Array<{ id: number }>;
     ftsIds = rows.map((r) => r.id);
-    if (ftsIds.length > CANDIDATE_LIMIT) broad = true;
+    if (ftsIds.length > FTS_CANDIDATE_LIMIT) broad = true;
   }
   if (!broad) {
     const ids = JSON.stringify([...new Set([...ftsIds, ...s.directIds])]);

@@ -83,7 +83,7 @@ describe('Orders screen with a fake core', { timeout: 60_000 }, () => {
     await waitFor(() => expect(lastListInput()).toMatchObject({ from: '2026-06-01', to: '2026-06-07' }));
 
     await user.keyboard('{Escape}');
-    expect(await screen.findByRole('button', { name: 'Więcej filtrów (4)' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Więcej filtrów (5)' })).toBeTruthy();
     await user.click(screen.getByLabelText('Tylko spóźnione'));
     await waitFor(() =>
       expect(lastListInput()).toEqual({

@@ -48,10 +48,11 @@ export function OrdersTable(props: OrdersTableProps) {
         flex: 1,
         minWidth: 150,
         valueGetter: (_v, row) => row.buyerName ?? row.buyerLogin ?? '',
+        // The login in the native tooltip (a MUI Tooltip per row costs render time on every page).
         renderCell: ({ row }) => (
-          <Tooltip title={[row.buyerName, row.buyerLogin && `(${row.buyerLogin})`].filter(Boolean).join(' ')} placement="bottom-start" disableInteractive>
-            <span>{row.buyerName ?? row.buyerLogin ?? '—'}</span>
-          </Tooltip>
+          <span title={[row.buyerName, row.buyerLogin && `(${row.buyerLogin})`].filter(Boolean).join(' ')} style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+            {row.buyerName ?? row.buyerLogin ?? '—'}
+          </span>
         ),
       },
       {
