@@ -1,0 +1,350 @@
+/**
+ * `npm run bench:ui` — the screens at a shop's real size (issue 16): Debian's Chromium (playwright-core)
+ * on the test harness (the real core over HTTP, the built renderer), a 100k-order / 10k-product demo
+ * shop, each interaction performed N times and timed from the click or keystroke until the screen
+ * settled (the expected rows or text on screen, no call in flight, no progress bar). Next to each figure:
+ * the core's own time for the same calls (replayed through `dispatch`), so the renderer's share shows.
+ *
+ * A benchmark, not a test: it never fails on a figure; it exits 1 only when an interaction could not be
+ * performed at all. Options (environment): BENCH_UI_ROUNDS (default 7), BENCH_UI_ORDERS (100000),
+ * BENCH_UI_PRODUCTS (10000), ZAPLECZE_WEB_ROOT (the built renderer; default out/web, built when missing),
+ * ZAPLECZE_CHROMIUM. Writes bench/ui-results.json.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { dispatch } from '../../electron/core/dispatch';
+import { startHarness } from '../../test/harness/harness';
+import { browserAvailable, CHROMIUM, launchBrowser } from '../../test/e2e/support/browser';
+import { ROOT } from '../lib/child';
+import { copyShop, ensureShop } from '../lib/shops';
+import { round, summarize } from '../lib/stats';
+import { coreTime, instrument, type Sample, type Settled, timed } from './measure';
+
+const ROUNDS = Number(process.env.BENCH_UI_ROUNDS ?? 7);
+const ORDERS = Number(process.env.BENCH_UI_ORDERS ?? 100_000);
+const PRODUCTS = Number(process.env.BENCH_UI_PRODUCTS ?? 10_000);
+const RESULTS = join(ROOT, 'bench', 'ui-results.json');
+
+interface Interaction {
+  name: string;
+  targetMs: number;
+  /** Brings the screen to the state before the input (not timed). */
+  prepare: (page: Page) => Promise<void>;
+  /** The person's input: a click or keys. */
+  act: (page: Page, round: number) => Promise<void>;
+  settled: Settled;
+  /** Undoes what `act` changed, when the next round needs it (not timed). */
+  after?: (page: Page) => Promise<void>;
+}
+
+interface Row {
+  name: string;
+  targetMs: number;
+  samples: number[];
+  coreSamples: number[];
+  p50: number | null;
+  p95: number | null;
+  coreP50: number | null;
+  coreP95: number | null;
+  met: boolean | null;
+  calls: string[];
+  error?: string;
+}
+
+const log = (line: string) => console.log(line);
+
+function nav(page: Page, screen: string): Locator {
+  return page.getByRole('navigation').locator(`[data-screen="${screen}"]`);
+}
+
+/** Waits until the page has no call in flight and `selector` is on screen (untimed steps between rounds). */
+async function settle(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).first().waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => (globalThis as unknown as { __bench: { inflight: number } }).__bench.inflight === 0, undefined, { timeout: 60_000 });
+}
+
+async function goTo(page: Page, screen: string, selector: string): Promise<void> {
+  await nav(page, screen).click();
+  await settle(page, selector);
+}
+
+const ORDER_ROWS = 'main .MuiDataGrid-row';
+const STOCK_ROWS = 'main .MuiDataGrid-row';
+const HOME = '[data-stat-value]';
+const QUEUE = '[data-testid="queue-row"]';
+
+function nextPage(page: Page): Locator {
+  return page.locator('main .MuiDataGrid-root').first().locator('.MuiTablePagination-actions button').last();
+}
+
+function searchField(page: Page): Locator {
+  return page.locator('main input[data-scan-field="true"]').first();
+}
+
+function interactions(scanCodes: string[], stockWord: string): Interaction[] {
+  const fromHome: Interaction['prepare'] = (page) => goTo(page, 'home', HOME);
+  return [
+    {
+      name: 'open Pakowanie (queue)',
+      targetMs: 300,
+      prepare: fromHome,
+      act: (page) => nav(page, 'packing').click(),
+      settled: { selector: QUEUE },
+    },
+    {
+      name: 'scan an order number → packing screen',
+      targetMs: 100,
+      prepare: async (page) => {
+        if (!(await page.locator(QUEUE).first().isVisible().catch(() => false))) await goTo(page, 'packing', QUEUE);
+        await searchField(page).fill('');
+      },
+      act: async (page, i) => {
+        await searchField(page).fill(scanCodes[i % scanCodes.length]!);
+        await searchField(page).press('Enter');
+      },
+      settled: { selector: 'main [data-testid="pack-line"]' },
+      after: (page) => goTo(page, 'packing', QUEUE),
+    },
+    {
+      name: 'open Raporty',
+      targetMs: 300,
+      prepare: fromHome,
+      act: (page) => nav(page, 'reports').click(),
+      settled: { selector: 'main [data-testid^="register-totals-"], main [data-testid="register-counts"]' },
+    },
+    {
+      name: 'dashboard',
+      targetMs: 300,
+      prepare: (page) => goTo(page, 'settings', 'main h1'),
+      act: (page) => nav(page, 'home').click(),
+      settled: { selector: HOME },
+    },
+    {
+      name: 'returns list',
+      targetMs: 300,
+      prepare: fromHome,
+      act: (page) => nav(page, 'returns').click(),
+      settled: { selector: 'main [data-testid="return-row"]' },
+    },
+    {
+      name: 'orders: first page',
+      targetMs: 300,
+      prepare: fromHome,
+      act: (page) => nav(page, 'orders').click(),
+      settled: { selector: ORDER_ROWS },
+    },
+    {
+      name: 'orders: search while typing (from the last key)',
+      targetMs: 300,
+      prepare: async (page) => {
+        await searchField(page).fill('');
+        await settle(page, ORDER_ROWS);
+        await searchField(page).click();
+      },
+      act: (page) => searchField(page).pressSequentially('kowal', { delay: 80 }),
+      settled: { selector: ORDER_ROWS, changed: true, callIncludes: 'kowal' },
+      after: async (page) => {
+        await searchField(page).fill('');
+        await page.waitForTimeout(800);
+        await settle(page, ORDER_ROWS);
+      },
+    },
+    {
+      name: 'orders: a filter (status Nowe)',
+      targetMs: 300,
+      prepare: (page) => settle(page, ORDER_ROWS),
+      act: (page) => page.locator('main').getByRole('group', { name: 'Status' }).getByRole('button', { name: 'Nowe', exact: true }).click({ timeout: 5000 }),
+      settled: { selector: ORDER_ROWS, changed: true },
+      after: async (page) => {
+        await page.locator('main').getByRole('group', { name: 'Status' }).getByRole('button', { name: 'Nowe', exact: true }).click();
+        await page.waitForTimeout(300);
+        await settle(page, ORDER_ROWS);
+      },
+    },
+    {
+      name: 'orders: sort by a column (Do zapłaty)',
+      targetMs: 300,
+      prepare: (page) => settle(page, ORDER_ROWS),
+      act: (page) => page.locator('main').getByRole('columnheader', { name: /Do zapłaty/ }).click({ timeout: 5000 }),
+      settled: { selector: ORDER_ROWS, changed: true },
+    },
+    {
+      name: 'orders: next page',
+      targetMs: 300,
+      prepare: (page) => settle(page, ORDER_ROWS),
+      act: (page) => nextPage(page).click({ timeout: 5000 }),
+      settled: { selector: ORDER_ROWS, changed: true },
+    },
+    {
+      name: 'orders: order detail',
+      targetMs: 300,
+      prepare: (page) => settle(page, ORDER_ROWS),
+      act: (page, i) => page.locator(ORDER_ROWS).nth(i % 5).locator('[data-field="buyer"]').click({ timeout: 5000 }),
+      settled: { selector: '.MuiDrawer-paper h2, .MuiDrawer-paper [data-testid="order-status"]' },
+      after: async (page) => {
+        await page.keyboard.press('Escape');
+        await page.locator('.MuiDrawer-modal').waitFor({ state: 'detached' });
+      },
+    },
+    {
+      name: 'stock: first page',
+      targetMs: 300,
+      prepare: fromHome,
+      act: (page) => nav(page, 'stock').click(),
+      settled: { selector: STOCK_ROWS },
+    },
+    {
+      name: 'stock: search (from the last key)',
+      targetMs: 300,
+      prepare: async (page) => {
+        await searchField(page).fill('');
+        await settle(page, STOCK_ROWS);
+        await searchField(page).click();
+      },
+      act: (page) => searchField(page).pressSequentially(stockWord, { delay: 80 }),
+      settled: { selector: STOCK_ROWS, changed: true, callIncludes: stockWord },
+      after: async (page) => {
+        await searchField(page).fill('');
+        await page.waitForTimeout(800);
+        await settle(page, STOCK_ROWS);
+      },
+    },
+    {
+      name: 'stock: sort by a column (Dostępne)',
+      targetMs: 300,
+      prepare: (page) => settle(page, STOCK_ROWS),
+      act: (page) => page.locator('main').getByRole('columnheader', { name: /Dostępne/ }).click({ timeout: 5000 }),
+      settled: { selector: STOCK_ROWS, changed: true },
+    },
+    {
+      name: 'stock: next page',
+      targetMs: 300,
+      prepare: (page) => settle(page, STOCK_ROWS),
+      act: (page) => nextPage(page).click({ timeout: 5000 }),
+      settled: { selector: STOCK_ROWS, changed: true },
+    },
+  ];
+}
+
+function webRoot(): string {
+  const root = resolve(process.env.ZAPLECZE_WEB_ROOT ?? join(ROOT, 'out', 'web'));
+  if (!existsSync(join(root, 'index.html'))) {
+    if (process.env.ZAPLECZE_WEB_ROOT) throw new Error(`No built renderer in ${root} (ZAPLECZE_WEB_ROOT).`);
+    log('building the renderer (npm run build:web)…');
+    execFileSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  return root;
+}
+
+function machine() {
+  let commit = '';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    // not a git checkout
+  }
+  return { cpu: cpus()[0]?.model ?? '?', cores: cpus().length, memoryGb: round(totalmem() / 2 ** 30, 1), node: process.version, chromium: CHROMIUM, commit };
+}
+
+const fmt = (ms: number | null) => (ms === null ? '—' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+
+async function main(): Promise<void> {
+  if (!browserAvailable) throw new Error(`No Chromium at ${CHROMIUM} (apt-get install -y chromium, or set ZAPLECZE_CHROMIUM).`);
+  const root = webRoot();
+  const loadBefore = loadavg();
+  const shop = await ensureShop({ orders: ORDERS, products: PRODUCTS, seed: 1 }, log);
+  // The scan opens orders in the packing view: a private copy keeps the cached shop as generated.
+  const dbFile = copyShop(shop, 'ui');
+  const harness = await startHarness({ dbFile, webRoot: root, printer: false, validateOutput: false, logErrors: true });
+  const browser = await launchBrowser({ viewport: { width: 1366, height: 768 } });
+  const rows: Row[] = [];
+  try {
+    const owner = { role: 'owner' as const };
+    // Orders further down the queue than its first page: the scan has to find them, not pick a drawn row.
+    const queue = await dispatch(harness.core, 'packing.queue', { filter: 'all', limit: 200 }, owner);
+    if (!queue.ok) throw new Error(`packing.queue: ${queue.error.message}`);
+    const scanCodes = (queue.data as { rows: Array<{ number: string }> }).rows.map((r) => r.number).slice(-20);
+    if (scanCodes.length === 0) throw new Error('The packing queue of the benchmark shop is empty: nothing to scan.');
+    const stock = await dispatch(harness.core, 'stock.list', { limit: 1 }, owner);
+    const firstName = stock.ok ? ((stock.data as { rows: Array<{ name: string }> }).rows[0]?.name ?? '') : '';
+    const stockWord = (firstName.split(/\s+/).find((w) => w.length >= 4) ?? 'kubek').toLowerCase().slice(0, 5);
+
+    for (const p of browser.context.pages()) await p.close();
+    const page = await browser.context.newPage();
+    page.on('pageerror', (e) => log(`  (page error: ${e.message})`));
+    await instrument(page);
+    await page.goto(harness.url);
+    await page.locator('[data-profile="owner"]').click();
+    await settle(page, HOME);
+
+    for (const it of interactions(scanCodes, stockWord)) {
+      const row: Row = { name: it.name, targetMs: it.targetMs, samples: [], coreSamples: [], p50: null, p95: null, coreP50: null, coreP95: null, met: null, calls: [] };
+      rows.push(row);
+      process.stdout.write(`${it.name} `);
+      try {
+        // One untimed warm-up round (code split chunks, statement caches), then the timed rounds.
+        for (let i = -1; i < ROUNDS; i++) {
+          await it.prepare(page);
+          const sample: Sample = await timed(page, () => it.act(page, Math.max(0, i)), it.settled);
+          const core = await coreTime(harness.core, sample.calls);
+          if (i >= 0) {
+            row.samples.push(round(sample.ms, 1));
+            row.coreSamples.push(round(core.ms, 1));
+            row.calls = [...new Set([...core.replayed, ...core.skipped.map((c) => `${c} (writes; not replayed)`)])];
+          }
+          if (it.after) await it.after(page);
+          process.stdout.write('.');
+        }
+        const s = summarize(row.samples);
+        const c = summarize(row.coreSamples);
+        Object.assign(row, { p50: round(s.p50, 0), p95: round(s.p95, 0), coreP50: round(c.p50, 1), coreP95: round(c.p95, 1), met: s.p95 < it.targetMs });
+        process.stdout.write('\n');
+      } catch (error) {
+        row.error = `could not measure: ${(error as Error).message.split('\n')[0]}`;
+        process.stdout.write(` ${row.error}\n`);
+        await page.keyboard.press('Escape').catch(() => {});
+        await goTo(page, 'home', HOME).catch(() => {});
+      }
+    }
+  } finally {
+    await browser.close();
+    await harness.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbFile}${suffix}`, { force: true });
+  }
+
+  const loadAfter = loadavg();
+  const results = {
+    date: new Date().toISOString(),
+    machine: machine(),
+    loadAverage: { before: loadBefore.map((x) => round(x, 2)), after: loadAfter.map((x) => round(x, 2)) },
+    shop: { orders: ORDERS, products: PRODUCTS, generatedInS: round(shop.generatedInS, 1) },
+    rounds: ROUNDS,
+    viewport: '1366×768',
+    method:
+      'From the click or the last keystroke until the expected rows/text are on screen, no /api/ call is in flight and no progress bar shows, on two frames in a row. core = the same read-only calls replayed through dispatch (no HTTP), summed.',
+    interactions: rows,
+  };
+  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+
+  const width = Math.max(...rows.map((r) => r.name.length));
+  log('');
+  log(`${'interaction'.padEnd(width)}  ${'p50'.padStart(8)}  ${'p95'.padStart(8)}  ${'target'.padStart(8)}  ${'core p95'.padStart(9)}  result`);
+  for (const r of rows) {
+    const verdict = r.error ? r.error : r.met ? 'met' : 'not met';
+    log(`${r.name.padEnd(width)}  ${fmt(r.p50).padStart(8)}  ${fmt(r.p95).padStart(8)}  ${`< ${r.targetMs} ms`.padStart(8)}  ${fmt(r.coreP95).padStart(9)}  ${verdict}`);
+  }
+  log(`\nload average before ${results.loadAverage.before.join(' ')}, after ${results.loadAverage.after.join(' ')} on ${results.machine.cores} cores; written to ${RESULTS}`);
+  const failed = rows.filter((r) => r.error);
+  if (failed.length > 0) {
+    log(`${failed.length} interaction(s) could not be performed.`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
