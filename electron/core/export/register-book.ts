@@ -142,7 +142,8 @@ export async function freezeMonth(
     text.append(`${JSON.stringify(doc)}\n`);
     if (pacer.due()) await pacer.pause();
   }
-  const snapshot = await gzipAsync(text.toBytes());
+  // Level 1: JSON lines pack well enough, several times faster (on libuv's threads, off the event loop).
+  const snapshot = await gzipAsync(text.toBytes(), { level: 1 });
 
   // Bookings a chunk per transaction (a busy month is ~200k documents); the month's row, written last
   // with the numbers, says the freeze finished.
