@@ -9,6 +9,7 @@ import { buildProposal, detectHeaderRow, layoutSignature, proposeColumns } from 
 import { ProblemSink, t } from './problems';
 import { SampleCollector } from './sample';
 import { readChunks, readHead, type ImportSource } from './source';
+import type { SheetMetaRecord } from './records';
 import { Staging } from './staging';
 import { cellText, csvSheet, MAX_RECORD_BYTES, sniffDelimiter, TabularError, xlsxSheets, type TabularRow, type TabularSheet } from './tabular';
 import { bomLength, createDecoder, EncodingRestart, sniffEncoding, type TextEncoding } from './text/encoding';
@@ -362,8 +363,35 @@ async function parseTable(ctx: ParseContext, sheet: TabularSheet, read: Buffered
     ));
     return { format: 'owner-stock-sheet', mapping: proposal, appliedMapping: mapping };
   }
+  // The day the sheet counts, when a cell above the header states it ("Stan na 30.11.2026").
+  const dated = sheetDate(buffered.filter((r) => r.row < header.row));
+  if (dated) {
+    ctx.staging.put('meta', 'countedOn', dated, { row: dated.row });
+    const [y, m, d] = dated.countedOn.split('-');
+    ctx.problems.warning('sheet_dated', { row: dated.row, value: dated.text }, t(
+      `Arkusz podaje stan na dzień ${d}.${m}.${y} (wiersz ${dated.row}): różnice między arkuszem a magazynem zostaną policzone i zapisane na ten dzień, a sprzedaż i przyjęcia od tego dnia zostaną zachowane.`,
+      `The sheet states the stock on ${d}/${m}/${y} (row ${dated.row}): differences to the books are computed and booked on that day, and sales and receipts since then are kept.`,
+    ));
+  }
   const parsed = await parseStockSheet(ctx, mapping, headers, rows);
   return { format: 'owner-stock-sheet', mapping: proposal, appliedMapping: mapping, ...parsed };
+}
+
+/** "Stan na 30.11.2026", "Stan magazynu – Pod Lipą – 15.06.2026", a date cell: the counted day above the header. */
+function sheetDate(rows: TabularRow[]): SheetMetaRecord | null {
+  for (const r of rows) {
+    for (const c of r.cells) {
+      if (c instanceof Date && !Number.isNaN(c.getTime())) return { countedOn: c.toISOString().slice(0, 10), text: cellText(c), row: r.row };
+      const s = typeof c === 'string' ? c : '';
+      const m = /(?:^|[^\d])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/.exec(s);
+      if (!m) continue;
+      const [dd, mm, yyyy] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const day = new Date(Date.UTC(yyyy, mm - 1, dd));
+      if (day.getUTCMonth() !== mm - 1 || day.getUTCDate() !== dd || yyyy < 2000 || yyyy > 2100) continue;
+      return { countedOn: day.toISOString().slice(0, 10), text: s.trim().slice(0, 200), row: r.row };
+    }
+  }
+  return null;
 }
 
 async function parseDelimited(ctx: ParseContext, source: ImportSource, encoding: TextEncoding, headText: string, options: ParseOptions): Promise<Partial<ParsedFile>> {

@@ -170,7 +170,7 @@ export interface StockRowRecord {
   reorderPoint?: number | null;
 }
 
-export type StagedKind = 'order' | 'line' | 'badOrder' | 'badLine' | 'offer' | 'return' | 'shipment' | 'billing' | 'stock';
+export type StagedKind = 'order' | 'line' | 'badOrder' | 'badLine' | 'meta' | 'offer' | 'return' | 'shipment' | 'billing' | 'stock';
 
 /**
  * A line item that cannot be imported (quantity 0 or below, a price with more than two decimal places…)
@@ -182,4 +182,13 @@ export interface BadLineRecord {
   lineId: string | null;
   name: string | null;
   reason: { pl: string; en: string };
+}
+
+/** What the owner's stock sheet says about itself: the day it counts ("Stan na 30.11.2026"). */
+export interface SheetMetaRecord {
+  /** The counted day, YYYY-MM-DD (Warsaw). */
+  countedOn: string;
+  /** The cell it was read from, as written. */
+  text: string;
+  row: number;
 }

@@ -162,3 +162,41 @@ describe("issue 15.3: group headings in the owner's stock sheet", () => {
     });
   }
 });
+
+describe('issue 15.6 / 13.14: a stock sheet is a count at a moment', () => {
+  it('an older sheet imported after sales keeps the sales; a difference is booked at the sheet\'s own date; the preview says from → to', async () => {
+    const later = await tempCore({ now: () => new Date('2026-12-05T09:00:00Z') });
+    try {
+      const sql = later.core.sqlite;
+      const sheet = engine('stan-magazynu.stan-na-30-11.csv');
+      const first = await importPath(later.core, sheet);
+      expect(first.run.status).toBe('committed');
+      const lav = sql.prepare("SELECT id FROM products WHERE sku = 'SW-LAW-200'").pluck().get() as number;
+      // Opening stock is dated at the end of the sheet's day (Warsaw), so a valuation on 30.11 sees it.
+      expect(sql.prepare('SELECT created_at FROM stock_ledger WHERE product_id = ?').pluck().all(lav)).toEqual(['2026-11-30T22:59:59.000Z']);
+      // Five sold on 2 December.
+      sql.prepare("INSERT INTO stock_ledger (product_id, location_id, kind, quantity, reason, document, order_id, return_id, import_run_id, unit_cost_grosze, actor, created_at) VALUES (?, NULL, 'sale', -5, 'sprzedaż', NULL, NULL, NULL, NULL, NULL, 'owner', '2026-12-02T10:00:00.000Z')").run(lav);
+      expect(sql.prepare('SELECT on_hand FROM products WHERE id = ?').pluck().get(lav)).toBe(43);
+
+      // The same sheet again: the count of 30.11 matches the books of 30.11 — the sale stays.
+      const again = await importPath(later.core, sheet);
+      expect(again.run.status).toBe('committed');
+      expect(sql.prepare('SELECT on_hand FROM products WHERE id = ?').pluck().get(lav)).toBe(43);
+
+      // The sheet counted 50 on 30.11: +2 booked on that day, the sale kept; the preview says 43 → 45.
+      const fifty = readFileSync(sheet, 'utf8').replace(';48', ';50');
+      const preview = await previewImport(later.core, { name: 'stan-50.csv', bytes: Buffer.from(fifty) });
+      const fromTo = preview.problems.find((p) => p.code === 'stock_from_to' && p.message.pl.includes('SW-LAW-200'));
+      expect(fromTo?.message.pl).toContain('43 → 45');
+      const { commitImport } = await import('../../../electron/core/import/import.service');
+      await commitImport(later.core, preview.token, {});
+      expect(sql.prepare('SELECT on_hand FROM products WHERE id = ?').pluck().get(lav)).toBe(45);
+      expect(sql.prepare("SELECT quantity, created_at FROM stock_ledger WHERE product_id = ? AND kind = 'stocktake' ORDER BY id").all(lav)).toEqual([
+        { quantity: 48, created_at: '2026-11-30T22:59:59.000Z' },
+        { quantity: 2, created_at: '2026-11-30T22:59:59.000Z' },
+      ]);
+    } finally {
+      await later.dispose();
+    }
+  });
+});

@@ -134,7 +134,7 @@ describe('hostile checkout-forms JSON', () => {
 
   it('an empty page past the end', async () => {
     const { problems } = await expectImported('checkout-forms.empty-page.json', { inserted: 0, warnings: 1 });
-    expect(problems[0]!.message.en).toContain('totalCount = 20');
+    expect(problems[0]!.message.en).toContain('Allegro has 20 in all');
   });
 
   it('the same order twice: the newer revision is kept', async () => {

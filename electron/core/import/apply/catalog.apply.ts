@@ -1,6 +1,7 @@
 import { OPEN_ORDER_STATUSES } from '../../../../shared/domain/order-status';
 import { t } from '../problems';
-import type { OfferRecord, StockRowRecord } from '../records';
+import type { OfferRecord, SheetMetaRecord, StockRowRecord } from '../records';
+import { dateTime } from '../text/values';
 import type { ApplyContext, ApplyCounts } from './context';
 
 type Value = string | number | null;
@@ -118,6 +119,12 @@ export function applyStockSheet(ctx: ApplyContext): ApplyCounts {
   );
   const total = staging.count('stock');
   let done = 0;
+  // A sheet that states its day is a count at that moment: the difference is taken against the ledger
+  // as it stood at the end of that day and booked then, so sales and receipts since are not undone.
+  const meta = staging.get<SheetMetaRecord>('meta', 'countedOn')?.data ?? null;
+  const endOfDay = meta ? dateTime(`${meta.countedOn.split('-').reverse().join('.')} 23:59:59`) : null;
+  const countedAt = endOfDay?.ok && endOfDay.value && endOfDay.value < at ? endOfDay.value : at;
+  const ledgerAt = sqlite.prepare('SELECT coalesce(sum(quantity), 0) FROM stock_ledger WHERE product_id = ? AND created_at <= ?').pluck();
   const locationId = (code: string | null | undefined): number | null | undefined => {
     if (code === undefined) return undefined;
     if (code === null) return null;
@@ -168,10 +175,18 @@ export function applyStockSheet(ctx: ApplyContext): ApplyCounts {
       }
       if (ean) matcher.addProduct(id, r.sku, ean);
     }
-    if (r.quantity !== undefined && r.quantity !== null && r.quantity !== onHand) {
-      ledger.run(id, location ?? null, r.quantity - onHand, `Stan z arkusza ${ctx.fileName}`, ctx.fileName, ctx.runId, r.purchasePriceGrosze ?? null, ctx.actor, at);
+    const booked = countedAt === at ? onHand : Number(ledgerAt.get(id, countedAt));
+    if (r.quantity !== undefined && r.quantity !== null && r.quantity !== booked) {
+      ledger.run(id, location ?? null, r.quantity - booked, `Stan z arkusza ${ctx.fileName}`, ctx.fileName, ctx.runId, r.purchasePriceGrosze ?? null, ctx.actor, countedAt);
       writer.count('stock_ledger', 'inserted');
       changed = true;
+      if (existing) {
+        const now = onHand + (r.quantity - booked);
+        problems.warning('stock_from_to', { row: staged.row, column: 'Ilość', value: `${onHand} → ${now}` }, t(
+          `Wiersz ${staged.row}, ${r.sku}: stan ${onHand} → ${now} szt.${countedAt !== at ? ` (arkusz liczy ${r.quantity} na swój dzień, magazyn miał wtedy ${booked})` : ''}.`,
+          `Row ${staged.row}, ${r.sku}: stock ${onHand} → ${now}${countedAt !== at ? ` (the sheet counts ${r.quantity} on its day, the books had ${booked} then)` : ''}.`,
+        ));
+      }
     }
     if (existing) {
       if (changed) {
