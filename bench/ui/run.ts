@@ -7,11 +7,11 @@
  *
  * A benchmark, not a test: it never fails on a figure; it exits 1 only when an interaction could not be
  * performed at all. Options (environment): BENCH_UI_ROUNDS (default 7), BENCH_UI_ORDERS (100000),
- * BENCH_UI_PRODUCTS (10000), ZAPLECZE_WEB_ROOT (the built renderer; default out/web, built when missing),
+ * BENCH_UI_PRODUCTS (10000), BENCH_UI_SHOTS (a folder: one screenshot per interaction), ZAPLECZE_WEB_ROOT (the built renderer; default out/web, built when missing),
  * ZAPLECZE_CHROMIUM. Writes bench/ui-results.json.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -27,6 +27,8 @@ const ROUNDS = Number(process.env.BENCH_UI_ROUNDS ?? 7);
 const ORDERS = Number(process.env.BENCH_UI_ORDERS ?? 100_000);
 const PRODUCTS = Number(process.env.BENCH_UI_PRODUCTS ?? 10_000);
 const RESULTS = join(ROOT, 'bench', 'ui-results.json');
+/** A folder for a screenshot of each interaction's settled screen (its last round), to check what was timed. */
+const SHOTS = process.env.BENCH_UI_SHOTS ? resolve(process.env.BENCH_UI_SHOTS) : null;
 
 interface Interaction {
   name: string;
@@ -107,6 +109,17 @@ function interactions(scanCodes: string[], stockWord: string): Interaction[] {
       },
       settled: { selector: 'main [data-testid="pack-line"]' },
       after: (page) => goTo(page, 'packing', QUEUE),
+    },
+    {
+      name: 'pick list for 30 orders',
+      targetMs: 300,
+      prepare: async (page) => {
+        await goTo(page, 'packing', QUEUE);
+        const boxes = page.locator(QUEUE).getByRole('checkbox');
+        for (let i = 0; i < 30; i++) await boxes.nth(i).check();
+      },
+      act: (page) => page.locator('main').getByRole('button', { name: /^Lista kompletacyjna/ }).click({ timeout: 5000 }),
+      settled: { selector: 'main [data-testid="pick-row"]' },
     },
     {
       name: 'open Raporty',
@@ -254,6 +267,7 @@ const fmt = (ms: number | null) => (ms === null ? '—' : ms >= 1000 ? `${(ms / 
 async function main(): Promise<void> {
   if (!browserAvailable) throw new Error(`No Chromium at ${CHROMIUM} (apt-get install -y chromium, or set ZAPLECZE_CHROMIUM).`);
   const root = webRoot();
+  if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   const loadBefore = loadavg();
   const shop = await ensureShop({ orders: ORDERS, products: PRODUCTS, seed: 1 }, log);
   // The scan opens orders in the packing view: a private copy keeps the cached shop as generated.
@@ -295,6 +309,7 @@ async function main(): Promise<void> {
             row.coreSamples.push(round(core.ms, 1));
             row.calls = [...new Set([...core.replayed, ...core.skipped.map((c) => `${c} (writes; not replayed)`)])];
           }
+          if (SHOTS && i === ROUNDS - 1) await page.screenshot({ path: join(SHOTS, `${it.name.replace(/[^\p{L}\p{N}]+/gu, '-')}.png`) });
           if (it.after) await it.after(page);
           process.stdout.write('.');
         }
