@@ -36,6 +36,13 @@ describeE2E('dates typed day-first and titles that name the buyer', (app) => {
 
   it('the orders filter takes dd.mm.rrrr typed as digits and asks the core for that ISO day', async () => {
     await new ShellPage(app.page).goTo('orders');
+    // The dates are behind "Więcej filtrów" since the list got its one-line filter bar (issue 16).
+    const more = app.page.getByRole('dialog', { name: 'Więcej filtrów' });
+    const openMore = async () => {
+      if ((await more.count()) === 0) await app.page.locator('main').getByRole('button', { name: /^Więcej filtrów/ }).click();
+      await more.waitFor();
+    };
+    await openMore();
     const from = dateField(app.page, 'Kupione od');
     expect(await from.getAttribute('type')).toBe('text');
     expect(await from.getAttribute('placeholder')).toBe('dd.mm.rrrr');
@@ -51,10 +58,13 @@ describeE2E('dates typed day-first and titles that name the buyer', (app) => {
     const picked = pastDay(1);
     await app.page.getByRole('button', { name: 'Wybierz z kalendarza' }).nth(1).click();
     await app.page.keyboard.press('Escape');
+    await openMore(); // Escape may have closed "Więcej filtrów" rather than the browser's picker
     const askedTo = app.page.waitForRequest((r) => r.url().endsWith('/api/orders.list') && (r.postData() ?? '').includes(`"to":"${picked.iso}"`));
     await to.locator('xpath=ancestor::div[contains(@class,"MuiInputBase-root")]').locator('input[type="date"]').fill(picked.iso, { force: true });
     await askedTo;
     expect(await to.inputValue()).toBe(picked.pl);
+    await more.getByRole('button', { name: 'Gotowe' }).click();
+    await more.waitFor({ state: 'detached' });
   });
 
   it('packing an Allegro order: the title names the buyer, the full number is under it', async () => {
