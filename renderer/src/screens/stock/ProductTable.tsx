@@ -40,23 +40,23 @@ export function ProductTable({ rows, rowCount, hasNextPage, loading, page, pageS
         field: 'name',
         headerName: t('colName'),
         flex: 1,
-        minWidth: 300,
+        minWidth: 280,
         renderCell: ({ row }) => (
           <span title={row.name} style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
             {row.name}
           </span>
         ),
       },
-      { field: 'sku', headerName: t('colSku'), width: 104 },
-      { field: 'ean', headerName: t('colEan'), width: 122, valueGetter: (_v, row) => row.ean ?? '' },
+      { field: 'sku', headerName: t('colSku'), width: 100 },
+      { field: 'ean', headerName: t('colEan'), width: 140, valueGetter: (_v, row) => row.ean ?? '' },
       { field: 'location', headerName: t('colLocation'), width: 76, valueGetter: (_v, row) => row.locationCode ?? '' },
-      { field: 'onHand', headerName: t('colOnHand'), type: 'number', width: 88 },
-      { field: 'reserved', headerName: t('colReserved'), type: 'number', width: 120 },
+      { field: 'onHand', headerName: t('colOnHand'), type: 'number', width: 86 },
+      { field: 'reserved', headerName: t('colReserved'), type: 'number', width: 128 },
       {
         field: 'available',
         headerName: t('colAvailable'),
         type: 'number',
-        width: 90,
+        width: 88,
         cellClassName: (params) => (params.row.available <= 0 ? 'stock-out' : params.row.available < params.row.reorderPoint ? 'stock-low' : ''),
       },
       { field: 'salePrice', headerName: t('colSalePrice'), type: 'number', width: 124, valueGetter: (_v, row) => row.salePriceGrosze, valueFormatter: (v: number | null) => money(v) },
