@@ -73,6 +73,13 @@ async function goTo(page: Page, screen: string, selector: string): Promise<void>
   await settle(page, selector);
 }
 
+/** The screen `screen` with `selector` on it: stays when already there (a failed interaction before may have left another screen). */
+async function onScreen(page: Page, screen: string, selector: string): Promise<void> {
+  const there = await page.evaluate((id) => (globalThis as unknown as { location: { hash: string } }).location.hash.startsWith(`#/${id}`), screen);
+  if (!there || (await page.locator(selector).count()) === 0) await goTo(page, screen, selector);
+  await settle(page, selector);
+}
+
 const ORDER_ROWS = 'main .MuiDataGrid-row';
 const STOCK_ROWS = 'main .MuiDataGrid-row';
 const HOME = '[data-stat-value]';
@@ -153,6 +160,7 @@ function interactions(scanCodes: string[], stockWord: string): Interaction[] {
       name: 'orders: search while typing (from the last key)',
       targetMs: 300,
       prepare: async (page) => {
+        await onScreen(page, 'orders', ORDER_ROWS);
         await searchField(page).fill('');
         await settle(page, ORDER_ROWS);
         await searchField(page).click();
@@ -168,7 +176,7 @@ function interactions(scanCodes: string[], stockWord: string): Interaction[] {
     {
       name: 'orders: a filter (status Nowe)',
       targetMs: 300,
-      prepare: (page) => settle(page, ORDER_ROWS),
+      prepare: (page) => onScreen(page, 'orders', ORDER_ROWS),
       act: (page) => page.locator('main').getByRole('group', { name: 'Status' }).getByRole('button', { name: 'Nowe', exact: true }).click({ timeout: 5000 }),
       settled: { selector: ORDER_ROWS, changed: true },
       after: async (page) => {
@@ -180,21 +188,21 @@ function interactions(scanCodes: string[], stockWord: string): Interaction[] {
     {
       name: 'orders: sort by a column (Do zapłaty)',
       targetMs: 300,
-      prepare: (page) => settle(page, ORDER_ROWS),
+      prepare: (page) => onScreen(page, 'orders', ORDER_ROWS),
       act: (page) => page.locator('main').getByRole('columnheader', { name: /Do zapłaty/ }).click({ timeout: 5000 }),
       settled: { selector: ORDER_ROWS, changed: true },
     },
     {
       name: 'orders: next page',
       targetMs: 300,
-      prepare: (page) => settle(page, ORDER_ROWS),
+      prepare: (page) => onScreen(page, 'orders', ORDER_ROWS),
       act: (page) => nextPage(page).click({ timeout: 5000 }),
       settled: { selector: ORDER_ROWS, changed: true },
     },
     {
       name: 'orders: order detail',
       targetMs: 300,
-      prepare: (page) => settle(page, ORDER_ROWS),
+      prepare: (page) => onScreen(page, 'orders', ORDER_ROWS),
       act: (page, i) => page.locator(ORDER_ROWS).nth(i % 5).locator('[data-field="buyer"]').click({ timeout: 5000 }),
       settled: { selector: '.MuiDrawer-paper h2, .MuiDrawer-paper [data-testid="order-status"]' },
       after: async (page) => {
@@ -213,6 +221,7 @@ function interactions(scanCodes: string[], stockWord: string): Interaction[] {
       name: 'stock: search (from the last key)',
       targetMs: 300,
       prepare: async (page) => {
+        await onScreen(page, 'stock', STOCK_ROWS);
         await searchField(page).fill('');
         await settle(page, STOCK_ROWS);
         await searchField(page).click();
@@ -228,14 +237,14 @@ function interactions(scanCodes: string[], stockWord: string): Interaction[] {
     {
       name: 'stock: sort by a column (Dostępne)',
       targetMs: 300,
-      prepare: (page) => settle(page, STOCK_ROWS),
+      prepare: (page) => onScreen(page, 'stock', STOCK_ROWS),
       act: (page) => page.locator('main').getByRole('columnheader', { name: /Dostępne/ }).click({ timeout: 5000 }),
       settled: { selector: STOCK_ROWS, changed: true },
     },
     {
       name: 'stock: next page',
       targetMs: 300,
-      prepare: (page) => settle(page, STOCK_ROWS),
+      prepare: (page) => onScreen(page, 'stock', STOCK_ROWS),
       act: (page) => nextPage(page).click({ timeout: 5000 }),
       settled: { selector: STOCK_ROWS, changed: true },
     },
@@ -320,6 +329,7 @@ async function main(): Promise<void> {
       } catch (error) {
         row.error = `could not measure: ${(error as Error).message.split('\n')[0]}`;
         process.stdout.write(` ${row.error}\n`);
+        if (SHOTS) await page.screenshot({ path: join(SHOTS, `${it.name.replace(/[^\p{L}\p{N}]+/gu, '-')}-failed.png`) }).catch(() => {});
         await page.keyboard.press('Escape').catch(() => {});
         await goTo(page, 'home', HOME).catch(() => {});
       }
