@@ -337,7 +337,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await harness.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbFile}${suffix}`, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '.lock', '.app.lock']) rmSync(`${dbFile}${suffix}`, { force: true });
   }
 
   const loadAfter = loadavg();
