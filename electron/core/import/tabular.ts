@@ -214,13 +214,16 @@ async function* withWatchdog<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
     const stalled = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new TabularError('xlsx_invalid', 'The workbook reader stopped making progress (damaged file).', null)), STALL_MS);
     });
+    let next: IteratorResult<T>;
     try {
-      const next = await Promise.race([it.next(), stalled]);
-      if (next.done) return;
-      yield next.value;
+      next = await Promise.race([it.next(), stalled]);
     } finally {
+      // Cleared before yielding: a consumer that stops early (a row limit) never resumes this generator,
+      // and an armed timer would keep the process alive for STALL_MS after the answer was given.
       clearTimeout(timer);
     }
+    if (next.done) return;
+    yield next.value;
   }
 }
 
