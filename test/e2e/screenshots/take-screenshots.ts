@@ -43,7 +43,7 @@ export async function takeScreenshots(options: ScreenshotOptions = {}): Promise<
   try {
     await call(harness.core, 'shop.loadDemo', {});
     for (const mode of ['light', 'dark'] as const) {
-      const browser = await launchBrowser({ colorScheme: mode, viewport: { width: 1440, height: 900 } });
+      const browser = await launchBrowser({ colorScheme: mode, viewport: { width: 1366, height: 768 } });
       try {
         const page = browser.context.pages()[0] ?? (await browser.context.newPage());
         const shoot = async (name: string) => {
