@@ -63,8 +63,9 @@ describe('Reports screen with a fake core', () => {
     expect(screen.getByText('Kwoty w CZK — bez przeliczenia na złote.')).toBeTruthy();
     expect(screen.getByTestId('register-counts').textContent).toBe('Sprzedaż: 16 · Korekty: 1 · Wierszy: 19');
     const warnings = screen.getByTestId('register-warnings');
-    expect(warnings.textContent).toContain('Zamówienie w obcej walucie: ZAP-6');
-    expect(warnings.textContent).toContain('Brak stawki VAT w Allegro — przyjęto stawkę z karty produktu: ZAP-6');
+    expect(warnings.textContent).toContain('Zamówienie w obcej walucie: zamówienia nr 6');
+    expect(warnings.textContent).toContain('Brak stawki VAT w Allegro — przyjęto stawkę z karty produktu: zamówienia nr 6');
+    expect(warnings.textContent).not.toContain('ZAP-');
     expect(screen.getByTestId('valuation-totals').textContent).toMatch(/Produktów188Sztuk1235Wartość32\s243,51\szł/);
     expect(screen.getByText('Bez ceny zakupu: 2 (nie wliczone do wartości)')).toBeTruthy();
   });

@@ -80,8 +80,13 @@ export function SalesRegisterCard() {
   );
   const summary = valid ? preview.data : undefined;
 
-  const warnings = new Map<string, string[]>();
-  for (const w of summary?.warnings ?? []) warnings.set(w.code, [...(warnings.get(w.code) ?? []), w.reference]);
+  // Orders are named by the number the Zamówienia list shows ("nr 25"), not the files' ZAP-25 reference.
+  const warnings = new Map<string, number[]>();
+  for (const w of summary?.warnings ?? []) {
+    const orders = warnings.get(w.code) ?? [];
+    if (!orders.includes(w.orderId)) orders.push(w.orderId);
+    warnings.set(w.code, orders);
+  }
   const currencies = summary ? summary.grandTotals.map((g) => g.currency) : [];
 
   return (
@@ -157,9 +162,9 @@ export function SalesRegisterCard() {
             <Alert severity="warning" role="status" data-testid="register-warnings">
               <Typography variant="subtitle2">{t('checkTitle')}</Typography>
               <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
-                {[...warnings].map(([code, references]) => (
+                {[...warnings].map(([code, orders]) => (
                   <li key={code}>
-                    {t(`warn_${code}` as 'warn_rate_assumed')}: {references.join(', ')}
+                    {t(`warn_${code}` as 'warn_rate_assumed')}: {t('warnOrders', { numbers: orders.join(', ') })}
                   </li>
                 ))}
               </ul>
