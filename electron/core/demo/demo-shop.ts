@@ -150,6 +150,7 @@ async function generate(
     }
   }
   stock.advanceTo(nowMs);
+  orders.finish();
   report({ phase: 'orders', done, total: orderCount });
 
   report({ phase: 'indexes', done: 0, total: indexes.length });

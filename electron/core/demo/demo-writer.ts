@@ -117,6 +117,9 @@ export function createDemoWriter(sqlite: SqliteDatabase) {
          updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLN', ?, ?, '${ACTOR}', ?, ?)`,
     ),
+    returnAwaitingRefund: sqlite.prepare(
+      `UPDATE returns SET status = 'received', allegro_status = 'DELIVERED', refunded_at = NULL, updated_at = ? WHERE id = ?`,
+    ),
     returnLine: sqlite.prepare(
       `INSERT INTO return_lines (return_id, order_line_id, product_id, offer_id, name, quantity, reason_code,
          reason_text, condition, decision, location_id, decided_at)
@@ -204,6 +207,10 @@ export function createDemoWriter(sqlite: SqliteDatabase) {
       status: string; answer: string | null; answeredAt: string | null; updatedAt: string;
     }) {
       return Number(s.complaint.run(c.orderId, c.productId, c.receivedAt, c.answerDueAt, c.description, c.demand, c.status, c.answer, c.answeredAt, c.receivedAt, c.updatedAt).lastInsertRowid);
+    },
+    /** A return written as refunded that is, after all, still waiting for its money. */
+    returnAwaitingRefund(returnId: number, updatedAt: string) {
+      s.returnAwaitingRefund.run(updatedAt, returnId);
     },
     /** Allegro's own status change after the order row was written (a fully refunded return). */
     orderFulfillment(orderId: number, fulfillmentStatus: string, at: string) {
