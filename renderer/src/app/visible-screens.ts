@@ -12,6 +12,7 @@ const POSITION: Record<ScreenDef['id'], number> = {
   packing: 3,
   returns: 4,
   import: 5,
+  results: 5.5,
   reports: 6,
   backups: 7,
   settings: 8,

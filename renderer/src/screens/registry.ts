@@ -7,6 +7,7 @@ import AssignmentReturnIcon from '@mui/icons-material/AssignmentReturn';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import BackupIcon from '@mui/icons-material/Backup';
+import InsightsIcon from '@mui/icons-material/Insights';
 import type { ComponentType } from 'react';
 import type { Role } from '../../../shared/domain/roles';
 
@@ -16,7 +17,7 @@ import type { Role } from '../../../shared/domain/roles';
  * list. `roles` limits who sees it (default: owner and helper).
  */
 export interface ScreenDef {
-  id: 'home' | 'stock' | 'orders' | 'packing' | 'returns' | 'import' | 'reports' | 'settings' | 'backups';
+  id: 'home' | 'stock' | 'orders' | 'packing' | 'returns' | 'import' | 'reports' | 'settings' | 'backups' | 'results';
   label: { pl: string; en: string };
   /** An @mui/icons-material component. */
   icon: ComponentType;
@@ -33,6 +34,7 @@ export const SCREENS: ScreenDef[] = [
   { id: 'import', label: { pl: 'Import', en: 'Import' }, icon: UploadFileIcon, load: () => import('./import/ImportScreen'), roles: ['owner'] },
   { id: 'packing', label: { pl: 'Pakowanie', en: 'Packing' }, icon: Inventory2Icon, load: () => import('./packing/PackingScreen') },
   { id: 'returns', label: { pl: 'Zwroty i reklamacje', en: 'Returns and complaints' }, icon: AssignmentReturnIcon, load: () => import('./returns/ReturnsScreen') },
+  { id: 'results', label: { pl: 'Wyniki', en: 'Results' }, icon: InsightsIcon, load: () => import('./results/ResultsScreen'), roles: ['owner'] },
   { id: 'reports', label: { pl: 'Raporty', en: 'Reports' }, icon: AssessmentIcon, load: () => import('./reports/ReportsScreen'), roles: ['owner'] },
   { id: 'backups', label: { pl: 'Kopie zapasowe', en: 'Backups' }, icon: BackupIcon, load: () => import('./backups/BackupsScreen'), roles: ['owner'] },
 ];
