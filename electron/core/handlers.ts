@@ -8,6 +8,8 @@ import { importHandlers } from './import/import.handlers';
 import { backupHandlers } from './backup/backup.handlers';
 import { printHandlers } from './print/print.handlers';
 import { exportHandlers } from './export/export.handlers';
+import { resultsHandlers } from './results/results.handlers';
+import { planningHandlers } from './planning/planning.handlers';
 
 /**
  * Every channel's handler. Each area exports its own object; add it here with one spread. The type
@@ -24,4 +26,6 @@ export const handlers: Handlers = {
   ...backupHandlers,
   ...printHandlers,
   ...exportHandlers,
+  ...resultsHandlers,
+  ...planningHandlers,
 };

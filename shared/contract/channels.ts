@@ -83,12 +83,27 @@ export const CHANNELS = [
   'export.salesRegister',
   'export.stockValuationPreview',
   'export.stockValuation',
+  'results.summary',
+  'results.handlingTime',
+  'results.exportTable',
+  'planning.atRisk',
+  'planning.suppliers',
+  'planning.saveSupplier',
+  'planning.assignSupplier',
+  'planning.classes',
+  'planning.reorder',
+  'planning.purchaseOrders',
+  'planning.createPurchaseOrder',
+  'planning.receivePurchaseOrder',
+  'planning.printPurchaseOrder',
+  'planning.campaigns',
+  'planning.saveCampaign',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 
 /** Events the core pushes to the renderer (progress bars, "data changed, refresh"). */
-export const EVENTS = ['import.progress', 'data.changed'] as const;
+export const EVENTS = ['import.progress', 'data.changed', 'import.activity'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 export function isChannel(name: unknown): name is Channel {

@@ -10,6 +10,8 @@ import { importContract } from './import.contract';
 import { backupContract } from './backup.contract';
 import { printContract } from './print.contract';
 import { exportContract } from './export.contract';
+import { resultsContract } from './results.contract';
+import { planningContract } from './planning.contract';
 
 export * from './channels';
 export * from './envelope';
@@ -29,6 +31,8 @@ export const contract = {
   ...backupContract,
   ...printContract,
   ...exportContract,
+  ...resultsContract,
+  ...planningContract,
 };
 
 type ContractMap = typeof contract;

@@ -6,6 +6,7 @@ import { statsCommand } from './stats.command';
 import { backupCommand } from './backup.command';
 import { restoreCommand } from './restore.command';
 import { exportCommand } from './export.command';
+import { atRiskCommand } from './at-risk.command';
 
 /** Every command of `zaplecze`. Add one by writing `<name>.command.ts` and listing it here. */
 export const COMMANDS: Record<string, CliCommand> = {
@@ -16,4 +17,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   backup: backupCommand,
   restore: restoreCommand,
   export: exportCommand,
+  'at-risk': atRiskCommand,
 };

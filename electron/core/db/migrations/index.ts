@@ -6,7 +6,10 @@ import * as packingReturns from './2026-11-24-03-packing-returns';
 import * as packingCorrections from './2026-12-07-05-packing-corrections';
 import * as refundVoids from './2026-12-07-06-refund-voids';
 import * as accountantMonths from './2026-12-07-07-accountant-months';
+import * as exchangeRatesCashRegister from './2026-12-07-13-exchange-rates-cash-register';
 import * as applicationId from './2026-12-07-01-application-id';
+import * as results from './2026-12-07-15-results';
+import * as suppliersCampaigns from './2026-12-07-16-suppliers-campaigns';
 
 /**
  * Every migration, in order, listed statically: the main process is bundled, so files cannot be
@@ -21,6 +24,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-05-packing-corrections': packingCorrections,
   '2026-12-07-06-refund-voids': refundVoids,
   '2026-12-07-07-accountant-months': accountantMonths,
+  '2026-12-07-13-exchange-rates-cash-register': exchangeRatesCashRegister,
+  '2026-12-07-15-results': results,
+  '2026-12-07-16-suppliers-campaigns': suppliersCampaigns,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1)!;

@@ -1,0 +1,168 @@
+import type { z } from 'zod';
+import type { CampaignRow, CampaignVerdict, saveCampaignInput } from '../../../shared/contract/planning.contract';
+import type { Actor } from '../../../shared/domain/roles';
+import type { Core } from '../create-core';
+import { DomainError } from '../errors';
+import { endOfWarsawDay, warsawDate } from '../orders/dispatch-promise';
+import { dayIndex, onOrderByProduct, readDemand, WINDOW_DAYS, type Demand, type ProductDemand } from '../planning/demand';
+import { daysBetween, startOfWarsawDay } from '../results/at-risk/working-days';
+import { prepared } from '../stock/product.repository';
+import { arrivalDay, productSuppliers } from '../suppliers/reorder.service';
+
+type SaveInput = z.output<typeof saveCampaignInput>;
+
+/** Days before a campaign its normal sales are measured over (for the uplift it brought). */
+const BASELINE_DAYS = 28;
+
+interface CampaignHead {
+  id: number;
+  name: string;
+  startsAt: string;
+  endsAt: string;
+  note: string | null;
+  upliftX100: number | null;
+}
+
+const HEAD_SQL = `SELECT p.id, p.name, p.starts_at AS startsAt, p.ends_at AS endsAt, p.note, c.uplift_x100 AS upliftX100
+  FROM promotions p LEFT JOIN campaign_plans c ON c.promotion_id = p.id`;
+const ITEMS_SQL = 'SELECT product_id AS productId, expected_units AS expectedUnits FROM promotion_items WHERE promotion_id = ? ORDER BY product_id';
+
+const WORST: Record<CampaignVerdict, number> = { covered: 0, at_risk: 1, not_covered: 2 };
+
+/** Sales and stock-out days of one product over window days [from, to). */
+function measured(d: ProductDemand, from: number, to: number): { units: number; days: number; outDays: number } {
+  let units = 0;
+  let days = 0;
+  let outDays = 0;
+  for (let i = Math.max(0, from); i < Math.min(WINDOW_DAYS, to); i++) {
+    units += d.daily[i]!;
+    days++;
+    if (d.stockOut[i]) outDays++;
+  }
+  return { units, days, outDays };
+}
+
+function checkCampaign(core: Core, head: CampaignHead, demand: Demand, context: { suppliers: ReturnType<typeof productSuppliers>; onOrder: ReturnType<typeof onOrderByProduct>; now: Date }): CampaignRow {
+  const today = demand.today;
+  const startDay = warsawDate(new Date(head.startsAt));
+  const endDay = warsawDate(new Date(head.endsAt));
+  const days = daysBetween(startDay, endDay) + 1;
+  const phase: CampaignRow['phase'] = endDay < today ? 'past' : startDay > today ? 'planned' : 'running';
+  const items = prepared(core.sqlite, ITEMS_SQL).all(head.id) as Array<{ productId: number; expectedUnits: number | null }>;
+  const products: CampaignRow['products'] = [];
+  let verdict: CampaignVerdict = 'covered';
+  let planned = 0;
+  let sold = 0;
+  let productDays = 0;
+  let outDays = 0;
+  let baselineUnits = 0;
+  let baselineDays = 0;
+  const startIdx = dayIndex(demand, startDay);
+  for (const item of items) {
+    const d = demand.byProduct.get(item.productId);
+    if (!d) continue;
+    const supplier = context.suppliers.get(item.productId) ?? null;
+    const expectedUnits = item.expectedUnits ?? Math.round((d.mean * (head.upliftX100 ?? 100) * days) / 100);
+    const expectedDaily = expectedUnits / days;
+    planned += expectedUnits;
+    const arrives = supplier ? arrivalDay(context.now, supplier.leadTimeDays) : null;
+    if (phase === 'past') {
+      // Measured afterwards: what sold in the campaign's days and how many of them began with an empty shelf.
+      const during = measured(d, startIdx, startIdx + days);
+      const before = measured(d, startIdx - BASELINE_DAYS, startIdx);
+      sold += during.units;
+      productDays += during.days;
+      outDays += during.outDays;
+      baselineUnits += before.units;
+      baselineDays += before.days - before.outDays;
+      const shortfall = during.outDays > 0 ? Math.max(0, expectedUnits - during.units) : 0;
+      const v: CampaignVerdict = during.outDays > 0 ? 'not_covered' : 'covered';
+      if (WORST[v] > WORST[verdict]) verdict = v;
+      products.push({
+        productId: d.productId, sku: d.sku, name: d.name,
+        expectedDailyX100: Math.round(expectedDaily * 100), expectedUnits,
+        stockAtStart: startIdx >= 0 && startIdx < WINDOW_DAYS ? d.startStock[startIdx]! : 0,
+        daysOfCover: during.days - during.outDays, shortfall,
+        supplierName: supplier?.name ?? null, reorderArrivesOn: null, reorderInTime: false, verdict: v,
+      });
+      continue;
+    }
+    // Ahead of (or during) the campaign: the shelf today, less normal sales until it starts, plus deliveries due by then.
+    const fromDay = phase === 'running' ? today : startDay;
+    const daysLeft = phase === 'running' ? daysBetween(today, endDay) + 1 : days;
+    const due = (context.onOrder.get(d.productId) ?? []).filter((o) => o.expectedAt <= fromDay).reduce((s, o) => s + o.units, 0);
+    const stockAtStart = Math.floor(d.onHand - d.reserved + due - d.mean * Math.max(0, daysBetween(today, startDay)));
+    const needed = Math.ceil(expectedDaily * daysLeft);
+    const daysOfCover = expectedDaily > 0 ? Math.min(daysLeft + 1, Math.max(0, Math.floor(stockAtStart / expectedDaily))) : daysLeft + 1;
+    const shortfall = Math.max(0, needed - Math.max(0, stockAtStart));
+    const reorderInTime = arrives !== null && arrives <= fromDay;
+    const v: CampaignVerdict = shortfall === 0 ? 'covered' : reorderInTime ? 'at_risk' : 'not_covered';
+    if (WORST[v] > WORST[verdict]) verdict = v;
+    products.push({
+      productId: d.productId, sku: d.sku, name: d.name,
+      expectedDailyX100: Math.round(expectedDaily * 100), expectedUnits,
+      stockAtStart, daysOfCover, shortfall,
+      supplierName: supplier?.name ?? null, reorderArrivesOn: arrives, reorderInTime, verdict: v,
+    });
+  }
+  products.sort((a, b) => WORST[b.verdict] - WORST[a.verdict] || b.shortfall - a.shortfall || a.sku.localeCompare(b.sku));
+  // Units per product-day with stock in the weeks before: the same products' normal day.
+  const baselineDaily = baselineDays > 0 ? baselineUnits / baselineDays : 0;
+  const outcome =
+    phase === 'past'
+      ? {
+          plannedUnits: planned,
+          soldUnits: sold,
+          forecastAccuracyPct: planned > 0 ? Math.round((sold / planned) * 100) : 0,
+          stockOutRatePct: productDays > 0 ? Math.round((outDays / productDays) * 100) : 0,
+          // Per product-day: the campaign's daily sales against the same products' normal day before it.
+          measuredUpliftX100: baselineDaily > 0 && productDays > 0 ? Math.round((sold / productDays / baselineDaily) * 100) : null,
+        }
+      : null;
+  return { ...head, phase, verdict, products, outcome };
+}
+
+/** Every campaign (the shop's promotions), planned and running first, then past ones newest first. */
+export function listCampaigns(core: Core): CampaignRow[] {
+  const now = core.now();
+  const demand = readDemand(core.sqlite, now);
+  const context = { suppliers: productSuppliers(core), onOrder: onOrderByProduct(core.sqlite), now };
+  const heads = prepared(core.sqlite, `${HEAD_SQL} ORDER BY p.starts_at DESC, p.id DESC LIMIT 200`).all() as CampaignHead[];
+  const rows = heads.map((h) => checkCampaign(core, h, demand, context));
+  const order = { running: 0, planned: 1, past: 2 };
+  return rows.sort((a, b) => order[a.phase] - order[b.phase] || (a.phase === 'past' ? b.startsAt.localeCompare(a.startsAt) : a.startsAt.localeCompare(b.startsAt)));
+}
+
+export function getCampaign(core: Core, id: number): CampaignRow {
+  const now = core.now();
+  const head = prepared(core.sqlite, `${HEAD_SQL} WHERE p.id = ?`).get(id) as CampaignHead | undefined;
+  if (!head) throw new DomainError('not_found', `There is no campaign with id ${id}.`, { campaignId: id });
+  return checkCampaign(core, head, readDemand(core.sqlite, now), { suppliers: productSuppliers(core), onOrder: onOrderByProduct(core.sqlite), now });
+}
+
+/**
+ * Plans a campaign: a promotion over whole Warsaw days with its products, and what the owner expects
+ * (a multiple of normal sales, or units per product — stored per product in promotion_items).
+ */
+export function saveCampaign(core: Core, input: SaveInput, actor: Actor): CampaignRow {
+  const at = core.now().toISOString();
+  const ids = [...new Set(input.productIds)];
+  const id = core.sqlite.transaction(() => {
+    const id = Number(
+      prepared(core.sqlite, 'INSERT INTO promotions (name, starts_at, ends_at, note, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?)').run(
+        input.name, startOfWarsawDay(input.startsOn), endOfWarsawDay(input.endsOn), at, at,
+      ).lastInsertRowid,
+    );
+    prepared(core.sqlite, 'INSERT INTO campaign_plans (promotion_id, uplift_x100) VALUES (?, ?)').run(id, input.upliftX100 ?? null);
+    for (const productId of ids) {
+      if (!prepared(core.sqlite, 'SELECT 1 FROM products WHERE id = ?').get(productId)) throw new DomainError('not_found', `There is no product with id ${productId}.`, { productId });
+      prepared(core.sqlite, 'INSERT INTO promotion_items (promotion_id, product_id, promo_price_grosze, expected_units) VALUES (?, ?, NULL, ?)').run(id, productId, input.unitsPerProduct ?? null);
+    }
+    prepared(core.sqlite, 'INSERT INTO audit_log (at, actor, action, entity, entity_id, details_json) VALUES (?, ?, ?, ?, ?, ?)').run(
+      at, actor, 'campaign.create', 'promotion', String(id), JSON.stringify({ name: input.name, products: ids.length }),
+    );
+    return id;
+  })();
+  core.events.emit('data.changed', { areas: ['stock'] });
+  return getCampaign(core, id);
+}
