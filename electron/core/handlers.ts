@@ -8,6 +8,7 @@ import { importHandlers } from './import/import.handlers';
 import { backupHandlers } from './backup/backup.handlers';
 import { printHandlers } from './print/print.handlers';
 import { exportHandlers } from './export/export.handlers';
+import { accountingHandlers } from './accounting/accounting.handlers';
 import { resultsHandlers } from './results/results.handlers';
 import { planningHandlers } from './planning/planning.handlers';
 
@@ -26,6 +27,7 @@ export const handlers: Handlers = {
   ...backupHandlers,
   ...printHandlers,
   ...exportHandlers,
+  ...accountingHandlers,
   ...resultsHandlers,
   ...planningHandlers,
 };

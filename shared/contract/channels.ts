@@ -83,6 +83,8 @@ export const CHANNELS = [
   'export.salesRegister',
   'export.stockValuationPreview',
   'export.stockValuation',
+  'accounting.stockMonth',
+  'accounting.stocktakeForm',
   'results.summary',
   'results.handlingTime',
   'results.exportTable',

@@ -10,6 +10,7 @@ import { importContract } from './import.contract';
 import { backupContract } from './backup.contract';
 import { printContract } from './print.contract';
 import { exportContract } from './export.contract';
+import { accountingContract } from './accounting.contract';
 import { resultsContract } from './results.contract';
 import { planningContract } from './planning.contract';
 
@@ -31,6 +32,7 @@ export const contract = {
   ...backupContract,
   ...printContract,
   ...exportContract,
+  ...accountingContract,
   ...resultsContract,
   ...planningContract,
 };
