@@ -15,12 +15,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { atRiskCase } from './cases/at-risk.case';
 import { backupCase } from './cases/backup.case';
 import { coldStartCase } from './cases/cold-start.case';
 import { exportCase } from './cases/export.case';
 import { importCase } from './cases/import.case';
 import { ordersListCase } from './cases/orders-list.case';
 import { packingCase } from './cases/packing.case';
+import { resultsCase } from './cases/results.case';
 import { slipsCase } from './cases/slips.case';
 import { stockSearchCase } from './cases/stock-search.case';
 import { ROOT } from './lib/child';
@@ -37,6 +39,8 @@ const CASES: Array<{ name: string; run: BenchCase }> = [
   { name: 'export', run: exportCase },
   { name: 'slips', run: slipsCase },
   { name: 'backup', run: backupCase },
+  { name: 'at-risk', run: atRiskCase },
+  { name: 'results', run: resultsCase },
 ];
 
 async function main(): Promise<void> {

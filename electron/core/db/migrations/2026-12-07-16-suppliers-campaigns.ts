@@ -61,6 +61,10 @@ const statements = [
   `CREATE INDEX stock_ledger_created ON stock_ledger(created_at)`,
   // The day's measured packing capacity: parcels shipped per working day.
   `CREATE INDEX shipments_dispatched ON shipments(dispatched_at) WHERE cancelled_at IS NULL`,
+  // Orders at risk read every open order's promise and payment, and its lines' needs, from indexes
+  // alone: the order rows (with their raw Allegro JSON) are read only for the orders listed.
+  `CREATE INDEX orders_open_promise ON orders(status, id, bought_at, paid_at, payment_type, dispatch_by) WHERE status IN ('new','to_pick','packed','on_hold')`,
+  `CREATE INDEX order_lines_needs ON order_lines(order_id, product_id, quantity, packed_quantity)`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {

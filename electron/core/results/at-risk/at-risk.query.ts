@@ -9,19 +9,17 @@ import { handlingTimeDays as readHandlingTimeDays } from '../../packing/handling
 import { orderNumber } from '../../packing/order-code';
 import { prepared } from '../../stock/product.repository';
 import { packingCapacity } from './packing-capacity';
-import { workingDaysBetween } from './working-days';
+import { warsawDayOf, workingDaysBetween } from './working-days';
 
 type AtRiskInput = z.output<typeof atRiskInput>;
+type Summary = Omit<AtRiskOutput, 'rows' | 'total'>;
 
 interface OpenOrder {
   id: number;
-  allegroOrderId: string | null;
   status: 'new' | 'to_pick' | 'packed' | 'on_hold';
   boughtAt: string;
   paidAt: string | null;
   paymentType: string | null;
-  buyerLogin: string | null;
-  buyerName: string | null;
   dispatchBy: string | null;
 }
 
@@ -32,14 +30,28 @@ interface OpenLine {
   packed: number;
 }
 
-// Every open order (index orders_open_bought covers the status term); a shop's open work is a small
-// part of its history — about 2.5 % of the orders of the generated million-order shop.
-const ORDERS_SQL = `SELECT id, allegro_order_id AS allegroOrderId, status, bought_at AS boughtAt, paid_at AS paidAt, payment_type AS paymentType,
-  buyer_login AS buyerLogin, buyer_name AS buyerName, dispatch_by AS dispatchBy
-  FROM orders WHERE status IN ('new','to_pick','packed','on_hold') AND bought_at IS NOT NULL`;
+// Every open order, read from the covering index orders_open_promise alone; a shop's open work is a
+// small part of its history (about 2.5 % of the orders of the generated million-order shop). Lines
+// come from the covering index order_lines_needs. Names and numbers are read for the listed page only.
+const ORDERS_SQL = `SELECT id, status, bought_at AS boughtAt, paid_at AS paidAt, payment_type AS paymentType, dispatch_by AS dispatchBy
+  FROM orders INDEXED BY orders_open_promise WHERE status IN ('new','to_pick','packed','on_hold')`;
 const LINES_SQL = `SELECT l.order_id AS orderId, l.product_id AS productId, l.quantity, l.packed_quantity AS packed
-  FROM orders o JOIN order_lines l ON l.order_id = o.id
-  WHERE o.status IN ('new','to_pick','packed','on_hold') AND o.bought_at IS NOT NULL AND l.product_id IS NOT NULL`;
+  FROM orders o INDEXED BY orders_open_promise JOIN order_lines l INDEXED BY order_lines_needs ON l.order_id = o.id
+  WHERE o.status IN ('new','to_pick','packed','on_hold') AND l.product_id IS NOT NULL`;
+const NAMES_SQL = 'SELECT allegro_order_id AS allegroOrderId, buyer_login AS buyerLogin, buyer_name AS buyerName FROM orders WHERE id = ?';
+
+/** The last answer per connection, with what it was computed from: nothing changed → the same answer. */
+const memo = new WeakMap<SqliteDatabase, { key: string; rows: AtRiskRow[]; summary: Summary }>();
+
+/**
+ * What the answer depends on, cheaply: writes of this connection (total_changes), commits of any other
+ * (data_version: the import worker, the command line), and the clock to the minute (late, today).
+ */
+function changeKey(sqlite: SqliteDatabase, nowMs: number): string {
+  const version = sqlite.pragma('data_version', { simple: true }) as number;
+  const changes = prepared(sqlite, 'SELECT total_changes()').pluck().get() as number;
+  return `${version}|${changes}|${Math.floor(nowMs / 60_000)}`;
+}
 
 function onHandOf(sqlite: SqliteDatabase, productIds: number[]): Map<number, { onHand: number; sku: string; name: string }> {
   const out = new Map<number, { onHand: number; sku: string; name: string }>();
@@ -65,7 +77,24 @@ function onHandOf(sqlite: SqliteDatabase, productIds: number[]): Map<number, { o
  */
 export function ordersAtRisk(core: Core, input: AtRiskInput): AtRiskOutput {
   const sqlite = core.sqlite;
-  const now = core.now();
+  const nowMs = core.now().getTime();
+  const key = changeKey(sqlite, nowMs);
+  let computed = memo.get(sqlite);
+  if (!computed || computed.key !== key) {
+    computed = { key, ...computeAtRisk(core, new Date(nowMs)) };
+    memo.set(sqlite, computed);
+  }
+  const { rows, summary } = computed;
+  const filtered = input.reason === undefined ? rows : input.reason === 'late' ? rows.filter((r) => r.late) : rows.filter((r) => r.reasons.includes(input.reason as AtRiskReason));
+  const page = filtered.slice(input.offset, input.offset + input.limit).map((r) => {
+    const names = prepared(sqlite, NAMES_SQL).get(r.orderId) as { allegroOrderId: string | null; buyerLogin: string | null; buyerName: string | null };
+    return { ...r, ...names, number: orderNumber({ id: r.orderId, allegroOrderId: names.allegroOrderId }) };
+  });
+  return { ...summary, rows: page, total: filtered.length };
+}
+
+export function computeAtRisk(core: Core, now: Date): { rows: AtRiskRow[]; summary: Summary } {
+  const sqlite = core.sqlite;
   const nowMs = now.getTime();
   const today = warsawDate(now);
   const handlingTime = readHandlingTimeDays(sqlite);
@@ -73,7 +102,11 @@ export function ordersAtRisk(core: Core, input: AtRiskInput): AtRiskOutput {
   const lines = prepared(sqlite, LINES_SQL).all() as OpenLine[];
 
   const deadline = new Map<number, string>();
-  for (const o of orders) deadline.set(o.id, effectiveDispatchBy(o, handlingTime).at);
+  for (const o of orders) {
+    // A stored promise already in the canonical form needs no parsing (the common case, thousands of orders).
+    const stored = o.dispatchBy;
+    deadline.set(o.id, stored && stored.length === 24 && stored.endsWith('Z') ? stored : effectiveDispatchBy(o, handlingTime).at);
+  }
   // The packing queue's order: nearest promise first, then bought earlier, then number.
   orders.sort((a, b) => deadline.get(a.id)!.localeCompare(deadline.get(b.id)!) || a.boughtAt.localeCompare(b.boughtAt) || a.id - b.id);
   const rank = new Map<number, number>();
@@ -103,6 +136,12 @@ export function ordersAtRisk(core: Core, input: AtRiskInput): AtRiskOutput {
 
   const capacity = packingCapacity(sqlite, today);
   const nextWorkingDay = addWorkingDays(new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000), 0);
+  const leftCache = new Map<string, number>();
+  const daysLeft = (day: string): number => {
+    let left = leftCache.get(day);
+    if (left === undefined) leftCache.set(day, (left = workingDaysBetween(today, day)));
+    return left;
+  };
   const slotsCache = new Map<string, number>();
   const slotsBefore = (deadlineDay: string): number => {
     let slots = slotsCache.get(deadlineDay);
@@ -110,7 +149,7 @@ export function ordersAtRisk(core: Core, input: AtRiskInput): AtRiskOutput {
       const perDay = capacity.perDay ?? 0;
       const todayWorks = workingDaysBetween(today, today) === 1;
       const today0 = todayWorks ? Math.max(0, perDay - capacity.shippedToday) : 0;
-      slots = deadlineDay < today ? 0 : today0 + perDay * Math.max(0, workingDaysBetween(today, deadlineDay) - (todayWorks ? 1 : 0));
+      slots = deadlineDay < today ? 0 : today0 + perDay * Math.max(0, daysLeft(deadlineDay) - (todayWorks ? 1 : 0));
       slotsCache.set(deadlineDay, slots);
     }
     return slots;
@@ -121,7 +160,7 @@ export function ordersAtRisk(core: Core, input: AtRiskInput): AtRiskOutput {
   let queueLength = 0;
   for (const o of orders) {
     const due = deadline.get(o.id)!;
-    const dueDay = warsawDate(new Date(due));
+    const dueDay = warsawDayOf(due);
     const late = Date.parse(due) < nowMs;
     const payment = paymentOf(o);
     const short = missing.get(o.id) ?? [];
@@ -150,15 +189,15 @@ export function ordersAtRisk(core: Core, input: AtRiskInput): AtRiskOutput {
     for (const r of reasons) counts[r]++;
     rows.push({
       orderId: o.id,
-      number: orderNumber(o),
-      allegroOrderId: o.allegroOrderId,
+      number: '',
+      allegroOrderId: null,
       status: o.status,
-      buyerLogin: o.buyerLogin,
-      buyerName: o.buyerName,
+      buyerLogin: null,
+      buyerName: null,
       boughtAt: o.boughtAt,
       dispatchBy: due,
       late,
-      workingDaysLeft: late ? 0 : workingDaysBetween(today, dueDay),
+      workingDaysLeft: late ? 0 : daysLeft(dueDay),
       payment,
       reasons,
       actions,
@@ -169,15 +208,15 @@ export function ordersAtRisk(core: Core, input: AtRiskInput): AtRiskOutput {
   }
   // Late first (longest overdue first), then the nearest deadline.
   rows.sort((a, b) => Number(b.late) - Number(a.late) || a.dispatchBy.localeCompare(b.dispatchBy) || a.orderId - b.orderId);
-  const filtered = input.reason === undefined ? rows : input.reason === 'late' ? rows.filter((r) => r.late) : rows.filter((r) => r.reasons.includes(input.reason as AtRiskReason));
   return {
-    rows: filtered.slice(input.offset, input.offset + input.limit),
-    total: filtered.length,
+    rows,
+    summary: {
     counts,
     queueLength,
     capacityPerDay: capacity.perDay,
     capacityMeasuredDays: capacity.measuredDays,
     shippedToday: capacity.shippedToday,
     computedAt: now.toISOString(),
+    },
   };
 }

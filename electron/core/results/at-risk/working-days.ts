@@ -34,3 +34,21 @@ export function workingDaysBefore(today: string, n: number): string[] {
 }
 
 export { isWorkingDay, warsawDate };
+
+const dayOfHour = new Map<string, string>();
+
+/**
+ * The Warsaw calendar date of an ISO instant, cached by its UTC hour: Warsaw's offset changes only on
+ * whole UTC hours, so every instant of one hour falls on the same date. Lists of thousands of
+ * deadlines share a few hundred hours; formatting each with Intl is the slow part.
+ */
+export function warsawDayOf(iso: string): string {
+  const hour = iso.slice(0, 13);
+  let day = dayOfHour.get(hour);
+  if (day === undefined) {
+    day = warsawDate(new Date(`${hour}:00:00Z`));
+    if (dayOfHour.size > 50_000) dayOfHour.clear();
+    dayOfHour.set(hour, day);
+  }
+  return day;
+}
