@@ -7,6 +7,7 @@ import { backupCommand } from './backup.command';
 import { restoreCommand } from './restore.command';
 import { exportCommand } from './export.command';
 import { atRiskCommand } from './at-risk.command';
+import { resultsCommand } from './results.command';
 
 /** Every command of `zaplecze`. Add one by writing `<name>.command.ts` and listing it here. */
 export const COMMANDS: Record<string, CliCommand> = {
@@ -18,4 +19,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   restore: restoreCommand,
   export: exportCommand,
   'at-risk': atRiskCommand,
+  results: resultsCommand,
 };

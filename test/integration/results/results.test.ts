@@ -1,14 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/core/dispatch';
-import { endOfWarsawDay } from '../../../electron/core/orders/dispatch-promise';
 import { handlingTimeAdvice } from '../../../electron/core/results/handling-time.service';
 import { resultsSummary } from '../../../electron/core/results/results.service';
-import { addDays } from '../../../electron/core/results/warsaw-days';
 import { type TempCore, tempCore } from '../../support/temp-core';
-import { ResultsShop } from './shop-builder';
-
-const H = 3_600_000;
-const iso = (ms: number) => new Date(ms).toISOString();
+import { buildKnownShop, ResultsShop } from './shop-builder';
 
 let shop: TempCore | undefined;
 afterEach(async () => {
@@ -16,55 +11,10 @@ afterEach(async () => {
   shop = undefined;
 });
 
-/**
- * 100 orders due 20–29 October 2026 (Warsaw), across the end of summer time on the 25th: 93 shipped
- * 3 hours before their deadline, 6 shipped 2 hours after it, 1 never shipped — exactly 7 late, on-time
- * 93 %. Two more due after "now" are not judged yet, one cancelled is left out.
- */
 async function builtShop() {
   shop = await tempCore({ now: () => new Date('2026-10-30T12:00:00.000Z') });
   const b = new ResultsShop(shop.core);
-  const a = b.product('A');
-  const outOfStock = b.product('B');
-  b.ledger(a, '2026-10-01T08:00:00.000Z', 1000);
-  // B: one on the shelf, sold 21 Oct (12:00 Warsaw), three more arrive 24 Oct → out 21, 22, 23, 24 Oct.
-  b.ledger(outOfStock, '2026-10-10T08:00:00.000Z', 1);
-  b.ledger(outOfStock, '2026-10-21T10:00:00.000Z', -1, 'sale');
-  b.ledger(outOfStock, '2026-10-24T10:00:00.000Z', 3);
-  // A campaign on B 23–25 Oct (Warsaw midnight to midnight; 25 Oct is the 25-hour day).
-  b.promotion('Jesienna promocja', '2026-10-22T22:00:00.000Z', '2026-10-25T23:00:00.000Z', [outOfStock]);
-  const ids: number[] = [];
-  for (let i = 0; i < 100; i++) {
-    const dueDay = addDays('2026-10-20', i % 10);
-    const due = Date.parse(endOfWarsawDay(dueDay));
-    const bought = due - 48 * H;
-    const late = i < 6;
-    const neverShipped = i === 6;
-    const id = b.order({ boughtAt: iso(bought), paidAt: iso(bought + H), dispatchBy: iso(due), productId: i === 13 ? outOfStock : a });
-    ids.push(id);
-    if (neverShipped) continue;
-    const shippedAt = late ? due + 2 * H : due - 3 * H;
-    b.packed(id, iso(shippedAt - 2 * H), i % 2 === 0 ? 'owner' : 'helper');
-    b.scan(id, iso(shippedAt - 2 * H - 60_000), i % 2 === 0 ? 'owner' : 'helper', 'ok');
-    b.shipped(id, iso(shippedAt));
-  }
-  // Two wrong scans on one order, refused.
-  b.scan(ids[1]!, '2026-10-20T10:00:00.000Z', 'helper', 'wrong_item');
-  b.scan(ids[1]!, '2026-10-20T10:00:01.000Z', 'helper', 'unknown_code');
-  // Order 0 is late AND came back damaged; 20 and 30 damaged too; 40, 50 the wrong item; 60 an upheld complaint, 70 a rejected one.
-  b.returned(ids[0]!, a, 'DAMAGED');
-  b.returned(ids[20]!, a, 'TRANSPORT');
-  b.returned(ids[30]!, a, 'NOT_AS_EXPECTED', 'damaged');
-  b.returned(ids[40]!, a, 'SHOP_WRONG_ITEM_SENT');
-  b.returned(ids[50]!, a, 'DIFFERENT');
-  b.complaint(ids[60]!, a, 'accepted');
-  b.complaint(ids[70]!, a, 'rejected');
-  // Not judged: due 31 Oct (after now); cancelled.
-  const future = Date.parse(endOfWarsawDay('2026-10-31'));
-  b.order({ boughtAt: iso(future - 48 * H), paidAt: iso(future - 47 * H), dispatchBy: iso(future), productId: a });
-  b.order({ boughtAt: iso(future - 49 * H), paidAt: iso(future - 47 * H), dispatchBy: iso(future), productId: a });
-  b.order({ boughtAt: '2026-10-21T08:00:00.000Z', dispatchBy: '2026-10-22T21:59:59.000Z', status: 'cancelled', productId: a });
-  return { core: shop.core, b, ids, a };
+  return { core: shop.core, b, ...buildKnownShop(b) };
 }
 
 describe('Wyniki on a shop built so the answers are known', () => {
