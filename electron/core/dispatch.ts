@@ -7,6 +7,7 @@ import type { Core } from './create-core';
 import { domainErrorFromSqlite, isDomainError, storageError } from './errors';
 import { handlers as allHandlers } from './handlers';
 import { markShopDamaged } from './backup/shop-health';
+import { queueBehindImport } from './import/worker/write-queue';
 
 /** Per-connection state the transport keeps: who is using this window. */
 export interface Session {
@@ -66,7 +67,8 @@ export async function dispatch(
   }
   try {
     const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => MaybePromise<unknown>;
-    const data = await handler(parsed.data, { core, session, actor: session.role ?? 'system' });
+    // While an import is writing, a call that may write waits its turn (import/worker/write-queue.ts).
+    const data = await queueBehindImport(core, channel, async () => handler(parsed.data, { core, session, actor: session.role ?? 'system' }));
     if (core.validateOutput) {
       const checked = def.output.safeParse(data);
       if (!checked.success) {

@@ -11,4 +11,9 @@ export interface EventPayloads {
   };
   /** Something changed in these areas: screens showing them reload. */
   'data.changed': { areas: Array<'products' | 'stock' | 'orders' | 'returns' | 'imports' | 'settings' | 'all'> };
+  /**
+   * An import is saving into the shop and `waiting` changes (not counting reads) wait for it to finish:
+   * every screen shows "Trwa import…" while `waiting` > 0. `file` names the import's file when known.
+   */
+  'import.activity': { waiting: number; file: string | null };
 }

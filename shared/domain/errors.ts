@@ -27,7 +27,11 @@ export const ERROR_CODES = [
   'no_permission', // the system refused access to the file or folder
   'not_zaplecze_database', // a SQLite file of another program: opened read-only, never changed
   'seller_nip_missing', // an accountant's file (EDI++) needs the shop's NIP in Settings first
+  'exchange_rate_missing', // a foreign-currency sale of the month has no NBP rate (details.missing: currency, day): import the table or enter it
+  'cash_report_missing', // a cash register shop's month has no periodic report (RO) entered yet
   'pin_locked', // too many wrong PINs in a row: the profile is locked for a while (details.retryAfterSeconds)
+  'import_in_progress', // another import is being saved (one at a time), or a change waited too long for one: nothing was changed
+  'import_failed', // the import stopped before it finished (its worker ended): nothing was changed
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

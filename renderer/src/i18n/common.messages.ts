@@ -80,6 +80,10 @@ export const errorMessages = defineMessages(
     no_permission: 'System nie pozwala na dostęp do tego pliku lub folderu. Sprawdź uprawnienia albo wybierz inne miejsce.',
     not_zaplecze_database: 'Ten plik nie jest bazą Zaplecza (należy do innego programu). Nie został zmieniony.',
     seller_nip_missing: 'Plik dla programu księgowego musi zawierać NIP sklepu. Wpisz NIP w Ustawieniach i zapisz plik ponownie.',
+    exchange_rate_missing: 'Brakuje kursu średniego NBP dla sprzedaży w obcej walucie. Wczytaj tabelę kursów NBP albo wpisz kurs w Raportach (Kursy walut NBP) i zapisz plik ponownie.',
+    cash_report_missing: 'Brakuje raportu okresowego z kasy fiskalnej za ten miesiąc. Wpisz go w Raportach (Raport z kasy fiskalnej) i zapisz plik ponownie.',
+    import_in_progress: 'Trwa import — zapisuje się właśnie inny plik. Niczego nie zmieniono; spróbuj ponownie, gdy import się skończy.',
+    import_failed: 'Import przerwał się przed końcem. Niczego nie zmieniono — spróbuj zaimportować plik jeszcze raz.',
   },
   {
     invalid_input: 'Some of the data is not valid. Check the marked fields.',
@@ -107,5 +111,9 @@ export const errorMessages = defineMessages(
     no_permission: 'The system does not allow access to this file or folder. Check its permissions or choose another place.',
     not_zaplecze_database: 'This file is not a Zaplecze database (it belongs to another program). It was not changed.',
     seller_nip_missing: "The accounting program's file must carry the shop's NIP. Enter the NIP in Settings and save the file again.",
+    exchange_rate_missing: 'An NBP average rate is missing for a sale in a foreign currency. Import the NBP rate table or enter the rate in Reports (NBP exchange rates) and save the file again.',
+    cash_report_missing: "The cash register's periodic report for this month is missing. Enter it in Reports (Cash register report) and save the file again.",
+    import_in_progress: 'An import is being saved right now. Nothing was changed; try again when the import has finished.',
+    import_failed: 'The import stopped before it finished. Nothing was changed — try importing the file again.',
   },
 );

@@ -1,0 +1,121 @@
+import type { Channel } from '../../../../shared/contract/channels';
+import type { Core } from '../../create-core';
+import { DomainError } from '../../errors';
+import { importRunner } from './import-runner';
+
+/**
+ * "Writes wait while an import commits." An import (its preview rehearsal, its commit, an undo) holds the
+ * shop's one write lock for its whole transaction — tens of seconds for a big file. A receipt, a status
+ * change or a packing scan asked for meanwhile would wait SQLite's 5 s busy timeout and fail "busy". Instead,
+ * dispatch hands every call that may write through `queueBehindImport`:
+ * - while an import writes (in this app's worker — a shared flag — or in another process such as the
+ *   command line — the import lock file), the call waits its turn, and the app is told (`import.activity`)
+ *   so every screen shows "Trwa import…" instead of an error;
+ * - when the import started in the very moment the call began and the call met "busy" (SQLite changed
+ *   nothing then), it waits for the import and runs again;
+ * - after IMPORT_WAIT_LIMIT_MS of waiting it gives up with a plain `import_in_progress`: nothing saved.
+ * Reads never wait: WAL lets them read the last committed state while the import writes.
+ */
+
+/** Calls that only read (and the import's own calls, which the import runner queues itself). */
+const NEVER_WAIT = new Set<Channel>([
+  'app.info',
+  'session.get',
+  'shop.stats',
+  'settings.get',
+  'stock.list',
+  'stock.lookup',
+  'stock.get',
+  'stock.history',
+  'stock.stocktakeSheet',
+  'stock.locations',
+  'orders.list',
+  'orders.facets',
+  'orders.get',
+  'orders.lookup',
+  'packing.queue',
+  'packing.pickList',
+  'packing.get',
+  'returns.list',
+  'returns.get',
+  'returns.findOrder',
+  'returns.searchOrders',
+  'complaints.list',
+  'import.preview',
+  'import.pick',
+  'import.remap',
+  'import.commit',
+  'import.discard',
+  'import.list',
+  'import.undoCheck',
+  'import.undo',
+  'import.listMappings',
+  'import.unmatched',
+  'backup.list',
+  'print.capabilities',
+  'print.preview',
+  'export.salesRegisterPreview',
+  'export.stockValuationPreview',
+]);
+
+let waitLimitMs = 10 * 60 * 1000;
+
+/** How long a write may wait for an import before it gives up (tests shorten it). Returns the previous limit. */
+export function setImportWaitLimit(ms: number): number {
+  const previous = waitLimitMs;
+  waitLimitMs = ms;
+  return previous;
+}
+
+const waiting = new WeakMap<Core, number>();
+
+function announce(core: Core, delta: number, file: string | null): void {
+  const count = Math.max(0, (waiting.get(core) ?? 0) + delta);
+  waiting.set(core, count);
+  core.events.emit('import.activity', { waiting: count, file: count > 0 ? file : null });
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return code === 'database_busy' || (typeof code === 'string' && code.startsWith('SQLITE_BUSY'));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function tooLong(): DomainError {
+  const minutes = Math.max(1, Math.round(waitLimitMs / 60_000));
+  return new DomainError(
+    'import_in_progress',
+    `An import has been saving into the shop for over ${minutes} min; this change waited that long and was not saved. Try again when the import has finished.`,
+    { waitedMs: waitLimitMs },
+  );
+}
+
+/** Runs `call` now, or after the import that is writing right now (see above). */
+export async function queueBehindImport<T>(core: Core, channel: Channel, call: () => Promise<T>): Promise<T> {
+  if (NEVER_WAIT.has(channel)) return call();
+  const runner = importRunner(core);
+  const deadline = Date.now() + waitLimitMs;
+  let announced = false;
+  try {
+    for (;;) {
+      while (runner.writingAnywhere()) {
+        if (!announced) {
+          announced = true;
+          announce(core, +1, runner.currentFile());
+        }
+        if (Date.now() > deadline) throw tooLong();
+        await sleep(50);
+      }
+      try {
+        return await call();
+      } catch (error) {
+        // "Busy" while an import holds the lock: the import began as this call did; SQLite changed nothing.
+        if (!isBusy(error) || !runner.writingAnywhere()) throw error;
+        if (Date.now() > deadline) throw tooLong();
+      }
+    }
+  } finally {
+    if (announced) announce(core, -1, null);
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * Issue 12 point 5: an import (preview rehearsal, commit, undo) runs in a worker thread with its own
+ * connection, so the app keeps answering and other writes wait their turn instead of failing "busy".
+ * All through `dispatch`, as the window and the browser version call it, on a real shop file.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EventPayloads } from '../../../shared/contract/events';
+import { dispatch } from '../../../electron/core/dispatch';
+import { holdImportLock } from '../../../electron/core/import/worker/import-lock';
+import { importRunner } from '../../../electron/core/import/worker/import-runner';
+import { setImportWaitLimit } from '../../../electron/core/import/worker/write-queue';
+import { contentHashOf } from '../reliability/support/db-hash';
+import { writeBigOrdersCsv } from '../reliability/support/big-orders-csv';
+import { seedSmallShop } from '../reliability/support/small-shop';
+import { tempCore, type TempCore } from '../../support/temp-core';
+
+// Big enough that the commit takes seconds on a loaded machine (12k orders: ~55 s at a load average of ~10).
+const ORDERS = Number(process.env.IMPORT_WORKER_ORDERS ?? 6000);
+const owner = { role: 'owner' as const };
+
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function shopWithBigFile(orders = ORDERS): Promise<{ t: TempCore; name: string; contentBase64: string; inFile: number }> {
+  const t = await tempCore();
+  cleanups.push(() => t.dispose());
+  seedSmallShop(t.core.sqlite);
+  const file = join(t.dir, 'zamowienia.csv');
+  const inFile = writeBigOrdersCsv(file, orders);
+  return { t, name: 'zamowienia.csv', contentBase64: readFileSync(file).toString('base64'), inFile };
+}
+
+async function ok<T>(promise: Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw Object.assign(new Error(result.error!.message), { code: result.error!.code });
+  return result.data as T;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? 0;
+}
+
+describe('the import worker', () => {
+  it('keeps the app answering and queues other writes behind a big import: nothing fails busy, everything is saved', async () => {
+    const { t, name, contentBase64, inFile } = await shopWithBigFile();
+    const { core } = t;
+    const activity: Array<EventPayloads['import.activity']> = [];
+    core.events.on('import.activity', (a) => activity.push(a));
+    const phases = new Set<string>();
+    core.events.on('import.progress', (p) => phases.add(p.phase));
+
+    const preview = await ok<{ token: string; counts: { inserted: number } }>(dispatch(core, 'import.preview', { name, contentBase64 }, owner));
+    expect(preview.counts.inserted).toBe(inFile);
+
+    let importing = true;
+    const started = Date.now();
+    const commit = dispatch(core, 'import.commit', { token: preview.token }, owner).finally(() => {
+      importing = false;
+    });
+    const readMs: number[] = [];
+    const acknowledged: string[] = [];
+    const refusals: string[] = [];
+    let sentDuring = 0;
+    for (let i = 1; importing; i++) {
+      const document = `WZ-${i}`;
+      // A write (queued behind the import while it writes) and a read (answered meanwhile), like two screens.
+      const write = dispatch(core, 'stock.receive', { document, lines: [{ productId: 1 + (i % 20), quantity: 1 }] }, owner).then((r) => {
+        if (r.ok) acknowledged.push(document);
+        else refusals.push(`${r.error.code}: ${r.error.message}`);
+      });
+      if (importing) sentDuring++;
+      const t0 = performance.now();
+      const list = await dispatch(core, 'stock.list', { limit: 50 }, owner);
+      readMs.push(performance.now() - t0);
+      expect(list.ok).toBe(true);
+      void write;
+      await new Promise((done) => setTimeout(done, 20));
+    }
+    const result = await commit;
+    const importMs = Date.now() - started;
+    expect(result.ok, JSON.stringify(!result.ok && result.error)).toBe(true);
+    // Let the queued writes finish.
+    for (let i = 0; i < 200 && acknowledged.length + refusals.length < sentDuring; i++) await new Promise((done) => setTimeout(done, 25));
+
+    expect(refusals).toEqual([]);
+    expect(acknowledged.length).toBe(sentDuring);
+    const saved = core.sqlite.prepare("SELECT document FROM stock_ledger WHERE kind = 'receipt' AND document LIKE 'WZ-%'").pluck().all() as string[];
+    expect(saved.sort()).toEqual([...acknowledged].sort());
+    expect(core.sqlite.prepare('SELECT count(*) FROM orders').pluck().get()).toBe(50 + inFile);
+    // The reads answered while the import ran; the writes that had to wait were announced ("Trwa import…").
+    expect(readMs.length).toBeGreaterThan(5);
+    expect(percentile(readMs, 0.5)).toBeLessThan(200);
+    expect(Math.max(...readMs)).toBeLessThan(2000);
+    expect(activity.some((a) => a.waiting > 0)).toBe(true);
+    expect(activity.at(-1)).toEqual({ waiting: 0, file: null });
+    expect(phases).toContain('writing');
+    console.log(
+      `commit of ${inFile} orders: ${importMs} ms; stock.list during it: n=${readMs.length} p50=${percentile(readMs, 0.5).toFixed(1)} p95=${percentile(readMs, 0.95).toFixed(1)} max=${Math.max(...readMs).toFixed(1)} ms; receipts sent during it ${sentDuring}, saved ${acknowledged.length}`,
+    );
+  }, 300_000);
+
+  it('a worker killed in the middle of the commit leaves the shop as it was and says the import failed', async () => {
+    const { t, name, contentBase64 } = await shopWithBigFile(3000);
+    const { core } = t;
+    const preview = await ok<{ token: string }>(dispatch(core, 'import.preview', { name, contentBase64 }, owner));
+    const before = contentHashOf(core.sqlite);
+    const writing = new Promise<void>((resolve) => {
+      const off = core.events.on('import.progress', (p) => {
+        if (p.phase === 'writing' && p.done > 0) {
+          off();
+          resolve();
+        }
+      });
+    });
+    const commit = dispatch(core, 'import.commit', { token: preview.token }, owner);
+    await writing;
+    await importRunner(core).killWorker();
+    const result = await commit;
+    expect(result).toMatchObject({ ok: false, error: { code: 'import_failed' } });
+    expect(!result.ok && result.error.message).toMatch(/Nothing was changed/);
+    expect(contentHashOf(core.sqlite)).toBe(before);
+    expect(core.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    // The app goes on: a write right after is saved, and the next import starts a fresh worker.
+    await ok(dispatch(core, 'stock.receive', { document: 'WZ-after', lines: [{ productId: 1, quantity: 1 }] }, owner));
+    const again = await ok<{ token: string }>(dispatch(core, 'import.preview', { name, contentBase64 }, owner));
+    expect(again.token).toMatch(/^imp_/);
+  }, 300_000);
+
+  it('one import at a time: a second commit, or one while the command line imports, is refused plainly; a write that waits too long says so', async () => {
+    const { t, name, contentBase64 } = await shopWithBigFile(3000);
+    const { core } = t;
+    const first = await ok<{ token: string }>(dispatch(core, 'import.preview', { name, contentBase64, token: 'imp_first_000000000000' }, owner));
+    const second = await ok<{ token: string }>(dispatch(core, 'import.preview', { name, contentBase64, token: 'imp_second_00000000000' }, owner));
+    const running = dispatch(core, 'import.commit', { token: first.token }, owner);
+    const refused = await dispatch(core, 'import.commit', { token: second.token }, owner);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'import_in_progress' } });
+
+    // A receipt that may wait only a moment (the limit is minutes in the app) is refused in plain words.
+    const writing = new Promise<void>((resolve) => {
+      const off = core.events.on('import.progress', (p) => {
+        if (p.phase === 'writing' && p.done > 0) {
+          off();
+          resolve();
+        }
+      });
+    });
+    await writing;
+    const previous = setImportWaitLimit(200);
+    try {
+      const receipt = await dispatch(core, 'stock.receive', { document: 'WZ-late', lines: [{ productId: 1, quantity: 1 }] }, owner);
+      expect(receipt).toMatchObject({ ok: false, error: { code: 'import_in_progress' } });
+      expect(!receipt.ok && receipt.error.message).toMatch(/was not saved/);
+    } finally {
+      setImportWaitLimit(previous);
+    }
+    expect(await running).toMatchObject({ ok: true });
+    expect(core.sqlite.prepare("SELECT count(*) FROM stock_ledger WHERE document = 'WZ-late'").pluck().get()).toBe(0);
+
+    // Another process (the command line) holding the import lock: the app's import is refused at once.
+    const third = await ok<{ token: string }>(dispatch(core, 'import.preview', { name, contentBase64 }, owner));
+    const cli = holdImportLock(core.dbFile);
+    try {
+      const blocked = await dispatch(core, 'import.commit', { token: third.token }, owner);
+      expect(blocked).toMatchObject({ ok: false, error: { code: 'import_in_progress' } });
+    } finally {
+      cli.release();
+    }
+  }, 300_000);
+});
