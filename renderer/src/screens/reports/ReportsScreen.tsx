@@ -4,6 +4,8 @@ import { useT } from '../../i18n/i18n';
 import { reportsMessages } from './reports.messages';
 import { SalesRegisterCard } from './SalesRegisterCard';
 import { StockValuationCard } from './StockValuationCard';
+import { StockMonthCard } from './StockMonthCard';
+import { StocktakeFormCard } from './StocktakeFormCard';
 
 /** Reports for the accountant (owner only): the monthly sales register and the stock valuation. */
 export default function ReportsScreen() {
@@ -14,6 +16,8 @@ export default function ReportsScreen() {
       <Stack spacing={3}>
         <SalesRegisterCard />
         <StockValuationCard />
+        <StockMonthCard />
+        <StocktakeFormCard />
       </Stack>
     </>
   );
