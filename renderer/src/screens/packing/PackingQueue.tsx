@@ -1,16 +1,8 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
 import LinearProgress from '@mui/material/LinearProgress';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
@@ -26,20 +18,61 @@ import { isOwnOrderCode, ownOrderId } from '../../../../shared/domain/order-code
 import { api } from '../../api';
 import { navigate } from '../../app/navigation';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { OrderNumber } from '../../components/OrderNumber';
 import { PageHeader } from '../../components/PageHeader';
 import { ScanField, type ScanFeedback } from '../../components/ScanField';
 import { beepError } from '../../components/sound';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useFormat } from '../../i18n/format';
+import { useShortDateTime } from '../orders/short-date-time';
 import { useT } from '../../i18n/i18n';
 import { packingMessages } from './packing.messages';
 
-/** Overdue rows: tinted red with a strong left edge, readable in light and dark mode. */
-const OVERDUE_ROW: SxProps<Theme> = {
-  bgcolor: (theme) => alpha(theme.palette.error.main, 0.1),
-  '& td:first-of-type': { borderLeft: 4, borderLeftColor: 'error.main' },
+/**
+ * The queue's table, styled once for all its cells. One line a row, long texts cut with "…" (whole in
+ * the cell's tooltip); overdue rows tinted red with a strong left edge, readable in light and dark mode.
+ */
+const QUEUE_TABLE: SxProps<Theme> = {
+  width: '100%',
+  tableLayout: 'fixed',
+  borderCollapse: 'collapse',
+  bgcolor: 'background.paper',
+  border: 1,
+  borderColor: 'divider',
+  borderRadius: 1,
+  fontSize: 13,
+  '& th, & td': { px: 0.75, py: 0, height: 32, borderBottom: 1, borderColor: 'divider', textAlign: 'left', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+  '& th': { fontWeight: 500, height: 32 },
+  '& th:first-of-type, & td:first-of-type': { px: 0, textAlign: 'center' },
+  '& input[type="checkbox"]': { width: 16, height: 16, m: 0, verticalAlign: 'middle', cursor: 'pointer' },
+  '& tbody tr:hover': { bgcolor: 'action.hover' },
+  '& tr.overdue': { bgcolor: (theme) => alpha(theme.palette.error.main, 0.1) },
+  '& tr.overdue td:first-of-type': { borderLeft: 4, borderLeftColor: 'error.main' },
+  '& tr.overdue td.when': { color: 'error.main', fontWeight: 700 },
+  '& .buyer': { display: 'inline', m: 0, fontWeight: 600 },
+  '& .number': { fontFamily: 'monospace', fontSize: 12, color: 'text.secondary', ml: 0.5 },
+  '& .tag': { display: 'inline-block', px: 0.75, ml: 0.5, borderRadius: 3, fontSize: 11.5, lineHeight: '20px', fontWeight: 700, verticalAlign: 'middle' },
+  '& .tag-error': { bgcolor: 'error.main', color: 'error.contrastText' },
+  '& .tag-info': { border: 1, borderColor: 'info.main', color: 'info.main', lineHeight: '18px' },
+  '& td.act': { textAlign: 'right' },
+  '& .pack': (theme) => ({
+    font: 'inherit',
+    fontSize: 13,
+    fontWeight: 600,
+    lineHeight: '22px',
+    px: 1.25,
+    border: 0,
+    borderRadius: 1,
+    cursor: 'pointer',
+    bgcolor: 'primary.main',
+    color: 'primary.contrastText',
+    '&:hover': { bgcolor: 'primary.dark' },
+    '&:focus-visible': { outline: `2px solid ${theme.palette.primary.light}`, outlineOffset: 1 },
+  }),
+  '& .pack-overdue': { bgcolor: 'error.main', color: 'error.contrastText', '&:hover': { bgcolor: 'error.dark' } },
 };
+
+/** A one-line alert beside the pager. */
+const DENSE_ALERT: SxProps<Theme> = { py: 0, '& .MuiAlert-icon, & .MuiAlert-message': { py: 0.5 } };
 
 /** Does the typed or scanned text name exactly this order (slip barcode, ZAP-<id>, our number)? */
 export function namesOrder(row: PackingQueueRow, code: string): boolean {
@@ -61,6 +94,7 @@ const PAGE_SIZE = 50;
 export function PackingQueue() {
   const t = useT(packingMessages);
   const format = useFormat();
+  const shortDateTime = useShortDateTime();
   const [filter, setFilter] = useState<PackingQueueFilter>('all');
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<Set<number>>(new Set());
@@ -142,16 +176,15 @@ export function PackingQueue() {
     <Box>
       <PageHeader
         title={t('title')}
-        subtitle={t('subtitle')}
         actions={
           <Button variant="contained" startIcon={<ChecklistIcon />} disabled={chosen.length === 0} onClick={() => navigate('packing', 'pick', chosen.join(','))} title={t('pickListHint')}>
             {t('pickList', { n: chosen.length })}
           </Button>
         }
       />
-      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { md: 'flex-start' } }}>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 1, alignItems: { md: 'flex-start' } }}>
         <Box sx={{ flex: 1 }}>
-          <ScanField onScan={onFind} digitsOnly={false} label={t('findLabel')} feedback={feedback} />
+          <ScanField onScan={onFind} digitsOnly={false} label={t('findLabel')} feedback={feedback} size="small" />
         </Box>
         <ToggleButtonGroup exclusive size="small" value={filter} onChange={(_e, v: PackingQueueFilter | null) => v && setFilter(v)} sx={{ flexShrink: 0 }}>
           <ToggleButton value="all">{t('filterAll')}</ToggleButton>
@@ -163,99 +196,107 @@ export function PackingQueue() {
         <Chip label={search} onDelete={() => setSearch('')} sx={{ mb: 2 }} />
       )}
       <ErrorAlert error={queue.error} onRetry={queue.reload} />
-      {queue.data && queue.data.overdueCount > 0 && (
-        <Alert severity="error" sx={{ mb: 1 }} data-testid="overdue-count">
-          {t('overdueCount', { n: format.number(queue.data.overdueCount) })}
-        </Alert>
-      )}
-      {queue.data && (queue.data.unpaidCount ?? 0) > 0 && (
-        <Alert severity="warning" sx={{ mb: 1 }} data-testid="unpaid-count">
-          {t('unpaidCount', { n: format.number(queue.data.unpaidCount) })}
-        </Alert>
-      )}
-      {pager}
+      {/* The counts and the pager share one line: every line above the table is a row less on a laptop. */}
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1, minHeight: 40 }}>
+        {queue.data && queue.data.overdueCount > 0 && (
+          <Alert severity="error" sx={DENSE_ALERT} data-testid="overdue-count">
+            {t('overdueCount', { n: format.number(queue.data.overdueCount) })}
+          </Alert>
+        )}
+        {queue.data && (queue.data.unpaidCount ?? 0) > 0 && (
+          <Alert severity="warning" sx={DENSE_ALERT} data-testid="unpaid-count">
+            {t('unpaidCount', { n: format.number(queue.data.unpaidCount) })}
+          </Alert>
+        )}
+        <Box sx={{ flex: 1 }} />
+        {pager}
+      </Stack>
       {queue.loading && <LinearProgress sx={{ mb: 1 }} />}
       {queue.data && rows.length === 0 && !queue.loading && <Typography color="text.secondary">{t('queueEmpty')}</Typography>}
       {rows.length > 0 && (
-        <TableContainer component={Paper} variant="outlined">
-          <Table size="small" aria-label={t('title')}>
-            <TableHead>
-              <TableRow>
-                <TableCell padding="checkbox">
-                  <Checkbox
-                    checked={allChecked}
-                    indeterminate={someChecked && !allChecked}
-                    onChange={() =>
-                      setSelected((prev) => {
-                        const next = new Set(prev);
-                        for (const r of rows) {
-                          if (allChecked) next.delete(r.id);
-                          else next.add(r.id);
-                        }
-                        return next;
-                      })
-                    }
-                    slotProps={{ input: { 'aria-label': t('pickListHint') } }}
-                  />
-                </TableCell>
-                <TableCell>{t('colDispatchBy')}</TableCell>
-                <TableCell>{t('colBuyer')}</TableCell>
-                <TableCell>{t('colItems')}</TableCell>
-                <TableCell>{t('colDelivery')}</TableCell>
-                <TableCell>{t('colProgress')}</TableCell>
-                <TableCell>{t('colStatus')}</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map((row) => (
-                <TableRow
-                  key={row.id}
-                  hover
-                  data-testid="queue-row"
-                  data-overdue={row.overdue ? 'true' : 'false'}
-                  sx={row.overdue ? OVERDUE_ROW : undefined}
-                >
-                  <TableCell padding="checkbox">
-                    <Checkbox checked={selected.has(row.id)} onChange={() => toggle(row.id)} slotProps={{ input: { 'aria-label': row.number } }} />
-                  </TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap', ...(row.overdue ? { color: 'error.main', fontWeight: 700 } : {}) }}>
-                    {format.dateTime(row.dispatchBy)}
-                    {row.overdue && <Chip size="small" color="error" label={t('overdue')} sx={{ ml: 1, fontWeight: 700 }} />}
-                  </TableCell>
-                  {/* The buyer is who the helper looks for; the long Allegro number sits under the name, cut short (whole in the tooltip and the copy button). */}
-                  <TableCell sx={{ maxWidth: 220 }}>
-                    <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                      {row.buyerName ?? row.buyerLogin ?? '—'}
-                    </Typography>
-                    <OrderNumber number={row.number} withLabel={false} compact />
-                  </TableCell>
-                  <TableCell>{row.lineCount > 1 ? t('itemsMore', { first: row.firstItemName ?? '', n: row.lineCount - 1 }) : (row.firstItemName ?? '—')}</TableCell>
-                  <TableCell>{row.deliveryMethodName ?? '—'}</TableCell>
-                  <TableCell>{t('lineProgress', { packed: row.packedCount, quantity: row.itemCount })}</TableCell>
-                  <TableCell>
+        // A plain table styled once (QUEUE_TABLE), one line a row: MUI's TableCell/Checkbox/Button/Chip in
+        // every cell of 50 rows made opening the queue and leaving it (a scan) cost hundreds of milliseconds
+        // of rendering, and wrapped cells showed about 4 orders at 1366×768 (issue 16).
+        <Box component="table" aria-label={t('title')} sx={QUEUE_TABLE}>
+          <colgroup>
+            <col style={{ width: 30 }} />
+            <col style={{ width: 184 }} />
+            <col style={{ width: '18%' }} />
+            <col />
+            <col style={{ width: '14%' }} />
+            <col style={{ width: 84 }} />
+            <col style={{ width: 180 }} />
+            <col style={{ width: 68 }} />
+          </colgroup>
+          <thead>
+            <tr>
+              <th>
+                <input
+                  type="checkbox"
+                  checked={allChecked}
+                  ref={(el) => {
+                    if (el) el.indeterminate = someChecked && !allChecked;
+                  }}
+                  onChange={() =>
+                    setSelected((prev) => {
+                      const next = new Set(prev);
+                      for (const r of rows) {
+                        if (allChecked) next.delete(r.id);
+                        else next.add(r.id);
+                      }
+                      return next;
+                    })
+                  }
+                  aria-label={t('pickListHint')}
+                />
+              </th>
+              <th title={t('subtitle')}>{t('colDispatchBy')}</th>
+              <th>{t('colBuyer')}</th>
+              <th>{t('colItems')}</th>
+              <th>{t('colDelivery')}</th>
+              <th>{t('colProgress')}</th>
+              <th>{t('colStatus')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const buyer = row.buyerName ?? row.buyerLogin ?? '—';
+              const items = row.lineCount > 1 ? t('itemsMore', { first: row.firstItemName ?? '', n: row.lineCount - 1 }) : (row.firstItemName ?? '—');
+              return (
+                <tr key={row.id} data-testid="queue-row" data-overdue={row.overdue ? 'true' : 'false'} className={row.overdue ? 'overdue' : undefined}>
+                  <td>
+                    <input type="checkbox" checked={selected.has(row.id)} onChange={() => toggle(row.id)} aria-label={row.number} />
+                  </td>
+                  <td className="when">
+                    {shortDateTime(row.dispatchBy)}
+                    {row.overdue && <span className="tag tag-error">{t('overdue')}</span>}
+                  </td>
+                  {/* The buyer is who the helper looks for; our number follows, cut short (whole in its tooltip, the order's panel copies it). */}
+                  <td title={`${buyer} · ${row.number}`}>
+                    <p className="buyer">{buyer}</p> <span className="number" data-testid="order-number">{row.number}</span>
+                  </td>
+                  <td title={items}>{items}</td>
+                  <td title={row.deliveryMethodName ?? undefined}>{row.deliveryMethodName ?? '—'}</td>
+                  <td>{t('lineProgress', { packed: row.packedCount, quantity: row.itemCount })}</td>
+                  <td>
                     {row.status === 'packed' ? t('statusPacked') : t('statusToPick')}
                     {row.payment !== 'paid' && (
-                      <Chip
-                        size="small"
-                        data-testid="queue-payment"
-                        color={row.payment === 'unpaid' ? 'error' : 'info'}
-                        variant={row.payment === 'unpaid' ? 'filled' : 'outlined'}
-                        label={t(`payment_${row.payment}`)}
-                        sx={{ ml: 1, fontWeight: 700 }}
-                      />
+                      <span data-testid="queue-payment" className={row.payment === 'unpaid' ? 'tag tag-error' : 'tag tag-info'}>
+                        {t(`payment_${row.payment}`)}
+                      </span>
                     )}
-                  </TableCell>
-                  <TableCell align="right">
-                    <Button variant="contained" size="small" color={row.overdue ? 'error' : 'primary'} onClick={() => navigate('packing', row.id)}>
+                  </td>
+                  <td className="act">
+                    <button type="button" className={row.overdue ? 'pack pack-overdue' : 'pack'} onClick={() => navigate('packing', row.id)}>
                       {t('pack')}
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </Box>
       )}
       {rows.length > 10 && <Box sx={{ mt: 1 }}>{pager}</Box>}
     </Box>
