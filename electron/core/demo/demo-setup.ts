@@ -1,6 +1,6 @@
 /**
  * The parts of the demo shop that exist before its first order: the shop's settings, shelf locations,
- * products, their Allegro offers and two promotions.
+ * products, their Allegro offers and three promotions (two past, one planned).
  */
 import { settingsSchema } from '../../../shared/contract/system.contract';
 import { buildCatalog, type Catalog } from './catalog';
@@ -133,8 +133,8 @@ function promoPrice(sale: number, percentOff: number): number {
 }
 
 /**
- * Two promotions: kitchen days six to seven weeks ago (orders in that window carry the promo price), and
- * a garden sale starting next week (the planner's expected units).
+ * Three promotions: kitchen days six to seven weeks ago and a short home sale three weeks ago (orders in
+ * those windows carry the promo price), and a garden sale starting next week (the planner's expected units).
  */
 export function writePromotions(
   writer: DemoWriter,
@@ -156,6 +156,7 @@ export function writePromotions(
   for (let i = 0; i < catalog.count; i++) popularityTotal += catalog.popularity[i]!;
   const plans = [
     { name: 'Dni Kuchni –15%', prefix: 'KUCH-', count: 10, off: 15, startDays: -50, days: 7, note: 'Rabat na garnki, patelnie i akcesoria kuchenne.' },
+    { name: 'Porządki w domu –10%', prefix: 'DOM-', count: 8, off: 10, startDays: -24, days: 5, note: 'Krótka akcja na pojemniki i akcesoria domowe.' },
     { name: 'Sezon w ogrodzie –20%', prefix: 'OGR-', count: 8, off: 20, startDays: 6, days: 10, note: 'Planowana promocja: zamówić towar z wyprzedzeniem.' },
   ];
   return plans.map((plan, k) => {

@@ -22,6 +22,7 @@ import { mixSeed, nameSeed, Prng } from './prng';
 import { DemoOrders } from './demo-orders';
 import { createDemoWriter } from './demo-writer';
 import { placeProducts, writeLocations, writeOffers, writeProducts, writePromotions, writeShopSettings } from './demo-setup';
+import { writeCampaignPlans, writeSuppliers } from './demo-planning';
 import { planDays, timesOfDay } from './order-times';
 import { StockSimulation } from './stock-simulation';
 import { flushSearchIndexes } from '../stock/search-index';
@@ -130,6 +131,7 @@ async function generate(
   writeProducts(writer, places, stock.reorderPoint, setupAt);
   const offers = writeOffers(writer, stream('offers'), catalog, setupAt);
   const promotions = writePromotions(writer, stream('promotions'), catalog, nowMs, unitsPerDay, setupAt);
+  writeSuppliers(core.sqlite, stream('suppliers'), catalog, setupAt);
   stock.openingStocktake(stocktakeAt.getTime());
   writer.audit(stocktakeAt.toISOString(), 'stock.stocktake', 'document', `INW 1/${stocktakeAt.getUTCFullYear()}`, { products: productCount });
   report({ phase: 'catalog', done: productCount, total: productCount });
@@ -164,6 +166,7 @@ async function generate(
     await reserveOrder(trx, open.id, open.at);
     if (open.packed) markPacked.run(open.id);
   }
+  writeCampaignPlans(core.sqlite, promotions, nowMs);
   // What Allegro shows as offer stock: the units free to sell.
   core.sqlite.exec(`UPDATE offers SET
       stock_quantity = (SELECT MAX(0, p.on_hand - p.reserved) FROM products p WHERE p.id = offers.product_id),

@@ -24,6 +24,7 @@ import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
 import { homeMessages } from './home.messages';
 import { StatCard } from './StatCard';
+import { AtRiskBadge } from '../results/at-risk/AtRiskBadge';
 
 type CountKey = Exclude<keyof ShopStats, 'totalToPayGrosze' | 'orderLines' | 'ledgerEntries'>;
 
@@ -76,6 +77,7 @@ export default function HomeScreen() {
     <Box>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <ErrorAlert error={stats.error} onRetry={stats.reload} />
+      <AtRiskBadge />
       {data && isEmpty(data) && (
         <Card sx={{ mb: 3, borderColor: 'primary.main', borderWidth: 2 }} data-testid="empty-shop">
           <CardContent>

@@ -2,6 +2,7 @@ import { useRoute } from '../../app/navigation';
 import { PackOrderView } from './PackOrderView';
 import { PackingQueue } from './PackingQueue';
 import { PickListView } from './PickListView';
+import { AtRiskBadge } from '../results/at-risk/AtRiskBadge';
 
 /**
  * The helper's screen. Where you are lives in the address, so a reload or a glance away never loses
@@ -19,5 +20,10 @@ export default function PackingScreen() {
   }
   const orderId = Number(params[0]);
   if (Number.isSafeInteger(orderId) && orderId > 0) return <PackOrderView key={orderId} orderId={orderId} />;
-  return <PackingQueue />;
+  return (
+    <>
+      <AtRiskBadge />
+      <PackingQueue />
+    </>
+  );
 }

@@ -23,7 +23,8 @@ export interface ResultsTabDef {
 export const RESULTS_TABS: ResultsTabDef[] = [
   { id: 'fulfilment', order: 10, usesPeriod: true, label: { pl: 'Wysyłka i jakość', en: 'Dispatch and quality' }, load: () => import('./fulfilment/FulfilmentTab') },
   { id: 'handling-time', order: 20, usesPeriod: false, label: { pl: 'Czas wysyłki', en: 'Handling time' }, load: () => import('./handling-time/HandlingTimeTab') },
-  // Planned next (helper "h"): order 30 'at-risk' (Zagrożone zamówienia), 40 'campaigns' (Kampanie),
+  { id: 'at-risk', order: 30, usesPeriod: false, label: { pl: 'Zagrożone zamówienia', en: 'Orders at risk' }, load: () => import('./at-risk/AtRiskTab') },
+  // Planned next (helper "h"): order 40 'campaigns' (Kampanie),
   // 50 'reorder' (Zamówienia do dostawców) — each `load: () => import('./<id>/<Name>Tab')`.
 ];
 
