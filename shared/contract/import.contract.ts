@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDateTime, noInput } from './common';
+import { id, isoDate, isoDateTime, noInput } from './common';
 import { defineChannel } from './define';
 import { plainText } from './fields';
 
@@ -153,6 +153,14 @@ export const importPreview = z.object({
   alreadyImported: z.object({ runId: id, at: isoDateTime }).nullable(),
   /** The first records (at most 200) for the preview table. */
   sample: z.object({ columns: z.array(z.string()), rows: z.array(previewRow) }),
+  /**
+   * Owner's stock sheets: the day the sheet's counts are valid on — read from the sheet ("Stan na
+   * 30.11.2026") or given by the owner (`countedOn` of preview / remap / commit). Differences to the
+   * books are booked at the end of that day, so movements after it are kept. Null when unknown.
+   */
+  countedOn: z.object({ day: isoDate, source: z.enum(['sheet', 'owner']) }).nullable().default(null),
+  /** An owner's sheet with quantities and no day: the owner must give `countedOn` before it can be imported. */
+  needsCountedOn: z.boolean().default(false),
 });
 export type ImportPreview = z.infer<typeof importPreview>;
 
@@ -217,6 +225,12 @@ const base64 = z
   .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4, 'file larger than 200 MB')
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64');
 const fileName = plainText({ min: 1, max: 255, trim: false });
+/** A real calendar day YYYY-MM-DD (2000–2100); the core also refuses a day after today. */
+export const countedOnDay = isoDate.refine((v) => {
+  const [y, m, d] = v.split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return y >= 2000 && y <= 2100 && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}, 'expected a real day YYYY-MM-DD between 2000 and 2100');
 const mappingName = plainText({ min: 1, max: 100 });
 
 export const importContract = {
@@ -230,6 +244,8 @@ export const importContract = {
       token: token.optional(),
       /** Owner's sheets: use this mapping instead of the remembered / proposed one. */
       mapping: sheetMapping.optional(),
+      /** Owner's stock sheets: the day the counts are valid on (overrides a day the sheet states). */
+      countedOn: countedOnDay.optional(),
     }),
     output: importPreview,
   }),
@@ -240,9 +256,11 @@ export const importContract = {
     output: z.object({ previews: z.array(importPreview) }),
   }),
   'import.remap': defineChannel({
-    summary: "Preview an owner's sheet again with a changed column mapping.",
+    summary: "Preview an owner's sheet again with a changed column mapping and/or the day its counts are valid on.",
     access: 'owner',
-    input: z.strictObject({ token, mapping: sheetMapping }),
+    input: z
+      .strictObject({ token, mapping: sheetMapping.optional(), countedOn: countedOnDay.optional() })
+      .refine((v) => v.mapping !== undefined || v.countedOn !== undefined, 'give mapping, countedOn or both'),
     output: importPreview,
   }),
   'import.commit': defineChannel({
@@ -256,6 +274,8 @@ export const importContract = {
       mapping: sheetMapping.optional(),
       /** Remember the mapping under this name for sheets of the same layout. */
       saveMappingAs: mappingName.optional(),
+      /** Owner's stock sheets: the day the counts are valid on (default: the one shown in the preview). */
+      countedOn: countedOnDay.optional(),
     }),
     output: z.object({ run: importRun, problems: z.array(importProblem), problemsTotal: z.number().int() }),
   }),

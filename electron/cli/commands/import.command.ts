@@ -1,12 +1,15 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportPreview, ImportProblem, MappingProposal, SheetMapping } from '../../../shared/contract/import.contract';
+import { countedOnDay } from '../../../shared/contract/import.contract';
+import { DomainError } from '../../core/errors';
 import { commitImport, discardImport, previewImport, remapImport } from '../../core/import/import.service';
 import { mappingByName } from '../../core/import/mappings.repository';
 import type { Core } from '../../core/create-core';
 import { CliError, type CliCommand, type CliIo } from '../cli-types';
 import { dbOption } from '../cli-types';
 import { openCore } from '../open-core';
+import { guardImportWrites } from '../../core/import/worker/write-guard';
 
 /**
  * One file's result in `zaplecze import --json` (a public interface: scripts read it; keys are stable).
@@ -73,13 +76,15 @@ function progressPrinter(core: Core, io: CliIo, file: string, size: number): () 
 
 export const importCommand: CliCommand = {
   summary: 'Import Allegro exports or your own stock sheet (--dry-run shows what would change).',
-  usage: 'zaplecze import <file…> [--db <file>] [--dry-run] [--json] [--mapping <name>|auto] [--valid-rows-only]',
+  usage: 'zaplecze import <file…> [--db <file>] [--dry-run] [--json] [--mapping <name>|auto] [--valid-rows-only] [--counted-on YYYY-MM-DD]',
   options: {
     ...dbOption,
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
     mapping: { type: 'string' },
     'valid-rows-only': { type: 'boolean' },
+    /** Owner's stock sheets: the day the counts are valid on (needed when the sheet does not say). */
+    'counted-on': { type: 'string' },
   },
   allowPositionals: true,
   async run({ values, positionals }, io) {
@@ -94,7 +99,14 @@ export const importCommand: CliCommand = {
     const dryRun = Boolean(values['dry-run']);
     const validRowsOnly = Boolean(values['valid-rows-only']);
     const mappingOption = typeof values.mapping === 'string' ? values.mapping : null;
+    const countedOn = typeof values['counted-on'] === 'string' ? values['counted-on'] : undefined;
+    if (countedOn !== undefined && !countedOnDay.safeParse(countedOn).success) {
+      throw new CliError(`--counted-on ${countedOn}: expected a day as YYYY-MM-DD, e.g. --counted-on 2026-11-30.`, 2);
+    }
     const core = await openCore(values, { mustExist: false, io });
+    // The app on the same shop sees this import's transactions (its writes wait for them instead of
+    // failing "busy"), and an import running in the app refuses this one plainly; see import/worker/.
+    guardImportWrites(core.sqlite, core.dbFile);
     const results: ImportFileJson[] = [];
     try {
       let named: SheetMapping | null = null;
@@ -106,7 +118,7 @@ export const importCommand: CliCommand = {
       for (const file of positionals) {
         const stop = progressPrinter(core, io, file, statSync(file).size);
         try {
-          results.push(await importOne(core, file, { dryRun, validRowsOnly, mappingOption, named }));
+          results.push(await importOne(core, file, { dryRun, validRowsOnly, mappingOption, named, countedOn }));
         } finally {
           stop();
         }
@@ -120,10 +132,16 @@ export const importCommand: CliCommand = {
   },
 };
 
-async function importOne(core: Core, file: string, opts: { dryRun: boolean; validRowsOnly: boolean; mappingOption: string | null; named: SheetMapping | null }): Promise<ImportFileJson> {
+async function importOne(core: Core, file: string, opts: { dryRun: boolean; validRowsOnly: boolean; mappingOption: string | null; named: SheetMapping | null; countedOn?: string }): Promise<ImportFileJson> {
   const name = basename(file);
   // Parse first; rehearse (exact counts without writing) only for --dry-run: a real import counts as it commits.
-  let preview: ImportPreview = await previewImport(core, { name, path: file }, { rehearse: opts.dryRun });
+  let preview: ImportPreview;
+  try {
+    preview = await previewImport(core, { name, path: file, countedOn: opts.countedOn }, { rehearse: opts.dryRun });
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'invalid_input' && opts.countedOn) throw new CliError(`--counted-on ${opts.countedOn}: ${error.message}`, 2);
+    throw error;
+  }
   const base = (status: ImportFileJson['status']): ImportFileJson => ({
     file,
     format: preview.format,
@@ -151,6 +169,18 @@ async function importOne(core: Core, file: string, opts: { dryRun: boolean; vali
     }
   }
   const mapping = preview.mapping ? mappingJson(preview.mapping, preview.mapping.mapping) : undefined;
+  if (preview.needsCountedOn) {
+    // Counted quantities without their day: booked "now" they would undo the sales since the count.
+    const result = base('rejected');
+    if (mapping) result.mapping = mapping;
+    result.errors.unshift({
+      row: null,
+      column: null,
+      message: 'The sheet does not say on which day the stock was counted. Give that day with --counted-on YYYY-MM-DD: differences are booked on that day, and sales and receipts since then are kept.',
+    });
+    discardImport(core, preview.token);
+    return result;
+  }
   if (opts.dryRun) {
     discardImport(core, preview.token);
     const result = base(preview.status === 'rejected' || (preview.counts.errors > 0 && !opts.validRowsOnly) ? 'rejected' : 'dry-run');

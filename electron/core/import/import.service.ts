@@ -14,6 +14,7 @@ import type { ApplyCounts } from './apply/context';
 import { ProductMatcher } from './apply/product-matcher';
 import { mappingForSignature } from './mappings.repository';
 import { parseFile, type ParsedFile } from './parse';
+import type { SheetMetaRecord } from './records';
 import { t, type ProblemSink } from './problems';
 import { finishRun, getRun, insertRun, lastImportOf, type RunDetails } from './runs.repository';
 import { sourceFromBytes, sourceFromPath, type ImportSource } from './source';
@@ -26,6 +27,8 @@ interface Prepared {
   createdAt: number;
   /** Apply-time problems of the last rehearsal (added to the parse problems). */
   preview: ImportPreview | null;
+  /** Owner's stock sheets: the day the owner said the counts are valid on (YYYY-MM-DD). */
+  countedOn?: string;
 }
 
 /** Previews live for an hour; at most 20 are kept (the oldest are dropped). */
@@ -71,6 +74,8 @@ export interface ImportInput {
   token?: string;
   /** Owner's sheets: the column mapping to use. */
   mapping?: SheetMapping;
+  /** Owner's stock sheets: the day the counts are valid on (YYYY-MM-DD; overrides the sheet's own). */
+  countedOn?: string;
 }
 
 export interface PreviewOptions {
@@ -120,20 +125,23 @@ export async function previewImport(core: Core, input: ImportInput, options: Pre
   });
   const map = store(core);
   if (map.has(token)) dispose(map, token);
-  const entry: Prepared = { token, source, parsed, createdAt: Date.now(), preview: null };
+  const entry: Prepared = { token, source, parsed, createdAt: Date.now(), preview: null, countedOn: checkCountedOn(core, input.countedOn) };
   map.set(token, entry);
   const preview = await describe(core, entry, options.rehearse ?? true, report);
   report('done', 1, 1);
   return preview;
 }
 
-/** Previews an owner's sheet again with the mapping the owner edited. */
-export async function remapImport(core: Core, token: string, mapping: SheetMapping): Promise<ImportPreview> {
+/** Previews an owner's sheet again with the mapping the owner edited and/or the day its counts are valid on. */
+export async function remapImport(core: Core, token: string, mapping?: SheetMapping, countedOn?: string): Promise<ImportPreview> {
   const entry = getPrepared(core, token);
   const report = progress(core, token, entry.source.name);
-  const parsed = await parseFile(entry.source, { mapping, savedMapping: (s) => mappingForSignature(core.sqlite, s), onProgress: (p, d, tt) => report(p, d, tt) });
-  entry.parsed.staging.dispose();
-  entry.parsed = parsed;
+  if (countedOn !== undefined) entry.countedOn = checkCountedOn(core, countedOn);
+  if (mapping) {
+    const parsed = await parseFile(entry.source, { mapping, savedMapping: (s) => mappingForSignature(core.sqlite, s), onProgress: (p, d, tt) => report(p, d, tt) });
+    entry.parsed.staging.dispose();
+    entry.parsed = parsed;
+  }
   const preview = await describe(core, entry, true, report);
   report('done', 1, 1);
   return preview;
@@ -141,6 +149,32 @@ export async function remapImport(core: Core, token: string, mapping: SheetMappi
 
 export function discardImport(core: Core, token: string): boolean {
   return dispose(store(core), token);
+}
+
+/**
+ * The owner's day for a stock sheet: a real day (the contract checks the form), not after today in
+ * Warsaw — a count cannot be valid on a day that has not come yet.
+ */
+function checkCountedOn(core: Core, day: string | undefined): string | undefined {
+  if (day === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new DomainError('invalid_input', 'countedOn: expected YYYY-MM-DD');
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' }).format(core.now());
+  if (day > today) throw new DomainError('invalid_input', `countedOn: ${day} is after today (${today}); a count is valid on a day that has come.`);
+  return day;
+}
+
+/** The day a stock sheet counts on: the owner's, else the sheet's own ("Stan na 30.11.2026"), else none. */
+export function stockSheetDay(entry: { parsed: ParsedFile; countedOn?: string }): ImportPreview['countedOn'] {
+  if (entry.parsed.format !== 'owner-stock-sheet') return null;
+  if (entry.countedOn) return { day: entry.countedOn, source: 'owner' };
+  const meta = entry.parsed.staging.get<SheetMetaRecord>('meta', 'countedOn')?.data;
+  return meta ? { day: meta.countedOn, source: 'sheet' } : null;
+}
+
+/** An owner's sheet that sets quantities but says on which day nobody knows: importing it must wait for the day. */
+function needsDay(entry: { parsed: ParsedFile; countedOn?: string }): boolean {
+  const { parsed } = entry;
+  return parsed.format === 'owner-stock-sheet' && Boolean(parsed.appliedMapping?.columns.some((c) => c.field === 'quantity')) && stockSheetDay(entry) === null;
 }
 
 function getPrepared(core: Core, token: string): Prepared {
@@ -176,6 +210,7 @@ function runApply(core: Core, entry: Prepared, args: { runId?: number; actor: Ac
       actor: args.actor,
       at: args.at,
       handlingTimeDays: args.handlingTimeDays,
+      countedOn: stockSheetDay(entry)?.day ?? null,
       writer,
       matcher: new ProductMatcher(core.sqlite),
       problems,
@@ -247,6 +282,8 @@ async function describe(core: Core, entry: Prepared, rehearse: boolean, report: 
     mapping,
     alreadyImported: lastImportOf(core.sqlite, source.sha256),
     sample: parsed.sample.toJSON(),
+    countedOn: stockSheetDay(entry),
+    needsCountedOn: needsDay(entry),
   };
   entry.preview = preview;
   return preview;
@@ -257,6 +294,8 @@ export interface CommitOptions {
   mapping?: SheetMapping;
   saveMappingAs?: string;
   actor?: Actor;
+  /** Owner's stock sheets: the day the counts are valid on (YYYY-MM-DD). */
+  countedOn?: string;
 }
 
 export interface CommitResult {
@@ -283,6 +322,7 @@ export async function commitImport(core: Core, token: string, options: CommitOpt
     entry.parsed.staging.dispose();
     entry.parsed = parsed;
   }
+  if (options.countedOn !== undefined) entry.countedOn = checkCountedOn(core, options.countedOn);
   const { parsed, source } = entry;
   const startedAt = core.now().toISOString();
   const settings = await getSettings(core.db);
@@ -310,6 +350,15 @@ export async function commitImport(core: Core, token: string, options: CommitOpt
   }
   if (parsed.mapping?.missingFields.length) {
     return reject(parsed.problems, t('Przypisanie kolumn jest niepełne (brak kolumny z nazwą towaru).', 'The column mapping is incomplete (no column for the product name).'));
+  }
+  if (needsDay(entry)) {
+    // Booking an undated count "now" would undo every sale and receipt since the owner counted.
+    const problems = parsed.problems.fork();
+    problems.error('counted_on_missing', {}, t(
+      'Arkusz nie podaje, na który dzień liczono stany. Wybierz ten dzień (pole „Stan na dzień”), żeby różnice zapisać na ten dzień, a sprzedaż i przyjęcia od tego dnia zachować.',
+      'The sheet does not say on which day the stock was counted. Choose that day ("Stock as of"), so differences are booked on that day and sales and receipts since then are kept.',
+    ));
+    return reject(problems, t('Nie podano dnia, na który arkusz liczy stany; nic nie zmieniono.', 'The day the sheet counts on was not given; nothing was changed.'));
   }
   if (parsed.problems.errorCount > 0 && !options.validRowsOnly) {
     return reject(parsed.problems, t(

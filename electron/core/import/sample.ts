@@ -10,7 +10,8 @@ export class SampleCollector {
   private readonly rows: PreviewRow[] = [];
   private readonly byKey = new Map<string, PreviewRow>();
 
-  constructor(readonly columns: string[]) {}
+  /** `computed`: columns whose values come from the rehearsal, not the file (cleared before each rehearsal). */
+  constructor(readonly columns: string[], private readonly computed: string[] = []) {}
 
   add(key: string, place: { row?: number | null; jsonPath?: string | null }, values: Array<string | number | null | undefined>, invalid = false): void {
     if (this.rows.length >= LIMIT) return;
@@ -33,9 +34,20 @@ export class SampleCollector {
     if (row) row.action = action;
   }
 
+  /** Called by the writers: a value only the rehearsal knows (e.g. stock now → after), by column name. */
+  set(key: string, column: string, value: string | null): void {
+    const row = this.byKey.get(key);
+    const index = this.columns.indexOf(column);
+    if (row && index >= 0) row.values[index] = value;
+  }
+
   /** Back to "not yet known" before a fresh rehearsal. */
   reset(): void {
-    for (const row of this.byKey.values()) row.action = 'skipped';
+    const computed = this.computed.map((c) => this.columns.indexOf(c)).filter((i) => i >= 0);
+    for (const row of this.byKey.values()) {
+      row.action = 'skipped';
+      for (const i of computed) row.values[i] = null;
+    }
   }
 
   toJSON(): ImportPreview['sample'] {

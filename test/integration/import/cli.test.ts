@@ -104,12 +104,33 @@ describe('zaplecze import', () => {
   it('--valid-rows-only skips invalid rows and counts them', () => {
     const file = join(dir.dir, 'stan.csv');
     writeFileSync(file, 'Kod;Nazwa;Ilość\nA;Kubek;1\nB;Talerz;-3\n');
-    const strict = zaplecze('import', file, '--db', db, '--mapping', 'auto', '--json');
+    // The sheet states no day: it is given (issue 13.14), so only the invalid row is in the way.
+    const strict = zaplecze('import', file, '--db', db, '--mapping', 'auto', '--counted-on', '2026-01-05', '--json');
     expect(strict.code).toBe(1);
     expect(JSON.parse(strict.out).files[0].errors).toEqual([{ row: 3, column: 'Ilość', message: expect.stringContaining('"-3" is not a number of units') }]);
-    const lenient = zaplecze('import', file, '--db', db, '--mapping', 'auto', '--valid-rows-only', '--json');
+    const lenient = zaplecze('import', file, '--db', db, '--mapping', 'auto', '--valid-rows-only', '--counted-on', '2026-01-05', '--json');
     expect(lenient.code).toBe(0);
     expect(JSON.parse(lenient.out).files[0]).toMatchObject({ status: 'imported', inserted: 1, skippedRows: 1 });
+  });
+
+  it('--counted-on: a sheet without its day is refused until the day is given, then booked at the end of that day', () => {
+    const file = fixture('stock-day/stan-magazynu.bez-daty.csv');
+    const before = zaplecze('import', file, '--db', db, '--mapping', 'auto', '--json');
+    expect(before.code).toBe(1);
+    const refused = JSON.parse(before.out).files[0];
+    expect(refused.status).toBe('rejected');
+    expect(refused.errors[0].message).toContain('--counted-on YYYY-MM-DD');
+    expect(zaplecze('import', file, '--db', db, '--mapping', 'auto', '--counted-on', '30.11.2026').code).toBe(2);
+    expect(zaplecze('import', file, '--db', db, '--mapping', 'auto', '--counted-on', '2026-02-30').code).toBe(2);
+    const after = zaplecze('import', file, '--db', db, '--mapping', 'auto', '--counted-on', '2026-11-30', '--json');
+    expect(after.code).toBe(0);
+    expect(JSON.parse(after.out).files[0]).toMatchObject({ status: 'imported', inserted: 3 });
+    const sqlite = new BetterSqlite3(db, { readonly: true });
+    try {
+      expect(sqlite.prepare("SELECT DISTINCT created_at FROM stock_ledger WHERE kind = 'stocktake'").pluck().all()).toEqual(['2026-11-30T22:59:59.000Z']);
+    } finally {
+      sqlite.close();
+    }
   });
 
   it('usage errors: no file, a missing file', () => {

@@ -3,7 +3,7 @@ import { promisedDispatchBy } from '../../../electron/core/orders/dispatch-promi
 import { listUnmatched, linkToProduct } from '../../../electron/core/import/links.service';
 import { commitImport, previewImport, remapImport } from '../../../electron/core/import/import.service';
 import { tempCore, type TempCore } from '../../support/temp-core';
-import { contentHash, fixture, importBytes, importPath, readFixture } from './support';
+import { contentHash, fixture, importBytes, importPath, readFixture, warsawToday } from './support';
 
 let t: TempCore;
 beforeEach(async () => {
@@ -111,7 +111,9 @@ describe("the owner's sheet", () => {
     const preview = await previewImport(t.core, { name: 'stock.csv', bytes: sheet });
     expect(preview.mapping?.mapping.columns.map((c) => c.field)).toEqual(['sku', 'name', 'ean', 'quantity', 'salePrice', 'vatRate', 'location']);
     expect(preview.counts).toMatchObject({ inserted: 4, errors: 0 });
-    const { run } = await commitImport(t.core, preview.token);
+    // The sheet does not say on which day it counted (issue 13.14): the owner says today.
+    expect(preview.needsCountedOn).toBe(true);
+    const { run } = await commitImport(t.core, preview.token, { countedOn: warsawToday(t.core) });
     expect(run.status).toBe('committed');
     expect(t.core.sqlite.prepare('SELECT sku, name, sale_price_grosze p, vat_rate v, on_hand FROM products ORDER BY sku').all()).toEqual([
       { sku: 'A-1', name: '=SUM(A1:A2)', p: 123456, v: '23', on_hand: 3 },
@@ -147,7 +149,7 @@ describe("the owner's sheet", () => {
     const mapping = { headerRow: 1, columns: [{ index: 0, field: 'sku' as const }, { index: 1, field: 'name' as const }, { index: 2, field: 'quantity' as const }, { index: 3, field: 'purchasePrice' as const }, { index: 4, field: 'salePrice' as const }] };
     const remapped = await remapImport(t.core, preview.token, mapping);
     expect(remapped.counts).toMatchObject({ inserted: 1, errors: 0 });
-    const { run } = await commitImport(t.core, remapped.token, { mapping, saveMappingAs: 'Mój arkusz' });
+    const { run } = await commitImport(t.core, remapped.token, { mapping, saveMappingAs: 'Mój arkusz', countedOn: warsawToday(t.core) });
     expect(run.status).toBe('committed');
     expect(t.core.sqlite.prepare('SELECT purchase_price_grosze, sale_price_grosze FROM products').get()).toEqual({ purchase_price_grosze: 800, sale_price_grosze: 1000 });
     const next = await previewImport(t.core, { name: 'b.csv', bytes: csv('Symbol;Opis;Stan;Cena netto;Cena\nK-1;Kubek;5;8,00;10,00\n') });

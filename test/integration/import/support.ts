@@ -44,18 +44,27 @@ export function tableCounts(sqlite: BetterSqlite3.Database): Record<string, numb
   return Object.fromEntries(names.map((n) => [n, sqlite.prepare(`SELECT count(*) FROM ${n}`).pluck().get() as number]));
 }
 
-/** Preview (rehearsed) then commit a file from disk, as the app does. */
+/** Today in Warsaw by the core's clock, YYYY-MM-DD. */
+export function warsawToday(core: Core): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' }).format(core.now());
+}
+
+/**
+ * Preview (rehearsed) then commit a file from disk, as the app does. A stock sheet that does not state
+ * its day is imported as counted today — the answer an owner gives for a fresh count (the day itself is
+ * tested in stock-count-day.test.ts); pass `countedOn` to say otherwise.
+ */
 export async function importPath(core: Core, path: string, options: CommitOptions = {}) {
   const name = path.split('/').pop()!;
   const preview = await previewImport(core, { name, path });
-  const result = await commitImport(core, preview.token, { mapping: preview.mapping?.mapping, ...options });
+  const result = await commitImport(core, preview.token, { mapping: preview.mapping?.mapping, ...(preview.needsCountedOn ? { countedOn: warsawToday(core) } : {}), ...options });
   return { preview, ...result };
 }
 
 /** The same from bytes (drag and drop). */
 export async function importBytes(core: Core, name: string, bytes: Uint8Array, options: CommitOptions = {}) {
   const preview = await previewImport(core, { name, bytes });
-  const result = await commitImport(core, preview.token, { mapping: preview.mapping?.mapping, ...options });
+  const result = await commitImport(core, preview.token, { mapping: preview.mapping?.mapping, ...(preview.needsCountedOn ? { countedOn: warsawToday(core) } : {}), ...options });
   return { preview, ...result };
 }
 

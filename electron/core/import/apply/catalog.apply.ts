@@ -1,6 +1,7 @@
 import { OPEN_ORDER_STATUSES } from '../../../../shared/domain/order-status';
 import { t } from '../problems';
 import type { OfferRecord, SheetMetaRecord, StockRowRecord } from '../records';
+import { STOCK_CHANGE_COLUMN } from '../formats/stock-sheet';
 import { dateTime } from '../text/values';
 import type { ApplyContext, ApplyCounts } from './context';
 
@@ -119,10 +120,11 @@ export function applyStockSheet(ctx: ApplyContext): ApplyCounts {
   );
   const total = staging.count('stock');
   let done = 0;
-  // A sheet that states its day is a count at that moment: the difference is taken against the ledger
-  // as it stood at the end of that day and booked then, so sales and receipts since are not undone.
-  const meta = staging.get<SheetMetaRecord>('meta', 'countedOn')?.data ?? null;
-  const endOfDay = meta ? dateTime(`${meta.countedOn.split('-').reverse().join('.')} 23:59:59`) : null;
+  // A sheet is a count at a moment — the day it states, or the day the owner gave: the difference is
+  // taken against the ledger as it stood at the end of that day and booked then, so sales and receipts
+  // since are not undone.
+  const day = ctx.countedOn ?? staging.get<SheetMetaRecord>('meta', 'countedOn')?.data.countedOn ?? null;
+  const endOfDay = day ? dateTime(`${day.split('-').reverse().join('.')} 23:59:59`) : null;
   const countedAt = endOfDay?.ok && endOfDay.value && endOfDay.value < at ? endOfDay.value : at;
   const ledgerAt = sqlite.prepare('SELECT coalesce(sum(quantity), 0) FROM stock_ledger WHERE product_id = ? AND created_at <= ?').pluck();
   const locationId = (code: string | null | undefined): number | null | undefined => {
@@ -176,6 +178,10 @@ export function applyStockSheet(ctx: ApplyContext): ApplyCounts {
       if (ean) matcher.addProduct(id, r.sku, ean);
     }
     const booked = countedAt === at ? onHand : Number(ledgerAt.get(id, countedAt));
+    if (r.quantity !== undefined && r.quantity !== null) {
+      // The preview table says what happens to each product's stock: "43 → 45".
+      sample.set(r.sku, STOCK_CHANGE_COLUMN, `${onHand} → ${onHand + (r.quantity - booked)}`);
+    }
     if (r.quantity !== undefined && r.quantity !== null && r.quantity !== booked) {
       ledger.run(id, location ?? null, r.quantity - booked, `Stan z arkusza ${ctx.fileName}`, ctx.fileName, ctx.runId, r.purchasePriceGrosze ?? null, ctx.actor, countedAt);
       writer.count('stock_ledger', 'inserted');

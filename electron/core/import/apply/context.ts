@@ -18,6 +18,8 @@ export interface ApplyContext {
   /** The run's single timestamp (created_at / updated_at of everything it writes). */
   at: string;
   handlingTimeDays: number;
+  /** Owner's stock sheets: the day (YYYY-MM-DD, Warsaw) the counts are valid on — the owner's or the sheet's own. */
+  countedOn?: string | null;
   writer: ChangeWriter;
   matcher: ProductMatcher;
   problems: ProblemSink;

@@ -8,7 +8,9 @@ import { ean, isScientific, money, text, vatRate, wholeNumber } from '../text/va
 import { normalizeHeader } from '../mapping/stock-mapping';
 import type { ParseContext } from './context';
 
-export const STOCK_SAMPLE_COLUMNS = ['SKU', 'Nazwa / Name', 'EAN', 'Ilość / Quantity', 'Cena / Price', 'Lokalizacja / Location'];
+/** The stock the product has now → what it will have after the import (filled in by the rehearsal). */
+export const STOCK_CHANGE_COLUMN = 'Stan: teraz → po imporcie / Stock: now → after import';
+export const STOCK_SAMPLE_COLUMNS = ['SKU', 'Nazwa / Name', 'EAN', 'Ilość / Quantity', STOCK_CHANGE_COLUMN, 'Cena / Price', 'Lokalizacja / Location'];
 
 const FIELD_LABEL: Record<StockField, { pl: string; en: string }> = {
   sku: { pl: 'SKU', en: 'SKU' },
@@ -42,7 +44,7 @@ export async function parseStockSheet(
   rows: AsyncIterable<TabularRow>,
 ): Promise<{ sample: SampleCollector; records: number; invalid: number }> {
   const { staging, problems } = ctx;
-  const sample = new SampleCollector(STOCK_SAMPLE_COLUMNS);
+  const sample = new SampleCollector(STOCK_SAMPLE_COLUMNS, [STOCK_CHANGE_COLUMN]);
   const columnOf = new Map<StockField, number>(mapping.columns.map((c) => [c.field, c.index]));
   const headerOf = (field: StockField) => headers[columnOf.get(field) ?? -1] || FIELD_LABEL[field].pl;
   let records = 0;
@@ -125,7 +127,7 @@ export async function parseStockSheet(
     if (columnOf.has('location')) record.location = text(cellText(cell('location')))?.slice(0, 50) ?? null;
     if (problems.errorCount > errorsBefore || !name) {
       invalid += 1;
-      sample.add(sku ?? `row ${row}`, { row }, [sku, name, cellText(cell('ean')), cellText(cell('quantity')), cellText(cell('salePrice')), cellText(cell('location'))], true);
+      sample.add(sku ?? `row ${row}`, { row }, [sku, name, cellText(cell('ean')), cellText(cell('quantity')), null, cellText(cell('salePrice')), cellText(cell('location'))], true);
       continue;
     }
     let generated = false;
@@ -140,7 +142,7 @@ export async function parseStockSheet(
     const full: StockRowRecord = { ...record, sku: sku.slice(0, 100), generatedSku: generated, name: name.slice(0, 500) };
     const raw = JSON.stringify(full);
     if (staging.put('stock', full.sku, full, { row, raw })) {
-      sample.add(full.sku, { row }, [full.sku, full.name, full.ean ?? null, full.quantity ?? null, full.salePriceGrosze != null ? (full.salePriceGrosze / 100).toFixed(2) : null, full.location ?? null]);
+      sample.add(full.sku, { row }, [full.sku, full.name, full.ean ?? null, full.quantity ?? null, null, full.salePriceGrosze != null ? (full.salePriceGrosze / 100).toFixed(2) : null, full.location ?? null]);
     } else {
       const existing = staging.get<StockRowRecord>('stock', full.sku)!;
       if (existing.raw === raw) {
