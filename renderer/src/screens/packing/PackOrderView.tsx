@@ -37,6 +37,7 @@ import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
 import { ForceCompleteDialog } from './ForceCompleteDialog';
 import { packingMessages } from './packing.messages';
+import { peekPackOrder, takePackOrder } from './pack-order-seed';
 import { scanMessage } from './scan-message';
 import { ShipPanel } from './ShipPanel';
 import { useEscape } from './use-escape';
@@ -123,8 +124,12 @@ export function PackOrderView({ orderId }: { orderId: number }) {
   const format = useFormat();
   const notify = useNotify();
   const role = useRole();
-  const query = useLiveQuery(() => api.call('packing.get', { orderId }), ['orders'], [orderId]);
-  const [order, setOrder] = useState<PackOrder | null>(null);
+  // The queue may have read the order just before opening this view: draw it at once, no second call.
+  const query = useLiveQuery(() => {
+    const seeded = takePackOrder(orderId);
+    return seeded ? Promise.resolve(seeded) : api.call('packing.get', { orderId });
+  }, ['orders'], [orderId]);
+  const [order, setOrder] = useState<PackOrder | null>(() => peekPackOrder(orderId));
   const [banner, setBanner] = useState<Banner | null>(null);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);

@@ -26,6 +26,7 @@ import { useFormat } from '../../i18n/format';
 import { useShortDateTime } from '../orders/short-date-time';
 import { useT } from '../../i18n/i18n';
 import { packingMessages } from './packing.messages';
+import { seedPackOrder } from './pack-order-seed';
 
 /**
  * The queue's table, styled once for all its cells. One line a row, long texts cut with "…" (whole in
@@ -114,18 +115,28 @@ export function PackingQueue() {
     if (queue.data && page > 0 && page * PAGE_SIZE >= queue.data.total) setPage(Math.max(0, Math.ceil(queue.data.total / PAGE_SIZE) - 1));
   }, [queue.data, page]);
 
+  /** Opens the packing view of one order, read before the queue goes away: it shows at once, complete. */
+  async function openOrder(id: number) {
+    try {
+      seedPackOrder(await api.call('packing.get', { orderId: id }));
+    } catch {
+      // The view reads it again and says what went wrong.
+    }
+    navigate('packing', id);
+  }
+
   async function onFind(code: string) {
     setFeedback(null);
     const exact = rows.find((r) => namesOrder(r, code));
     if (exact) {
-      navigate('packing', exact.id);
+      await openOrder(exact.id);
       return;
     }
     // A slip's number (Allegro id, ZAP-<id>) is found by the core's index at once, without reading the
     // whole queue; the packing view itself says when that order is not waiting for packing.
     const looked = await api.call('orders.lookup', { code });
     if (looked.id !== null) {
-      navigate('packing', looked.id);
+      await openOrder(looked.id);
       return;
     }
     const found = await api.call('packing.queue', { filter: 'all', search: code });
