@@ -39,7 +39,10 @@ export const registerTotal = z.object({
  * `booked_amount_changed` (the order's amount changed after it was booked), `epp_characters_lost`
  * (letters the EDI++ file's Windows-1250 cannot carry, e.g. Cyrillic or emoji, written as "?"),
  * `refund_date_assumed` (a return Allegro finished, imported without a refund date: booked on the day
- * it was imported, at the returned goods' value).
+ * it was imported, at the returned goods' value), `wdt_check` (an intra-EU supply at 0 % to a buyer with an
+ * EU VAT number: check it in VIES), `oss_sale` (a distance sale over the yearly threshold, taxed in the
+ * buyer's country), `wsto_threshold_near` (the year's distance sales are near the 42 000 zł threshold;
+ * orderId 0).
  */
 export const registerWarning = z.object({
   code: z.enum([
@@ -53,11 +56,17 @@ export const registerWarning = z.object({
     'booked_amount_changed',
     'epp_characters_lost',
     'refund_date_assumed',
+    'wdt_check',
+    'oss_sale',
+    'wsto_threshold_near',
   ]),
   orderId: z.number().int(),
   /** Our order number, ZAP-<id>. */
   reference: z.string(),
 });
+
+/** One VAT rate of a cash register report: gross and VAT, grosze. */
+export const cashTotal = z.object({ rate: vatRate, gross: minor, vat: minor });
 
 export const salesRegisterSummary = z.object({
   month,
@@ -76,6 +85,25 @@ export const salesRegisterSummary = z.object({
   closedAt: z.string().nullable().optional(),
   /** Saving the file now closes the month (it has ended and is still open). */
   closesOnSave: z.boolean().optional(),
+  /** NBP rates the month needs and the shop lacks (table day, currency, orders): saving is refused until they are there. */
+  missingRates: z.array(z.object({ currency: z.string(), day: isoDate, orders: z.number().int() })).optional(),
+  /** Documents converted from another currency: currency → count (their amounts in the totals are złoty). */
+  converted: z.array(z.object({ currency: z.string(), documents: z.number().int() })).optional(),
+  /** Distance sales to EU consumers this year, net złoty, against the 42 000 zł threshold (art. 22a). */
+  wsto: z
+    .object({ year: z.string(), threshold: minor, netBeforeMonth: minor, netThroughMonth: minor, crossedOn: isoDate.nullable(), lastYearExceeded: z.boolean() })
+    .optional(),
+  /** How receipts are booked and, for a cash register, the report (RO) against Zaplecze's own receipt sales. */
+  salesRecording: z
+    .object({
+      mode: z.enum(['per_order', 'cash_register', 'exempt']),
+      report: z.object({ number: z.string(), reportDate: isoDate, totals: z.array(cashTotal) }).nullable(),
+      reportMissing: z.boolean(),
+      receipts: z.array(cashTotal),
+      difference: z.array(cashTotal),
+      orders: z.number().int(),
+    })
+    .optional(),
 });
 export type SalesRegisterSummary = z.infer<typeof salesRegisterSummary>;
 

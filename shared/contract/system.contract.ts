@@ -49,6 +49,12 @@ export const settingsSchema = z.object({
   invoiceSeries: documentSeries,
   /** The same for corrections of invoices, e.g. "KOR {n}/{mm}/{rrrr}". */
   correctionSeries: documentSeries,
+  /**
+   * How sales without an invoice reach the accountant's register: `per_order` one receipt (PA) per order;
+   * `cash_register` the cash register's monthly report (RO) entered in Raporty, invoices to consumers as
+   * FP; `exempt` (no cash register: online payments) one WEW summary a month.
+   */
+  salesRecording: z.enum(['per_order', 'cash_register', 'exempt']),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

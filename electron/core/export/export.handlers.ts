@@ -19,6 +19,34 @@ function registerSummary(r: SalesRegister, now: Date): SalesRegisterSummary {
     warnings: r.warnings,
     closedAt: r.frozen?.at ?? null,
     closesOnSave: r.frozen === null && monthEnded(r.month, now),
+    ...accountingSummary(r),
+  };
+}
+
+/** Currency conversion, the EU threshold and the cash register's report, when the register has them. */
+function accountingSummary(r: SalesRegister): Partial<SalesRegisterSummary> {
+  const converted = new Map<string, number>();
+  for (const d of r.documents) {
+    const fx = d.rows[0]?.fx;
+    if (fx) converted.set(fx.currency, (converted.get(fx.currency) ?? 0) + 1);
+  }
+  const rec = r.salesRecording;
+  return {
+    ...(r.missingRates ? { missingRates: r.missingRates.map((m) => ({ currency: m.currency, day: m.day, orders: m.orderIds.length })) } : {}),
+    ...(converted.size ? { converted: [...converted].map(([currency, documents]) => ({ currency, documents })) } : {}),
+    ...(r.wsto ? { wsto: r.wsto } : {}),
+    ...(rec
+      ? {
+          salesRecording: {
+            mode: rec.mode,
+            report: rec.report ? { number: rec.report.number, reportDate: rec.report.reportDate, totals: rec.report.totals } : null,
+            reportMissing: rec.reportMissing,
+            receipts: rec.receipts,
+            difference: rec.difference,
+            orders: rec.orders,
+          },
+        }
+      : {}),
   };
 }
 

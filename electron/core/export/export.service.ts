@@ -2,14 +2,18 @@ import type { Core } from '../create-core';
 import { warsawDate } from '../orders/dispatch-promise';
 import { getSettings } from '../settings/settings.service';
 import { Pacer } from './pacer';
-import { monthPeriod } from './period';
+import { monthPeriod, type MonthPeriod } from './period';
+import { loadCashReport } from '../accounting/cash-register';
+import { WstoLedger } from '../accounting/eu-supply';
+import { RateBook } from '../accounting/exchange-rates';
+import { RegisterAccounting } from '../accounting/register-accounting';
 import type { SalesRegister } from './register.types';
 import { salesRegisterCsv, salesRegisterNotesCsv } from './sales-register.csv';
 import { DomainError } from '../errors';
 import { freezeMonth, loadFrozenMonth } from './register-book';
 import { loadRegisterSources } from './sales-register.data';
 import { salesRegisterEpp } from './sales-register.epp';
-import { buildSalesRegister } from './sales-register';
+import { buildSalesRegister, goodsByRate, splitByRate } from './sales-register';
 import { salesRegisterXlsx } from './sales-register.xlsx';
 import { type StockValuation, stockValuation } from './stock-valuation';
 import { stockValuationCsv, stockValuationXlsx } from './stock-valuation.files';
@@ -41,7 +45,41 @@ export async function salesRegisterFor(core: Core, month: string, pacer: Pacer =
 async function computeRegister(core: Core, month: string, pacer: Pacer): Promise<SalesRegister> {
   const period = monthPeriod(month);
   const { sales, returns, cancellations, warnings } = await loadRegisterSources(core.sqlite, period, pacer);
-  return buildSalesRegister(period, sales, returns, warnings, pacer, cancellations);
+  const accounting = await loadRegisterAccounting(core, period, pacer);
+  return buildSalesRegister(period, sales, returns, warnings, pacer, cancellations, accounting);
+}
+
+/**
+ * What the register needs beyond the month's documents: NBP rates (from a year before last January, so
+ * corrections of older sales find theirs too), the year's distance sales for the EU threshold, and how
+ * receipts are booked (setting) with the month's cash register report.
+ */
+async function loadRegisterAccounting(core: Core, period: MonthPeriod, pacer: Pacer) {
+  const year = Number(period.month.slice(0, 4));
+  const rates = RateBook.load(core.sqlite, `${year - 2}-12-01`, period.lastDay);
+  const next = new Date(Date.parse(`${period.lastDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const { ledger, missing } = await WstoLedger.load(core.sqlite, next, rates, (total, lines) => splitByRate(total, goodsByRate(lines)), pacer);
+  const settings = await getSettings(core.db);
+  // Missing rates of earlier months' distance sales matter only while they decide this month's threshold.
+  const rules = new RegisterAccounting(rates, ledger, missing.filter((m) => m.day.slice(0, 4) >= String(year - 1)));
+  return { rules, recording: { mode: settings.salesRecording, report: loadCashReport(core.sqlite, period.month) } };
+}
+
+/**
+ * Refuses a file the accountant could not book: foreign-currency sales without their NBP rate (a rate
+ * is never assumed), or a cash register month without its report (RO).
+ */
+function checkComplete(register: SalesRegister): void {
+  const missing = register.missingRates ?? [];
+  if (missing.length > 0) {
+    const list = missing.slice(0, 10).map((m) => `${m.currency} ${m.day}`).join(', ');
+    throw new DomainError('exchange_rate_missing', `NBP table A rates are missing for: ${list}${missing.length > 10 ? ` and ${missing.length - 10} more` : ''}. Import the NBP table or enter the rate in Reports.`, {
+      missing: missing.map((m) => ({ currency: m.currency, day: m.day, orders: m.orderIds.length })),
+    });
+  }
+  if (register.salesRecording?.reportMissing) {
+    throw new DomainError('cash_report_missing', `Enter the cash register's periodic report (RO) for ${register.month} in Reports before saving the register.`);
+  }
 }
 
 /**
@@ -70,6 +108,7 @@ export async function salesRegisterFile(
     ({ register, stamp: at, generatedOn } = frozen);
   } else {
     register = await computeRegister(core, month, pacer);
+    checkComplete(register);
     at = stamp(now);
     generatedOn = warsawDate(now);
     if (monthEnded(month, now)) register = await freezeMonth(core.sqlite, register, settings, { at: now, stamp: at, generatedOn }, pacer);

@@ -55,7 +55,7 @@ export async function loadFrozenMonth(sqlite: SqliteDatabase, month: string, pac
   // Unpacked off the main thread; then parsed a line (a document) at a time, between the pacer's pauses.
   const text = await gunzipAsync(row.snapshot);
   const documents: RegisterDocument[] = [];
-  let head: Pick<SalesRegister, 'month' | 'firstDay' | 'lastDay' | 'warnings'> | null = null;
+  let head: Pick<SalesRegister, 'month' | 'firstDay' | 'lastDay' | 'warnings' | 'wsto' | 'salesRecording'> | null = null;
   for (let start = 0; start < text.length; ) {
     let end = text.indexOf(10, start);
     if (end === -1) end = text.length;
@@ -66,7 +66,7 @@ export async function loadFrozenMonth(sqlite: SqliteDatabase, month: string, pac
     else documents.push(JSON.parse(line) as RegisterDocument);
     if (pacer.due()) await pacer.pause();
   }
-  const stored = head as Pick<SalesRegister, 'month' | 'firstDay' | 'lastDay' | 'warnings'> | null;
+  const stored = head as Pick<SalesRegister, 'month' | 'firstDay' | 'lastDay' | 'warnings' | 'wsto' | 'salesRecording'> | null;
   if (stored === null) throw new Error(`The stored register of ${month} is empty.`);
   const rows = documents.flatMap((d) => d.rows);
   return {
@@ -135,7 +135,15 @@ export async function freezeMonth(
   }
 
   // The register as stored: a head line, then one line per document.
-  const head = { month: register.month, firstDay: register.firstDay, lastDay: register.lastDay, warnings: register.warnings };
+  const head = {
+    month: register.month,
+    firstDay: register.firstDay,
+    lastDay: register.lastDay,
+    warnings: register.warnings,
+    // The EU threshold and the cash register's reconciliation as they stood at the close (see accounting/).
+    ...(register.wsto ? { wsto: register.wsto } : {}),
+    ...(register.salesRecording ? { salesRecording: register.salesRecording } : {}),
+  };
   const text = new TextPieces((t) => Buffer.from(t, 'utf8'));
   text.append(`${JSON.stringify(head)}\n`);
   for (const doc of register.documents) {
@@ -156,6 +164,11 @@ export async function freezeMonth(
     await whenIdle(sqlite);
     sqlite.transaction(() => {
       for (const d of docs.slice(i, i + BOOKING_CHUNK)) {
+        // A summary (RO / WEW): each order it stands for is booked as sold under its number.
+        if (d.summaryOf) {
+          for (const o of d.summaryOf) insert.run(register.month, 'sale', o.orderId, null, d.documentType, d.documentNumber, d.issueDate, o.taxDate, o.gross, 'PLN');
+          continue;
+        }
         const kind = d.kind === 'sale' ? 'sale' : d.cancellation ? 'cancellation' : 'correction';
         insert.run(register.month, kind, d.sale.orderId, d.returnId, d.documentType, d.documentNumber, d.issueDate, d.sale.taxDate, d.gross, d.sale.currency);
       }

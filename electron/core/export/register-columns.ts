@@ -6,14 +6,15 @@ import { rateLabel } from './vat-rate-text';
 export type RegisterColumn =
   | { header: string; kind: 'text'; width: number; value: (r: RegisterRow, index: number) => string | null }
   | { header: string; kind: 'date'; width: number; value: (r: RegisterRow) => string | null }
-  | { header: string; kind: 'money'; width: number; value: (r: RegisterRow) => number }
+  | { header: string; kind: 'money'; width: number; value: (r: RegisterRow) => number | null }
   | { header: string; kind: 'int'; width: number; value: (r: RegisterRow, index: number) => number };
 
 /** The register's columns, shared by the CSV and the XLSX so the two never drift apart. */
 export const REGISTER_COLUMNS: RegisterColumn[] = [
   { header: 'Lp', kind: 'int', width: 6, value: (_r, i) => i + 1 },
   { header: 'Rodzaj', kind: 'text', width: 11, value: (r) => (r.kind === 'sale' ? 'sprzedaż' : 'korekta') },
-  { header: 'Typ dokumentu', kind: 'text', width: 8, value: (r) => r.documentType },
+  // RO (cash register report), WEW (summary without receipts) and FP (invoice to a receipt) by their JPK names.
+  { header: 'Typ dokumentu', kind: 'text', width: 8, value: (r) => r.jpk ?? r.documentType },
   { header: 'Numer dokumentu', kind: 'text', width: 18, value: (r) => r.documentNumber },
   { header: 'Data wystawienia', kind: 'date', width: 12, value: (r) => r.issueDate },
   { header: 'Data sprzedaży', kind: 'date', width: 12, value: (r) => r.saleDate },
@@ -21,7 +22,7 @@ export const REGISTER_COLUMNS: RegisterColumn[] = [
   { header: 'Data korekty', kind: 'date', width: 12, value: (r) => r.correctionDate },
   { header: 'Dokument korygowany', kind: 'text', width: 18, value: (r) => r.correctedDocument },
   { header: 'Zamówienie Allegro', kind: 'text', width: 38, value: (r) => r.allegroOrderId },
-  { header: 'Nr w Zapleczu', kind: 'text', width: 12, value: (r) => `ZAP-${r.orderId}` },
+  { header: 'Nr w Zapleczu', kind: 'text', width: 12, value: (r) => (r.orderId ? `ZAP-${r.orderId}` : null) },
   { header: 'Nabywca', kind: 'text', width: 32, value: (r) => r.buyerName },
   // JPK's word for a buyer without a NIP.
   { header: 'NIP nabywcy', kind: 'text', width: 13, value: (r) => r.nip ?? 'BRAK' },
@@ -34,7 +35,19 @@ export const REGISTER_COLUMNS: RegisterColumn[] = [
   { header: 'W tym dostawa i usługi', kind: 'money', width: 12, value: (r) => r.shipping },
   { header: 'Forma płatności', kind: 'text', width: 28, value: (r) => r.paymentMethod },
   { header: 'Waluta', kind: 'text', width: 7, value: (r) => r.currency },
+  // A document in another currency, converted at the NBP rate (art. 31a): its own amount and the rate used.
+  { header: 'Waluta dokumentu', kind: 'text', width: 8, value: (r) => r.fx?.currency ?? r.currency },
+  { header: 'Brutto w walucie', kind: 'money', width: 12, value: (r) => (r.fx ? (r.foreignGross ?? null) : null) },
+  { header: 'Kurs NBP', kind: 'text', width: 9, value: (r) => (r.fx ? r.fx.rate.replace('.', ',') : null) },
+  { header: 'Tabela NBP', kind: 'text', width: 16, value: (r) => r.fx?.tableNo ?? null },
+  { header: 'Data kursu', kind: 'date', width: 12, value: (r) => r.fx?.day ?? null },
+  { header: 'Rodzaj dostawy', kind: 'text', width: 10, value: (r) => SUPPLY_LABEL[r.supply ?? 'domestic'] },
+  // An FP's sale is in the cash register's report: shown, not counted (see RegisterTotals).
+  { header: 'Poza sumą', kind: 'text', width: 8, value: (r) => (r.excluded ? 'tak' : null) },
 ];
+
+/** The supply kind in the JPK's words: krajowa, WDT, WSTO (marker WSTO_EE), OSS (taxed in the buyer's country). */
+const SUPPLY_LABEL = { domestic: 'krajowa', wdt: 'WDT', wsto: 'WSTO_EE', oss: 'OSS' } as const;
 
 /** "1234,56" — the decimal comma Polish Excel reads as a number. */
 export const decimalComma = (minor: number) => minorToDecimalString(minor, ',');

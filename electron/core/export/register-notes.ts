@@ -11,6 +11,11 @@ const WARNING_TEXT: Record<SalesRegister['warnings'][number]['code'], string> = 
   booked_amount_changed: 'kwota zamówienia zmieniła się po zaksięgowaniu — korekta według kwot bieżących, sprawdź',
   refund_date_assumed:
     'zwrot zakończony w Allegro bez zapisanej daty i kwoty zwrotu pieniędzy — korekta w dniu importu, na wartość zwróconych pozycji; sprawdź z wyciągiem Allegro',
+  wdt_check:
+    'wewnątrzwspólnotowa dostawa towarów (WDT, 0%) dla nabywcy z numerem VAT UE innego kraju — sprawdź numer w VIES i zachowaj dowód wywozu towaru (art. 42)',
+  oss_sale:
+    'sprzedaż wysyłkowa do konsumenta w innym kraju UE po przekroczeniu rocznego progu 42 000 zł netto — opodatkowana w kraju nabywcy (VAT-OSS, stawka tego kraju), w rejestrze jako „np”',
+  wsto_threshold_near: 'sprzedaż wysyłkowa do konsumentów w innych krajach UE zbliża się do rocznego progu 42 000 zł netto — po jego przekroczeniu VAT nalicza się w kraju nabywcy (OSS)',
   epp_characters_lost: 'w pliku EDI++ (strona kodowa Windows-1250) nie da się zapisać niektórych znaków nazwy lub adresu (np. cyrylica, emotikony) — zapisano je jako „?”, popraw je w programie księgowym',
 };
 
@@ -28,7 +33,7 @@ export function registerNotes(register: SalesRegister, generatedAt: string, opts
     'Zwroty i refundacje są osobnymi wierszami korygującymi z kwotami ujemnymi, w miesiącu zwrotu pieniędzy (gdy data zwrotu pieniędzy nie jest zapisana — w miesiącu przyjęcia zwrotu). KFS koryguje sprzedaż z fakturą, KPA sprzedaż bez faktury.',
     'Typ dokumentu: FS — kupujący zażądał faktury (NIP podany, gdy go wpisał); PA — sprzedaż bez faktury (paragon). Numer dokumentu jest podany tylko wtedy, gdy zapisano go w programie; kolumna „Nr w Zapleczu” wiąże wiersz z zamówieniem.',
     'Pominięto zamówienia anulowane i niedokończone (kupujący nie zakończył zakupu).',
-    'Zamówienia w innych walutach (np. CZK z allegro.cz) wykazano w ich walucie, bez przeliczenia na złote; podsumowania są osobne dla każdej waluty. Przeliczenie po kursie NBP z dnia poprzedzającego należy do księgowego.',
+    'Zamówienia w innych walutach (np. CZK z allegro.cz) przeliczono na złote po kursie średnim NBP (tabela A) z ostatniego dnia roboczego przed dniem powstania obowiązku podatkowego (art. 31a ustawy o VAT); korekty — po kursie dokumentu korygowanego. Kwoty netto, VAT i brutto są wtedy w złotych; kolumny „Brutto w walucie”, „Kurs NBP”, „Tabela NBP” i „Data kursu” podają kwotę w walucie i użyty kurs.',
   ];
   if (opts.csv) notes.push('Tekst zaczynający się od znaku =, +, -, @ poprzedzono apostrofem, aby arkusz nie potraktował go jako formuły.');
   const byCode = new Map<string, string[]>();

@@ -1,4 +1,6 @@
 import type { VatRate } from '../../../shared/domain/vat';
+import type { RegisterCashSummary } from '../accounting/cash-register';
+import type { Supply } from '../accounting/eu-supply';
 
 /** A sale as the database holds it, before any VAT arithmetic (see sales-register.data.ts). */
 export interface SourceSale {
@@ -102,6 +104,28 @@ export interface RegisterRow {
   shipping: number;
   paymentMethod: string;
   currency: string;
+  /** Where the sale is taxed (domestic, WDT, WSTO below the threshold, OSS above it); absent = domestic. */
+  supply?: Supply;
+  /** A foreign-currency document converted to złoty: the NBP rate used; net/VAT/gross are then PLN. */
+  fx?: RowFx | null;
+  /** The row's gross in the document's own currency (fx.currency), when converted. */
+  foreignGross?: number | null;
+  /** JPK marker of a summary or linked document: RO (cash register report), WEW (internal summary), FP (invoice to a receipt). */
+  jpk?: 'RO' | 'WEW' | 'FP' | null;
+  /** Shown but not added to the totals: an invoice to a receipt (FP) whose sale the cash register's report already holds. */
+  excluded?: boolean;
+}
+
+/** The NBP table A average rate a document was converted at (art. 31a). */
+export interface RowFx {
+  currency: string;
+  /** "0.1712": złoty for one unit. */
+  rate: string;
+  rateMicro: number;
+  /** e.g. "229/A/NBP/2026". */
+  tableNo: string;
+  /** YYYY-MM-DD, the table's day. */
+  day: string;
 }
 
 /** One document (an order's sale, or one return's correction) with its rows, one per rate. */
@@ -120,6 +144,10 @@ export interface RegisterDocument {
   ksef: string;
   /** Our reference when there is no document number: ZAP-<order id> (sales), ZAP-<order id>/Z<return id> (corrections). */
   reference: string;
+  /** A summary document (the cash register's RO, or the WEW of sales without a receipt): the orders it stands for. */
+  summaryOf?: Array<{ orderId: number; taxDate: string; gross: number }>;
+  /** Where the sale is taxed; absent = domestic. */
+  supply?: Supply;
   returnId: number | null;
   sale: SourceSale;
   /** Date that puts the document in the month: sale date, or the correction's date. */
@@ -152,7 +180,10 @@ export type RegisterWarningCode =
   | 'cancelled_after_booking'
   | 'booked_amount_changed'
   | 'epp_characters_lost'
-  | 'refund_date_assumed';
+  | 'refund_date_assumed'
+  | 'wdt_check'
+  | 'oss_sale'
+  | 'wsto_threshold_near';
 
 export interface RegisterWarning {
   code: RegisterWarningCode;
@@ -173,4 +204,10 @@ export interface SalesRegister {
   warnings: RegisterWarning[];
   /** When the month was closed (frozen) for the accountant: its files are then always the same bytes. */
   frozen: { at: string; stamp: string } | null;
+  /** NBP rates the month needs and the shop does not have (currency and the table's day): no file until they are. */
+  missingRates?: Array<{ currency: string; day: string; orderIds: number[] }>;
+  /** The yearly threshold of distance sales to EU consumers (42 000 zł net), as it stands at the month's end. */
+  wsto?: { year: string; threshold: number; netBeforeMonth: number; netThroughMonth: number; crossedOn: string | null; lastYearExceeded: boolean };
+  /** How receipts are booked (cash register RO, exempt WEW summary, or one PA per order) and the cash register's reconciliation. */
+  salesRecording?: RegisterCashSummary;
 }

@@ -18,8 +18,10 @@ export async function salesRegisterCsv(register: SalesRegister, pacer: Pacer = n
     csv.row(
       REGISTER_COLUMNS.map((c) => {
         switch (c.kind) {
-          case 'money':
-            return csvNumber(decimalComma(c.value(r)));
+          case 'money': {
+            const v = c.value(r);
+            return v === null ? null : csvNumber(decimalComma(v));
+          }
           case 'int':
             return csvNumber(String(c.value(r, i)));
           case 'date':

@@ -71,6 +71,12 @@ function transactionType(sale: SourceSale): number {
 /** Field 48: the exchange rate. 1 for złoty; for another currency the rate is not known here (no NBP table yet). */
 const exchangeRate = (currency: string) => (currency === 'PLN' ? num('1.0000') : null);
 
+/** Field 48 of a document converted at the NBP rate (its amounts are złoty): "0.1745" as 4+ decimals. */
+const fxRate = (doc: RegisterDocument): EppField | null => {
+  const fx = doc.rows[0]?.fx;
+  return fx ? num(fx.rate) : null;
+};
+
 function header(doc: RegisterDocument, shopCity: string, issuer: string): EppField[] {
   const s = doc.sale;
   const correction = doc.kind === 'correction';
@@ -134,7 +140,7 @@ function header(doc: RegisterDocument, shopCity: string, issuer: string): EppFie
     amount(0), // 45 packaging issued
     amount(0), // 46 packaging returned
     text(s.currency, 3), // 47 currency
-    exchangeRate(s.currency), // 48 rate
+    fxRate(doc) ?? exchangeRate(s.currency), // 48 rate: the NBP rate a foreign-currency document was converted at
     text(remarks, 255), // 49 remarks
     null, // 50 comment
     null, // 51 subtitle

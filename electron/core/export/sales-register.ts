@@ -15,9 +15,13 @@ import type {
   SourceSale,
 } from './register.types';
 import { RATE_ORDER } from './vat-rate-text';
+import type { Part, RegisterAccounting } from '../accounting/register-accounting';
+import { applySalesRecording, type CashRegisterReport, type SalesRecording } from '../accounting/cash-register';
+import type { RowFx } from './register.types';
+import type { Supply } from '../accounting/eu-supply';
 
 /** Goods value per rate, in display order, with rates that have goods only. */
-function goodsByRate(lines: SourceSale['lines']): Array<{ rate: VatRate; goods: number }> {
+export function goodsByRate(lines: SourceSale['lines']): Array<{ rate: VatRate; goods: number }> {
   // Most orders have goods at one rate: no map for them (a busy month has ~200k orders).
   const first = lines[0];
   if (first && lines.every((l) => l.rate === first.rate)) return [{ rate: first.rate, goods: lines.reduce((a, l) => a + l.gross, 0) }];
@@ -31,7 +35,7 @@ function goodsByRate(lines: SourceSale['lines']): Array<{ rate: VatRate; goods: 
  * (delivery, additional services; negative for an order-level discount) spread over the goods' rates in
  * proportion to the goods' value — delivery follows the goods it ships (a composite supply).
  */
-function splitByRate(total: number, groups: Array<{ rate: VatRate; goods: number }>): Array<{ rate: VatRate; gross: number; extra: number }> {
+export function splitByRate(total: number, groups: Array<{ rate: VatRate; goods: number }>): Array<{ rate: VatRate; gross: number; extra: number }> {
   const goods = groups.reduce((a, g) => a + g.goods, 0);
   const extras = allocateProRata(total - goods, groups.map((g) => Math.max(0, g.goods)));
   return groups.map((g, i) => ({ rate: g.rate, gross: g.goods + (extras[i] ?? 0), extra: extras[i] ?? 0 }));
@@ -69,10 +73,10 @@ function makeDocument(
   kind: 'sale' | 'correction',
   sale: SourceSale,
   date: string,
-  parts: Array<{ rate: VatRate; gross: number; extra: number; net?: number; vat?: number }>,
+  parts: Part[],
   positions: number,
   returnId: number | null,
-  opts: { cancellation?: boolean; late?: boolean } = {},
+  opts: { cancellation?: boolean; late?: boolean; fx?: RowFx | null; supply?: Supply } = {},
 ): RegisterDocument {
   const saleDate = sale.taxDate;
   const documentType: DocumentType = kind === 'sale' ? (sale.invoiceRequested ? 'FS' : 'PA') : sale.invoiceRequested ? 'KFS' : 'ZW';
@@ -107,7 +111,10 @@ function makeDocument(
         gross,
         shipping: p.extra,
         paymentMethod: paymentLabel(sale.paymentType, sale.paymentProvider),
-        currency: sale.currency,
+        // Converted at the NBP rate (see accounting/register-accounting.ts): the amounts are złoty.
+        currency: opts.fx ? 'PLN' : sale.currency,
+        ...(opts.supply && opts.supply !== 'domestic' ? { supply: opts.supply } : {}),
+        ...(opts.fx ? { fx: opts.fx, foreignGross: p.foreign ?? null } : {}),
       };
     });
   return {
@@ -125,6 +132,7 @@ function makeDocument(
     date,
     rows,
     positions,
+    ...(opts.supply && opts.supply !== 'domestic' ? { supply: opts.supply } : {}),
     net: rows.reduce((a, r) => a + r.net, 0),
     vat: rows.reduce((a, r) => a + r.vat, 0),
     gross: rows.reduce((a, r) => a + r.gross, 0),
@@ -182,7 +190,9 @@ export async function buildSalesRegister(
   warningsIn: RegisterWarning[] = [],
   pacer: Pacer = new Pacer(),
   cancellations: SourceCancellation[] = [],
+  accounting: { rules?: RegisterAccounting; recording?: { mode: SalesRecording; report: CashRegisterReport | null } } = {},
 ): Promise<SalesRegister> {
+  const rules = accounting.rules;
   const warnings = [...warningsIn];
   const byDay = new Map<string, RegisterDocument[]>();
   const add = (doc: RegisterDocument) => {
@@ -191,24 +201,28 @@ export async function buildSalesRegister(
     else byDay.set(doc.date, [doc]);
   };
   for (const sale of sales) {
-    if (sale.currency !== 'PLN') warnings.push({ code: 'foreign_currency', orderId: sale.orderId, reference: reference(sale.orderId) });
     const positions = sale.lines.length + (sale.deliveryGross > 0 ? 1 : 0);
     const late = sale.taxDate < period.firstDay;
-    add(makeDocument('sale', sale, late ? period.firstDay : sale.taxDate, saleParts(sale, warnings), positions, null, { late }));
+    const parts = saleParts(sale, warnings);
+    const treated = rules ? rules.sale(sale, parts, warnings) : null;
+    if (sale.currency !== 'PLN' && !treated) warnings.push({ code: 'foreign_currency', orderId: sale.orderId, reference: reference(sale.orderId) });
+    add(makeDocument('sale', sale, late ? period.firstDay : sale.taxDate, treated?.parts ?? parts, positions, null, { late, fx: treated?.fx, supply: treated?.supply }));
     if (pacer.due()) await pacer.pause();
   }
   for (const c of cancellations) {
     // The whole booked sale, taken back: every rate's gross, net and VAT exactly as booked, negated.
-    const parts = saleParts(c.sale, []);
+    const own = saleParts(c.sale, []);
+    const treated = rules ? rules.sale(c.sale, own, []) : null;
+    const parts: Part[] = treated?.parts ?? own;
     if (c.sale.booked && parts.reduce((a, p) => a + p.gross, 0) !== c.sale.booked.gross) {
       warnings.push({ code: 'booked_amount_changed', orderId: c.sale.orderId, reference: reference(c.sale.orderId) });
     }
     const negative = parts.map((p) => {
       const { net, vat } = vatFromGross(p.gross, p.rate);
-      return { rate: p.rate, gross: -p.gross, extra: -p.extra, net: -net, vat: -vat };
+      return { rate: p.rate, gross: -p.gross, extra: -p.extra, net: -net, vat: -vat, ...(p.foreign !== undefined ? { foreign: -p.foreign } : {}) };
     });
     const positions = c.sale.lines.length + (c.sale.deliveryGross > 0 ? 1 : 0);
-    const doc = makeDocument('correction', c.sale, c.happenedAt, negative, Math.max(1, positions), null, { cancellation: true });
+    const doc = makeDocument('correction', c.sale, c.happenedAt, negative, Math.max(1, positions), null, { cancellation: true, fx: treated?.fx, supply: treated?.supply });
     if (doc.rows.length > 0) add(doc);
   }
   for (const ret of returns) {
@@ -223,13 +237,34 @@ export async function buildSalesRegister(
       const amounts = allocateProRata(ret.refundGross ?? 0, saleRates.map((p) => Math.max(0, p.gross)));
       parts = saleRates.map((p, i) => ({ rate: p.rate, gross: amounts[i] ?? 0, extra: 0 }));
     }
-    const doc = makeDocument('correction', ret.sale, ret.happenedAt, differenceParts(saleParts(ret.sale, []), parts), Math.max(1, ret.lines.length), ret.returnId);
+    const before = saleParts(ret.sale, []);
+    const treated = rules ? rules.correction(ret.sale, before, parts, warnings) : null;
+    const doc = makeDocument('correction', ret.sale, ret.happenedAt, treated?.parts ?? differenceParts(before, parts), Math.max(1, ret.lines.length), ret.returnId, {
+      fx: treated?.fx,
+      supply: treated?.supply,
+    });
     if (doc.rows.length > 0) add(doc);
     if (pacer.due()) await pacer.pause();
   }
   const documents: RegisterDocument[] = [];
   const rows: RegisterRow[] = [];
   const totals = new RegisterTotals();
+  const extra: Pick<SalesRegister, 'missingRates' | 'wsto' | 'salesRecording'> = {};
+  if (rules) {
+    extra.missingRates = rules.missingRates();
+    extra.wsto = rules.thresholdAt(period.firstDay, period.lastDay, warnings);
+  }
+  if (accounting.recording && accounting.recording.mode !== 'per_order') {
+    // Receipts summarised (cash register RO / exempt WEW): the documents laid out by day first, then summarised.
+    const all: RegisterDocument[] = [];
+    for (const day of [...byDay.keys()].sort()) all.push(...(byDay.get(day) as RegisterDocument[]).sort(compareDocuments));
+    const recorded = applySalesRecording(all, accounting.recording.mode, accounting.recording.report, period.month, period.lastDay);
+    extra.salesRecording = recorded.summary;
+    byDay.clear();
+    for (const doc of recorded.documents) add(doc);
+  } else if (accounting.recording) {
+    extra.salesRecording = applySalesRecording([], 'per_order', null, period.month, period.lastDay).summary;
+  }
   for (const day of [...byDay.keys()].sort()) {
     // Sales arrive in order id order, so a day's list is nearly sorted already: the sort is one pass.
     const list = (byDay.get(day) as RegisterDocument[]).sort(compareDocuments);
@@ -242,7 +277,7 @@ export async function buildSalesRegister(
       if (pacer.due()) await pacer.pause();
     }
   }
-  return { month: period.month, firstDay: period.firstDay, lastDay: period.lastDay, documents, rows, ...totals.result(), warnings, frozen: null };
+  return { month: period.month, firstDay: period.firstDay, lastDay: period.lastDay, documents, rows, ...totals.result(), warnings, frozen: null, ...extra };
 }
 
 /**
@@ -255,6 +290,8 @@ export class RegisterTotals {
   private readonly all: RegisterTotal[] = [];
 
   add(r: RegisterRow): void {
+    // An invoice to a receipt (FP): its sale is in the cash register's report already.
+    if (r.excluded) return;
     let ofCurrency = this.byKey.get(r.currency);
     if (!ofCurrency) this.byKey.set(r.currency, (ofCurrency = new Map()));
     let t = ofCurrency.get(r.rate);

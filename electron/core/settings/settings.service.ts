@@ -17,6 +17,7 @@ export const DEFAULT_SETTINGS: Settings = {
   backupKeep: 14,
   invoiceSeries: 'FV {n}/{mm}/{rrrr}',
   correctionSeries: 'KOR {n}/{mm}/{rrrr}',
+  salesRecording: 'per_order',
 };
 
 const SETTINGS_KEYS = Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>;

@@ -66,7 +66,7 @@ describe('sales register of the sample month (June 2026)', () => {
     }
   });
 
-  it('leaves out cancelled and unfinished orders, keeps the CZK order in its own currency', async () => {
+  it('leaves out cancelled and unfinished orders, converts the CZK order to złoty at the NBP rate', async () => {
     const { register } = await salesRegisterFile(t.core, '2026-06', 'csv');
     const sales = register.documents.filter((d) => d.kind === 'sale');
     const orderIds = new Set(sales.map((d) => d.sale.allegroOrderId));
@@ -75,11 +75,14 @@ describe('sales register of the sample month (June 2026)', () => {
       expect([...orderIds].some((id) => id?.startsWith(excluded.slice(0, 8)))).toBe(false);
     }
     expect(sales).toHaveLength(15);
-    const czk = register.rows.filter((r) => r.currency === 'CZK');
+    // Issue 14 point 6: 259,00 CZK paid 10.06 → NBP table A of 9.06 (0,1745) = 45,20 zł; VAT 23 % from
+    // gross 8,45 (it used to be Polish 23 % on the CZK amount, with no conversion).
+    const czk = register.rows.filter((r) => r.fx?.currency === 'CZK');
     expect(czk).toHaveLength(1);
-    expect(czk[0]).toMatchObject({ rate: '23', gross: 25900, country: 'CZ' });
-    expect(register.totals.find((x) => x.currency === 'CZK')).toMatchObject({ rate: '23', gross: 25900 });
-    expect(register.warnings.map((w) => w.code).sort()).toEqual(['foreign_currency', 'rate_from_product']);
+    expect(czk[0]).toMatchObject({ rate: '23', currency: 'PLN', gross: 4520, vat: 845, net: 3675, foreignGross: 25900, country: 'CZ', supply: 'wsto' });
+    expect(czk[0]!.fx).toMatchObject({ rate: '0.1745', tableNo: '110/A/NBP/2026', day: '2026-06-09' });
+    expect(register.totals.find((x) => x.currency === 'CZK')).toBeUndefined();
+    expect(register.warnings.map((w) => w.code).sort()).toEqual(['rate_from_product']);
   });
 
   it('puts refunds as negative correcting rows in the month the money went back', async () => {

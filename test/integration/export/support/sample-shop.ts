@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseMoney } from '../../../../shared/domain/money';
 import type { Core } from '../../../../electron/core/create-core';
+import { importNbpFile } from '../../../../electron/core/accounting/exchange-rates';
 
 /**
  * Loads the Allegro sample files (test/fixtures/export, copied from the shared samples) into a core the
@@ -88,6 +89,8 @@ export function eanFor(n: number): string {
 
 /** Inserts the 20 sample orders (and their lines, products, shelves). Returns Allegro id → our id. */
 export function loadSampleOrders(core: Core): Map<string, number> {
+  // The shop has the NBP table its CZK order is converted at (the last working day before its payment, 10.06).
+  importNbpFile(core.sqlite, new Uint8Array(readFileSync(join(FIXTURES, '..', 'nbp', 'tabela-a-2026-06-09.json'))), new Date('2026-06-10T06:00:00Z'));
   const forms = (JSON.parse(readFileSync(join(FIXTURES, 'checkout-forms.page-1.json'), 'utf8')) as { checkoutForms: CheckoutForm[] }).checkoutForms;
   const ids = new Map<string, number>();
   const insertOrder = core.sqlite.prepare(`INSERT INTO orders (
