@@ -24,8 +24,8 @@ export const RESULTS_TABS: ResultsTabDef[] = [
   { id: 'fulfilment', order: 10, usesPeriod: true, label: { pl: 'Wysyłka i jakość', en: 'Dispatch and quality' }, load: () => import('./fulfilment/FulfilmentTab') },
   { id: 'handling-time', order: 20, usesPeriod: false, label: { pl: 'Czas wysyłki', en: 'Handling time' }, load: () => import('./handling-time/HandlingTimeTab') },
   { id: 'at-risk', order: 30, usesPeriod: false, label: { pl: 'Zagrożone zamówienia', en: 'Orders at risk' }, load: () => import('./at-risk/AtRiskTab') },
-  // Planned next (helper "h"): order 40 'campaigns' (Kampanie),
-  // 50 'reorder' (Zamówienia do dostawców) — each `load: () => import('./<id>/<Name>Tab')`.
+  { id: 'campaigns', order: 40, usesPeriod: false, label: { pl: 'Kampanie', en: 'Campaigns' }, load: () => import('./campaigns/CampaignsTab') },
+  { id: 'reorder', order: 50, usesPeriod: false, label: { pl: 'Zamówienia do dostawców', en: 'Purchase orders' }, load: () => import('./reorder/ReorderTab') },
 ];
 
 export function sortedResultsTabs(tabs: readonly ResultsTabDef[] = RESULTS_TABS): ResultsTabDef[] {

@@ -1,0 +1,165 @@
+import Autocomplete from '@mui/material/Autocomplete';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import IconButton from '@mui/material/IconButton';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import CloseIcon from '@mui/icons-material/Close';
+import { useEffect, useState } from 'react';
+import { api } from '../../../api';
+import { DateField } from '../../../components/DateField';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useNotify } from '../../../components/notify';
+import { useT } from '../../../i18n/i18n';
+import { campaignsMessages } from './campaigns.messages';
+
+interface Picked {
+  id: number;
+  name: string;
+  sku: string;
+}
+
+/** "2", "1,5", "1.5" → 200, 150; null when it is not a multiple from 1 to 100 with at most two decimals. */
+export function parseMultiple(text: string): number | null {
+  const m = /^\s*(\d{1,3})(?:[.,](\d{1,2}))?\s*$/.exec(text);
+  if (!m) return null;
+  const x100 = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return x100 >= 100 && x100 <= 10_000 ? x100 : null;
+}
+
+function parseUnits(text: string): number | null {
+  const digits = text.replace(/[\s\u00a0]/g, '');
+  if (!/^\d{1,7}$/.test(digits)) return null;
+  const n = Number(digits);
+  return n >= 1 && n <= 1_000_000 ? n : null;
+}
+
+/** The campaign plan: name, whole days, products, and the expected sales as a multiple or in units. */
+export function CampaignForm({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
+  const t = useT(campaignsMessages);
+  const notify = useNotify();
+  const [name, setName] = useState('');
+  const [from, setFrom] = useState<string | null>(null);
+  const [to, setTo] = useState<string | null>(null);
+  const [products, setProducts] = useState<Picked[]>([]);
+  const [text, setText] = useState('');
+  const [options, setOptions] = useState<Picked[]>([]);
+  const [mode, setMode] = useState<'multiple' | 'units'>('multiple');
+  const [multiple, setMultiple] = useState('2');
+  const [units, setUnits] = useState('');
+  const [tried, setTried] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    const search = text.trim();
+    if (!search) return;
+    let stale = false;
+    const timer = setTimeout(() => {
+      api.call('stock.list', { search, limit: 20 }).then(
+        (r) => !stale && setOptions(r.rows.map((p) => ({ id: p.id, name: p.name, sku: p.sku }))),
+        () => !stale && setOptions([]),
+      );
+    }, 200);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [text]);
+
+  const x100 = parseMultiple(multiple);
+  const perProduct = parseUnits(units);
+  const problems = {
+    name: name.trim() === '',
+    dates: !from || !to || to < from,
+    products: products.length === 0,
+    multiple: mode === 'multiple' && x100 === null,
+    units: mode === 'units' && perProduct === null,
+  };
+  const valid = !Object.values(problems).some(Boolean);
+
+  async function save() {
+    setTried(true);
+    if (!valid) return;
+    setSaving(true);
+    setError(null);
+    try {
+      await api.call('planning.saveCampaign', {
+        name: name.trim(),
+        startsOn: from!,
+        endsOn: to!,
+        productIds: products.map((p) => p.id),
+        ...(mode === 'multiple' ? { upliftX100: x100! } : { unitsPerProduct: perProduct! }),
+      });
+      notify(t('saved', { name: name.trim() }));
+      onSaved();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Card variant="outlined" sx={{ mb: 2 }} data-testid="campaign-form">
+      <CardContent>
+        <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1 }}>
+          <Typography variant="h6" component="h2">
+            {t('formTitle')}
+          </Typography>
+          <IconButton aria-label={t('close')} onClick={onClose}>
+            <CloseIcon />
+          </IconButton>
+        </Stack>
+        <Stack spacing={2}>
+          <TextField label={t('name')} value={name} onChange={(e) => setName(e.target.value)} error={tried && problems.name} helperText={tried && problems.name ? t('nameError') : ' '} size="small" />
+          <Stack direction="row" spacing={2}>
+            <DateField label={t('from')} value={from} onChange={setFrom} size="small" />
+            <DateField label={t('to')} value={to} onChange={setTo} size="small" helperText={tried && problems.dates ? t('datesError') : undefined} />
+          </Stack>
+          <Autocomplete
+            multiple
+            options={options}
+            value={products}
+            onChange={(_e, v) => setProducts(v)}
+            inputValue={text}
+            onInputChange={(_e, v, reason) => reason !== 'reset' && setText(v)}
+            getOptionLabel={(o) => `${o.name} (${o.sku})`}
+            isOptionEqualToValue={(a, b) => a.id === b.id}
+            filterOptions={(x) => x}
+            noOptionsText={t('productsHint')}
+            renderInput={(params) => (
+              <TextField {...params} label={t('products')} size="small" error={tried && problems.products} helperText={tried && problems.products ? t('productsError') : t('productsHint')} />
+            )}
+          />
+          <div>
+            <Typography variant="body2" sx={{ mb: 0.5 }}>
+              {t('expectBy')}
+            </Typography>
+            <RadioGroup row value={mode} onChange={(e) => setMode(e.target.value as 'multiple' | 'units')}>
+              <FormControlLabel value="multiple" control={<Radio size="small" />} label={t('byMultiple')} />
+              <FormControlLabel value="units" control={<Radio size="small" />} label={t('byUnits')} />
+            </RadioGroup>
+            {mode === 'multiple' ? (
+              <TextField label={t('multiple')} value={multiple} onChange={(e) => setMultiple(e.target.value)} size="small" error={tried && problems.multiple} helperText={tried && problems.multiple ? t('multipleError') : ' '} slotProps={{ htmlInput: { inputMode: 'decimal' } }} />
+            ) : (
+              <TextField label={t('units')} value={units} onChange={(e) => setUnits(e.target.value)} size="small" error={tried && problems.units} helperText={tried && problems.units ? t('unitsError') : ' '} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
+            )}
+          </div>
+          <ErrorAlert error={error} />
+          <Stack direction="row" spacing={1}>
+            <Button variant="contained" onClick={() => void save()} disabled={saving}>
+              {t('save')}
+            </Button>
+            <Button onClick={onClose}>{t('cancel')}</Button>
+          </Stack>
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+}
