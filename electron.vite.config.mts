@@ -11,7 +11,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The import worker is its own entry beside index.js (out/main/import-worker.js): the main process starts
+      // it as a worker thread (electron/core/import/worker/import-runner.ts looks for it there).
+      rollupOptions: { input: { index: resolve('electron/main/index.ts'), 'import-worker': resolve('electron/core/import/worker/import-worker.ts') } },
     },
   },
   preload: {

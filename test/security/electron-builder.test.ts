@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { builtinModules, createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -30,7 +31,18 @@ describe('electron-builder.yml', () => {
     ensureBuilt();
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
     const excluded = ([config.files].flat() as string[]).filter((f) => f.startsWith('!node_modules/')).map((f) => f.slice('!node_modules/'.length).replace(/\/\*\*$/, ''));
-    const requires = [...readFileSync('out/main/index.js', 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!);
+    // index.js, the import worker and the chunks they share (out/main/chunks/, required as './chunks/…').
+    const bundles = readdirSync('out/main', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    expect(bundles).toContain('import-worker.js');
+    const requires: string[] = [];
+    for (const bundle of bundles) {
+      for (const [, name] of readFileSync(join('out/main', bundle), 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)) {
+        // Our own chunks: built beside the file that requires them (out/main/** is shipped).
+        if (name!.startsWith('.')) expect(existsSync(join('out/main', dirname(bundle), name!)), `${name} required by ${bundle}`).toBe(true);
+        else requires.push(name!);
+      }
+    }
+    expect(requires).toContain('better-sqlite3');
     for (const name of new Set(requires)) {
       if (name.startsWith('node:') || builtinModules.includes(name) || name === 'electron') continue;
       const packageName = name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0]!;

@@ -173,6 +173,22 @@ describe('the built main process, on a fake electron', () => {
     expect(await call('settings.get', {})).toMatchObject({ ok: true, data: { shopName: 'Przed kopią' } });
   });
 
+  it('imports in the worker built beside main (out/main/import-worker.js): progress reaches the window, the shop gets the orders', async () => {
+    const window = fake.windows[0]!;
+    const ours = { sender: { id: window.webContents.id, mainFrame: window.webContents.mainFrame }, senderFrame: window.webContents.mainFrame };
+    const call = (channel: string, input: unknown) => fake.ipcHandlers.get(channel)!(ours, input) as Promise<any>;
+    expect(await call('session.choose', { role: 'owner' })).toMatchObject({ ok: true });
+    const contentBase64 = readFileSync(resolve('test/fixtures/allegro/orders-export.csv')).toString('base64');
+    const preview = await call('import.preview', { name: 'orders-export.csv', contentBase64, token: 'imp_bundle_test_000000' });
+    expect(preview, JSON.stringify(preview.error)).toMatchObject({ ok: true, data: { format: 'allegro-orders-csv' } });
+    const commit = await call('import.commit', { token: preview.data.token, validRowsOnly: true });
+    expect(commit).toMatchObject({ ok: true, data: { run: { status: 'committed' } } });
+    expect(commit.data.run.inserted).toBeGreaterThan(10);
+    expect(readFileSync(join(dataDir, 'logs', 'main.log'), 'utf8')).toContain(`Import worker started (${resolve('out/main/import-worker.js')})`);
+    const sent = window.webContents.sent as Array<[string, any]>;
+    expect(sent.some(([channel, payload]) => channel === 'event:import.progress' && payload.token === 'imp_bundle_test_000000' && payload.phase === 'writing')).toBe(true);
+  });
+
   it('closes the database on quit', async () => {
     fake.electron.app.quit();
     await until(() => fake.calls.filter((c) => c === 'app.quit').length >= 2, 'the second quit after closing');

@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { useLanguage, useT } from '../i18n/i18n';
 import type { ScreenDef } from '../screens/registry';
 import { appMessages } from './app.messages';
+import { ImportActivityNotice } from './ImportActivityNotice';
 import { LanguageSwitch } from './LanguageSwitch';
 import { hrefFor, useRoute } from './navigation';
 import { ScreenHost } from './ScreenHost';
@@ -115,6 +116,7 @@ export function AppFrame() {
         <Toolbar />
         {current ? <ScreenHost def={current} /> : null}
       </Box>
+      <ImportActivityNotice />
     </Box>
   );
 }

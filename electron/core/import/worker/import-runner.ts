@@ -94,6 +94,8 @@ export class ImportRunner {
   private readonly entry = importWorkerEntry();
   /** Jobs the runner has accepted and not finished (for the write queue's notice). */
   private activeFile: string | null = null;
+  /** Previewed tokens → their file's name (for the notice while the commit runs). */
+  private readonly fileNames = new Map<string, string>();
 
   constructor(private readonly core: Core) {}
 
@@ -122,7 +124,12 @@ export class ImportRunner {
 
   preview(input: ImportInput, options: { rehearse?: boolean } = {}): Promise<ImportPreview> {
     const args: ServiceArgs<typeof previewImport> = [input, options];
-    return this.job('preview', args, input.name, () => previewImport(this.core, ...args)) as Promise<ImportPreview>;
+    const preview = this.job('preview', args, input.name, () => previewImport(this.core, ...args)) as Promise<ImportPreview>;
+    return preview.then((p) => {
+      this.fileNames.set(p.token, p.file);
+      if (this.fileNames.size > 50) this.fileNames.delete(this.fileNames.keys().next().value!);
+      return p;
+    });
   }
 
   remap(...args: ServiceArgs<typeof remapImport>): Promise<ImportPreview> {
@@ -130,7 +137,8 @@ export class ImportRunner {
   }
 
   commit(...args: ServiceArgs<typeof commitImport>): Promise<CommitResult> {
-    return this.long(() => this.job('commit', args, null, () => commitImport(this.core, ...args))) as Promise<CommitResult>;
+    const file = this.fileNames.get(args[0]) ?? null;
+    return this.long(() => this.job('commit', args, file, () => commitImport(this.core, ...args))) as Promise<CommitResult>;
   }
 
   discard(token: string): Promise<boolean> {
@@ -183,7 +191,7 @@ export class ImportRunner {
   private job(kind: JobKind, args: unknown, file: string | null, inPlace: () => unknown): Promise<unknown> {
     if (this.closed) return Promise.reject(new DomainError('import_failed', 'The shop was closed; the import did not run.'));
     const run = async () => {
-      this.activeFile = file ?? this.activeFile ?? '';
+      this.activeFile = file;
       try {
         if (!this.entry) return await inPlace();
         return await this.send(kind, args);
@@ -205,6 +213,7 @@ export class ImportRunner {
       writing: this.writingFlag.buffer as SharedArrayBuffer,
     };
     const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { ...init, entry: entry.entry, tsxApi: entry.tsxApi } });
+    this.core.log.info(`Import worker started (${entry.entry})`);
     // The worker must not keep a command line or a test process alive on its own.
     worker.unref();
     const pending = new Map<number, Pending>();
