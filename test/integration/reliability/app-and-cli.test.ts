@@ -4,8 +4,9 @@
  * - a restore from the command line is refused while the app has the shop, names the app, changes nothing;
  * - a second app on the same shop is refused;
  * - a command-line import of a biggish orders file goes on while a person keeps receiving stock in the app;
- * - every receipt the app acknowledged is in the database at the end (counted), and a receipt that had to
- *   wait too long for the import got a plain "busy — try again" answer, never "something went wrong".
+ * - every receipt the app acknowledged is in the database at the end (counted), and no receipt is refused:
+ *   a receipt asked for while the import writes waits for it (the app sees the command line's import lock
+ *   and says "Trwa import…") instead of failing "busy" after SQLite's 5 s timeout (it did, ~1 in 300).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -93,6 +94,11 @@ describe('the app and the command line on one shop', () => {
     });
     const refusals: string[] = [];
     let duringImport = 0;
+    let waitedForImport = 0;
+    const stopActivity = harness.core.events.on('import.activity', (a) => {
+      if (a.waiting > 0) waitedForImport++;
+    });
+    cleanups.push(stopActivity);
     for (let i = 1; importing; i++) {
       const document = `WZ-${i}`;
       const answer = await api('stock.receive', { document, lines: [{ productId: 1 + (i % 20), quantity: 1 }] });
@@ -106,9 +112,10 @@ describe('the app and the command line on one shop', () => {
     const importMs = Date.now() - startedAt;
     expect(imported.code, imported.stderr).toBe(0);
     expect(jsonOf(imported)).toMatchObject({ files: [{ status: 'imported', inserted: ordersInFile }] });
-    // The app kept working while the import ran; a receipt that could not wait got "busy — try again".
+    // The app kept working while the import ran; receipts met by the import's transaction waited for it.
     expect(duringImport, `import took ${importMs} ms; refusals: ${refusals.join(',')}`).toBeGreaterThan(0);
-    expect(new Set(refusals)).toEqual(new Set(refusals.length ? ['database_busy'] : []));
+    expect(refusals).toEqual([]);
+    expect(waitedForImport).toBeGreaterThan(0);
     expect(harness.coreErrors).toEqual([]);
 
     // 4. Every acknowledged receipt is in the shop, and nothing that was refused.
@@ -122,6 +129,6 @@ describe('the app and the command line on one shop', () => {
     } finally {
       db.close();
     }
-    console.log(`import of ${ordersInFile} orders: ${importMs} ms; receipts acknowledged ${acknowledged.length} (${duringImport} during the import), refused busy ${refusals.length}`);
+    console.log(`import of ${ordersInFile} orders: ${importMs} ms; receipts acknowledged ${acknowledged.length} (${duringImport} during the import), refused ${refusals.length}, waited for the import ${waitedForImport}`);
   }, 240_000);
 });
