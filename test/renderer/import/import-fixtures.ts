@@ -37,6 +37,8 @@ export function ordersPreview(overrides: Partial<ImportPreview> = {}): ImportPre
     problemsTotal: 2,
     mapping: null,
     alreadyImported: null,
+    countedOn: null,
+    needsCountedOn: false,
     sample: {
       columns: ['Zamówienie / Order', 'Kupujący / Buyer'],
       rows: [

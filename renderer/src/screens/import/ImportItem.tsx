@@ -12,6 +12,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState } from 'react';
 import type { ImportPreview, ImportProblem, ImportRun } from '../../../../shared/contract/import.contract';
 import { api } from '../../api';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
 import { commonMessages } from '../../i18n/common.messages';
@@ -48,6 +49,11 @@ function problemsOf(error: unknown): ImportProblem[] {
   if (isProblemList(details)) return details;
   const nested = (details as { problems?: unknown } | undefined)?.problems;
   return isProblemList(nested) ? nested : [];
+}
+
+/** Today in Warsaw (YYYY-MM-DD): a count cannot be valid on a later day. */
+function warsawToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
 function baseName(file: string): string {
@@ -119,6 +125,20 @@ export function ImportItem({ source, onRemove }: { source: ImportSource; onRemov
     }
   }
 
+  /** The owner chose the day the sheet's counts are valid on: the preview (from → to) is computed for it. */
+  async function changeDay(day: string | null) {
+    if (!preview || !day || day === preview.countedOn?.day) return;
+    setPhase('remapping');
+    setError(null);
+    try {
+      setPreview(await api.call('import.remap', { token: preview.token, countedOn: day }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setPhase('preview');
+    }
+  }
+
   async function commit() {
     if (!preview) return;
     setPhase('committing');
@@ -153,7 +173,8 @@ export function ImportItem({ source, onRemove }: { source: ImportSource; onRemov
   const errorsCount = preview ? Math.max(preview.counts.errors, preview.counts.rejected) : 0;
   const missing = preview?.mapping && draft ? preview.mapping.missingFields.filter((f) => !draft.mapping.columns.some((c) => c.field === f)) : [];
   const blockedByErrors = errorsCount > 0 && !validRowsOnly;
-  const canCommit = preview && preview.status !== 'rejected' && !blockedByErrors && missing.length === 0 && !mappingDirty && !busy;
+  const needsDay = Boolean(preview?.needsCountedOn);
+  const canCommit = preview && preview.status !== 'rejected' && !blockedByErrors && missing.length === 0 && !mappingDirty && !needsDay && !busy;
 
   const status =
     phase === 'done' && result
@@ -164,6 +185,8 @@ export function ImportItem({ source, onRemove }: { source: ImportSource; onRemov
         ? { label: t('statusRejected'), color: 'error' as const }
         : preview?.status === 'needs_mapping'
           ? { label: t('statusNeedsMapping'), color: 'warning' as const }
+          : needsDay
+            ? { label: t('statusNeedsDay'), color: 'warning' as const }
           : preview && errorsCount > 0
             ? // Never "ready" while the file has errors: the owner decides (fix the file, or import the valid rows).
               { label: t('statusHasErrors', { n: errorsCount }), color: 'warning' as const }
@@ -223,6 +246,18 @@ export function ImportItem({ source, onRemove }: { source: ImportSource; onRemov
               : t('importRejected', { file: result.run.file })}
             {result.run.skippedRows > 0 ? ` ${t('importedSkipped', { n: result.run.skippedRows })}` : ''}
           </Alert>
+        )}
+
+        {preview && phase !== 'done' && preview.status !== 'rejected' && (preview.countedOn || preview.needsCountedOn) && (
+          <Box sx={{ mt: 2, maxWidth: 560 }} data-testid="import-counted-on">
+            <DateField
+              label={t('countedOnLabel')}
+              value={preview.countedOn?.day ?? ''}
+              max={warsawToday()}
+              onChange={(day) => void changeDay(day)}
+              helperText={preview.needsCountedOn ? t('countedOnAsk') : preview.countedOn?.source === 'sheet' ? t('countedOnFromSheet') : t('countedOnFromOwner')}
+            />
+          </Box>
         )}
 
         {preview && preview.status !== 'rejected' && (
@@ -286,6 +321,11 @@ export function ImportItem({ source, onRemove }: { source: ImportSource; onRemov
             {missing.length > 0 && (
               <Alert severity="warning" sx={{ mb: 1 }}>
                 {t('blockedByMapping', { fields: missing.map((f) => FIELD_LABELS[f][lang]).join(', ') })}
+              </Alert>
+            )}
+            {needsDay && (
+              <Alert severity="warning" sx={{ mb: 1 }}>
+                {t('blockedByDay')}
               </Alert>
             )}
           </Box>

@@ -110,6 +110,9 @@ const AMOUNT = /^(-?\d+)\.(\d{2})(?: ([A-Z]{3}))?$/;
 export function sampleValue(value: string | null, lang: Lang, format: Format): string {
   if (value === null || value === '') return '';
   if (ISO_TIME.test(value)) return format.dateTime(value);
+  // A stock sheet's "now → after the import" (the core writes plain integers).
+  const fromTo = /^(-?\d+) → (-?\d+)$/.exec(value);
+  if (fromTo) return `${format.number(Number(fromTo[1]))} → ${format.number(Number(fromTo[2]))}`;
   const amount = AMOUNT.exec(value);
   if (amount) {
     const minor = Number(amount[1]) * 100 + (amount[1]!.startsWith('-') ? -1 : 1) * Number(amount[2]);
