@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from './define';
-import { minor } from './common';
+import { isoDate, minor, vatRate } from './common';
 import { calendarDay, month } from './export.contract';
 import { printAction, printResult } from './print.contract';
 
@@ -38,6 +38,55 @@ export const stockMonthSummary = z.object({
 });
 export type StockMonthSummary = z.infer<typeof stockMonthSummary>;
 
+/*
+ * Foreign currency and the cash register in the sales register (issue 14 points 6 and 7): the NBP table A
+ * average rates of foreign-currency sales (imported from NBP's own file, or typed in), and a cash register
+ * shop's monthly periodic report (RO).
+ */
+
+const said = (pl: string, en: string) => ({ message: en, params: { text: { pl, en } } });
+
+/** An ISO currency other than złoty: "CZK", "EUR". */
+const currency = z
+  .string()
+  .trim()
+  .transform((c) => c.toUpperCase())
+  .refine((c) => /^[A-Z]{3}$/.test(c) && c !== 'PLN', said('Podaj kod waluty z trzech liter, np. EUR albo CZK.', 'Enter a three-letter currency code, e.g. EUR or CZK.'));
+
+/** A rate as typed: "0,1712" or "4.2650" — złoty for one unit, up to six decimals. */
+const rateText = z
+  .string()
+  .trim()
+  .refine((r) => /^\d{1,4}([.,]\d{1,6})?$/.test(r) && Number(r.replace(',', '.')) > 0, said('Podaj kurs jako liczbę, np. 4,2650 (złotych za jednostkę waluty).', 'Enter the rate as a number, e.g. 4.2650 (złoty for one unit).'));
+
+/** An NBP table A number: "229/A/NBP/2026". */
+const tableNo = z
+  .string()
+  .trim()
+  .refine((n) => /^\d{1,3}\/A\/NBP\/\d{4}$/.test(n), said('Podaj numer tabeli NBP, np. 229/A/NBP/2026.', 'Enter the NBP table number, e.g. 229/A/NBP/2026.'));
+
+export const exchangeRate = z.object({
+  currency: z.string(),
+  day: isoDate,
+  tableNo: z.string(),
+  /** Złoty for one unit, with a dot: "0.1712". */
+  rate: z.string(),
+  source: z.enum(['nbp_file', 'manual', 'nbp_api']),
+});
+export type ExchangeRateRow = z.infer<typeof exchangeRate>;
+
+/** 200 MB of file = about 267 million base64 characters; an NBP table file is kilobytes. */
+const base64 = z
+  .string()
+  .max(20_000_000)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64');
+
+const cashTotalInput = z.strictObject({
+  rate: vatRate,
+  gross: minor.refine((g) => g >= 0 && g <= 100_000_000_000, said('Podaj kwotę brutto od 0 zł.', 'Enter a gross amount from 0 zł.')),
+  vat: minor.refine((v) => v >= 0 && v <= 100_000_000_000, said('Podaj kwotę VAT od 0 zł.', 'Enter a VAT amount from 0 zł.')),
+});
+
 export const accountingContract = {
   'accounting.stockMonth': defineChannel({
     summary: 'Stock at purchase cost over a month by FIFO layers: opening and closing value, receipts, cost of goods sold, write-offs.',
@@ -50,5 +99,66 @@ export const accountingContract = {
     access: 'owner',
     input: z.strictObject({ date: calendarDay, action: printAction }),
     output: printResult.extend({ positions: z.number().int(), value: minor }),
+  }),
+  'accounting.rates': defineChannel({
+    summary: 'NBP table A rates the shop has, newest first (optionally of one month).',
+    access: 'owner',
+    input: z.strictObject({ month: month.optional() }),
+    output: z.array(exchangeRate),
+  }),
+  'accounting.importRates': defineChannel({
+    summary: "Import an NBP table A file (the Web API's JSON tables or the daily XML table) sent as bytes.",
+    access: 'owner',
+    input: z.strictObject({ name: z.string().max(500), contentBase64: base64 }),
+    output: z.object({
+      imported: z.number().int(),
+      days: z.number().int(),
+      currencies: z.array(z.string()),
+      firstDay: isoDate.nullable(),
+      lastDay: isoDate.nullable(),
+      /** Polish sentences: what could not be read. */
+      problems: z.array(z.string()),
+    }),
+  }),
+  'accounting.saveRate': defineChannel({
+    summary: 'Enter one NBP table A average rate by hand (currency, table day, table number, rate).',
+    access: 'owner',
+    input: z.strictObject({ currency, day: calendarDay, tableNo, rate: rateText }),
+    output: exchangeRate,
+  }),
+  'accounting.deleteRate': defineChannel({
+    summary: 'Remove one rate (a typing mistake).',
+    access: 'owner',
+    input: z.strictObject({ currency: z.string().max(3), day: isoDate }),
+    output: z.object({ deleted: z.boolean() }),
+  }),
+  'accounting.cashReport': defineChannel({
+    summary: "The cash register's periodic report (RO) entered for a month, or null.",
+    access: 'owner',
+    input: z.strictObject({ month }),
+    output: z.object({ month, number: z.string(), reportDate: isoDate, totals: z.array(z.object({ rate: vatRate, gross: minor, vat: minor })) }).nullable(),
+  }),
+  'accounting.saveCashReport': defineChannel({
+    summary: "Enter the cash register's periodic (monthly) report: its number, day and totals per VAT rate.",
+    access: 'owner',
+    input: z
+      .strictObject({
+        month,
+        number: z
+          .string()
+          .trim()
+          .refine((n) => n.length >= 1 && n.length <= 20 && ![...n].some((c) => c.charCodeAt(0) < 32), said('Podaj numer raportu z wydruku (do 20 znaków).', 'Enter the report number from the printout (up to 20 characters).')),
+        reportDate: calendarDay,
+        totals: z.array(cashTotalInput).max(6),
+      })
+      .refine((r) => r.totals.every((t) => t.vat <= t.gross), said('Kwota VAT nie może być większa niż kwota brutto.', 'The VAT cannot be more than the gross amount.'))
+      .refine((r) => new Set(r.totals.map((t) => t.rate)).size === r.totals.length, said('Każdą stawkę VAT wpisz raz.', 'Enter each VAT rate once.')),
+    output: z.object({ saved: z.boolean() }),
+  }),
+  'accounting.deleteCashReport': defineChannel({
+    summary: "Remove a month's periodic report (entered by mistake); a closed month keeps what it booked.",
+    access: 'owner',
+    input: z.strictObject({ month }),
+    output: z.object({ deleted: z.boolean() }),
   }),
 };

@@ -202,12 +202,16 @@ export function applySalesRecording(
   if (mode === 'exempt') {
     if (receipts.length === 0) return { documents, summary };
     const wew = summaryDocument('WEW', `WEW ${Number(mm)}/${year}`, lastDay, summary.receipts.map((t) => ({ ...t })), receipts, 'Sprzedaż bez paragonu i faktury (zestawienie)');
-    wew.rows.forEach((r, i) => {
-      // The WEW's net and VAT are the sums of the single receipts' (not recomputed from the summed gross).
-      const t = sumByRate(receipts.flatMap((d) => d.rows))[i] as CashReportTotal;
-      r.vat = t.vat;
-      r.net = t.gross - t.vat;
-    });
+    for (const r of wew.rows) {
+      // The WEW's VAT is the sum of the single receipts' (not recomputed from the summed gross), and so is
+      // the part that was delivery.
+      const own = receipts.flatMap((d) => d.rows).filter((x) => x.rate === r.rate);
+      r.vat = own.reduce((a, x) => a + x.vat, 0);
+      r.net = r.gross - r.vat;
+      r.shipping = own.reduce((a, x) => a + x.shipping, 0);
+    }
+    wew.net = wew.rows.reduce((a, r) => a + r.net, 0);
+    wew.vat = wew.rows.reduce((a, r) => a + r.vat, 0);
     return { documents: [...rest, wew], summary };
   }
   // Cash register.

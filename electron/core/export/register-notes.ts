@@ -35,6 +35,25 @@ export function registerNotes(register: SalesRegister, generatedAt: string, opts
     'Pominięto zamówienia anulowane i niedokończone (kupujący nie zakończył zakupu).',
     'Zamówienia w innych walutach (np. CZK z allegro.cz) przeliczono na złote po kursie średnim NBP (tabela A) z ostatniego dnia roboczego przed dniem powstania obowiązku podatkowego (art. 31a ustawy o VAT); korekty — po kursie dokumentu korygowanego. Kwoty netto, VAT i brutto są wtedy w złotych; kolumny „Brutto w walucie”, „Kurs NBP”, „Tabela NBP” i „Data kursu” podają kwotę w walucie i użyty kurs.',
   ];
+  const recording = register.salesRecording;
+  if (recording?.mode === 'exempt') {
+    notes.push('Sprzedaż bez faktury (sklep zwolniony z kasy fiskalnej) ujęto jednym dokumentem wewnętrznym WEW za miesiąc, osobno dla każdej stawki; jego kwoty są sumami sprzedaży z poszczególnych zamówień.');
+  }
+  if (recording?.mode === 'cash_register' && recording.report) {
+    const diff = recording.difference.map((d) => `${d.rate === 'zw' || d.rate === 'np' ? d.rate : `${d.rate}%`}: brutto ${(d.gross / 100).toFixed(2).replace('.', ',')} zł, VAT ${(d.vat / 100).toFixed(2).replace('.', ',')} zł`);
+    notes.push(
+      `Sprzedaż zaewidencjonowana na kasie fiskalnej: zamiast paragonów ujęto raport okresowy nr ${recording.report.number} z ${recording.report.reportDate} (dokument RO) z kwotami z wydruku. Faktury do paragonów (FP) wykazano, ale nie dodano do sum — ich sprzedaż jest już w raporcie. ` +
+        (diff.length ? `Raport różni się od paragonów zapisanych w programie (raport − program): ${diff.join('; ')} — sprawdź.` : 'Raport zgadza się z paragonami zapisanymi w programie.'),
+    );
+  }
+  if (register.wsto) {
+    const w = register.wsto;
+    const zl = (v: number) => (v / 100).toFixed(2).replace('.', ',');
+    notes.push(
+      `Sprzedaż wysyłkowa do konsumentów w innych krajach UE w ${w.year} r.: ${zl(w.netThroughMonth)} zł netto do końca miesiąca, próg ${zl(w.threshold)} zł (art. 22a)` +
+        (w.lastYearExceeded ? ' — przekroczony w poprzednim roku: cała sprzedaż opodatkowana w kraju nabywcy (OSS).' : w.crossedOn ? ` — przekroczony ${w.crossedOn}: od tej sprzedaży opodatkowanie w kraju nabywcy (OSS).` : '.'),
+    );
+  }
   if (opts.csv) notes.push('Tekst zaczynający się od znaku =, +, -, @ poprzedzono apostrofem, aby arkusz nie potraktował go jako formuły.');
   const byCode = new Map<string, string[]>();
   for (const w of register.warnings) {

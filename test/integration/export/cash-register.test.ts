@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VatRate } from '../../../shared/domain/vat';
+import { call } from '../../../electron/core/dispatch';
+import { loadDemoShop } from '../../../electron/core/demo/demo-shop';
+import { salesRegisterFile, salesRegisterFor } from '../../../electron/core/export/export.service';
+import type { SalesRegister } from '../../../electron/core/export/register.types';
+import { DomainError } from '../../../electron/core/errors';
+import { tempCore, type TempCore } from '../../support/temp-core';
+import { money, readNotesCsv, readRegisterCsv } from './support/read-exports';
+
+/**
+ * Issue 14 point 7 on the demo shop (October 2026): how receipts reach the accountant.
+ * - One receipt (PA) per order, the default: what the month looked like (353 PAs in the issue's November).
+ * - Exempt from the cash register: one WEW summary per month whose per-rate gross, net and VAT are the
+ *   sums of the receipts it replaces — the totals do not move.
+ * - Cash register: the month's receipts are the register's periodic report (RO) as the owner entered it;
+ *   an invoice to a consumer is an invoice to a receipt (FP): listed, not counted twice. Without the RO
+ *   the file is refused. Known by construction: RO = Zaplecze's receipts + 1,00 zł at 23 % (VAT 0,19).
+ */
+let t: TempCore;
+let fpOrder: number;
+const MONTH = '2026-10';
+
+beforeAll(async () => {
+  t = await tempCore({ now: () => new Date('2026-12-07T08:00:00Z') });
+  await loadDemoShop(t.core, { orders: 600, products: 60, seed: 11 });
+  const at = '2026-10-15T10:00:00.000Z';
+  // A consumer asks for an invoice (no NIP): 123,00 zł at 23 %.
+  fpOrder = Number(
+    t.core.sqlite
+      .prepare(`INSERT INTO orders (source, buyer_name, allegro_status, status, bought_at, payment_type, paid_at, total_to_pay_grosze, currency, delivery_country,
+                  invoice_required, invoice_first_name, invoice_last_name, invoice_country, created_at, updated_at)
+                VALUES ('manual', 'Anna Nowak', NULL, 'delivered', ?, 'ONLINE', ?, 12300, 'PLN', 'PL', 1, 'Anna', 'Nowak', 'PL', ?, ?)`)
+      .run(at, at, at, at).lastInsertRowid,
+  );
+  t.core.sqlite.prepare(`INSERT INTO order_lines (order_id, name, quantity, unit_price_grosze, currency, vat_rate) VALUES (?, 'Koc', 1, 12300, 'PLN', '23')`).run(fpOrder);
+});
+afterAll(() => t.dispose());
+
+const receiptsOf = (r: SalesRegister) => r.documents.filter((d) => d.kind === 'sale' && d.documentType === 'PA' && !d.summaryOf && !d.supply);
+function byRate(rows: SalesRegister['rows']) {
+  const m = new Map<VatRate, { gross: number; vat: number; net: number }>();
+  for (const row of rows) {
+    const e = m.get(row.rate) ?? { gross: 0, vat: 0, net: 0 };
+    e.gross += row.gross;
+    e.vat += row.vat;
+    e.net += row.net;
+    m.set(row.rate, e);
+  }
+  return m;
+}
+const setMode = (salesRecording: 'per_order' | 'cash_register' | 'exempt') => call(t.core, 'settings.update', { salesRecording });
+
+describe('receipts: one per order, a WEW summary, or the cash register report (issue 14 point 7)', () => {
+  let perOrder: SalesRegister;
+
+  it('one PA per order by default; the consumer’s invoice is an FS', async () => {
+    perOrder = await salesRegisterFor(t.core, MONTH);
+    expect(receiptsOf(perOrder).length).toBeGreaterThan(20);
+    expect(perOrder.documents.find((d) => d.sale.orderId === fpOrder)?.documentType).toBe('FS');
+  });
+
+  it('exempt: the receipts become one WEW of their sums, the month’s totals unchanged', async () => {
+    await setMode('exempt');
+    const exempt = await salesRegisterFor(t.core, MONTH);
+    expect(receiptsOf(exempt)).toEqual([]);
+    const wew = exempt.documents.filter((d) => d.rows.some((r) => r.jpk === 'WEW'));
+    expect(wew).toHaveLength(1);
+    expect(wew[0]!.documentNumber).toBe('WEW 10/2026');
+    expect(wew[0]!.summaryOf).toHaveLength(receiptsOf(perOrder).length);
+    const expected = byRate(receiptsOf(perOrder).flatMap((d) => d.rows));
+    expect(byRate(wew[0]!.rows)).toEqual(expected);
+    const money = ({ currency, net, vat, gross, shipping }: SalesRegister['grandTotals'][number]) => ({ currency, net, vat, gross, shipping });
+    expect(exempt.grandTotals.map(money)).toEqual(perOrder.grandTotals.map(money));
+    expect(exempt.rows.length).toBeLessThan(perOrder.rows.length);
+    // No receipt printed, so no invoice to a receipt.
+    expect(exempt.documents.find((d) => d.sale.orderId === fpOrder)?.rows[0]?.jpk ?? null).toBeNull();
+  });
+
+  it('cash register: without the RO the file is refused; with it, the RO stands for the receipts, the FP is listed but not counted, the difference is shown', async () => {
+    await setMode('cash_register');
+    const waiting = await salesRegisterFor(t.core, MONTH);
+    expect(waiting.salesRecording).toMatchObject({ mode: 'cash_register', reportMissing: true });
+    await expect(salesRegisterFile(t.core, MONTH, 'csv')).rejects.toSatisfy((e: unknown) => e instanceof DomainError && e.code === 'cash_report_missing');
+    expect(t.core.sqlite.prepare('SELECT COUNT(*) FROM register_months').pluck().get()).toBe(0);
+
+    // The owner copies the periodic report: Zaplecze's receipts plus the FP's sale, and 1,00 zł more at 23 %.
+    const own = byRate([...receiptsOf(perOrder).flatMap((d) => d.rows), ...perOrder.documents.find((d) => d.sale.orderId === fpOrder)!.rows]);
+    const totals = [...own].map(([rate, e]) => ({ rate, gross: e.gross + (rate === '23' ? 100 : 0), vat: e.vat + (rate === '23' ? 19 : 0) }));
+    await call(t.core, 'accounting.saveCashReport', { month: MONTH, number: '10/2026', reportDate: '2026-10-31', totals });
+
+    const { register, bytes, notes } = await salesRegisterFile(t.core, MONTH, 'csv');
+    expect(receiptsOf(register)).toEqual([]);
+    const ro = register.documents.find((d) => d.rows.some((r) => r.jpk === 'RO'))!;
+    expect(ro.documentNumber).toBe('RO 10/2026');
+    expect(ro.date).toBe('2026-10-31');
+    expect(ro.rows.map((r) => ({ rate: r.rate, gross: r.gross, vat: r.vat }))).toEqual(totals);
+    expect(register.salesRecording?.difference).toEqual([{ rate: '23', gross: 100, vat: 19 }]);
+    const fp = register.rows.filter((r) => r.orderId === fpOrder);
+    expect(fp.map((r) => [r.jpk, r.excluded, r.gross])).toEqual([['FP', true, 12300]]);
+    // Totals: the per-order month without its receipts and the FP's sale, plus the RO.
+    const sum = (rows: SalesRegister['rows']) => rows.reduce((a, r) => a + r.gross, 0);
+    const expectedGross = perOrder.grandTotals[0]!.gross - sum(receiptsOf(perOrder).flatMap((d) => d.rows)) - 12300 + sum(ro.rows);
+    expect(register.grandTotals).toEqual([expect.objectContaining({ currency: 'PLN', gross: expectedGross })]);
+
+    // Read back: the RO and FP rows by their JPK names, the FP marked outside the totals.
+    const csv = readRegisterCsv(bytes);
+    const roRows = csv.rows.filter((r) => r['Typ dokumentu'] === 'RO');
+    expect(roRows.map((r) => [r['Numer dokumentu'], r['Stawka VAT'], money(r['Brutto']), r['Nr w Zapleczu']])).toEqual(totals.map((x) => ['RO 10/2026', x.rate === 'zw' || x.rate === 'np' ? x.rate : `${x.rate}%`, x.gross, '']));
+    expect(csv.rows.filter((r) => r['Typ dokumentu'] === 'FP').map((r) => [r['Nr w Zapleczu'], r['Poza sumą']])).toEqual([[`ZAP-${fpOrder}`, 'tak']]);
+    expect(csv.rows.some((r) => r['Typ dokumentu'] === 'PA' && r['Rodzaj'] === 'sprzedaż' && r['Rodzaj dostawy'] === 'krajowa')).toBe(false);
+    const side = readNotesCsv(notes!.bytes);
+    expect(money(side.totals.find((r) => r['Stawka VAT'] === 'wszystkie')!['Brutto'])).toBe(expectedGross);
+    // Closing booked every receipt order under the RO, so none comes back as a late sale.
+    const booked = t.core.sqlite.prepare("SELECT COUNT(*) FROM register_bookings WHERE month = ? AND document_number = 'RO 10/2026'").pluck().get(MONTH);
+    expect(booked).toBe(receiptsOf(perOrder).length);
+  });
+});
