@@ -71,6 +71,8 @@ export function OrdersTable(props: OrdersTableProps) {
         renderCell: ({ row }) => (
           <>
             <span className={row.payment === 'unpaid' ? 'tag tag-warning' : 'tag'}>{t(`payment_${row.payment}`)}</span>
+            {/* A space between tags: a screen reader and a copy read "Opłacone FV", not "OpłaconeFV". */}
+            {row.invoiceRequired && ' '}
             {row.invoiceRequired && (
               <span className="tag tag-filled" title={t('invoiceChip')} aria-label={t('invoiceChip')}>
                 {t('invoiceShort')}
@@ -92,6 +94,7 @@ export function OrdersTable(props: OrdersTableProps) {
         renderCell: ({ row }) => (
           <>
             {shortDateTime(row.dispatchBy)}
+            {row.overdue && ' '}
             {row.overdue && (
               <span className="tag tag-error" title={t('overdueHint')} data-testid={`overdue-${row.id}`}>
                 {t('overdue')}

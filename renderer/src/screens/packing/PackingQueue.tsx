@@ -281,6 +281,8 @@ export function PackingQueue() {
                   </td>
                   <td className="when">
                     {shortDateTime(row.dispatchBy)}
+                    {/* Spaces between words and tags: a screen reader and a copy read "Do spakowania Za pobraniem". */}
+                    {row.overdue && ' '}
                     {row.overdue && <span className="tag tag-error">{t('overdue')}</span>}
                   </td>
                   {/* The buyer is who the helper looks for; our number follows, cut short (whole in its tooltip, the order's panel copies it). */}
@@ -292,6 +294,7 @@ export function PackingQueue() {
                   <td>{t('lineProgress', { packed: row.packedCount, quantity: row.itemCount })}</td>
                   <td>
                     {row.status === 'packed' ? t('statusPacked') : t('statusToPick')}
+                    {row.payment !== 'paid' && ' '}
                     {row.payment !== 'paid' && (
                       <span data-testid="queue-payment" className={row.payment === 'unpaid' ? 'tag tag-error' : 'tag tag-info'}>
                         {t(`payment_${row.payment}`)}
