@@ -9,6 +9,7 @@ import { backupHandlers } from './backup/backup.handlers';
 import { printHandlers } from './print/print.handlers';
 import { exportHandlers } from './export/export.handlers';
 import { accountingHandlers } from './accounting/accounting.handlers';
+import { booksHandlers } from './accounting/books.handlers';
 import { resultsHandlers } from './results/results.handlers';
 import { planningHandlers } from './planning/planning.handlers';
 
@@ -28,6 +29,7 @@ export const handlers: Handlers = {
   ...printHandlers,
   ...exportHandlers,
   ...accountingHandlers,
+  ...booksHandlers,
   ...resultsHandlers,
   ...planningHandlers,
 };

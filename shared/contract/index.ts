@@ -11,6 +11,7 @@ import { backupContract } from './backup.contract';
 import { printContract } from './print.contract';
 import { exportContract } from './export.contract';
 import { accountingContract } from './accounting.contract';
+import { booksContract } from './books.contract';
 import { resultsContract } from './results.contract';
 import { planningContract } from './planning.contract';
 
@@ -33,6 +34,7 @@ export const contract = {
   ...printContract,
   ...exportContract,
   ...accountingContract,
+  ...booksContract,
   ...resultsContract,
   ...planningContract,
 };

@@ -394,6 +394,27 @@ export interface SearchPendingTable {
   oldKey: number | null;
 }
 
+/** Migration 2026-12-07-14-invoice-list-reopen: invoices from the shop's invoicing tool, one per order. */
+export interface InvoiceDocumentsTable {
+  orderId: number;
+  number: string;
+  issueDate: string;
+  ksefNumber: string | null;
+  sourceFile: string;
+  importedAt: string;
+}
+/** Migration 2026-12-07-14-invoice-list-reopen: each reopening of a closed month, with the register it had. */
+export interface RegisterReopeningsTable {
+  id: Id;
+  month: string;
+  frozenAt: string;
+  reopenedAt: string;
+  actor: string;
+  reason: string;
+  documents: number;
+  snapshot: Uint8Array;
+}
+
 export interface Database {
   settings: SettingsTable;
   importRuns: ImportRunsTable;
@@ -421,6 +442,8 @@ export interface Database {
   productSearch: ProductSearchTable;
   orderSearch: OrderSearchTable;
   searchPending: SearchPendingTable;
+  invoiceDocuments: InvoiceDocumentsTable;
+  registerReopenings: RegisterReopeningsTable;
 }
 
 export type ProductRow = Selectable<ProductsTable>;

@@ -27,7 +27,9 @@ const ORDER_SELECT = `SELECT id, allegro_order_id AS allegroOrderId, status, all
   -- list is seen without parsing; only an order that has some is parsed.
   CASE WHEN raw_json IS NOT NULL AND instr(raw_json, '"surcharges":[]') = 0 AND instr(raw_json, '"surcharges"') > 0 AND json_valid(raw_json)
     THEN (SELECT SUM(CAST(ROUND(CAST(json_extract(s.value, '$.paidAmount.amount') AS REAL) * 100) AS INTEGER)) FROM json_each(raw_json, '$.surcharges') s
-           WHERE json_extract(s.value, '$.paidAmount.currency') = orders.currency) END AS surchargeGrosze
+           WHERE json_extract(s.value, '$.paidAmount.currency') = orders.currency) END AS surchargeGrosze,
+  -- The invoicing tool's invoice for the order (accounting/invoice-list.ts): "issue date|KSeF number".
+  (SELECT i.issue_date || '|' || COALESCE(i.ksef_number, '') FROM invoice_documents i WHERE i.order_id = orders.id) AS invoiceDocument
   FROM orders`;
 
 /**
@@ -62,7 +64,9 @@ const MONTH_ORDER_SELECT = `SELECT id, allegro_order_id AS allegroOrderId, NULL 
   -- list is seen without parsing; only an order that has some is parsed.
   CASE WHEN raw_json IS NOT NULL AND instr(raw_json, '"surcharges":[]') = 0 AND instr(raw_json, '"surcharges"') > 0 AND json_valid(raw_json)
     THEN (SELECT SUM(CAST(ROUND(CAST(json_extract(s.value, '$.paidAmount.amount') AS REAL) * 100) AS INTEGER)) FROM json_each(raw_json, '$.surcharges') s
-           WHERE json_extract(s.value, '$.paidAmount.currency') = orders.currency) END AS surchargeGrosze
+           WHERE json_extract(s.value, '$.paidAmount.currency') = orders.currency) END AS surchargeGrosze,
+  -- The invoicing tool's invoice for the order (accounting/invoice-list.ts): "issue date|KSeF number".
+  (SELECT i.issue_date || '|' || COALESCE(i.ksef_number, '') FROM invoice_documents i WHERE i.order_id = orders.id) AS invoiceDocument
   FROM orders`;
 
 /** Line rates the SQL can recognise as valid on sight (parseVatRate accepts them): no product lookup needed. */
@@ -102,6 +106,8 @@ interface OrderRow {
   deliveryCostGrosze: number | null;
   dueDate: unknown;
   surchargeGrosze: number | null;
+  /** "issue date|KSeF number or marker" of the invoicing tool's invoice, when one was brought in. */
+  invoiceDocument: string | null;
 }
 
 const LINE_SELECT = `SELECT l.id, l.order_id AS orderId, l.product_id AS productId, l.offer_id AS offerId, l.quantity,
@@ -214,8 +220,8 @@ function toSale(order: OrderRow, lines: SaleLine[], tax: TaxPoint, booked: Booke
     paidAt: order.paymentType === 'CASH_ON_DELIVERY' && !order.paidAt ? null : order.paidAt,
     taxDate: tax.date,
     taxBasis: tax.basis,
-    issueDate: booked?.issueDate ?? null,
-    ksef: null,
+    issueDate: booked?.issueDate ?? (order.invoiceDocument ? order.invoiceDocument.slice(0, 10) : null),
+    ksef: order.invoiceDocument ? order.invoiceDocument.slice(11) || null : null,
     booked,
     dueAt: dueDateOf(order),
     buyerName,
@@ -266,7 +272,7 @@ const ORDER_FIELDS: ReadonlyArray<keyof OrderRow> = [
   'id', 'allegroOrderId', 'status', 'allegroStatus', 'marketplace', 'documentNumber', 'invoiceRequired', 'boughtAt', 'paidAt', 'buyerName',
   'buyerLogin', 'invoiceCompanyName', 'invoiceFirstName', 'invoiceLastName', 'invoiceTaxId', 'invoiceCountry', 'invoiceStreet', 'invoiceZip',
   'invoiceCity', 'deliveryFirstName', 'deliveryLastName', 'deliveryStreet', 'deliveryZip', 'deliveryCity', 'deliveryCountry', 'deliveryPhone',
-  'paymentType', 'paymentProvider', 'currency', 'totalToPayGrosze', 'deliveryCostGrosze', 'dueDate', 'surchargeGrosze',
+  'paymentType', 'paymentProvider', 'currency', 'totalToPayGrosze', 'deliveryCostGrosze', 'dueDate', 'surchargeGrosze', 'invoiceDocument',
 ];
 
 /** orderFromRaw() reads columns by position: refuse to run if ORDER_SELECT and ORDER_FIELDS ever drift apart. */
@@ -310,6 +316,7 @@ function orderFromRaw(v: unknown[]): OrderRow {
     deliveryCostGrosze: v[30] as number | null,
     dueDate: v[31],
     surchargeGrosze: v[32] as number | null,
+    invoiceDocument: v[33] as string | null,
   };
 }
 
