@@ -69,10 +69,12 @@ export function setImportWaitLimit(ms: number): number {
 
 const waiting = new WeakMap<Core, number>();
 
+/** Counts the waiting calls; the app hears when the first one starts waiting and when the last one is done. */
 function announce(core: Core, delta: number, file: string | null): void {
-  const count = Math.max(0, (waiting.get(core) ?? 0) + delta);
+  const before = waiting.get(core) ?? 0;
+  const count = Math.max(0, before + delta);
   waiting.set(core, count);
-  core.events.emit('import.activity', { waiting: count, file: count > 0 ? file : null });
+  if ((before === 0) !== (count === 0)) core.events.emit('import.activity', { waiting: count, file: count > 0 ? file : null });
 }
 
 function isBusy(error: unknown): boolean {
@@ -82,11 +84,32 @@ function isBusy(error: unknown): boolean {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * One watcher per shop, however many calls wait: it polls every 50 ms (an atomic read, or a lock probe for
+ * an import in another process) and lets them all go together when the import's transaction has ended.
+ */
+const gates = new WeakMap<Core, Promise<void>>();
+
+function importDone(core: Core, writing: () => boolean): Promise<void> {
+  let gate = gates.get(core);
+  if (!gate) {
+    gate = (async () => {
+      try {
+        while (writing()) await sleep(50);
+      } finally {
+        gates.delete(core);
+      }
+    })();
+    gates.set(core, gate);
+  }
+  return gate;
+}
+
 function tooLong(): DomainError {
-  const minutes = Math.max(1, Math.round(waitLimitMs / 60_000));
+  const limit = waitLimitMs >= 60_000 ? `${Math.round(waitLimitMs / 60_000)} min` : `${Math.ceil(waitLimitMs / 1000)} s`;
   return new DomainError(
     'import_in_progress',
-    `An import has been saving into the shop for over ${minutes} min; this change waited that long and was not saved. Try again when the import has finished.`,
+    `An import has been saving into the shop for over ${limit}; this change waited that long and was not saved. Try again when the import has finished.`,
     { waitedMs: waitLimitMs },
   );
 }
@@ -99,13 +122,19 @@ export async function queueBehindImport<T>(core: Core, channel: Channel, call: (
   let announced = false;
   try {
     for (;;) {
-      while (runner.writingAnywhere()) {
+      if (runner.writingAnywhere()) {
         if (!announced) {
           announced = true;
           announce(core, +1, runner.currentFile());
         }
-        if (Date.now() > deadline) throw tooLong();
-        await sleep(50);
+        const left = deadline - Date.now();
+        if (left <= 0) throw tooLong();
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), left)));
+        const outcome = await Promise.race([importDone(core, () => runner.writingAnywhere()), late]);
+        clearTimeout(timer);
+        if (outcome === 'late') throw tooLong();
+        continue; // look again: another import may have begun meanwhile
       }
       try {
         return await call();
