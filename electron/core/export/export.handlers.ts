@@ -3,6 +3,7 @@ import type { Core } from '../create-core';
 import type { AreaHandlers } from '../dispatch';
 import { DomainError } from '../errors';
 import { monthEnded, salesRegisterFile, salesRegisterFor, stockValuationFile } from './export.service';
+import { cachedPreview } from './preview-cache';
 import type { SalesRegister } from './register.types';
 import { type StockValuation, stockValuation } from './stock-valuation';
 
@@ -62,7 +63,8 @@ async function save(core: Core, fileName: string, bytes: Uint8Array, kind: 'csv'
 
 /** Handlers of the export area (see shared/contract/export.contract.ts). */
 export const exportHandlers: AreaHandlers<'export.'> = {
-  'export.salesRegisterPreview': async ({ month }, { core }) => registerSummary(await salesRegisterFor(core, month), core.now()),
+  // Kept until the shop changes (preview-cache.ts): opening Raporty again does not read the month again.
+  'export.salesRegisterPreview': async ({ month }, { core }) => cachedPreview(core, `sales:${month}`, async () => registerSummary(await salesRegisterFor(core, month), core.now())),
   'export.salesRegister': async ({ month, format }, { core }) => {
     const file = await salesRegisterFile(core, month, format);
     const savedTo = await save(core, file.fileName, file.bytes, format);
@@ -70,7 +72,7 @@ export const exportHandlers: AreaHandlers<'export.'> = {
     const notesSavedTo = savedTo !== null && file.notes ? await save(core, file.notes.fileName, file.notes.bytes, 'csv') : null;
     return { savedTo, fileName: file.fileName, bytes: file.bytes.byteLength, summary: registerSummary(file.register, core.now()), ...(file.notes ? { notesSavedTo } : {}) };
   },
-  'export.stockValuationPreview': async ({ date }, { core }) => valuationSummary(await stockValuation(core.db, date)),
+  'export.stockValuationPreview': async ({ date }, { core }) => cachedPreview(core, `valuation:${date}`, async () => valuationSummary(await stockValuation(core.db, date))),
   'export.stockValuation': async ({ date, format }, { core }) => {
     const file = await stockValuationFile(core, date, format);
     const savedTo = await save(core, file.fileName, file.bytes, format);
