@@ -1,3 +1,5 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { OPEN_ORDER_STATUSES, type OrderStatus } from '../../../../shared/domain/order-status';
 import { promisedDispatchBy } from '../../orders/dispatch-promise';
 import { t } from '../problems';
@@ -151,15 +153,16 @@ export function applyOrders(ctx: ApplyContext): ApplyCounts {
   const audit = sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, details_json) VALUES (?, 'system', 'order.status', 'order', ?, ?)");
   const holdForBadLines = (orderDbId: number, record: OrderRecord, from: OrderStatus, to: OrderStatus, row: number | null) => {
     const bad = badLinesOf.get(record.orderId) ?? [];
-    const lines = bad.map((b) => ({ pl: `${b.name ? `„${b.name}” ` : ''}(wiersz ${b.row}): ${b.reason.pl}`, en: `${b.name ? `"${b.name}" ` : ''}(row ${b.row}): ${b.reason.en}` }));
+    // The API's bad lines name their order and line in the reason already (checkout-forms.ts); the CSV's by row.
+    const lines = bad.map((b) => (record.source === 'csv' ? { pl: `${b.name ? `„${b.name}” ` : ''}(wiersz ${b.row}): ${b.reason.pl}`, en: `${b.name ? `"${b.name}" ` : ''}(row ${b.row}): ${b.reason.en}` } : b.reason));
     const reason = t(
       `Wstrzymane przy imporcie z pliku ${ctx.fileName}: ${bad.length === 1 ? 'pozycji nie dało się odczytać' : `${bad.length} pozycji nie dało się odczytać`} i nie zaimportowano ${bad.length === 1 ? 'jej' : 'ich'} — sprawdź zamówienie na Allegro. ${lines.map((l) => l.pl).join(' ')}`,
       `Put on hold by the import of ${ctx.fileName}: ${bad.length === 1 ? 'a line item could not be read and was' : `${bad.length} line items could not be read and were`} not imported — check the order on Allegro. ${lines.map((l) => l.en).join(' ')}`,
     );
     audit.run(at, String(orderDbId), JSON.stringify({ from, to, reason: reason.pl, reasonText: reason, reasonCode: 'import_bad_line', file: ctx.fileName, importRunId: ctx.runId }));
     problems.warning('order_held_bad_line', { row, column: 'OrderId', value: record.orderId }, t(
-      `Zamówienie ${record.orderId} (wiersz ${row}) zostanie zaimportowane bez błędnych pozycji i wstrzymane; powód zapisany w jego historii.`,
-      `Order ${record.orderId} (row ${row}) is imported without its bad line items and put on hold; the reason is kept in its history.`,
+      `Zamówienie ${record.orderId}${row ? ` (wiersz ${row})` : ''} zostanie zaimportowane bez błędnych pozycji i wstrzymane; powód zapisany w jego historii.`,
+      `Order ${record.orderId}${row ? ` (row ${row})` : ''} is imported without its bad line items and put on hold; the reason is kept in its history.`,
     ));
   };
   // The CSV's line items are records of their own (joined to their order here); the API's are inside the order.
@@ -173,13 +176,12 @@ export function applyOrders(ctx: ApplyContext): ApplyCounts {
       continue;
     }
     let lines = record.lines;
-    let raw = staged.raw;
-    if (record.source === 'csv') {
-      lines = children.map((c) => c.data);
-      raw = `{"source":"seller-panel-csv","order":${staged.raw ?? '{}'},"lineItems":[${lines.map((l) => JSON.stringify(l.rawRow ?? {})).join(',')}]}`;
-    }
+    if (record.source === 'csv') lines = children.map((c) => c.data);
     const existing = findOrder.get(record.orderId) as Value[] | undefined;
-    const wanted = { ...orderColumns(record), raw_json: raw };
+    // The API's order as Allegro sent it (the register reads its invoice due date and surcharges). A CSV's
+    // rows are kept once for the whole file (import_sources), not as JSON in every order; an order
+    // imported before keeps the raw_json it has.
+    const wanted: Record<string, Value> = record.source === 'csv' ? orderColumns(record) : { ...orderColumns(record), raw_json: staged.raw };
 
     const hasBadLines = withBadLines.has(record.orderId);
     if (!existing) {
@@ -327,6 +329,7 @@ export function applyOrders(ctx: ApplyContext): ApplyCounts {
     }
   }
   ctx.progress(total, total);
+  if (ctx.format === 'allegro-orders-csv' && counts.inserted + counts.updated > 0) keepSource(ctx);
   if (olderIgnored) {
     problems.warning('older_than_stored', {}, t(
       `${olderIgnored} zamówień w pliku jest w starszej wersji niż już zapisane w Zapleczu — pozostawiono nowsze.`,
@@ -340,6 +343,27 @@ export function applyOrders(ctx: ApplyContext): ApplyCounts {
     ));
   }
   return counts;
+}
+
+/** Source parts of at most this many bytes, each compressed on its own (bounded memory for any file). */
+const SOURCE_PART = 4 << 20;
+
+/** The imported CSV, gzip-compressed in parts, once per run (see migration 2026-12-07-11). */
+function keepSource(ctx: ApplyContext): void {
+  const path = ctx.staging.sourcePath;
+  if (!path) return;
+  const insert = ctx.sqlite.prepare('INSERT INTO import_sources (run_id, part, gzip) VALUES (?, ?, ?)');
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(SOURCE_PART);
+    for (let part = 0; ; part += 1) {
+      const n = readSync(fd, buffer, 0, SOURCE_PART, null);
+      if (n === 0) break;
+      insert.run(ctx.runId, part, gzipSync(buffer.subarray(0, n), { level: 1 }));
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The bad line items of the file, by order (few: only lines that failed their checks). */

@@ -2,7 +2,7 @@ import { carrierFromMethodName } from '../../orders/carrier';
 import { isOwnOrderCode } from '../../packing/order-code';
 import type { Place } from '../problems';
 import { t, type ProblemSink } from '../problems';
-import type { BuyerRecord, OrderLineRecord, OrderRecord } from '../records';
+import type { BadLineRecord, BuyerRecord, OrderLineRecord, OrderRecord } from '../records';
 import { SampleCollector } from '../sample';
 import type { JsonItem } from '../text/json-stream';
 import { allegroTaxRate, dateTime, jsonMoney } from '../text/values';
@@ -35,6 +35,19 @@ function unknownEnum(problems: ProblemSink, place: Place, field: string, value: 
   ));
 }
 
+/** A line item of an order, in words: "Zamówienie 4. w pliku (kupujący anna_k), pozycja 2 „Kubek”". */
+function lineWhere(form: Json, path: string, row: number | null, index: number, name: string | null): { pl: string; en: string } {
+  const order = orderPlace(path, row);
+  const login = str(at(form, 'buyer', 'login'));
+  const buyer = login ? { pl: ` (kupujący ${login})`, en: ` (buyer ${login})` } : { pl: '', en: '' };
+  const item = name ? { pl: ` „${name.slice(0, 60)}”`, en: ` "${name.slice(0, 60)}"` } : { pl: '', en: '' };
+  const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+  return {
+    pl: `${cap(order.pl)}${buyer.pl}, pozycja ${index + 1}${item.pl}`,
+    en: `${cap(order.en)}${buyer.en}, line ${index + 1}${item.en}`,
+  };
+}
+
 /** Where an order is in the file, in words: "linia 2, zamówienie 5" / "zamówienie 14. w pliku". */
 export function orderPlace(path: string | null, row: number | null): { pl: string; en: string } {
   const k = path ? /\[(\d+)\]/.exec(path)?.[1] : undefined;
@@ -58,8 +71,10 @@ export function ownerDateTime(iso: string | null): string {
  * why, with the JSON path). Lenient with everything Allegro marks optional, strict with what a shop
  * needs: the id, the total to pay, line items with quantities and prices, a purchase date.
  */
-export function normalizeCheckoutForm(form: Json, path: string, problems: ProblemSink): OrderRecord | null {
+export function normalizeCheckoutForm(form: Json, path: string, problems: ProblemSink, bad?: { lines: BadLineRecord[]; row: number | null }): OrderRecord | null {
   const before = problems.errorCount;
+  /** Errors in line items only: with `bad`, such a line is left out and the order still comes in (held). */
+  let lineErrors = 0;
   const err = (field: string, value: unknown, pl: string, en: string) => problems.error('invalid_value', { jsonPath: `${path}.${field}`, column: field, value }, t(pl, en));
   const place = (field: string): Place => ({ jsonPath: `${path}.${field}` });
 
@@ -102,14 +117,38 @@ export function normalizeCheckoutForm(form: Json, path: string, problems: Proble
     const original = jsonMoney(at(item, 'originalPrice', 'amount'));
     const boughtAt = dateTime(str(item.boughtAt));
     const name = str(at(item, 'offer', 'name'));
-    if (!lineId) err(`${p}.id`, item.id, 'Pozycja zamówienia bez identyfikatora.', 'A line item without an id.');
+    // Which order and line, in words (file and field are in the problem): "Zamówienie 4. w pliku (kupujący
+    // anna_k), pozycja 2 „Kubek”: ilość „0” — …" — like the CSV's "Wiersz 12: ilość „0” — …".
+    const linePlace = lineWhere(form, path, bad?.row ?? null, i, name);
+    const reasons: Array<{ pl: string; en: string }> = [];
+    const lineErr = (field: string, value: unknown, pl: string, en: string) => {
+      err(field, value, `${linePlace.pl}: ${pl}`, `${linePlace.en}: ${en}`);
+      reasons.push(t(pl, en));
+      lineErrors += 1;
+    };
+    const shown = (v: unknown) => (v === null || v === undefined ? '' : String(v).slice(0, 40).replace(/^(-?\d+)\.(\d+)$/, '$1,$2'));
+    const moneyWhy = (m: { ok: boolean; why?: string }, v: unknown, what: { pl: string; en: string }) =>
+      !m.ok && m.why === 'decimals'
+        ? t(`${what.pl} „${shown(v)}” ma więcej niż dwa miejsca po przecinku.`, `the ${what.en} "${shown(v)}" has more than two decimal places.`)
+        : t(`${what.pl} „${shown(v)}” nie jest kwotą.`, `the ${what.en} "${shown(v)}" is not an amount of money.`);
+    if (!lineId) lineErr(`${p}.id`, item.id, 'pozycja bez numeru (id).', 'a line item without its id.');
     if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity < 1) {
-      err(`${p}.quantity`, quantity, 'Ilość w pozycji musi być liczbą całkowitą większą od zera.', 'The quantity must be a whole number above zero.');
+      lineErr(`${p}.quantity`, quantity, `ilość „${shown(quantity)}” — musi być liczbą całkowitą większą od zera.`, `quantity "${shown(quantity)}" — it must be a whole number above zero.`);
     }
-    if (!price.ok || price.value === null) err(`${p}.price.amount`, at(item, 'price', 'amount'), 'Cena pozycji nie jest kwotą pieniędzy.', 'The line price is not an amount of money.');
-    if (!original.ok) err(`${p}.originalPrice.amount`, at(item, 'originalPrice', 'amount'), 'Cena przed rabatem nie jest kwotą pieniędzy.', 'The original price is not an amount of money.');
-    if (!boughtAt.ok) err(`${p}.boughtAt`, item.boughtAt, 'Data zakupu nie jest datą.', 'The purchase date is not a date.');
+    if (!price.ok || price.value === null) {
+      const why = moneyWhy(price, at(item, 'price', 'amount'), { pl: 'cena', en: 'price' });
+      lineErr(`${p}.price.amount`, at(item, 'price', 'amount'), why.pl, why.en);
+    }
+    if (!original.ok) {
+      const why = moneyWhy(original, at(item, 'originalPrice', 'amount'), { pl: 'cena przed rabatem', en: 'price before discount' });
+      lineErr(`${p}.originalPrice.amount`, at(item, 'originalPrice', 'amount'), why.pl, why.en);
+    }
+    if (!boughtAt.ok) lineErr(`${p}.boughtAt`, item.boughtAt, `data zakupu „${shown(item.boughtAt)}” nie jest datą.`, `the purchase date "${shown(item.boughtAt)}" is not a date.`);
     if (boughtAt.ok && boughtAt.value && (!latestBoughtAt || boughtAt.value > latestBoughtAt)) latestBoughtAt = boughtAt.value;
+    if (reasons.length > 0) {
+      bad?.lines.push({ row: bad.row, lineId, name: name ?? null, reason: { pl: `${linePlace.pl}: ${reasons.map((r) => r.pl).join(' ')}`, en: `${linePlace.en}: ${reasons.map((r) => r.en).join(' ')}` } });
+      return;
+    }
     if (lineId && typeof quantity === 'number' && price.ok && price.value !== null) {
       lines.push({
         lineId,
@@ -130,7 +169,9 @@ export function normalizeCheckoutForm(form: Json, path: string, problems: Proble
   const boughtAt = latestBoughtAt ?? (updatedAt.ok ? updatedAt.value : null);
   if (!boughtAt) err('lineItems[].boughtAt', null, 'Brak daty zakupu (ani w pozycjach, ani daty zmiany zamówienia).', 'No purchase date (neither in the line items nor the order\'s last change).');
 
-  if (problems.errorCount > before || !orderId || totalValue === null || !boughtAt) return null;
+  // A bad line drops only itself when the caller keeps bad lines (the order is then held with the reason).
+  const orderErrors = problems.errorCount - before - (bad ? lineErrors : 0);
+  if (orderErrors > 0 || !orderId || totalValue === null || !boughtAt) return null;
 
   const buyerObj = obj(form.buyer);
   const buyerId = str(buyerObj?.id);
@@ -282,13 +323,19 @@ export async function parseCheckoutForms(ctx: ParseContext, items: AsyncIterable
       invalid += 1;
       return;
     }
-    const record = normalizeCheckoutForm(form, item.path, ctx.problems);
+    // A line item that cannot be read drops only itself: the order comes in held, the line and why in its history.
+    const bad = { lines: [] as BadLineRecord[], row: item.line };
+    const record = normalizeCheckoutForm(form, item.path, ctx.problems, bad);
     if (!record) {
       invalid += 1;
       sample.add(str(form.id) ?? item.path, { jsonPath: item.path, row: item.line }, [str(form.id), str(at(form, 'updatedAt')), str(at(form, 'buyer', 'login')), str(form.status), arr(form.lineItems).length, null], true);
       return;
     }
-    stageOrder(ctx, sample, record, JSON.stringify(form), { path: item.path, row: item.line });
+    const raw = JSON.stringify(form);
+    stageOrder(ctx, sample, record, raw, { path: item.path, row: item.line });
+    if (bad.lines.length > 0 && ctx.staging.get<OrderRecord>('order', record.orderId)?.raw === raw) {
+      bad.lines.forEach((b, k) => ctx.staging.put('badLine', `${record.orderId}|${b.lineId ?? k}`, b, { row: item.line, path: item.path, parent: record.orderId }));
+    }
   };
   for await (const item of items) {
     if (item.index === null) {
