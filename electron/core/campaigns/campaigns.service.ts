@@ -29,6 +29,11 @@ const ITEMS_SQL = 'SELECT product_id AS productId, expected_units AS expectedUni
 
 const WORST: Record<CampaignVerdict, number> = { covered: 0, at_risk: 1, not_covered: 2 };
 
+/** Units a day on the days that began with stock. */
+function dailyRate(m: { units: number; days: number; outDays: number }): number {
+  return m.days - m.outDays > 0 ? m.units / (m.days - m.outDays) : 0;
+}
+
 /** Sales and stock-out days of one product over window days [from, to). */
 function measured(d: ProductDemand, from: number, to: number): { units: number; days: number; outDays: number } {
   let units = 0;
@@ -62,7 +67,10 @@ function checkCampaign(core: Core, head: CampaignHead, demand: Demand, context: 
     const d = demand.byProduct.get(item.productId);
     if (!d) continue;
     const supplier = context.suppliers.get(item.productId) ?? null;
-    const expectedUnits = item.expectedUnits ?? Math.round((d.mean * (head.upliftX100 ?? 100) * days) / 100);
+    // A multiple applies to the product's normal day: for a past campaign the weeks before it, else today's rate.
+    const normal = phase === 'past' ? dailyRate(measured(d, startIdx - BASELINE_DAYS, startIdx)) : d.mean;
+    // Whole units, rounded up: a product that sells at all is expected to sell at least one.
+    const expectedUnits = item.expectedUnits ?? Math.ceil((normal * (head.upliftX100 ?? 100) * days) / 100 - 1e-9);
     const expectedDaily = expectedUnits / days;
     planned += expectedUnits;
     const arrives = supplier ? arrivalDay(context.now, supplier.leadTimeDays) : null;

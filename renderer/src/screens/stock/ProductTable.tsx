@@ -6,6 +6,7 @@ import { useGridLocaleText } from '../../components/grid-locale';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
 import { stockMessages } from './stock.messages';
+import { productClassColumn } from '../results/reorder/ProductClassColumn';
 
 interface ProductTableProps {
   rows: ProductRow[];
@@ -61,6 +62,7 @@ export function ProductTable({ rows, rowCount, hasNextPage, loading, page, pageS
       },
       { field: 'salePrice', headerName: t('colSalePrice'), type: 'number', width: 124, valueGetter: (_v, row) => row.salePriceGrosze, valueFormatter: (v: number | null) => money(v) },
       { field: 'reorderPoint', headerName: t('colReorderPoint'), type: 'number', width: 136 },
+      productClassColumn<ProductRow>(),
     ];
     if (showCosts) {
       cols.push({ field: 'purchasePrice', headerName: t('colPurchasePrice'), type: 'number', width: 130, valueGetter: (_v, row) => row.purchasePriceGrosze, valueFormatter: (v: number | null) => money(v) });

@@ -105,7 +105,7 @@ export default function AtRiskTab(_props: ResultsTabProps) {
         <PlainTable density="text" columns={[t('colOrder'), t('colDeadline'), t('colWhy'), t('colWhat')]}>
           {data.rows.map((row) => (
             <tr key={row.orderId} data-order-id={row.orderId}>
-              <td style={{ width: '22%' }}>
+              <td style={{ width: '20%' }}>
                 <div style={{ fontWeight: 600 }}>{orderLabel(row)}</div>
                 <Typography variant="caption" color="text.secondary" component="div">
                   {shortOrderNumber(row.number)}
@@ -124,7 +124,7 @@ export default function AtRiskTab(_props: ResultsTabProps) {
               <td>
                 <Reasons row={row} />
               </td>
-              <td style={{ width: '30%' }}>
+              <td style={{ width: '34%' }}>
                 <Actions row={row} />
               </td>
             </tr>

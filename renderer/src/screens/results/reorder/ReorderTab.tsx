@@ -107,7 +107,7 @@ function GroupCard({ group, serviceLevel, suppliers, onDone }: { group: ReorderG
             const q = quantityOf(l.productId, l.quantity);
             return (
               <tr key={l.productId} data-product={l.sku}>
-                <td>
+                <td style={{ minWidth: 260 }}>
                   <div>{l.name}</div>
                   <Typography variant="caption" color="text.secondary">
                     {l.sku}
@@ -190,6 +190,9 @@ export default function ReorderTab(_props: ResultsTabProps) {
           </MenuItem>
         ))}
       </TextField>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        {t('classLegend')}
+      </Typography>
       <ErrorAlert error={proposals.error} onRetry={proposals.reload} />
       {proposals.data && proposals.data.groups.length === 0 && <Alert severity="success">{t('noProposals')}</Alert>}
       {proposals.data?.groups.map((g) => (

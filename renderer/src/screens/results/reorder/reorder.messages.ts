@@ -66,6 +66,7 @@ export const reorderMessages = defineMessages(
     minimumError: 'Wpisz kwotę, np. 500 albo 499,99',
     colProducts: 'Produkty',
     colMinimum: 'Minimum',
+    classLegend: 'Klasa: A — produkty dające 80% wartości sprzedaży, B — kolejne 15%, C — reszta; X — sprzedaż równa z tygodnia na tydzień, Y — zmienna, Z — nieregularna.',
   },
   {
     intro: 'What to order from suppliers so the goods do not run out: the sales rate of the last 13 weeks (leaving out days that began with an empty shelf), safety stock for the chosen service level and each supplier’s lead time.',
@@ -132,5 +133,6 @@ export const reorderMessages = defineMessages(
     minimumError: 'Enter an amount, e.g. 500 or 499.99',
     colProducts: 'Products',
     colMinimum: 'Minimum',
+    classLegend: 'Class: A — products bringing 80% of the sales value, B — the next 15%, C — the rest; X — steady week to week, Y — variable, Z — irregular.',
   },
 );
