@@ -6,6 +6,8 @@ import { SalesRegisterCard } from './SalesRegisterCard';
 import { StockValuationCard } from './StockValuationCard';
 import { StockMonthCard } from './StockMonthCard';
 import { StocktakeFormCard } from './StocktakeFormCard';
+import { InvoiceListCard } from './InvoiceListCard';
+import { ReopenMonthCard } from './ReopenMonthCard';
 
 /** Reports for the accountant (owner only): the monthly sales register and the stock valuation. */
 export default function ReportsScreen() {
@@ -18,6 +20,8 @@ export default function ReportsScreen() {
         <StockValuationCard />
         <StockMonthCard />
         <StocktakeFormCard />
+        <InvoiceListCard />
+        <ReopenMonthCard />
       </Stack>
     </>
   );
