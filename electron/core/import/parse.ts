@@ -86,6 +86,7 @@ export async function parseFile(source: ImportSource, options: ParseOptions = {}
 
 async function parseWith(source: ImportSource, head: Buffer, encoding: TextEncoding, options: ParseOptions): Promise<ParsedFile> {
   const staging = new Staging();
+  staging.sourcePath = source.path;
   const problems = new ProblemSink(source.name);
   const ctx: ParseContext = {
     file: source.name,

@@ -28,6 +28,8 @@ export class Staging {
   private readonly replaceStmt: BetterSqlite3.Statement;
   private pending = 0;
   private closed = false;
+  /** The file the records were read from (kept once, compressed, by an orders CSV import). */
+  sourcePath: string | null = null;
 
   constructor() {
     // The process's addon (the Electron build inside the app), not necessarily npm's Node build.

@@ -114,11 +114,57 @@ export function undoBlocker(sqlite: Sqlite, runId: number): { pl: string; en: st
     }
   }
 
+  // Rows the run inserted as a range of ids: all still there, none changed since (row_version), and no
+  // later run's range overlapping it (an id freed later and taken again).
+  const ranges = insertedRanges(sqlite, runId);
+  for (const r of ranges) {
+    const what = word(r.table_name);
+    // Rows the run itself changed after inserting them are judged by their logged image above.
+    const loggedHere = `SELECT row_id FROM import_changes WHERE run_id = ? AND table_name = ? AND row_id > ? AND row_id <= ?`;
+    const changed = sqlite
+      .prepare(`SELECT id FROM ${r.table_name} WHERE id > ? AND id <= ? AND row_version > 0 AND id NOT IN (${loggedHere}) ORDER BY id LIMIT 1`)
+      .pluck()
+      .get(r.after_id, r.last_id, runId, r.table_name, r.after_id, r.last_id) as number | undefined;
+    if (changed !== undefined) {
+      const name = describeRow(sqlite, r.table_name, changed);
+      const later = laterRun(sqlite, runId, r.table_name, changed);
+      return later
+        ? t(`${cap(what.pl)} ${name} zmienił późniejszy import nr ${later.id} (${later.file}). Najpierw cofnij tamten import.`, `The ${what.en} ${name} was changed by a later import, no. ${later.id} (${later.file}). Undo that import first.`)
+        : t(`${cap(what.pl)} ${name} zmieniono w Zapleczu po tym imporcie (np. pakowanie, zmiana statusu, powiązanie z towarem). Cofnięcie skasowałoby tę pracę.`, `The ${what.en} ${name} was changed in Zaplecze after this import (e.g. packing, a status change, a product link). Undoing would erase that work.`);
+    }
+    const present = sqlite.prepare(`SELECT count(*) FROM ${r.table_name} WHERE id > ? AND id <= ?`).pluck().get(r.after_id, r.last_id) as number;
+    const removedByRun = sqlite.prepare(`SELECT count(DISTINCT row_id) FROM import_changes WHERE run_id = ? AND table_name = ? AND op = 'delete' AND row_id > ? AND row_id <= ?`).pluck().get(runId, r.table_name, r.after_id, r.last_id) as number;
+    if (present + removedByRun < r.inserted) {
+      const later = sqlite
+        .prepare(
+          `SELECT c.run_id AS id, ir.file_name AS file FROM import_changes c JOIN import_runs ir ON ir.id = c.run_id
+           WHERE c.table_name = ? AND c.op = 'delete' AND c.row_id > ? AND c.row_id <= ? AND c.run_id > ? AND ir.status = 'committed' ORDER BY c.run_id DESC LIMIT 1`,
+        )
+        .get(r.table_name, r.after_id, r.last_id, runId) as { id: number; file: string } | undefined;
+      return later
+        ? t(`${cap(what.pl)} z tego importu usunął późniejszy import nr ${later.id} (${later.file}). Najpierw cofnij tamten import.`, `A ${what.en} from this import was removed by a later import, no. ${later.id} (${later.file}). Undo that import first.`)
+        : t(`${cap(what.pl)} z tego importu została później usunięta — importu nie można cofnąć.`, `A ${what.en} from this import was deleted later — the import cannot be undone.`);
+    }
+    // An id freed later and taken again by a later run: undoing this one would delete that run's row.
+    const overlapping = sqlite
+      .prepare(
+        `SELECT i.run_id AS id, ir.file_name AS file FROM import_inserted i JOIN import_runs ir ON ir.id = i.run_id
+         WHERE i.table_name = ? AND i.run_id > ? AND i.after_id < ? AND ir.status = 'committed' ORDER BY i.run_id DESC LIMIT 1`,
+      )
+      .get(r.table_name, runId, r.last_id) as { id: number; file: string } | undefined;
+    if (overlapping) {
+      return t(`Późniejszy import nr ${overlapping.id} (${overlapping.file}) dodał dane w miejsce usuniętych z tego importu. Najpierw cofnij tamten import.`, `A later import, no. ${overlapping.id} (${overlapping.file}), added data in place of data removed from this import. Undo that import first.`);
+    }
+  }
+
   // Rows created later that point at rows this run created (they would be orphaned or cascade away).
   sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS undo_inserted (table_name TEXT NOT NULL, row_id INTEGER NOT NULL, PRIMARY KEY (table_name, row_id)) WITHOUT ROWID');
   sqlite.exec('DELETE FROM temp.undo_inserted');
   try {
     sqlite.prepare("INSERT OR IGNORE INTO temp.undo_inserted SELECT table_name, row_id FROM import_changes WHERE run_id = ? AND op = 'insert'").run(runId);
+    for (const r of ranges) {
+      sqlite.prepare(`INSERT OR IGNORE INTO temp.undo_inserted SELECT ?, id FROM ${r.table_name} WHERE id > ? AND id <= ?`).run(r.table_name, r.after_id, r.last_id);
+    }
     const parents = new Set((sqlite.prepare('SELECT DISTINCT table_name FROM temp.undo_inserted').pluck().all() as string[]));
     for (const fk of foreignKeys(sqlite)) {
       if (!parents.has(fk.parent) || fk.withoutRowid) continue;
@@ -165,6 +211,36 @@ export function undoBlocker(sqlite: Sqlite, runId: number): { pl: string; en: st
   return null;
 }
 
+interface InsertedRange {
+  table_name: string;
+  after_id: number;
+  last_id: number;
+  inserted: number;
+}
+
+/** The ranges of ids a run inserted (import_inserted; none before that table existed). */
+function insertedRanges(sqlite: Sqlite, runId: number): InsertedRange[] {
+  const exists = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'import_inserted'").get();
+  if (!exists) return [];
+  return sqlite.prepare('SELECT table_name, after_id, last_id, inserted FROM import_inserted WHERE run_id = ?').all(runId) as InsertedRange[];
+}
+
+const versioned = new WeakMap<Sqlite, Map<string, boolean>>();
+/** Does the table carry row_version (kept by a trigger, see migration 2026-12-07-11)? */
+export function hasRowVersion(sqlite: Sqlite, table: string): boolean {
+  let perDb = versioned.get(sqlite);
+  if (!perDb) versioned.set(sqlite, (perDb = new Map()));
+  let v = perDb.get(table);
+  if (v === undefined) {
+    v = (sqlite.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).some((c) => c.name === 'row_version');
+    perDb.set(table, v);
+  }
+  return v;
+}
+
+/** Children before parents, so that deleting a range never leaves a row pointing at a deleted one. */
+const RANGE_DELETE_ORDER = ['reservations', 'shipments', 'order_lines', 'orders', 'customers'];
+
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -198,8 +274,15 @@ export function undoImport(core: Core, runId: number, actor: Actor): ImportRun {
         below = rows.at(-1)!.seq;
       }
     }
-    const changes = pages();
+    // Rows the run inserted as ranges go first (children before parents): a row the run deleted may then
+    // come back without meeting the one that took its place (a reservation of the same line).
+    const ranges = insertedRanges(sqlite, runId).sort((a, b) => RANGE_DELETE_ORDER.indexOf(a.table_name) - RANGE_DELETE_ORDER.indexOf(b.table_name));
     let reversed = 0;
+    for (const r of ranges) {
+      reversed += sqlite.prepare(`DELETE FROM ${r.table_name} WHERE id > ? AND id <= ?`).run(r.after_id, r.last_id).changes;
+    }
+    const inRange = (table: string, id: number) => ranges.some((r) => r.table_name === table && id > r.after_id && id <= r.last_id);
+    const changes = pages();
     // One prepared statement per table and kind of change (a big run reverses hundreds of thousands).
     const statements = new Map<string, BetterSqlite3.Statement>();
     const stmt = (key: string, sql: () => string) => {
@@ -209,18 +292,29 @@ export function undoImport(core: Core, runId: number, actor: Actor): ImportRun {
     };
     for (const c of changes) {
       reversed += 1;
+      // A row the run inserted and then changed or deleted did not exist before the run: it stays gone.
+      if (inRange(c.table_name, c.row_id)) continue;
       const shape = tableShape(sqlite, c.table_name);
       if (c.op === 'insert') {
         stmt(`d:${c.table_name}`, () => `DELETE FROM ${c.table_name} WHERE id = ?`).run(c.row_id);
       } else if (c.op === 'update') {
         const before = JSON.parse(c.before_json!) as Value[];
-        stmt(`u:${c.table_name}`, () => `UPDATE ${c.table_name} SET ${shape.columns.map((col) => `${col} = ?`).join(', ')} WHERE id = ?`).run([...before, c.row_id]);
+        // The run's update counted one change in row_version (a trigger); taking it back takes that back too.
+        const version = hasRowVersion(sqlite, c.table_name) ? ', row_version = row_version - 1' : '';
+        stmt(`u:${c.table_name}`, () => `UPDATE ${c.table_name} SET ${shape.columns.map((col) => `${col} = ?`).join(', ')}${version} WHERE id = ?`).run([...before.slice(0, shape.columns.length), c.row_id]);
       } else {
         const before = JSON.parse(c.before_json!) as Value[];
-        stmt(`i:${c.table_name}`, () => `INSERT INTO ${c.table_name} (id, ${shape.columns.join(', ')}) VALUES (?, ${shape.columns.map(() => '?').join(', ')})`).run([c.row_id, ...before]);
+        // A deleted row of a versioned table was logged with its row_version after the image.
+        if (before.length === shape.columns.length + 1) {
+          stmt(`iv:${c.table_name}`, () => `INSERT INTO ${c.table_name} (id, ${shape.columns.join(', ')}, row_version) VALUES (?, ${shape.columns.map(() => '?').join(', ')}, ?)`).run([c.row_id, ...before]);
+        } else {
+          stmt(`i:${c.table_name}`, () => `INSERT INTO ${c.table_name} (id, ${shape.columns.join(', ')}) VALUES (?, ${shape.columns.map(() => '?').join(', ')})`).run([c.row_id, ...before]);
+        }
       }
     }
     sqlite.prepare('DELETE FROM import_changes WHERE run_id = ?').run(runId);
+    if (ranges.length) sqlite.prepare('DELETE FROM import_inserted WHERE run_id = ?').run(runId);
+    if (sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'import_sources'").get()) sqlite.prepare('DELETE FROM import_sources WHERE run_id = ?').run(runId);
     const at = core.now().toISOString();
     sqlite.prepare("UPDATE import_runs SET status = 'undone', undone_at = ? WHERE id = ?").run(at, runId);
     sqlite

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { tempCore, type TempCore } from '../../support/temp-core';
 import { fixture, importBytes } from './support';
@@ -34,4 +35,15 @@ it('a CRLF file with a line break inside a quoted name: the bad quantity below i
   expect(bad[0]!.message.pl).toContain('Wiersz 28');
   // The name with its line break is kept whole.
   expect(t.core.sqlite.prepare("SELECT count(*) FROM order_lines WHERE name = 'Dyfuzor zapachowy' || char(13, 10) || 'bambusowy 100 ml – Drzewo sandałowe'").pluck().get()).toBe(1);
+});
+
+it('an orders CSV is kept once for the run, compressed, not as a JSON copy of its rows in every order (issue 15)', async () => {
+  const bytes = readFileSync(fixture('orders-export.csv'));
+  const { run } = await importBytes(t.core, 'orders-export.csv', bytes);
+  expect(run.status).toBe('committed');
+  expect(run.inserted).toBeGreaterThan(10);
+  expect(t.core.sqlite.prepare('SELECT count(*) FROM orders WHERE raw_json IS NOT NULL').pluck().get()).toBe(0);
+  const parts = t.core.sqlite.prepare('SELECT gzip FROM import_sources WHERE run_id = ? ORDER BY part').pluck().all(run.id) as Buffer[];
+  expect(parts.length).toBeGreaterThan(0);
+  expect(gunzipSync(Buffer.concat(parts)).equals(bytes)).toBe(true);
 });

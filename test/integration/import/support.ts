@@ -13,7 +13,9 @@ export const hostile = (name: string) => join(FIXTURES, 'hostile', name);
  * Tables that record the history of imports rather than the shop's data: an import (or its undo)
  * always adds a run and an audit entry, so "the database is unchanged" means every other table.
  */
-const HISTORY = new Set(['import_runs', 'import_changes', 'audit_log']);
+// results_dirty*: the Wyniki queue of orders/products whose facts are to be recomputed (a derived cache
+// that triggers fill on every change; undo marks the rows it puts back dirty too).
+const HISTORY = new Set(['import_runs', 'import_changes', 'import_inserted', 'import_sources', 'audit_log', 'results_dirty', 'results_dirty_products']);
 
 /**
  * A hash of the content of every table of the shop (rows in rowid order, values with their types),

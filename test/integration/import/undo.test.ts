@@ -105,6 +105,37 @@ describe('undo', () => {
     void sheet;
   });
 
+  it('an orders import logs what it inserted as ranges of the run, not a hashed image per row (issue 15)', async () => {
+    await importPath(t.core, fixture('stan-magazynu.xlsx'));
+    const before = contentHash(t.core.sqlite);
+    const orders = await importPath(t.core, fixture('checkout-forms.page-1.json'));
+    expect(orders.run.inserted).toBe(20);
+    expect(one("SELECT count(*) FROM import_changes WHERE run_id = ? AND op = 'insert'", orders.run.id)).toBe(0);
+    const ranges = t.core.sqlite.prepare('SELECT table_name, inserted FROM import_inserted WHERE run_id = ? ORDER BY table_name').all(orders.run.id);
+    expect(ranges).toEqual(expect.arrayContaining([{ table_name: 'orders', inserted: 20 }, { table_name: 'order_lines', inserted: one('SELECT count(*) FROM order_lines') }]));
+    expect(checkUndo(t.core, orders.run.id)).toEqual({ possible: true, reason: null });
+    undoImport(t.core, orders.run.id, 'owner');
+    expect(contentHash(t.core.sqlite)).toBe(before);
+    expect(one('SELECT count(*) FROM import_inserted')).toBe(0);
+  });
+
+  it('refuses when a line of the import was packed, or its reservation removed, in the app afterwards', async () => {
+    await importPath(t.core, fixture('stan-magazynu.xlsx'));
+    const orders = await importPath(t.core, fixture('checkout-forms.page-1.json'));
+    const line = t.core.sqlite.prepare("SELECT l.id, l.name FROM order_lines l JOIN reservations r ON r.order_line_id = l.id ORDER BY l.id LIMIT 1").get() as { id: number; name: string };
+    t.core.sqlite.prepare('UPDATE order_lines SET packed_quantity = 1 WHERE id = ?').run(line.id);
+    expect(checkUndo(t.core, orders.run.id).reason!.pl).toBe(`Pozycja zamówienia ${line.name} zmieniono w Zapleczu po tym imporcie (np. pakowanie, zmiana statusu, powiązanie z towarem). Cofnięcie skasowałoby tę pracę.`);
+    t.core.sqlite.prepare('UPDATE order_lines SET packed_quantity = 0, row_version = 0 WHERE id = ?').run(line.id);
+    expect(checkUndo(t.core, orders.run.id).possible).toBe(true);
+    t.core.sqlite.prepare('DELETE FROM reservations WHERE order_line_id = ?').run(line.id);
+    const check = checkUndo(t.core, orders.run.id);
+    expect(check.possible).toBe(false);
+    expect(check.reason!.en).toBe('A reservation from this import was deleted later — the import cannot be undone.');
+    const hash = contentHash(t.core.sqlite);
+    expect(() => undoImport(t.core, orders.run.id, 'owner')).toThrow(expect.objectContaining({ code: 'not_undoable' }));
+    expect(contentHash(t.core.sqlite)).toBe(hash);
+  });
+
   it('says so for a run already undone and for a rejected run', async () => {
     const run = (await importPath(t.core, fixture('billing-entries.json'))).run;
     undoImport(t.core, run.id, 'owner');

@@ -5,6 +5,13 @@ import { applyOrders } from './orders.apply';
 
 /** Writes a parsed file's records. Runs inside the caller's single transaction; throws to roll back. */
 export function applyStaged(ctx: ApplyContext): ApplyCounts {
+  const counts = applyFormat(ctx);
+  // The ranges of ids the run inserted (orders, lines, reservations…): what undo deletes.
+  ctx.writer.finish();
+  return counts;
+}
+
+function applyFormat(ctx: ApplyContext): ApplyCounts {
   switch (ctx.format) {
     case 'allegro-checkout-forms':
     case 'allegro-orders-csv':

@@ -7,6 +7,14 @@ type Value = string | number | null;
 
 /** Columns the triggers maintain: never written, never part of a row's image. */
 const TRIGGER_MAINTAINED: Record<string, ReadonlySet<string>> = { products: new Set(['on_hand', 'reserved']) };
+/** Kept by a trigger on every table that has it (a row's count of changes): never part of an image. */
+const ROW_VERSION = 'row_version';
+
+/**
+ * Tables whose inserts are logged per run, as a range of ids (import_inserted), not row by row: they
+ * carry row_version, which tells undo that a row was changed after the run without its image.
+ */
+export const RANGE_TABLES: ReadonlySet<string> = new Set(['orders', 'order_lines', 'reservations', 'customers', 'shipments']);
 
 export interface TableShape {
   /** Every column but `id` and the trigger-maintained ones, in table order: the row's "image". */
@@ -34,7 +42,7 @@ export function tableShape(sqlite: Sqlite, table: string): TableShape {
   if (!shape) {
     const info = sqlite.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string; dflt_value: string | null }>;
     const skip = TRIGGER_MAINTAINED[table] ?? new Set();
-    const cols = info.filter((c) => c.name !== 'id' && !skip.has(c.name));
+    const cols = info.filter((c) => c.name !== 'id' && c.name !== ROW_VERSION && !skip.has(c.name));
     const defaults = new Map<string, Value>();
     for (const c of cols) {
       const v = literal(c.dflt_value);
@@ -62,6 +70,8 @@ export class ChangeWriter {
   private seq = 0;
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
   private readonly log: BetterSqlite3.Statement;
+  /** Per range table: the largest id before the run's first insert or delete, the largest it inserted, how many. */
+  private readonly ranges = new Map<string, { after: number; last: number; inserted: number }>();
   readonly entities = new Map<string, EntityCounts>();
 
   constructor(
@@ -97,14 +107,49 @@ export class ChangeWriter {
     });
   }
 
+  /** The range of a range table, its lower end read before the run's first insert or delete there. */
+  private range(table: string): { after: number; last: number; inserted: number } | null {
+    if (!RANGE_TABLES.has(table)) return null;
+    let r = this.ranges.get(table);
+    if (!r) {
+      if (!this.versioned(table)) return null;
+      const max = Number(this.sqlite.prepare(`SELECT coalesce(max(id), 0) FROM ${table}`).pluck().get());
+      this.ranges.set(table, (r = { after: max, last: max, inserted: 0 }));
+    }
+    return r;
+  }
+
+  private readonly hasVersion = new Map<string, boolean>();
+  private versioned(table: string): boolean {
+    let v = this.hasVersion.get(table);
+    if (v === undefined) {
+      v = (this.sqlite.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).some((c) => c.name === ROW_VERSION);
+      this.hasVersion.set(table, v);
+    }
+    return v;
+  }
+
   insert(table: string, values: Record<string, unknown>): number {
     const shape = this.shape(table);
     const image = this.imageOf(table, values);
+    const range = this.range(table);
     const stmt = this.stmt(`i:${table}`, () => `INSERT INTO ${table} (${shape.columns.join(', ')}) VALUES (${shape.columns.map(() => '?').join(', ')})`);
     const id = Number(stmt.run(image).lastInsertRowid);
-    this.log.run(this.runId, (this.seq += 1), table, id, 'insert', null, imageHash(image));
+    if (range && id > range.after) {
+      // Logged by the run's range (written by finish()); a later change shows in the row's row_version.
+      if (id > range.last) range.last = id;
+      range.inserted += 1;
+    } else {
+      this.log.run(this.runId, (this.seq += 1), table, id, 'insert', null, imageHash(image));
+    }
     this.count(table, 'inserted');
     return id;
+  }
+
+  /** Records the ranges of ids the run inserted (call once, after the last write of the run). */
+  finish(): void {
+    const save = this.sqlite.prepare('INSERT OR REPLACE INTO import_inserted (run_id, table_name, after_id, last_id, inserted) VALUES (?, ?, ?, ?, ?)');
+    for (const [table, r] of this.ranges) if (r.inserted > 0) save.run(this.runId, table, r.after, r.last, r.inserted);
   }
 
   /** Current image of a row (null when it does not exist). */
@@ -129,9 +174,12 @@ export class ChangeWriter {
   }
 
   remove(table: string, id: number, before: Value[]): void {
+    this.range(table); // read the largest id before a delete can lower it
+    // A versioned row is logged with its row_version after the image, so undo puts it back exactly.
+    const logged = this.versioned(table) ? [...before, this.stmt(`v:${table}`, () => `SELECT row_version FROM ${table} WHERE id = ?`).pluck().get(id) as number] : before;
     const stmt = this.stmt(`d:${table}`, () => `DELETE FROM ${table} WHERE id = ?`);
     stmt.run(id);
-    this.log.run(this.runId, (this.seq += 1), table, id, 'delete', JSON.stringify(before), null);
+    this.log.run(this.runId, (this.seq += 1), table, id, 'delete', JSON.stringify(logged), null);
   }
 
   /** Column value of an image by name. */
