@@ -68,6 +68,18 @@ function transactionType(sale: SourceSale): number {
   return isOtherEuCountry(sale.country) && !sale.nip ? 22 : 0;
 }
 
+/**
+ * Field 55 of a document from how the register booked it (EDI++ 1.11: 0 domestic, 2 intra-EU — a supply
+ * to an EU VAT payer, WDT —, 22 distance sale WSTO, 23 distance sale taxed through OSS); a document booked
+ * without a supply kind falls back to the buyer's country.
+ */
+function documentTransactionType(doc: RegisterDocument): number {
+  if (doc.supply === 'wdt') return 2;
+  if (doc.supply === 'oss') return 23;
+  if (doc.supply === 'wsto') return 22;
+  return transactionType(doc.sale);
+}
+
 /** Field 48: the exchange rate. 1 for złoty; for another currency the rate is not known here (no NBP table yet). */
 const exchangeRate = (currency: string) => (currency === 'PLN' ? num('1.0000') : null);
 
@@ -147,7 +159,7 @@ function header(doc: RegisterDocument, shopCity: string, issuer: string): EppFie
     null, // 52 not used
     num(0), // 53 import flag
     num(0), // 54 export document
-    num(transactionType(s)), // 55 transaction type
+    num(documentTransactionType(doc)), // 55 transaction type
     null, // 56 card payment name
     amount(0), // 57 card amount
     null, // 58 credit name
