@@ -13,6 +13,7 @@ const saved: Settings = {
   backupKeep: 14,
   invoiceSeries: 'FV {n}/{mm}/{rrrr}',
   correctionSeries: 'KOR {n}/{mm}/{rrrr}',
+  salesRecording: 'per_order',
 };
 
 describe('settings form', () => {

@@ -17,6 +17,7 @@ import { FormatChoice } from './FormatChoice';
 import { defaultMonth, isMonth, monthLabel, recentMonths } from './report-dates';
 import { ReportCard } from './ReportCard';
 import { reportsMessages } from './reports.messages';
+import { RegisterInputs, registerBlocked } from './RegisterInputs';
 
 type RegisterFormat = 'csv' | 'xlsx' | 'epp';
 const REGISTER_FORMATS: readonly RegisterFormat[] = ['xlsx', 'csv', 'epp'];
@@ -95,7 +96,7 @@ export function SalesRegisterCard() {
       title={t('registerTitle')}
       hint={t('registerHint')}
       preview={preview}
-      canSave={valid && summary !== undefined}
+      canSave={valid && summary !== undefined && !registerBlocked(summary)}
       onSave={async () => {
         const saved = await api.call('export.salesRegister', { month, format });
         // Saving may have closed the month: show it closed (and its numbers) at once.
@@ -148,6 +149,7 @@ export function SalesRegisterCard() {
             </Typography>
           )}
           {summary.rows === 0 && <Alert severity="info">{t('empty')}</Alert>}
+          <RegisterInputs key={month} month={month} summary={summary} onChanged={preview.reload} />
           {currencies.map((currency) => (
             <div key={currency}>
               {currency !== 'PLN' && (
@@ -164,7 +166,9 @@ export function SalesRegisterCard() {
               <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
                 {[...warnings].map(([code, orders]) => (
                   <li key={code}>
-                    {t(`warn_${code}` as 'warn_rate_assumed')}: {t('warnOrders', { numbers: orders.join(', ') })}
+                    {t(`warn_${code}` as 'warn_rate_assumed')}
+                    {/* A warning about the month as a whole (the EU threshold) names no order. */}
+                    {orders.some((o) => o > 0) ? `: ${t('warnOrders', { numbers: orders.filter((o) => o > 0).join(', ') })}` : ''}
                   </li>
                 ))}
               </ul>

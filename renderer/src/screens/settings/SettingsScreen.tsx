@@ -155,6 +155,25 @@ export default function SettingsScreen() {
                 <Grid container spacing={2}>
                   <Grid size={{ xs: 12, md: 6 }}>{field('invoiceSeries', { hint: t('invoiceSeriesHint') })}</Grid>
                   <Grid size={{ xs: 12, md: 6 }}>{field('correctionSeries', { hint: t('correctionSeriesHint') })}</Grid>
+                  <Grid size={12}>
+                    {/* How receipts reach the register (issue 14 point 7): a choice, not typed text. */}
+                    <TextField
+                      select
+                      fullWidth
+                      name="salesRecording"
+                      label={t('salesRecording')}
+                      value={draft!.salesRecording}
+                      onChange={(e) => setDraft({ ...draft!, salesRecording: e.target.value })}
+                      helperText={t('salesRecordingHint')}
+                      slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'settings-sales-recording' } }}
+                    >
+                      {(['per_order', 'cash_register', 'exempt'] as const).map((mode) => (
+                        <option key={mode} value={mode}>
+                          {t(`salesRecording_${mode}`)}
+                        </option>
+                      ))}
+                    </TextField>
+                  </Grid>
                 </Grid>
               </CardContent>
             </Card>
