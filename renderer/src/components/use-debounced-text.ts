@@ -7,7 +7,9 @@ import { useEffect, useRef, useState } from 'react';
  *
  *   const [typed, setTyped] = useDebouncedText(filters.search, (search) => update({ search }));
  */
-export function useDebouncedText(committed: string, commit: (text: string) => void, delayMs = 250): [string, (text: string) => void] {
+// 150 ms: longer than the gap between a scanner's or a fast typist's keys, short enough that a search
+// settles within 300 ms of the last key on a 100k-order shop (issue 16; 250 ms left 50 ms for the rest).
+export function useDebouncedText(committed: string, commit: (text: string) => void, delayMs = 150): [string, (text: string) => void] {
   const [typed, setTyped] = useState(committed);
   // The latest commit, so a caller may pass a new function each render without restarting the pause.
   const commitRef = useRef(commit);
