@@ -152,7 +152,7 @@ export function PurchaseOrders({ version, onChanged }: { version: number; onChan
               <td>{t(o.status)}</td>
               <td style={{ textAlign: 'right' }}>{format.money(o.totalGrosze)}</td>
               <td>
-                <Stack direction="row" spacing={1}>
+                <Stack direction="row" spacing={1} sx={{ '& .MuiButton-root': { whiteSpace: 'nowrap' } }}>
                   <Button size="small" onClick={() => void save(o.id, 'pdf')}>
                     {t('savePdf')}
                   </Button>
