@@ -1,6 +1,7 @@
 import type { SqliteDatabase } from '../db/connection';
 import { effectiveDispatchBy } from '../packing/dispatch-by';
 import { handlingTimeDays } from '../packing/handling-time';
+import { AggregateWriter, type OrderFacts } from './aggregates';
 import { warsawDayOf, workingStart } from './warsaw-days';
 
 /**
@@ -24,6 +25,7 @@ const FACTS_SQL = `
     (SELECT a.at FROM audit_log a WHERE a.entity = 'order' AND a.entity_id = CAST(o.id AS TEXT)
        AND a.action = 'order.status' AND a.details_json LIKE '%"to":"delivered"%' ORDER BY a.id DESC LIMIT 1) AS deliveredAt,
     (SELECT coalesce(sum(l.quantity), 0) || '|' || coalesce(sum(l.forced_quantity), 0) FROM order_lines l WHERE l.order_id = o.id) AS lineUnits,
+    (SELECT group_concat(l.product_id || ':' || l.quantity, ',') FROM order_lines l WHERE l.order_id = o.id AND l.product_id IS NOT NULL) AS productUnits,
     (SELECT coalesce(sum(CASE ps.outcome WHEN 'ok' THEN ps.quantity WHEN 'unpacked' THEN -ps.quantity ELSE 0 END), 0) || '|' ||
             coalesce(sum(CASE WHEN ps.outcome IN ('wrong_item', 'too_many', 'unknown_code') THEN 1 ELSE 0 END), 0) || '|' ||
             coalesce((SELECT p2.actor FROM packing_scans p2 WHERE p2.order_id = o.id AND p2.outcome = 'ok' ORDER BY p2.id DESC LIMIT 1), '')
@@ -36,10 +38,10 @@ const FACTS_SQL = `
 
 const UPSERT_SQL = `INSERT OR REPLACE INTO results_orders (order_id, bought_at, paid_at, packed_at, shipped_at, delivered_at, due_at,
   due_day, ship_day, packed_day, cancelled, units, packer, scanned_units, wrong_scans, forced_units, returned, returned_units,
-  fail_damaged, fail_wrong_item, fail_incomplete, complaint, complaint_upheld, paid_wd_needed)
+  fail_damaged, fail_wrong_item, fail_incomplete, complaint, complaint_upheld, paid_wd_needed, waited, product_units)
   VALUES (@orderId, @boughtAt, @paidAt, @packedAt, @shippedAt, @deliveredAt, @dueAt, @dueDay, @shipDay, @packedDay, @cancelled, @units,
   @packer, @scannedUnits, @wrongScans, @forcedUnits, @returned, @returnedUnits, @failDamaged, @failWrongItem, @failIncomplete,
-  @complaint, @complaintUpheld, @paidWdNeeded)`;
+  @complaint, @complaintUpheld, @paidWdNeeded, @waited, @productUnits)`;
 
 interface FactsSource {
   id: number;
@@ -51,13 +53,14 @@ interface FactsSource {
   packed: string | null;
   deliveredAt: string | null;
   lineUnits: string;
+  productUnits: string | null;
   scans: string | null;
   returns: number;
   returnLines: string | null;
   complaints: string;
 }
 
-function factsOf(row: FactsSource, handlingDays: number) {
+function factsOf(row: FactsSource, handlingDays: number, waitedFor: (orderId: number, from: string, to: string) => boolean, today: string) {
   const [units = 0, forced = 0] = row.lineUnits.split('|').map(Number);
   const [scanned = 0, wrong = 0, scanActor = ''] = (row.scans ?? '0|0|').split('|');
   const [packedAt, packedBy] = row.packed ? row.packed.split('|') : [null, null];
@@ -104,6 +107,8 @@ function factsOf(row: FactsSource, handlingDays: number) {
     complaint: complaintCount > 0 ? 1 : 0,
     complaintUpheld: upheld > 0 ? 1 : 0,
     paidWdNeeded: needed,
+    productUnits: row.productUnits,
+    waited: cancelled ? 0 : waitedFor(row.id, warsawDayOf(row.boughtAt)!, shipDay ?? today) ? 1 : 0,
   };
 }
 
@@ -113,7 +118,7 @@ const HANDLING_KEY = 'handlingTimeDays';
  * Recomputes the facts of every order marked dirty (all of them after the migration, or when the
  * declared handling time changed, since deadlines computed from it move). Returns how many were done.
  */
-export function refreshOrderFacts(sqlite: SqliteDatabase): number {
+export function refreshOrderFacts(sqlite: SqliteDatabase, today: string): number {
   const handlingDays = handlingTimeDays(sqlite);
   const remembered = sqlite.prepare('SELECT value FROM results_meta WHERE key = ?').get(HANDLING_KEY) as { value: string } | undefined;
   if (remembered && Number(remembered.value) !== handlingDays) {
@@ -122,6 +127,18 @@ export function refreshOrderFacts(sqlite: SqliteDatabase): number {
   const select = sqlite.prepare(FACTS_SQL);
   const upsert = sqlite.prepare(UPSERT_SQL);
   const forget = sqlite.prepare('DELETE FROM results_orders WHERE order_id = ?');
+  const old = sqlite.prepare(
+    `SELECT bought_at AS boughtAt, paid_at AS paidAt, packed_at AS packedAt, shipped_at AS shippedAt, delivered_at AS deliveredAt,
+       due_at AS dueAt, due_day AS dueDay, ship_day AS shipDay, packed_day AS packedDay, cancelled, units, packer, wrong_scans AS wrongScans,
+       returned, returned_units AS returnedUnits, fail_damaged AS failDamaged, fail_wrong_item AS failWrongItem,
+       fail_incomplete AS failIncomplete, complaint, complaint_upheld AS complaintUpheld, waited, product_units AS productUnits
+     FROM results_orders WHERE order_id = ?`,
+  );
+  const sums = new AggregateWriter(sqlite);
+  const waitedStmt = sqlite.prepare(
+    'SELECT 1 FROM order_lines l JOIN results_stockout_days s ON s.product_id = l.product_id WHERE l.order_id = ? AND s.day BETWEEN ? AND ? LIMIT 1',
+  );
+  const waitedFor = (orderId: number, from: string, to: string) => waitedStmt.get(orderId, from, to) !== undefined;
   const clean = sqlite.prepare(`DELETE FROM results_dirty WHERE order_id IN (SELECT order_id FROM results_dirty ORDER BY order_id LIMIT ${BATCH})`);
   const pending = sqlite.prepare(`SELECT order_id AS id FROM results_dirty ORDER BY order_id LIMIT ${BATCH}`);
   let done = 0;
@@ -131,11 +148,20 @@ export function refreshOrderFacts(sqlite: SqliteDatabase): number {
     const rows = select.all() as FactsSource[];
     const seen = new Set<number>();
     for (const row of rows) {
-      upsert.run(factsOf(row, handlingDays));
+      const before = old.get(row.id) as OrderFacts | undefined;
+      if (before) sums.apply(before, -1);
+      const facts = factsOf(row, handlingDays, waitedFor, today);
+      upsert.run(facts);
+      sums.apply(facts, 1);
       seen.add(row.id);
     }
     // Orders removed (an import undone) leave no facts behind.
-    for (const id of ids) if (!seen.has(id)) forget.run(id);
+    for (const id of ids) {
+      if (seen.has(id)) continue;
+      const before = old.get(id) as OrderFacts | undefined;
+      if (before) sums.apply(before, -1);
+      forget.run(id);
+    }
     clean.run();
     return ids.length;
   });

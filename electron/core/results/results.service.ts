@@ -1,10 +1,11 @@
 import type { SqliteDatabase } from '../db/connection';
 import type { Core } from '../create-core';
 import { checkPeriod, type Period, previousPeriod } from './period';
-import { percentile, rate } from './percentiles';
+import { rate } from './percentiles';
+import { type Stage, STAGES } from './aggregates';
 import { refreshOrderFacts } from './results-facts';
 import { refreshStockouts } from './stockouts';
-import { addDays, daysBetween, warsawDayOf } from './warsaw-days';
+import { addDays, warsawDayOf } from './warsaw-days';
 
 /**
  * The fulfilment numbers of Wyniki for a period (Warsaw days, both ends included) and the period of the
@@ -85,42 +86,13 @@ export const LATE_LIST_LIMIT = 500;
 export const OUTLIER_MIN_UNITS = 3;
 export const OUTLIER_FACTOR = 2;
 
-const HOUR = 3_600_000;
-
 /** Brings the kept facts up to date (only what changed since the last read). */
 export function refreshResults(core: Core): { orders: number; products: number } {
-  const orders = refreshOrderFacts(core.sqlite);
-  const products = refreshStockouts(core.sqlite, warsawDayOf(core.now().toISOString())!);
+  const today = warsawDayOf(core.now().toISOString())!;
+  // Stock-outs first: a changed product marks its recent orders, whose "waited for stock" is then recomputed.
+  const products = refreshStockouts(core.sqlite, today);
+  const orders = refreshOrderFacts(core.sqlite, today);
   return { orders, products };
-}
-
-interface FactRow {
-  boughtAt: string;
-  paidAt: string | null;
-  packedAt: string | null;
-  shippedAt: string | null;
-  deliveredAt: string | null;
-  dueAt: string | null;
-  shipDay: string;
-  units: number;
-  failDamaged: number;
-  failWrongItem: number;
-  failIncomplete: number;
-  complaint: number;
-  complaintUpheld: number;
-  returned: number;
-  returnedUnits: number;
-}
-
-function hoursBetween(from: string | null, to: string | null): number | null {
-  if (!from || !to) return null;
-  const d = Date.parse(to) - Date.parse(from);
-  return d >= 0 ? d / HOUR : null;
-}
-
-function stage(values: number[]): CycleStage {
-  const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
-  return { count: values.length, medianHours: round(percentile(values, 0.5)), p90Hours: round(percentile(values, 0.9)) };
 }
 
 interface Campaign {
@@ -149,56 +121,93 @@ function campaignsOverlapping(sqlite: SqliteDatabase, period: Period): Campaign[
   return out;
 }
 
-function numbersFor(sqlite: SqliteDatabase, period: Period, now: Date): PeriodNumbers {
-  const nowIso = now.toISOString();
-  const due = sqlite
-    .prepare(
-      `SELECT count(*) AS total,
-         coalesce(sum(shipped_at IS NOT NULL AND shipped_at <= due_at), 0) AS onTime,
-         coalesce(sum((shipped_at IS NOT NULL AND shipped_at > due_at) OR (shipped_at IS NULL AND due_at < @now)), 0) AS late
-       FROM results_orders WHERE due_day BETWEEN @from AND @to AND cancelled = 0`,
-    )
-    .get({ ...period, now: nowIso }) as { total: number; onTime: number; late: number };
-  const facts = sqlite
-    .prepare(
-      `SELECT bought_at AS boughtAt, paid_at AS paidAt, packed_at AS packedAt, shipped_at AS shippedAt, delivered_at AS deliveredAt,
-         due_at AS dueAt, ship_day AS shipDay, units, fail_damaged AS failDamaged, fail_wrong_item AS failWrongItem,
-         fail_incomplete AS failIncomplete, complaint, complaint_upheld AS complaintUpheld, returned, returned_units AS returnedUnits
-       FROM results_orders WHERE ship_day BETWEEN @from AND @to AND cancelled = 0`,
-    )
-    .all(period) as FactRow[];
-  const failures = { late: 0, damaged: 0, wrongItem: 0, incomplete: 0, complaintUpheld: 0 };
-  const cycles = { boughtToPaid: [] as number[], paidToPacked: [] as number[], packedToShipped: [] as number[], shippedToDelivered: [] as number[], boughtToShipped: [] as number[] };
-  let perfect = 0;
-  let shippedUnits = 0;
-  let returnedOrders = 0;
-  let returnedUnits = 0;
-  let complaints = 0;
-  let complaintsUpheld = 0;
-  const push = (list: number[], v: number | null) => {
-    if (v !== null) list.push(v);
-  };
-  for (const f of facts) {
-    const late = f.dueAt !== null && f.shippedAt! > f.dueAt;
-    if (late) failures.late += 1;
-    if (f.failDamaged) failures.damaged += 1;
-    if (f.failWrongItem) failures.wrongItem += 1;
-    if (f.failIncomplete) failures.incomplete += 1;
-    if (f.complaintUpheld) failures.complaintUpheld += 1;
-    if (!late && !f.failDamaged && !f.failWrongItem && !f.failIncomplete && !f.complaintUpheld) perfect += 1;
-    shippedUnits += f.units;
-    returnedOrders += f.returned;
-    returnedUnits += f.returnedUnits;
-    complaints += f.complaint;
-    complaintsUpheld += f.complaintUpheld;
-    // Cash on delivery is paid after shipping: that payment is not a step before packing.
-    const paidBeforeShipping = f.paidAt && f.paidAt <= f.shippedAt! ? f.paidAt : null;
-    push(cycles.boughtToPaid, hoursBetween(f.boughtAt, paidBeforeShipping));
-    push(cycles.paidToPacked, hoursBetween(paidBeforeShipping, f.packedAt));
-    push(cycles.packedToShipped, hoursBetween(f.packedAt, f.shippedAt));
-    push(cycles.shippedToDelivered, hoursBetween(f.shippedAt, f.deliveredAt));
-    push(cycles.boughtToShipped, hoursBetween(f.boughtAt, f.shippedAt));
+interface DaySums {
+  dueOnTime: number;
+  dueLateShipped: number;
+  dueUnshipped: number;
+  shipped: number;
+  shippedUnits: number;
+  perfect: number;
+  failLate: number;
+  failDamaged: number;
+  failWrongItem: number;
+  failIncomplete: number;
+  failUpheld: number;
+  returned: number;
+  returnedUnits: number;
+  complaints: number;
+  packedOrders: number;
+  packedUnits: number;
+  wrongScans: number;
+  waited: number;
+}
+
+const SUM_COLUMNS = `coalesce(sum(due_on_time), 0) AS dueOnTime, coalesce(sum(due_late_shipped), 0) AS dueLateShipped,
+  coalesce(sum(due_unshipped), 0) AS dueUnshipped, coalesce(sum(shipped), 0) AS shipped, coalesce(sum(shipped_units), 0) AS shippedUnits,
+  coalesce(sum(perfect), 0) AS perfect, coalesce(sum(fail_late), 0) AS failLate, coalesce(sum(fail_damaged), 0) AS failDamaged,
+  coalesce(sum(fail_wrong_item), 0) AS failWrongItem, coalesce(sum(fail_incomplete), 0) AS failIncomplete, coalesce(sum(fail_upheld), 0) AS failUpheld,
+  coalesce(sum(returned), 0) AS returned, coalesce(sum(returned_units), 0) AS returnedUnits, coalesce(sum(complaints), 0) AS complaints,
+  coalesce(sum(packed_orders), 0) AS packedOrders, coalesce(sum(packed_units), 0) AS packedUnits, coalesce(sum(wrong_scans), 0) AS wrongScans,
+  coalesce(sum(waited), 0) AS waited`;
+
+/**
+ * Orders due on `from`…`to` judged against `now`: from the day sums for days already over (every
+ * unshipped order of a past day is late), from the orders themselves for today and later days.
+ */
+function dueCounts(sqlite: SqliteDatabase, period: Period, now: Date): Map<string, { onTime: number; late: number; pending: number }> {
+  const today = warsawDayOf(now.toISOString())!;
+  const out = new Map<string, { onTime: number; late: number; pending: number }>();
+  const pastTo = period.to < today ? period.to : addDays(today, -1);
+  if (period.from <= pastTo) {
+    const rows = sqlite
+      .prepare('SELECT day, due_on_time AS onTime, due_late_shipped + due_unshipped AS late FROM results_days WHERE day BETWEEN ? AND ?')
+      .all(period.from, pastTo) as Array<{ day: string; onTime: number; late: number }>;
+    for (const r of rows) out.set(r.day, { onTime: r.onTime, late: r.late, pending: 0 });
   }
+  if (period.to >= today) {
+    const rows = sqlite
+      .prepare(
+        `SELECT due_day AS day, coalesce(sum(shipped_at IS NOT NULL AND shipped_at <= due_at), 0) AS onTime,
+           coalesce(sum((shipped_at IS NOT NULL AND shipped_at > due_at) OR (shipped_at IS NULL AND due_at < @now)), 0) AS late,
+           coalesce(sum(shipped_at IS NULL AND due_at >= @now), 0) AS pending
+         FROM results_orders WHERE due_day BETWEEN @from AND @to AND cancelled = 0 GROUP BY due_day`,
+      )
+      .all({ from: period.from > today ? period.from : today, to: period.to, now: now.toISOString() }) as Array<{ day: string; onTime: number; late: number; pending: number }>;
+    for (const r of rows) out.set(r.day, { onTime: r.onTime, late: r.late, pending: r.pending });
+  }
+  return out;
+}
+
+/** Nearest-rank percentile over summed 0.1 h buckets. */
+function stageFromBuckets(buckets: Array<{ bucket: number; n: number }>): CycleStage {
+  const total = buckets.reduce((n, b) => n + b.n, 0);
+  const at = (p: number) => {
+    if (total === 0) return null;
+    const rank = Math.max(1, Math.ceil(p * total));
+    let seen = 0;
+    for (const b of buckets) {
+      seen += b.n;
+      if (seen >= rank) return b.bucket / 10;
+    }
+    return buckets.at(-1)!.bucket / 10;
+  };
+  return { count: total, medianHours: at(0.5), p90Hours: at(0.9) };
+}
+
+function numbersFor(sqlite: SqliteDatabase, period: Period, now: Date): PeriodNumbers {
+  const sums = sqlite.prepare(`SELECT ${SUM_COLUMNS} FROM results_days WHERE day BETWEEN @from AND @to`).get(period) as DaySums;
+  let onTime = 0;
+  let late = 0;
+  let pending = 0;
+  for (const d of dueCounts(sqlite, period, now).values()) {
+    onTime += d.onTime;
+    late += d.late;
+    pending += d.pending;
+  }
+  const buckets = sqlite
+    .prepare('SELECT stage, bucket, sum(n) AS n FROM results_cycle WHERE day BETWEEN @from AND @to GROUP BY stage, bucket HAVING sum(n) > 0 ORDER BY stage, bucket')
+    .all(period) as Array<{ stage: Stage; bucket: number; n: number }>;
+  const cycle = Object.fromEntries(STAGES.map((stage) => [stage, stageFromBuckets(buckets.filter((b) => b.stage === stage))])) as PeriodNumbers['cycle'];
   const stock = sqlite
     .prepare('SELECT count(*) AS days, count(DISTINCT product_id) AS products FROM results_stockout_days WHERE day BETWEEN @from AND @to')
     .get(period) as { days: number; products: number };
@@ -218,56 +227,35 @@ function numbersFor(sqlite: SqliteDatabase, period: Period, now: Date): PeriodNu
       }
     }
   }
-  const waited = sqlite
-    .prepare(
-      `SELECT count(*) AS n FROM results_orders f
-       WHERE f.due_day BETWEEN @from AND @to AND f.cancelled = 0 AND EXISTS (
-         SELECT 1 FROM order_lines l JOIN results_stockout_days s ON s.product_id = l.product_id
-         WHERE l.order_id = f.order_id
-           AND s.day BETWEEN substr(f.bought_at, 1, 10) AND coalesce(f.ship_day, @today))`,
-    )
-    .get({ ...period, today: warsawDayOf(nowIso) }) as { n: number };
-  const packing = sqlite
-    .prepare(
-      `SELECT count(*) AS orders, coalesce(sum(units), 0) AS units, coalesce(sum(scanned_units), 0) AS scanned, coalesce(sum(wrong_scans), 0) AS wrong
-       FROM results_orders WHERE packed_day BETWEEN @from AND @to`,
-    )
-    .get(period) as { orders: number; units: number; scanned: number; wrong: number };
-  const judged = due.onTime + due.late;
+  const judged = onTime + late;
   return {
     dueOrders: judged,
-    onTime: due.onTime,
-    late: due.late,
-    onTimeRate: rate(due.onTime, judged),
-    notYetDue: due.total - judged,
-    shippedOrders: facts.length,
-    shippedUnits,
-    perfect,
-    perfectRate: rate(perfect, facts.length),
-    failures,
-    cycle: {
-      boughtToPaid: stage(cycles.boughtToPaid),
-      paidToPacked: stage(cycles.paidToPacked),
-      packedToShipped: stage(cycles.packedToShipped),
-      shippedToDelivered: stage(cycles.shippedToDelivered),
-      boughtToShipped: stage(cycles.boughtToShipped),
-    },
-    returnedOrders,
-    returnedUnits,
-    returnRate: rate(returnedOrders, facts.length),
-    complaints,
-    complaintsUpheld,
-    complaintRate: rate(complaints, facts.length),
+    onTime,
+    late,
+    onTimeRate: rate(onTime, judged),
+    notYetDue: pending,
+    shippedOrders: sums.shipped,
+    shippedUnits: sums.shippedUnits,
+    perfect: sums.perfect,
+    perfectRate: rate(sums.perfect, sums.shipped),
+    failures: { late: sums.failLate, damaged: sums.failDamaged, wrongItem: sums.failWrongItem, incomplete: sums.failIncomplete, complaintUpheld: sums.failUpheld },
+    cycle,
+    returnedOrders: sums.returned,
+    returnedUnits: sums.returnedUnits,
+    returnRate: rate(sums.returned, sums.shipped),
+    complaints: sums.complaints,
+    complaintsUpheld: sums.failUpheld,
+    complaintRate: rate(sums.complaints, sums.shipped),
     stockoutDays: stock.days,
     stockoutProducts: stock.products,
     campaignStockoutDays,
     campaignProductDays,
     campaignStockoutRate: rate(campaignStockoutDays, campaignProductDays),
-    ordersWaitedForStock: waited.n,
-    packedOrders: packing.orders,
-    packedUnits: packing.units,
-    wrongScans: packing.wrong,
-    wrongScansPer100Units: packing.units > 0 ? Math.round((packing.wrong / packing.units) * 1000) / 10 : null,
+    ordersWaitedForStock: sums.waited,
+    packedOrders: sums.packedOrders,
+    packedUnits: sums.packedUnits,
+    wrongScans: sums.wrongScans,
+    wrongScansPer100Units: sums.packedUnits > 0 ? Math.round((sums.wrongScans / sums.packedUnits) * 1000) / 10 : null,
   };
 }
 
@@ -284,8 +272,8 @@ export function resultsSummary(core: Core, input: Period): ResultsSummary {
       `SELECT f.order_id AS orderId, o.allegro_order_id AS allegroOrderId, coalesce(o.buyer_name, o.buyer_login) AS buyer,
          f.due_at AS dueAt, f.shipped_at AS shippedAt
        FROM results_orders f JOIN orders o ON o.id = f.order_id
-       WHERE f.due_day BETWEEN @from AND @to AND f.cancelled = 0
-         AND ((f.shipped_at IS NOT NULL AND f.shipped_at > f.due_at) OR (f.shipped_at IS NULL AND f.due_at < @now))
+       WHERE f.due_day BETWEEN @from AND @to AND f.cancelled = 0 AND (f.shipped_at IS NULL OR f.shipped_at > f.due_at)
+         AND (f.shipped_at IS NOT NULL OR f.due_at < @now)
        ORDER BY f.due_at, f.order_id LIMIT ${LATE_LIST_LIMIT + 1}`,
     )
     .all({ ...period, now: nowIso }) as Array<Omit<LateOrder, 'daysLate'>>;
@@ -293,38 +281,22 @@ export function resultsSummary(core: Core, input: Period): ResultsSummary {
     ...r,
     daysLate: Math.max(0, Math.ceil((Date.parse(r.shippedAt ?? nowIso) - Date.parse(r.dueAt)) / 86_400_000)),
   }));
-  const dailyDue = sqlite
-    .prepare(
-      `SELECT due_day AS day, coalesce(sum(shipped_at IS NOT NULL AND shipped_at <= due_at), 0) AS onTime,
-         coalesce(sum((shipped_at IS NOT NULL AND shipped_at > due_at) OR (shipped_at IS NULL AND due_at < @now)), 0) AS late
-       FROM results_orders WHERE due_day BETWEEN @from AND @to AND cancelled = 0 GROUP BY due_day`,
-    )
-    .all({ ...period, now: nowIso }) as Array<{ day: string; onTime: number; late: number }>;
-  const dailyShipped = sqlite
-    .prepare(
-      `SELECT ship_day AS day, count(*) AS shipped,
-         coalesce(sum(NOT (shipped_at > coalesce(due_at, shipped_at) OR fail_damaged OR fail_wrong_item OR fail_incomplete OR complaint_upheld)), 0) AS perfect
-       FROM results_orders WHERE ship_day BETWEEN @from AND @to AND cancelled = 0 GROUP BY ship_day`,
-    )
+  const dailyDue = dueCounts(sqlite, period, now);
+  const dailySums = sqlite
+    .prepare('SELECT day, shipped, perfect FROM results_days WHERE day BETWEEN @from AND @to')
     .all(period) as Array<{ day: string; shipped: number; perfect: number }>;
   const dailyStock = sqlite
     .prepare('SELECT day, count(*) AS n FROM results_stockout_days WHERE day BETWEEN @from AND @to GROUP BY day')
     .all(period) as Array<{ day: string; n: number }>;
   const byDay = new Map<string, ResultsSummary['daily'][number]>();
-  for (let day = period.from, i = 0; day <= period.to && i <= daysBetween(period.from, period.to); day = addDays(day, 1), i++) {
+  for (let day = period.from; day <= period.to; day = addDays(day, 1)) {
     byDay.set(day, { day, due: 0, onTime: 0, late: 0, shipped: 0, perfect: 0, stockoutDays: 0 });
   }
-  for (const r of dailyDue) Object.assign(byDay.get(r.day) ?? {}, { onTime: r.onTime, late: r.late, due: r.onTime + r.late });
-  for (const r of dailyShipped) Object.assign(byDay.get(r.day) ?? {}, { shipped: r.shipped, perfect: r.perfect });
+  for (const [day, r] of dailyDue) Object.assign(byDay.get(day) ?? {}, { onTime: r.onTime, late: r.late, due: r.onTime + r.late });
+  for (const r of dailySums) Object.assign(byDay.get(r.day) ?? {}, { shipped: r.shipped, perfect: r.perfect });
   for (const r of dailyStock) Object.assign(byDay.get(r.day) ?? {}, { stockoutDays: r.n });
 
   const current = numbersFor(sqlite, period, now);
-  const shippedByProduct = sqlite
-    .prepare(
-      `SELECT l.product_id AS productId, sum(l.quantity) AS units FROM results_orders f JOIN order_lines l ON l.order_id = f.order_id
-       WHERE f.ship_day BETWEEN @from AND @to AND f.cancelled = 0 AND l.product_id IS NOT NULL GROUP BY l.product_id`,
-    )
-    .all(period) as Array<{ productId: number; units: number }>;
   const returnedLines = sqlite
     .prepare(
       `SELECT rl.product_id AS productId, coalesce(rl.reason_code, '') AS reason, rl.quantity AS quantity, coalesce(f.packer, '') AS packer
@@ -342,12 +314,14 @@ export function resultsSummary(core: Core, input: Period): ResultsSummary {
     byReason.set(line.reason, r);
   }
   const shopUnitRate = rate(current.returnedUnits, current.shippedUnits) ?? 0;
-  const productIds = new Set([...shippedByProduct.map((r) => r.productId), ...returnedByProduct.keys()]);
-  const names = productNames(sqlite, [...productIds]);
-  const shippedMap = new Map(shippedByProduct.map((r) => [r.productId, r.units]));
+  const names = productNames(sqlite, [...returnedByProduct.keys()]);
+  // Units shipped in the period, only for the products that came back (the rate's base).
+  const shippedOf = sqlite.prepare(
+    'SELECT coalesce(sum(units), 0) AS units FROM results_product_days WHERE product_id = ? AND day BETWEEN ? AND ?',
+  );
   const returnsByProduct = [...returnedByProduct.entries()]
     .map(([productId, returnedUnits]) => {
-      const shippedUnits = shippedMap.get(productId) ?? 0;
+      const shippedUnits = (shippedOf.get(productId, period.from, period.to) as { units: number }).units;
       const productRate = rate(returnedUnits, shippedUnits);
       return {
         productId,
@@ -363,16 +337,16 @@ export function resultsSummary(core: Core, input: Period): ResultsSummary {
   const returnsByPacker = (
     sqlite
       .prepare(
-        `SELECT coalesce(packer, '') AS packer, count(*) AS shippedOrders, coalesce(sum(returned), 0) AS returnedOrders
-         FROM results_orders WHERE ship_day BETWEEN @from AND @to AND cancelled = 0 GROUP BY coalesce(packer, '') ORDER BY 1`,
+        `SELECT packer, sum(shipped_orders) AS shippedOrders, sum(returned_orders) AS returnedOrders
+         FROM results_packer_days WHERE day BETWEEN @from AND @to GROUP BY packer HAVING sum(shipped_orders) > 0 ORDER BY packer`,
       )
       .all(period) as Array<{ packer: string; shippedOrders: number; returnedOrders: number }>
   ).map((r) => ({ ...r, rate: rate(r.returnedOrders, r.shippedOrders) }));
   const packing = (
     sqlite
       .prepare(
-        `SELECT packed_day AS day, packer, count(*) AS orders, coalesce(sum(units), 0) AS units, coalesce(sum(wrong_scans), 0) AS wrongScans
-         FROM results_orders WHERE packed_day BETWEEN @from AND @to AND packer IS NOT NULL GROUP BY packed_day, packer ORDER BY packed_day, packer`,
+        `SELECT day, packer, packed_orders AS orders, packed_units AS units, wrong_scans AS wrongScans
+         FROM results_packer_days WHERE day BETWEEN @from AND @to AND packed_orders > 0 ORDER BY day, packer`,
       )
       .all(period) as Array<{ day: string; packer: string; orders: number; units: number; wrongScans: number }>
   ).map((r) => ({ ...r, wrongScansPer100Units: r.units > 0 ? Math.round((r.wrongScans / r.units) * 1000) / 10 : null }));

@@ -45,6 +45,16 @@ export function stockoutDaysOf(moves: readonly LedgerMove[], today: string): { d
 }
 
 const BATCH = 500;
+/** How far back an order may have been bought and still be waiting on a stock-out day. */
+const MAX_WAIT_DAYS = 60;
+
+function firstDifference(a: readonly string[], b: readonly string[]): string | null {
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    if (a[i] !== b[i]) return [a[i], b[i]].filter((x): x is string => x !== undefined).sort()[0]!;
+  }
+  return null;
+}
 
 /** Recomputes stock-out days of every marked product, and of those still at zero on a new day. */
 export function refreshStockouts(sqlite: SqliteDatabase, today: string): number {
@@ -54,6 +64,12 @@ export function refreshStockouts(sqlite: SqliteDatabase, today: string): number 
   const pending = sqlite.prepare(`SELECT product_id AS id FROM results_dirty_products ORDER BY product_id LIMIT ${BATCH}`);
   const moves = sqlite.prepare('SELECT created_at AS at, quantity, kind FROM stock_ledger WHERE product_id = ? ORDER BY created_at, id');
   const clear = sqlite.prepare('DELETE FROM results_stockout_days WHERE product_id = ?');
+  const before = sqlite.prepare('SELECT day FROM results_stockout_days WHERE product_id = ? ORDER BY day');
+  // Orders of this product bought from shortly before the first changed day: their "waited for stock" may change.
+  const markOrders = sqlite.prepare(
+    `INSERT OR IGNORE INTO results_dirty (order_id)
+     SELECT l.order_id FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE l.product_id = ? AND o.bought_at >= ?`,
+  );
   const insert = sqlite.prepare('INSERT OR IGNORE INTO results_stockout_days (product_id, day) VALUES (?, ?)');
   const state = sqlite.prepare('INSERT OR REPLACE INTO results_products (product_id, through_day, final_balance) VALUES (?, ?, ?)');
   const done = sqlite.prepare('DELETE FROM results_dirty_products WHERE product_id = ?');
@@ -62,6 +78,9 @@ export function refreshStockouts(sqlite: SqliteDatabase, today: string): number 
     const ids = (pending.all() as Array<{ id: number }>).map((r) => r.id);
     for (const id of ids) {
       const result = stockoutDaysOf(moves.all(id) as LedgerMove[], today);
+      const old = (before.all(id) as Array<{ day: string }>).map((r) => r.day);
+      const changed = firstDifference(old, result.days);
+      if (changed !== null) markOrders.run(id, `${addDays(changed, -MAX_WAIT_DAYS)}T00:00:00.000Z`);
       clear.run(id);
       for (const day of result.days) insert.run(id, day);
       state.run(id, today, result.finalBalance);

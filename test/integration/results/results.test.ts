@@ -95,6 +95,17 @@ describe('Wyniki on a shop built so the answers are known', () => {
     expect(after.lateOrders.find((o) => o.orderId === ids[6])!.shippedAt).toBe('2026-10-30T11:00:00.000Z');
     expect(after.current.shippedOrders).toBe(100);
     expect(core.sqlite.prepare('SELECT count(*) AS n FROM results_dirty').get()).toEqual({ n: 0 });
+    // The day sums kept through those changes equal a recount from nothing.
+    b.returned(ids[7]!, 1, 'DAMAGED');
+    core.sqlite.prepare("UPDATE orders SET status = 'cancelled' WHERE id = ?").run(ids[8]!);
+    const kept = resultsSummary(core, { from: '2026-10-19', to: '2026-11-01' });
+    for (const table of ['results_orders', 'results_days', 'results_cycle', 'results_packer_days', 'results_product_days']) core.sqlite.prepare(`DELETE FROM ${table}`).run();
+    core.sqlite.prepare('INSERT OR IGNORE INTO results_dirty (order_id) SELECT id FROM orders').run();
+    const recounted = resultsSummary(core, { from: '2026-10-19', to: '2026-11-01' });
+    expect(kept.current).toEqual(recounted.current);
+    expect(kept.returnsByProduct).toEqual(recounted.returnsByProduct);
+    expect(kept.current.failures.damaged).toBe(4);
+    expect(kept.current.shippedOrders).toBe(99);
   });
 
   it('refuses a period that ends before it starts, through the contract', async () => {

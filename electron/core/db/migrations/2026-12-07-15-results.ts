@@ -15,6 +15,10 @@
  * results_stockout_days: the Warsaw days a selling product had nothing on the shelf.
  * results_products: per product, where its stock-out days were computed up to (a product still at zero
  * gets today's day added on the next read).
+ *
+ * results_days / results_cycle / results_packer_days / results_product_days: per Warsaw day sums of
+ * results_orders (counts, cycle-time buckets, per packer, units per product), kept by the core as facts
+ * change (the old row taken out, the new one put in) — a month is ~31 rows whatever the size of the shop.
  */
 import { type Kysely, sql } from 'kysely';
 
@@ -45,11 +49,47 @@ const statements = [
      fail_incomplete INTEGER NOT NULL DEFAULT 0,
      complaint       INTEGER NOT NULL DEFAULT 0,
      complaint_upheld INTEGER NOT NULL DEFAULT 0,
-     paid_wd_needed  INTEGER            -- working days from payment to shipping (0 = same working day)
+     paid_wd_needed  INTEGER,           -- working days from payment to shipping (0 = same working day)
+     waited          INTEGER NOT NULL DEFAULT 0, -- a product of it was out of stock between purchase and shipping
+     product_units   TEXT               -- "productId:units,…" of its lines (kept to take them out of results_product_days)
    )`,
   `CREATE INDEX results_orders_due ON results_orders(due_day)`,
   `CREATE INDEX results_orders_ship ON results_orders(ship_day)`,
   `CREATE INDEX results_orders_packed ON results_orders(packed_day)`,
+  // Late (or still unshipped) orders of a period without walking the punctual ones.
+  `CREATE INDEX results_orders_late ON results_orders(due_day) WHERE cancelled = 0 AND (shipped_at IS NULL OR shipped_at > due_at)`,
+  `CREATE INDEX results_orders_returned ON results_orders(ship_day) WHERE returned = 1`,
+  // Per Warsaw day sums of results_orders, kept by the core as facts change (old row out, new row in):
+  // a month is ~31 rows whatever the size of the shop. due_* by the deadline's day, shipped..complaints_upheld
+  // by the shipping day, packed_* by the packing day.
+  `CREATE TABLE results_days (
+     day TEXT PRIMARY KEY,
+     due_on_time INTEGER NOT NULL DEFAULT 0, due_late_shipped INTEGER NOT NULL DEFAULT 0, due_unshipped INTEGER NOT NULL DEFAULT 0,
+     shipped INTEGER NOT NULL DEFAULT 0, shipped_units INTEGER NOT NULL DEFAULT 0, perfect INTEGER NOT NULL DEFAULT 0,
+     fail_late INTEGER NOT NULL DEFAULT 0, fail_damaged INTEGER NOT NULL DEFAULT 0, fail_wrong_item INTEGER NOT NULL DEFAULT 0,
+     fail_incomplete INTEGER NOT NULL DEFAULT 0, fail_upheld INTEGER NOT NULL DEFAULT 0,
+     returned INTEGER NOT NULL DEFAULT 0, returned_units INTEGER NOT NULL DEFAULT 0, complaints INTEGER NOT NULL DEFAULT 0,
+     packed_orders INTEGER NOT NULL DEFAULT 0, packed_units INTEGER NOT NULL DEFAULT 0, wrong_scans INTEGER NOT NULL DEFAULT 0,
+     waited INTEGER NOT NULL DEFAULT 0
+   ) WITHOUT ROWID`,
+  // Cycle-stage durations of the orders shipped that day, in buckets of 0.1 h (1 h above 100 h): medians
+  // and 90th percentiles of any period come from summed buckets.
+  `CREATE TABLE results_cycle (
+     day TEXT NOT NULL, stage TEXT NOT NULL, bucket INTEGER NOT NULL, n INTEGER NOT NULL,
+     PRIMARY KEY (day, stage, bucket)
+   ) WITHOUT ROWID`,
+  // Units shipped per product and shipping day (the base of a product's return rate).
+  `CREATE TABLE results_product_days (
+     product_id INTEGER NOT NULL, day TEXT NOT NULL, units INTEGER NOT NULL,
+     PRIMARY KEY (product_id, day)
+   ) WITHOUT ROWID`,
+  // Per packer: orders/units/wrong scans by packing day, shipped/returned orders by shipping day.
+  `CREATE TABLE results_packer_days (
+     day TEXT NOT NULL, packer TEXT NOT NULL,
+     packed_orders INTEGER NOT NULL DEFAULT 0, packed_units INTEGER NOT NULL DEFAULT 0, wrong_scans INTEGER NOT NULL DEFAULT 0,
+     shipped_orders INTEGER NOT NULL DEFAULT 0, returned_orders INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (day, packer)
+   ) WITHOUT ROWID`,
   // Shipments of one order are read per order (the app looked them up by tracking number only).
   `CREATE INDEX IF NOT EXISTS results_shipments_order ON shipments(order_id)`,
   `CREATE TABLE results_dirty (order_id INTEGER PRIMARY KEY)`,
