@@ -2,12 +2,13 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { api } from '../../api';
 import { DateField } from '../../components/DateField';
-import { useLiveQuery } from '../../components/use-live-query';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
 import { defaultValuationDate } from './report-dates';
 import { ReportCard } from './ReportCard';
 import { stockAccountsMessages } from './stock-accounts.messages';
+
+const NO_PREVIEW = { error: null, reload: () => undefined };
 
 /** The stocktake form (spis z natury) at the end of a day, saved as a PDF to print and sign. */
 export function StocktakeFormCard() {
@@ -17,21 +18,25 @@ export function StocktakeFormCard() {
   const [day, setDay] = useState<string | null>(defaultValuationDate);
   const date = day ?? '';
   const valid = date !== '';
-  const preview = useLiveQuery(() => (valid ? api.call('export.stockValuationPreview', { date }) : Promise.resolve(undefined)), ['stock'], [date, valid]);
-  const v = valid ? preview.data : undefined;
+  // What the last saved form held (the valuation card above already shows the day's totals).
+  const [saved, setSaved] = useState<{ date: string; positions: number; value: number } | null>(null);
   return (
     <ReportCard
       id="stocktake-form"
       title={t('formTitle')}
       hint={t('formHint')}
-      preview={preview}
-      canSave={valid && v !== undefined}
-      onSave={() => api.call('accounting.stocktakeForm', { date, action: 'pdf' })}
+      preview={NO_PREVIEW}
+      canSave={valid}
+      onSave={async () => {
+        const result = await api.call('accounting.stocktakeForm', { date, action: 'pdf' });
+        if (result.savedTo) setSaved({ date, positions: result.positions, value: result.value });
+        return result;
+      }}
       controls={<DateField label={t('formDate')} value={day} onChange={setDay} sx={{ width: 220 }} />}
     >
-      {v && (
+      {saved && saved.date === date && (
         <Typography variant="body2" data-testid="stocktake-form-summary">
-          {t('formSummary', { products: f.number(v.products), value: f.money(v.value) })}
+          {t('formSummary', { positions: f.number(saved.positions), value: f.money(saved.value) })}
         </Typography>
       )}
     </ReportCard>

@@ -23,7 +23,7 @@ export const stockAccountsMessages = defineMessages(
       'Arkusz do wydrukowania: towary i ilości z magazynu na koniec dnia, ceny zakupu, pusta kolumna na policzoną ilość, „Spis zakończono na pozycji…” i miejsca na podpisy. Towary opłacone, a niewysłane są w osobnym wykazie.',
     formDate: 'Spis na dzień',
     formSave: 'Zapisz PDF',
-    formSummary: 'Pozycji w magazynie: {products}, wartość: {value}',
+    formSummary: 'Zapisany spis: pozycji {positions}, wartość {value}',
   },
   {
     monthTitle: 'Stock at purchase cost — month',
@@ -46,6 +46,6 @@ export const stockAccountsMessages = defineMessages(
       'A sheet to print: goods and quantities in stock at the end of the day, purchase prices, an empty column for the counted quantity, “Spis zakończono na pozycji…” and signature lines. Goods paid but not shipped are listed apart.',
     formDate: 'Stocktake at the end of',
     formSave: 'Save PDF',
-    formSummary: 'Products in stock: {products}, value: {value}',
+    formSummary: 'Saved form: {positions} positions, value {value}',
   },
 );
