@@ -61,6 +61,7 @@ export const CHANNELS = [
   'import.preview',
   'import.pick',
   'import.remap',
+  'import.previewBatch',
   'import.commit',
   'import.discard',
   'import.list',

@@ -263,6 +263,14 @@ export const importContract = {
       .refine((v) => v.mapping !== undefined || v.countedOn !== undefined, 'give mapping, countedOn or both'),
     output: importPreview,
   }),
+  'import.previewBatch': defineChannel({
+    summary:
+      'Preview files chosen together as one: in the order the data depends on (stock sheet and offers → orders → shipments, returns, fees), each as if the files before it were imported (nothing is written). Call again after a mapping or day changes or a file was imported.',
+    access: 'owner',
+    input: z.strictObject({ tokens: z.array(token).min(1).max(20) }),
+    /** In the order to import them in. */
+    output: z.object({ previews: z.array(importPreview) }),
+  }),
   'import.commit': defineChannel({
     summary: 'Import a previewed file in one transaction; a file rejected as a whole changes nothing.',
     access: 'owner',

@@ -31,6 +31,7 @@ export const importHandlers: AreaHandlers<'import.'> = {
     return { previews };
   },
   'import.remap': ({ token, mapping, countedOn }, { core }) => importRunner(core).remap(token, mapping, countedOn),
+  'import.previewBatch': async ({ tokens }, { core }) => ({ previews: await importRunner(core).batch(tokens) }),
   'import.commit': ({ token, ...options }, { core, actor }) => importRunner(core).commit(token, { ...options, actor }),
   'import.discard': async ({ token }, { core }) => ({ discarded: await importRunner(core).discard(token) }),
   'import.list': ({ offset, limit }, { core }) => listRuns(core.sqlite, offset, limit),

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import type { EntityCounts, ImportPreview, ImportProblem, ImportRun, SheetMapping } from '../../../shared/contract/import.contract';
+import type { EntityCounts, ImportFormat, ImportPreview, ImportProblem, ImportRun, SheetMapping } from '../../../shared/contract/import.contract';
 import type { Actor } from '../../../shared/domain/roles';
 import { recordAudit } from '../audit/audit.repository';
 import type { Core } from '../create-core';
@@ -241,7 +241,7 @@ function runApply(core: Core, entry: Prepared, args: { runId?: number; actor: Ac
 }
 
 async function describe(core: Core, entry: Prepared, rehearse: boolean, report: ReturnType<typeof progress>): Promise<ImportPreview> {
-  const { parsed, source } = entry;
+  const { parsed } = entry;
   let rehearsal: Rehearsal | null = null;
   if (rehearse && parsed.format && !parsed.problems.fatal) {
     const settings = await getSettings(core.db);
@@ -255,6 +255,12 @@ async function describe(core: Core, entry: Prepared, rehearse: boolean, report: 
       onProgress: (done, total) => report('checking', done, total),
     });
   }
+  return previewOf(core, entry, rehearsal);
+}
+
+/** The preview of a file from its parse and (when rehearsed) what the rehearsal did. */
+function previewOf(core: Core, entry: Prepared, rehearsal: Rehearsal | null): ImportPreview {
+  const { parsed, source } = entry;
   const problems = rehearsal?.problems ?? parsed.problems;
   const fatal = problems.fatal || parsed.format === null;
   const mapping = parsed.mapping;
@@ -287,6 +293,52 @@ async function describe(core: Core, entry: Prepared, rehearse: boolean, report: 
   };
   entry.preview = preview;
   return preview;
+}
+
+/**
+ * The order files depend on each other in: products (stock sheet, offers) before the orders that name
+ * them, orders before their shipments, returns and fees.
+ */
+const BATCH_RANK: Record<ImportFormat, number> = {
+  'owner-stock-sheet': 0,
+  'allegro-offers': 1,
+  'allegro-checkout-forms': 2,
+  'allegro-orders-csv': 2,
+  'allegro-shipments': 3,
+  'allegro-customer-returns': 3,
+  'allegro-billing-entries': 3,
+};
+
+/**
+ * Files chosen together, previewed as one (issue 15.7): in the order the data depends on, each file's
+ * preview is rehearsed as if the files before it had been imported — all in one transaction that is rolled
+ * back, so nothing changes. Returns the previews in that order (the order to import them in); files that
+ * cannot be imported keep their own preview. Call again after a file's mapping or day changes, or after
+ * one of them was imported.
+ */
+export async function previewBatch(core: Core, tokens: string[]): Promise<ImportPreview[]> {
+  const entries = [...new Set(tokens)].map((token) => getPrepared(core, token));
+  const rank = (e: Prepared) => (e.parsed.format ? BATCH_RANK[e.parsed.format] : 9);
+  const ordered = entries.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i).map((x) => x.e);
+  const settings = await getSettings(core.db);
+  await whenIdle(core.sqlite);
+  const at = core.now().toISOString();
+  const rehearsals = new Map<Prepared, Rehearsal>();
+  const tx = core.sqlite.transaction(() => {
+    for (const entry of ordered) {
+      if (!entry.parsed.format || entry.parsed.problems.fatal) continue;
+      const report = progress(core, entry.token, entry.source.name);
+      // keep: the file's writes stay (as a savepoint) for the files after it; the whole batch is rolled back below.
+      rehearsals.set(entry, runApply(core, entry, { actor: 'owner', at, handlingTimeDays: settings.handlingTimeDays, keep: true, onProgress: (done, total) => report('checking', done, total) }));
+    }
+    throw ROLLBACK;
+  });
+  try {
+    tx();
+  } catch (error) {
+    if (error !== ROLLBACK) throw error;
+  }
+  return ordered.map((entry) => previewOf(core, entry, rehearsals.get(entry) ?? null));
 }
 
 export interface CommitOptions {

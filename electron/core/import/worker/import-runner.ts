@@ -7,10 +7,10 @@ import type { Actor } from '../../../../shared/domain/roles';
 import type { Core } from '../../create-core';
 import { processNativeBindingPath } from '../../db/connection';
 import { DomainError } from '../../errors';
-import { commitImport, discardImport, previewImport, remapImport, type CommitResult, type ImportInput } from '../import.service';
+import { commitImport, discardImport, previewBatch, previewImport, remapImport, type CommitResult, type ImportInput } from '../import.service';
 import { checkUndo, undoImport } from '../undo';
 import { ImportLockProbe } from './import-lock';
-import type { JobKind, JobMessage, SerializedError, WorkerInit, WorkerMessage } from './protocol';
+import type { JobKind, JobMessage, JobShop, SerializedError, WorkerInit, WorkerMessage } from './protocol';
 
 /**
  * The app's side of the import worker (import-worker.ts): previews, commits and undos are sent to a worker
@@ -35,6 +35,7 @@ export type ServiceArgs<F> = F extends (core: Core, ...rest: infer R) => unknown
 interface Pending {
   resolve(value: unknown): void;
   reject(error: unknown): void;
+  runner: ImportRunner;
 }
 
 interface WorkerSlot {
@@ -83,15 +84,14 @@ function restore(error: SerializedError): Error {
 }
 
 export class ImportRunner {
-  private slot: WorkerSlot | null = null;
-  private nextId = 1;
   private tail: Promise<unknown> = Promise.resolve();
   /** Commits and undos running or waiting (at most one is allowed). */
   private longJobs = 0;
   private readonly writingFlag = new Int32Array(new SharedArrayBuffer(4));
   private probe: ImportLockProbe | null = null;
   private closed = false;
-  private readonly entry = importWorkerEntry();
+  /** Jobs of this shop running or waiting. */
+  private busy = 0;
   /** Jobs the runner has accepted and not finished (for the write queue's notice). */
   private activeFile: string | null = null;
   /** Previewed tokens → their file's name (for the notice while the commit runs). */
@@ -119,7 +119,7 @@ export class ImportRunner {
 
   /** Whether jobs run in a worker (false only when the worker's code cannot be found). */
   get usesWorker(): boolean {
-    return this.entry !== null;
+    return host.entry !== null;
   }
 
   preview(input: ImportInput, options: { rehearse?: boolean } = {}): Promise<ImportPreview> {
@@ -134,6 +134,11 @@ export class ImportRunner {
 
   remap(...args: ServiceArgs<typeof remapImport>): Promise<ImportPreview> {
     return this.job('remap', args, null, () => remapImport(this.core, ...args)) as Promise<ImportPreview>;
+  }
+
+  /** Files chosen together, previewed as one in dependency order (import.service.ts previewBatch). */
+  batch(...args: ServiceArgs<typeof previewBatch>): Promise<ImportPreview[]> {
+    return this.job('batch', args, null, () => previewBatch(this.core, ...args)) as Promise<ImportPreview[]>;
   }
 
   commit(...args: ServiceArgs<typeof commitImport>): Promise<CommitResult> {
@@ -160,19 +165,24 @@ export class ImportRunner {
 
   /** For tests of a crash: ends the worker at once, as an out-of-memory kill or a crash would. */
   async killWorker(): Promise<void> {
-    const slot = this.slot;
-    if (slot) await slot.worker.terminate();
+    await host.slot?.worker.terminate();
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
     this.probe?.close();
     this.probe = null;
-    const slot = this.slot;
-    this.slot = null;
-    if (slot) {
+    host.runners.delete(this.core.dbFile);
+    const slot = host.slot;
+    if (!slot) return;
+    if (this.busy > 0) {
+      // Closing mid-import (the app quits): end the worker, which rolls the import back, rather than wait.
       slot.exitReason = 'the shop was closed';
       await slot.worker.terminate();
+    } else {
+      // Its connection to this shop goes; the worker stays for other shops of this process.
+      await host.send(this, 'close', []).catch(() => undefined);
     }
   }
 
@@ -192,10 +202,12 @@ export class ImportRunner {
     if (this.closed) return Promise.reject(new DomainError('import_failed', 'The shop was closed; the import did not run.'));
     const run = async () => {
       this.activeFile = file;
+      this.busy += 1;
       try {
-        if (!this.entry) return await inPlace();
-        return await this.send(kind, args);
+        if (!host.entry) return await inPlace();
+        return await host.send(this, kind, args);
       } finally {
+        this.busy -= 1;
         this.activeFile = null;
       }
     };
@@ -204,81 +216,103 @@ export class ImportRunner {
     return result;
   }
 
-  private start(): WorkerSlot {
+  /** What the worker needs to open this shop, sent with every job. */
+  get shop(): JobShop {
+    return { dbFile: this.core.dbFile, backupDir: this.core.backupDir, writing: this.writingFlag.buffer as SharedArrayBuffer };
+  }
+
+  /** Called by the host: this core's worker-side events, logs and (on a crash) its flag. */
+  receive(message: Extract<WorkerMessage, { dbFile: string }>): void {
+    if (message.type === 'event') this.core.events.emit(message.name, message.payload as never);
+    else if (message.type === 'log') {
+      if (message.level === 'info') this.core.log.info(message.message);
+      else this.core.log.error(message.message, message.error);
+    }
+    // 'writing': the shared flag already says it.
+  }
+
+  workerEnded(hadJobs: boolean): void {
+    Atomics.store(this.writingFlag, 0, 0); // its transaction was rolled back with its connection
+    if (hadJobs) this.core.events.emit('data.changed', { areas: ['imports'] });
+  }
+
+  get log(): Core['log'] {
+    return this.core.log;
+  }
+
+  now(): Date {
+    return this.core.now();
+  }
+}
+
+/**
+ * The one import worker of this process, shared by the runners of every open shop (the app has one; a test
+ * process opens many, and starting the worker — loading the import's code and its spreadsheet library — is
+ * the costly part).
+ */
+class WorkerHost {
+  slot: WorkerSlot | null = null;
+  readonly entry = importWorkerEntry();
+  readonly runners = new Map<string, ImportRunner>();
+  private nextId = 1;
+
+  private start(log: Core['log']): WorkerSlot {
     const entry = this.entry!;
-    const init: WorkerInit = {
-      dbFile: this.core.dbFile,
-      backupDir: this.core.backupDir,
-      nativeBinding: processNativeBindingPath() ?? null,
-      writing: this.writingFlag.buffer as SharedArrayBuffer,
-    };
+    const init: WorkerInit = { nativeBinding: processNativeBindingPath() ?? null };
     const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { ...init, entry: entry.entry, tsxApi: entry.tsxApi } });
-    this.core.log.info(`Import worker started (${entry.entry})`);
+    log.info(`Import worker started (${entry.entry})`);
     // The worker must not keep a command line or a test process alive on its own.
     worker.unref();
     const pending = new Map<number, Pending>();
     let markReady: () => void = () => {};
     const slot: WorkerSlot = { worker, pending, exitReason: null, ready: new Promise<void>((r) => (markReady = r)) };
     worker.on('message', (message: WorkerMessage) => {
-      switch (message.type) {
-        case 'ready':
-          markReady();
-          break;
-        case 'result': {
-          const p = pending.get(message.id);
-          if (!p) break;
-          pending.delete(message.id);
-          if (message.ok) p.resolve(message.data);
-          else {
-            if (!message.error.code) this.core.log.error(`Import worker: ${message.error.message}`, message.error.stack);
-            p.reject(restore(message.error));
-          }
-          break;
+      if (message.type === 'ready') markReady();
+      else if (message.type === 'result') {
+        const p = pending.get(message.id);
+        if (!p) return;
+        pending.delete(message.id);
+        if (message.ok) p.resolve(message.data);
+        else {
+          if (!message.error.code) p.runner.log.error(`Import worker: ${message.error.message}`, message.error.stack);
+          p.reject(restore(message.error));
         }
-        case 'event':
-          this.core.events.emit(message.name, message.payload as never);
-          break;
-        case 'writing':
-          break; // the shared flag already says it; the message only wakes the write queue's waiters sooner
-        case 'log':
-          if (message.level === 'info') this.core.log.info(message.message);
-          else this.core.log.error(message.message, message.error);
-          break;
-      }
+      } else this.runners.get(message.dbFile)?.receive(message);
     });
     worker.on('error', (error) => {
       slot.exitReason ??= error.message;
-      this.core.log.error('The import worker stopped with an error', error);
+      log.error('The import worker stopped with an error', error);
     });
     worker.on('exit', (code) => {
-      // Its transaction, if any, was rolled back when its connection closed with the thread.
-      Atomics.store(this.writingFlag, 0, 0);
       if (this.slot === slot) this.slot = null;
       const reason = slot.exitReason ?? `it ended unexpectedly (exit code ${code})`;
       markReady();
+      const hit = new Set([...pending.values()].map((p) => p.runner));
+      for (const runner of this.runners.values()) runner.workerEnded(hit.has(runner));
       for (const p of pending.values()) {
         p.reject(new DomainError('import_failed', `The import stopped before it finished (${reason}). Nothing was changed; try again.`));
       }
-      if (pending.size) this.core.events.emit('data.changed', { areas: ['imports'] });
       pending.clear();
     });
     return slot;
   }
 
-  private async send(kind: JobKind, args: unknown): Promise<unknown> {
-    const slot = (this.slot ??= this.start());
+  async send(runner: ImportRunner, kind: JobKind, args: unknown): Promise<unknown> {
+    if (kind === 'close' && !this.slot) return true;
+    this.runners.set(runner.shop.dbFile, runner);
+    const slot = (this.slot ??= this.start(runner.log));
     await slot.ready;
     if (this.slot !== slot) {
       throw new DomainError('import_failed', `The import could not start (${slot.exitReason ?? 'the worker ended'}). Nothing was changed; try again.`);
     }
     const id = this.nextId++;
-    const now = this.core.now();
-    const message: JobMessage = { type: 'job', id, kind, args, clock: { now: now.toISOString(), live: Math.abs(now.getTime() - Date.now()) < 2000 } };
+    const now = runner.now();
+    const message: JobMessage = { type: 'job', id, kind, shop: runner.shop, args, clock: { now: now.toISOString(), live: Math.abs(now.getTime() - Date.now()) < 2000 } };
     // Keep the worker from ending the process only while it has work (unref'd again when idle).
     slot.worker.ref();
     try {
       return await new Promise((resolvePromise, rejectPromise) => {
-        slot.pending.set(id, { resolve: resolvePromise, reject: rejectPromise });
+        slot.pending.set(id, { resolve: resolvePromise, reject: rejectPromise, runner });
         slot.worker.postMessage(message);
       });
     } finally {
@@ -286,6 +320,8 @@ export class ImportRunner {
     }
   }
 }
+
+const host = new WorkerHost();
 
 const runners = new WeakMap<Core, ImportRunner>();
 

@@ -5,11 +5,11 @@ import type { Core } from '../../create-core';
 import { createKysely, openSqlite, setProcessNativeBinding } from '../../db/connection';
 import { domainErrorFromSqlite, isDomainError, storageError } from '../../errors';
 import { CoreEvents } from '../../events';
-import { commitImport, discardImport, previewImport, remapImport } from '../import.service';
+import { commitImport, discardImport, previewBatch, previewImport, remapImport } from '../import.service';
 import { setImportTempParent } from '../source';
 import { checkUndo, undoImport } from '../undo';
 import type { ServiceArgs } from './import-runner';
-import type { JobMessage, SerializedError, WorkerInit, WorkerMessage } from './protocol';
+import type { JobMessage, JobShop, SerializedError, WorkerInit, WorkerMessage } from './protocol';
 import { guardImportWrites } from './write-guard';
 
 /**
@@ -24,39 +24,42 @@ const init = workerData as WorkerInit;
 const send = (message: WorkerMessage) => port.postMessage(message);
 
 if (init.nativeBinding) setProcessNativeBinding(init.nativeBinding);
-// Staging files beside the shop, like the app's own (and found by the leftovers cleanup after a crash).
-setImportTempParent(shopTempDir(init.dbFile));
-
-const sqlite = openSqlite(init.dbFile, init.nativeBinding ? { nativeBinding: init.nativeBinding } : {});
-const writing = new Int32Array(init.writing);
-guardImportWrites(sqlite, init.dbFile, (on) => {
-  Atomics.store(writing, 0, on ? 1 : 0);
-  send({ type: 'writing', writing: on });
-});
 
 let clock: JobMessage['clock'] = { now: new Date().toISOString(), live: true };
-const events = new CoreEvents();
-for (const name of EVENTS) events.on(name, (payload) => send({ type: 'event', name, payload }));
+const shops = new Map<string, Core>();
 
-const core: Core = {
-  dbFile: init.dbFile,
-  backupDir: init.backupDir,
-  db: createKysely(sqlite),
-  sqlite,
-  events,
-  log: {
-    info: (message) => send({ type: 'log', level: 'info', message }),
-    error: (message, error) => send({ type: 'log', level: 'error', message, error: error instanceof Error ? (error.stack ?? error.message) : error === undefined ? undefined : String(error) }),
-  },
-  migration: { applied: [], schemaVersion: '', backupFile: null },
-  created: false,
-  validateOutput: false,
-  ports: {},
-  now: () => (clock.live ? new Date() : new Date(clock.now)),
-  async close() {
-    if (sqlite.open) sqlite.close();
-  },
-};
+/** The worker's own core for a shop: its own connection, events and log going back to the app's core. */
+function openShop(shop: JobShop): Core {
+  const { dbFile, backupDir } = shop;
+  const sqlite = openSqlite(dbFile, init.nativeBinding ? { nativeBinding: init.nativeBinding } : {});
+  const writing = new Int32Array(shop.writing);
+  guardImportWrites(sqlite, dbFile, (on) => {
+    Atomics.store(writing, 0, on ? 1 : 0);
+    send({ type: 'writing', dbFile, writing: on });
+  });
+  const events = new CoreEvents();
+  for (const name of EVENTS) events.on(name, (payload) => send({ type: 'event', dbFile, name, payload }));
+  return {
+    dbFile,
+    backupDir,
+    db: createKysely(sqlite),
+    sqlite,
+    events,
+    log: {
+      info: (message) => send({ type: 'log', dbFile, level: 'info', message }),
+      error: (message, error) =>
+        send({ type: 'log', dbFile, level: 'error', message, error: error instanceof Error ? (error.stack ?? error.message) : error === undefined ? undefined : String(error) }),
+    },
+    migration: { applied: [], schemaVersion: '', backupFile: null },
+    created: false,
+    validateOutput: false,
+    ports: {},
+    now: () => (clock.live ? new Date() : new Date(clock.now)),
+    async close() {
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}
 
 function serialize(error: unknown): SerializedError {
   const domain = isDomainError(error) ? error : (domainErrorFromSqlite(error) ?? storageError(error));
@@ -68,11 +71,23 @@ function serialize(error: unknown): SerializedError {
 /** Each job calls the service function of its kind with the arguments the runner sent (after the core). */
 async function run(job: JobMessage): Promise<unknown> {
   const args: unknown = job.args;
+  if (job.kind === 'close') {
+    const open = shops.get(job.shop.dbFile);
+    shops.delete(job.shop.dbFile);
+    await open?.close();
+    return true;
+  }
+  let core = shops.get(job.shop.dbFile);
+  if (!core) shops.set(job.shop.dbFile, (core = openShop(job.shop)));
+  // Staging files beside the shop, like the app's own (and found by the leftovers cleanup after a crash).
+  setImportTempParent(shopTempDir(job.shop.dbFile));
   switch (job.kind) {
     case 'preview':
       return previewImport(core, ...(args as ServiceArgs<typeof previewImport>));
     case 'remap':
       return remapImport(core, ...(args as ServiceArgs<typeof remapImport>));
+    case 'batch':
+      return previewBatch(core, ...(args as ServiceArgs<typeof previewBatch>));
     case 'commit':
       return commitImport(core, ...(args as ServiceArgs<typeof commitImport>));
     case 'discard':

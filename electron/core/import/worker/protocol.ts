@@ -8,20 +8,25 @@ import type { ErrorCode } from '../../../../shared/domain/errors';
  */
 
 export interface WorkerInit {
-  dbFile: string;
-  backupDir: string;
   /** The better-sqlite3 addon the app loads (Electron's build), or null for npm's Node build. */
   nativeBinding: string | null;
-  /** Int32 [0]: 1 while the worker has an import transaction open (read by the app's write queue). */
+}
+
+/** The shop a job is for: one worker serves every shop this process has open (tests open many). */
+export interface JobShop {
+  dbFile: string;
+  backupDir: string;
+  /** Int32 [0]: 1 while the worker has an import transaction open on this shop (read by the app's write queue). */
   writing: SharedArrayBuffer;
 }
 
-export type JobKind = 'preview' | 'remap' | 'commit' | 'discard' | 'undoCheck' | 'undo';
+export type JobKind = 'preview' | 'remap' | 'batch' | 'commit' | 'discard' | 'undoCheck' | 'undo' | 'close';
 
 export interface JobMessage {
   type: 'job';
   id: number;
   kind: JobKind;
+  shop: JobShop;
   args: unknown;
   /** The app's clock at the start of the job: `live` → the worker reads its own clock; else this fixed time (tests pin it). */
   clock: { now: string; live: boolean };
@@ -39,6 +44,6 @@ export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'result'; id: number; ok: true; data: unknown }
   | { type: 'result'; id: number; ok: false; error: SerializedError }
-  | { type: 'event'; name: EventName; payload: unknown }
-  | { type: 'writing'; writing: boolean }
-  | { type: 'log'; level: 'info' | 'error'; message: string; error?: string };
+  | { type: 'event'; dbFile: string; name: EventName; payload: unknown }
+  | { type: 'writing'; dbFile: string; writing: boolean }
+  | { type: 'log'; dbFile: string; level: 'info' | 'error'; message: string; error?: string };

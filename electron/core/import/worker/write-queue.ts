@@ -44,6 +44,7 @@ const NEVER_WAIT = new Set<Channel>([
   'import.preview',
   'import.pick',
   'import.remap',
+  'import.previewBatch',
   'import.commit',
   'import.discard',
   'import.list',
