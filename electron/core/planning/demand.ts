@@ -70,10 +70,20 @@ export function readDemand(sqlite: SqliteDatabase, now: Date): Demand {
   const products = prepared(sqlite, 'SELECT id, sku, name, on_hand AS onHand, reserved, sale_price_grosze AS sale, purchase_price_grosze AS cost FROM products').all() as Array<{
     id: number; sku: string; name: string; onHand: number; reserved: number; sale: number | null; cost: number | null;
   }>;
+  // Products that did not move in the window share read-only arrays (a big catalogue has many of them).
+  const noSales = new Int32Array(WINDOW_DAYS);
+  const flat = new Map<number, Int32Array>();
+  const flatStock = (onHand: number) => {
+    let a = flat.get(onHand);
+    if (!a) flat.set(onHand, (a = new Int32Array(WINDOW_DAYS).fill(onHand)));
+    return a;
+  };
+  const outAll = new Uint8Array(WINDOW_DAYS).fill(1);
+  const outNone = new Uint8Array(WINDOW_DAYS);
   for (const p of products) {
     byProduct.set(p.id, {
       productId: p.id, sku: p.sku, name: p.name, onHand: p.onHand, reserved: p.reserved, salePriceGrosze: p.sale, purchasePriceGrosze: p.cost,
-      daily: new Int32Array(WINDOW_DAYS), stockOut: new Uint8Array(WINDOW_DAYS), startStock: new Int32Array(WINDOW_DAYS),
+      daily: noSales, stockOut: p.onHand <= 0 ? outAll : outNone, startStock: flatStock(p.onHand),
       mean: 0, sd: 0, valueGrosze: 0, abc: 'C', xyz: null,
     });
   }
@@ -87,12 +97,18 @@ export function readDemand(sqlite: SqliteDatabase, now: Date): Demand {
     const d = byProduct.get(p);
     if (!d) continue;
     let ch = change.get(p);
-    if (!ch) change.set(p, (ch = new Int32Array(WINDOW_DAYS + 1)));
+    if (!ch) {
+      change.set(p, (ch = new Int32Array(WINDOW_DAYS + 1)));
+      d.daily = new Int32Array(WINDOW_DAYS);
+      d.stockOut = new Uint8Array(WINDOW_DAYS);
+      d.startStock = new Int32Array(WINDOW_DAYS);
+    }
     ch[day]! += q;
     if (kind === 'sale' && day < WINDOW_DAYS) d.daily[day]! += -q;
   }
   for (const d of byProduct.values()) {
     const ch = change.get(d.productId);
+    if (!ch) continue; // no movement: the shared arrays already say it all (no sales, C, no class by variability)
     // On hand at the start of today, then walk back one day at a time.
     let stock = d.onHand - (ch ? ch[WINDOW_DAYS]! : 0);
     for (let i = WINDOW_DAYS - 1; i >= 0; i--) {

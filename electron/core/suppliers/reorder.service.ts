@@ -24,9 +24,17 @@ export function productSuppliers(core: Core): Map<number, SupplierInfo> {
   return new Map(rows.map((r) => [r.productId, { id: r.id, name: r.name, leadTimeDays: r.leadTimeDays, minimumOrderGrosze: r.minimumOrderGrosze }]));
 }
 
-/** The day an order placed now arrives: the lead time in working days after today. */
+const arrivals = new Map<string, string>();
+
+/** The day an order placed now arrives: the lead time in working days after today (kept per day and lead time). */
 export function arrivalDay(now: Date, leadTimeDays: number): string {
-  return addWorkingDays(now, leadTimeDays);
+  const key = `${Math.floor(now.getTime() / 60_000)}|${leadTimeDays}`;
+  let day = arrivals.get(key);
+  if (day === undefined) {
+    if (arrivals.size > 1000) arrivals.clear();
+    arrivals.set(key, (day = addWorkingDays(now, leadTimeDays)));
+  }
+  return day;
 }
 
 /**
