@@ -29,6 +29,8 @@ const PRODUCTS = Number(process.env.BENCH_UI_PRODUCTS ?? 10_000);
 const RESULTS = join(ROOT, 'bench', 'ui-results.json');
 /** A folder for a screenshot of each interaction's settled screen (its last round), to check what was timed. */
 const SHOTS = process.env.BENCH_UI_SHOTS ? resolve(process.env.BENCH_UI_SHOTS) : null;
+/** Only the interactions whose name matches this (a regular expression): for working on one screen; the results file is then not written. */
+const ONLY = process.env.BENCH_UI_ONLY ? new RegExp(process.env.BENCH_UI_ONLY, 'i') : null;
 
 interface Interaction {
   name: string;
@@ -303,7 +305,7 @@ async function main(): Promise<void> {
     await page.locator('[data-profile="owner"]').click();
     await settle(page, HOME);
 
-    for (const it of interactions(scanCodes, stockWord)) {
+    for (const it of interactions(scanCodes, stockWord).filter((x) => !ONLY || ONLY.test(x.name))) {
       const row: Row = { name: it.name, targetMs: it.targetMs, samples: [], coreSamples: [], p50: null, p95: null, coreP50: null, coreP95: null, met: null, calls: [] };
       rows.push(row);
       process.stdout.write(`${it.name} `);
@@ -315,6 +317,7 @@ async function main(): Promise<void> {
           const core = await coreTime(harness.core, sample.calls);
           if (i >= 0) {
             row.samples.push(round(sample.ms, 1));
+            if (process.env.BENCH_UI_VERBOSE) process.stdout.write(`[${Math.round(sample.ms)} ms: ${sample.calls.map((c) => `${c.channel} ${Math.round(c.ms)}`).join(', ')}] `);
             row.coreSamples.push(round(core.ms, 1));
             row.calls = [...new Set([...core.replayed, ...core.skipped.map((c) => `${c} (writes; not replayed)`)])];
           }
@@ -352,7 +355,7 @@ async function main(): Promise<void> {
       'From the click or the last keystroke until the expected rows/text are on screen, no /api/ call is in flight and no progress bar shows, on two frames in a row. core = the same read-only calls replayed through dispatch (no HTTP), summed.',
     interactions: rows,
   };
-  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  if (!ONLY) writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
 
   const width = Math.max(...rows.map((r) => r.name.length));
   log('');
