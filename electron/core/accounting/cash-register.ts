@@ -232,3 +232,60 @@ export function applySalesRecording(
   const ro = summaryDocument('RO', `RO ${report.number}`.slice(0, 30), report.reportDate, report.totals, receipts, 'Raport okresowy kasy fiskalnej');
   return { documents: [...rest, ro], summary };
 }
+
+/** One line of the cash register's record of returns (ewidencja zwrotów i uznanych reklamacji). */
+export interface ReceiptReturnLine {
+  /** The receipt sale's day (its tax point). */
+  saleDate: string;
+  /** The day the money went back. */
+  returnDate: string;
+  /** The sale's document: its number, or the order's reference. */
+  saleDocument: string;
+  allegroOrderId: string | null;
+  /** What came back: "Kubek × 1; Koc × 2", with the buyer's reason when given. */
+  goods: string;
+  rate: VatRate;
+  /** Gross and VAT given back (positive), grosze. */
+  gross: number;
+  vat: number;
+  /** The return in Zaplecze (the record's "protocol" of accepting it): Z<return id>. */
+  returnRef: string;
+}
+
+/**
+ * The cash register's record of returns of goods sold on receipts (rozporządzenie w sprawie kas
+ * rejestrujących, 2019: returns are not corrected on the register but recorded apart, each with the sale's
+ * date and document, the returned goods, the gross value and the VAT given back; the receipt and the return
+ * protocol are kept with it). Made from the register's receipt returns (ZW rows), the goods named from the
+ * returns as registered.
+ */
+export function receiptReturnsRecord(sqlite: SqliteDatabase, documents: RegisterDocument[]): ReceiptReturnLine[] {
+  const goodsOf = sqlite.prepare(
+    `SELECT COALESCE(rl.name, ol.name, 'towar') AS name, rl.quantity, rl.reason_text AS reason
+       FROM return_lines rl LEFT JOIN order_lines ol ON ol.id = rl.order_line_id WHERE rl.return_id = ? ORDER BY rl.id`,
+  );
+  const out: ReceiptReturnLine[] = [];
+  for (const d of documents) {
+    if (d.kind !== 'correction' || d.documentType !== 'ZW' || d.cancellation) continue;
+    const goods =
+      d.returnId === null
+        ? 'zwrot pieniędzy bez zwrotu towaru'
+        : (goodsOf.all(d.returnId) as Array<{ name: string; quantity: number; reason: string | null }>)
+            .map((g) => `${g.name} × ${g.quantity}${g.reason ? ` (${g.reason})` : ''}`)
+            .join('; ') || 'zwrot pieniędzy bez zwrotu towaru';
+    for (const r of d.rows) {
+      out.push({
+        saleDate: d.sale.taxDate,
+        returnDate: d.date,
+        saleDocument: d.corrects?.number ?? d.reference,
+        allegroOrderId: d.sale.allegroOrderId,
+        goods,
+        rate: r.rate,
+        gross: -r.gross,
+        vat: -r.vat,
+        returnRef: d.returnId === null ? d.reference : `Z${d.returnId}`,
+      });
+    }
+  }
+  return out;
+}

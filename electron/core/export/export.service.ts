@@ -3,7 +3,7 @@ import { warsawDate } from '../orders/dispatch-promise';
 import { getSettings } from '../settings/settings.service';
 import { Pacer } from './pacer';
 import { monthPeriod, type MonthPeriod } from './period';
-import { loadCashReport } from '../accounting/cash-register';
+import { loadCashReport, receiptReturnsRecord } from '../accounting/cash-register';
 import { WstoLedger } from '../accounting/eu-supply';
 import { RateBook } from '../accounting/exchange-rates';
 import { RegisterAccounting } from '../accounting/register-accounting';
@@ -122,8 +122,11 @@ export async function salesRegisterFile(
         // Totals and notes apart: rows after the data would break an import into accounting software.
         notes: { bytes: salesRegisterNotesCsv(register, at), fileName: `rejestr-sprzedazy-${month}-podsumowanie-i-uwagi.csv` },
       };
-    case 'xlsx':
-      return { bytes: await salesRegisterXlsx(register, at, pacer), fileName: `rejestr-sprzedazy-${month}.xlsx`, register };
+    case 'xlsx': {
+      // A cash register shop's record of receipt returns, a sheet of its own (issue 14 point 7).
+      const record = register.salesRecording?.mode === 'cash_register' ? receiptReturnsRecord(core.sqlite, register.documents) : null;
+      return { bytes: await salesRegisterXlsx(register, at, pacer, record), fileName: `rejestr-sprzedazy-${month}.xlsx`, register };
+    }
     case 'epp': {
       const epp = await salesRegisterEpp(register, settings, generatedOn, pacer);
       // Names the code page could not carry: said, not silently "?" (the stored register stays as it was).

@@ -3,6 +3,7 @@ import { REGISTER_COLUMNS } from './register-columns';
 import { registerNotes } from './register-notes';
 import type { RegisterTotal, SalesRegister } from './register.types';
 import { rateLabel } from './vat-rate-text';
+import type { ReceiptReturnLine } from '../accounting/cash-register';
 import { STYLE } from './xlsx/styles';
 import { XlsxWriter } from './xlsx/workbook-writer';
 
@@ -18,7 +19,13 @@ import { XlsxWriter } from './xlsx/workbook-writer';
  */
 const REPEATING = new Set(['Rodzaj', 'Typ dokumentu', 'Kraj', 'Stawka VAT', 'Forma płatności', 'Waluta', 'Numer KSeF lub oznaczenie']);
 
-export async function salesRegisterXlsx(register: SalesRegister, generatedAt: string, pacer: Pacer = new Pacer()): Promise<Uint8Array> {
+export async function salesRegisterXlsx(
+  register: SalesRegister,
+  generatedAt: string,
+  pacer: Pacer = new Pacer(),
+  /** A cash register shop's record of receipt returns (see accounting/cash-register.ts): a sheet of its own. */
+  returnsRecord: ReceiptReturnLine[] | null = null,
+): Promise<Uint8Array> {
   const book = new XlsxWriter();
 
   const sheet = book.addSheet('Rejestr', REGISTER_COLUMNS.map((c) => ({ header: c.header, width: c.width })), { autoFilter: true });
@@ -73,6 +80,25 @@ export async function salesRegisterXlsx(register: SalesRegister, generatedAt: st
 
   const notes = book.addSheet('Uwagi', [{ header: 'Uwagi do rejestru', width: 140 }]);
   for (const note of registerNotes(register, generatedAt, { csv: false })) notes.text(note, STYLE.wrapTop).endRow();
+
+  if (returnsRecord) {
+    const record = book.addSheet('Ewidencja zwrotów', [
+      { header: 'Lp', width: 6 },
+      { header: 'Data sprzedaży', width: 12 },
+      { header: 'Data zwrotu', width: 12 },
+      { header: 'Dokument sprzedaży', width: 20 },
+      { header: 'Zamówienie Allegro', width: 38 },
+      { header: 'Zwrócony towar', width: 48 },
+      { header: 'Stawka VAT', width: 8 },
+      { header: 'Wartość brutto', width: 14 },
+      { header: 'Kwota VAT', width: 12 },
+      { header: 'Protokół zwrotu', width: 12 },
+    ]);
+    returnsRecord.forEach((r, i) => {
+      record.number(i + 1).date(r.saleDate).date(r.returnDate).text(r.saleDocument).text(r.allegroOrderId).text(r.goods).text(rateLabel(r.rate));
+      record.money(r.gross).money(r.vat).text(r.returnRef).endRow();
+    });
+  }
 
   return book.toBytes();
 }

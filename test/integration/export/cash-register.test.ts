@@ -6,7 +6,7 @@ import { salesRegisterFile, salesRegisterFor } from '../../../electron/core/expo
 import type { SalesRegister } from '../../../electron/core/export/register.types';
 import { DomainError } from '../../../electron/core/errors';
 import { tempCore, type TempCore } from '../../support/temp-core';
-import { money, readNotesCsv, readRegisterCsv } from './support/read-exports';
+import { cellMinor, money, readNotesCsv, readRegisterCsv, readXlsx, sheetRows } from './support/read-exports';
 
 /**
  * Issue 14 point 7 on the demo shop (October 2026): how receipts reach the accountant.
@@ -19,6 +19,8 @@ import { money, readNotesCsv, readRegisterCsv } from './support/read-exports';
  */
 let t: TempCore;
 let fpOrder: number;
+let mugOrder: number;
+let mugReturn: number;
 const MONTH = '2026-10';
 
 beforeAll(async () => {
@@ -34,6 +36,22 @@ beforeAll(async () => {
       .run(at, at, at, at).lastInsertRowid,
   );
   t.core.sqlite.prepare(`INSERT INTO order_lines (order_id, name, quantity, unit_price_grosze, currency, vat_rate) VALUES (?, 'Koc', 1, 12300, 'PLN', '23')`).run(fpOrder);
+  // A receipt sale of two mugs (65,98) on 10.10; one comes back and 32,99 is refunded on 20.10.
+  const sold = '2026-10-10T10:00:00.000Z';
+  mugOrder = Number(
+    t.core.sqlite
+      .prepare(`INSERT INTO orders (source, buyer_name, allegro_status, status, bought_at, payment_type, paid_at, total_to_pay_grosze, currency, delivery_country,
+                  invoice_required, created_at, updated_at) VALUES ('manual', 'Jan Kowalski', NULL, 'delivered', ?, 'ONLINE', ?, 6598, 'PLN', 'PL', 0, ?, ?)`)
+      .run(sold, sold, sold, sold).lastInsertRowid,
+  );
+  const line = t.core.sqlite.prepare(`INSERT INTO order_lines (order_id, name, quantity, unit_price_grosze, currency, vat_rate) VALUES (?, 'Kubek', 2, 3299, 'PLN', '23')`).run(mugOrder).lastInsertRowid;
+  mugReturn = Number(
+    t.core.sqlite
+      .prepare(`INSERT INTO returns (order_id, status, received_at, refunded_at, refund_grosze, actor, created_at, updated_at)
+                VALUES (?, 'closed', '2026-10-18T10:00:00.000Z', '2026-10-20T10:00:00.000Z', 3299, 'owner', ?, ?)`)
+      .run(mugOrder, sold, sold).lastInsertRowid,
+  );
+  t.core.sqlite.prepare(`INSERT INTO return_lines (return_id, order_line_id, quantity, reason_text) VALUES (?, ?, 1, 'nie pasuje')`).run(mugReturn, line);
 });
 afterAll(() => t.dispose());
 
@@ -114,5 +132,23 @@ describe('receipts: one per order, a WEW summary, or the cash register report (i
     // Closing booked every receipt order under the RO, so none comes back as a late sale.
     const booked = t.core.sqlite.prepare("SELECT COUNT(*) FROM register_bookings WHERE month = ? AND document_number = 'RO 10/2026'").pluck().get(MONTH);
     expect(booked).toBe(receiptsOf(perOrder).length);
+  });
+
+  it('cash register: the XLSX carries the record of receipt returns — sale and return day, the sale’s document, the goods, gross and VAT given back', async () => {
+    const book = await readXlsx((await salesRegisterFile(t.core, MONTH, 'xlsx')).bytes);
+    expect(book.worksheets.map((w) => w.name)).toContain('Ewidencja zwrotów');
+    const rows = sheetRows(book.getWorksheet('Ewidencja zwrotów')!);
+    const mug = rows.find((r) => r['Protokół zwrotu']!.value === `Z${mugReturn}`)!;
+    expect({
+      sale: (mug['Data sprzedaży']!.value as Date).toISOString().slice(0, 10),
+      back: (mug['Data zwrotu']!.value as Date).toISOString().slice(0, 10),
+      document: mug['Dokument sprzedaży']!.value,
+      goods: mug['Zwrócony towar']!.value,
+      gross: cellMinor(mug['Wartość brutto']!.value),
+      vat: cellMinor(mug['Kwota VAT']!.value),
+    }).toEqual({ sale: '2026-10-10', back: '2026-10-20', document: `ZAP-${mugOrder}`, goods: 'Kubek × 1 (nie pasuje)', gross: 3299, vat: 617 });
+    // Every receipt return of the register is in the record, and nothing else.
+    const { register } = await salesRegisterFile(t.core, MONTH, 'csv');
+    expect(rows).toHaveLength(register.rows.filter((r) => r.documentType === 'ZW' && r.kind === 'correction').length);
   });
 });
