@@ -26,11 +26,11 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-05-packing-corrections': packingCorrections,
   '2026-12-07-06-refund-voids': refundVoids,
   '2026-12-07-07-accountant-months': accountantMonths,
+  '2026-12-07-11-import-row-versions': importRowVersions,
   '2026-12-07-13-exchange-rates-cash-register': exchangeRatesCashRegister,
   '2026-12-07-14-invoice-list-reopen': invoiceListReopen,
   '2026-12-07-15-results': results,
   '2026-12-07-16-suppliers-campaigns': suppliersCampaigns,
-  '2026-12-07-11-import-row-versions': importRowVersions,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1)!;
