@@ -47,7 +47,8 @@ export function InvoiceListCard() {
     try {
       const result = await api.call('books.invoiceListImport', file);
       notify(t('imported', { n: result.imported }));
-      setPreview(result);
+      // The file as it now stands against the shop: what was loaded reads "already loaded", nothing is left to load.
+      setPreview(await api.call('books.invoiceListPreview', file));
     } catch (e) {
       setError(e);
     } finally {
