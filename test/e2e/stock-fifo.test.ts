@@ -57,6 +57,17 @@ describeE2E('stock at cost (FIFO) and the stocktake form', (app) => {
     await app.page.screenshot({ path: '/tmp/d-fifo-month.png' });
   });
 
+  it('in English the same card reads the same figures in English words', async () => {
+    const shell = new ShellPage(app.page);
+    await shell.switchLanguage('en');
+    const card = app.page.getByRole('region', { name: 'Stock at purchase cost — month' });
+    await card.scrollIntoViewIfNeeded();
+    const cost = card.getByTestId('stock-month-table').locator('[data-line="costOfSales"]');
+    await expect.poll(async () => (await cost.textContent())?.replace(/\s/g, ' ')).toMatch(/^Cost of goods sold−PLN 85\.00$|^Cost of goods sold−85[.,]00/);
+    await app.page.screenshot({ path: '/tmp/d-fifo-month-en.png' });
+    await shell.switchLanguage('pl');
+  });
+
   it('the stocktake form: a letter is not a date; the month’s last day saves a PDF with the position count and value', async () => {
     const card = app.page.getByRole('region', { name: 'Spis z natury' });
     await card.scrollIntoViewIfNeeded();
