@@ -1,4 +1,5 @@
 import type { Core } from '../create-core';
+import { writeStamp } from '../db/write-stamp';
 
 /**
  * The Raporty screen's previews (the month's sales register, the stock valuation) read every order or
@@ -15,9 +16,7 @@ const caches = new WeakMap<Core, Map<string, { stamp: string; value: unknown }>>
 const MAX_ENTRIES = 12;
 
 function stamp(core: Core): string {
-  const version = core.sqlite.pragma('data_version', { simple: true }) as number;
-  const changes = core.sqlite.prepare('SELECT total_changes()').pluck().get() as number;
-  return `${version}:${changes}:${core.now().toISOString().slice(0, 13)}`;
+  return `${writeStamp(core.sqlite)}:${core.now().toISOString().slice(0, 13)}`;
 }
 
 export async function cachedPreview<T>(core: Core, key: string, compute: () => Promise<T>): Promise<T> {
