@@ -70,8 +70,22 @@ function draftFrom(preview: ImportPreview): MappingDraft | null {
   };
 }
 
+/**
+ * For a file chosen together with others (issue 15.7): the screen previews them as one batch and hands each
+ * card its batch preview; the card says when its own preview changed (mapping, day) or it was imported.
+ */
+export interface BatchLink {
+  /** This file's preview computed with the files before it as if imported (null until known). */
+  preview: ImportPreview | null;
+  /** Files before it in the batch still waiting to be imported (their names). */
+  waitingFor: string[];
+  onPreview(preview: ImportPreview): void;
+  onChanged(): void;
+  onFinished(): void;
+}
+
 /** One file on its way in: sent → previewed (problems, sample, mapping) → committed, with progress. */
-export function ImportItem({ source, onRemove }: { source: ImportSource; onRemove: () => void }) {
+export function ImportItem({ source, onRemove, batch }: { source: ImportSource; onRemove: () => void; batch?: BatchLink }) {
   const t = useT(importMessages);
   const tc = useT(commonMessages);
   const { lang } = useLanguage();
@@ -101,12 +115,29 @@ export function ImportItem({ source, onRemove }: { source: ImportSource; onRemov
         setToken(next.token);
         setDraft(draftFrom(next));
         setPhase('preview');
+        batch?.onPreview(next);
       } catch (err) {
         setError(err);
         setPhase('failed');
       }
     })();
   }, [source]);
+
+  // A file chosen in the app's dialog comes previewed: join the batch at once.
+  const reported = useRef(false);
+  useEffect(() => {
+    if (source.kind === 'preview' && !reported.current) {
+      reported.current = true;
+      batch?.onPreview(source.preview);
+    }
+  }, [source, batch]);
+
+  // The batch preview (computed with the files before this one) replaces the file's own.
+  const batchPreview = batch?.preview ?? null;
+  useEffect(() => {
+    if (batchPreview && phase === 'preview') setPreview(batchPreview);
+    // Only a new batch preview replaces the shown one (not a phase change).
+  }, [batchPreview]);
 
   const mappingDirty = Boolean(preview?.mapping && draft && JSON.stringify(draft.mapping) !== JSON.stringify(preview.mapping.mapping));
 
@@ -118,6 +149,7 @@ export function ImportItem({ source, onRemove }: { source: ImportSource; onRemov
       const next = await api.call('import.remap', { token: preview.token, mapping: draft.mapping });
       setPreview(next);
       setDraft({ ...draft, mapping: next.mapping?.mapping ?? draft.mapping });
+      batch?.onChanged();
     } catch (err) {
       setError(err);
     } finally {
@@ -132,6 +164,7 @@ export function ImportItem({ source, onRemove }: { source: ImportSource; onRemov
     setError(null);
     try {
       setPreview(await api.call('import.remap', { token: preview.token, countedOn: day }));
+      batch?.onChanged();
     } catch (err) {
       setError(err);
     } finally {
@@ -153,6 +186,7 @@ export function ImportItem({ source, onRemove }: { source: ImportSource; onRemov
       });
       setResult(done);
       setPhase('done');
+      batch?.onFinished();
       if (done.run.status === 'committed') {
         notify(t('importedOk', { file: done.run.file, inserted: done.run.inserted, updated: done.run.updated, unchanged: done.run.unchanged }));
       } else {
@@ -174,7 +208,8 @@ export function ImportItem({ source, onRemove }: { source: ImportSource; onRemov
   const missing = preview?.mapping && draft ? preview.mapping.missingFields.filter((f) => !draft.mapping.columns.some((c) => c.field === f)) : [];
   const blockedByErrors = errorsCount > 0 && !validRowsOnly;
   const needsDay = Boolean(preview?.needsCountedOn);
-  const canCommit = preview && preview.status !== 'rejected' && !blockedByErrors && missing.length === 0 && !mappingDirty && !needsDay && !busy;
+  const waitingFor = batch?.waitingFor ?? [];
+  const canCommit = preview && preview.status !== 'rejected' && !blockedByErrors && missing.length === 0 && !mappingDirty && !needsDay && waitingFor.length === 0 && !busy;
 
   const status =
     phase === 'done' && result
@@ -326,6 +361,11 @@ export function ImportItem({ source, onRemove }: { source: ImportSource; onRemov
             {needsDay && (
               <Alert severity="warning" sx={{ mb: 1 }}>
                 {t('blockedByDay')}
+              </Alert>
+            )}
+            {waitingFor.length > 0 && (
+              <Alert severity="info" sx={{ mb: 1 }} data-testid="import-batch-wait">
+                {t('batchWaitFor', { files: waitingFor.join(', ') })}
               </Alert>
             )}
           </Box>
