@@ -23,7 +23,6 @@ import { importCase } from './cases/import.case';
 import { ordersListCase } from './cases/orders-list.case';
 import { packingCase } from './cases/packing.case';
 import { resultsCase } from './cases/results.case';
-import { resultsCase } from './cases/results.case';
 import { slipsCase } from './cases/slips.case';
 import { stockSearchCase } from './cases/stock-search.case';
 import { ROOT } from './lib/child';
@@ -40,7 +39,6 @@ const CASES: Array<{ name: string; run: BenchCase }> = [
   { name: 'export', run: exportCase },
   { name: 'slips', run: slipsCase },
   { name: 'backup', run: backupCase },
-  { name: 'results', run: resultsCase },
   { name: 'at-risk', run: atRiskCase },
   { name: 'results', run: resultsCase },
 ];

@@ -50,6 +50,8 @@ export const resultsSummary = z.object({
   period,
   previousPeriod: period,
   computedAt: z.string(),
+  /** Orders not summarised yet (first open of a big shop): the numbers are partial; ask again. */
+  pendingOrders: count,
   current: periodNumbers,
   previous: periodNumbers,
   lateOrders: z.array(
@@ -78,6 +80,7 @@ export const handlingTimeAdvice = z.object({
   byWeekday: z.array(z.object({ weekday: z.number().int().min(1).max(7), orders: count, days95: z.number().int().nullable() })),
   byHour: z.array(z.object({ hour: z.number().int().min(0).max(23), orders: count, sameDay: count, sameDayRate: share })),
   cutoffHour: z.number().int().min(0).max(24).nullable(),
+  pendingOrders: count,
 });
 export type HandlingTimeAdvice = z.infer<typeof handlingTimeAdvice>;
 

@@ -39,6 +39,8 @@ export interface HandlingTimeAnswer {
    * the same day (null when not even morning orders do): the cut-off the shop keeps.
    */
   cutoffHour: number | null;
+  /** Orders not yet summarised (first open of a big shop): the figures are partial. */
+  pendingOrders: number;
 }
 
 interface Row {
@@ -48,8 +50,8 @@ interface Row {
   needed: number;
 }
 
-export function handlingTimeAdvice(core: Core): HandlingTimeAnswer {
-  refreshResults(core);
+export function handlingTimeAdvice(core: Core, settings: { budgetMs?: number } = {}): HandlingTimeAnswer {
+  const { pendingOrders } = refreshResults(core, settings.budgetMs);
   const today = warsawDayOf(core.now().toISOString())!;
   const windowFrom = addDays(today, -(WINDOW_DAYS - 1));
   const rows = core.sqlite
@@ -114,5 +116,6 @@ export function handlingTimeAdvice(core: Core): HandlingTimeAnswer {
     }),
     byHour,
     cutoffHour: cutoffHour !== null && cutoffHour > 23 ? 24 : cutoffHour,
+    pendingOrders,
   };
 }

@@ -15,7 +15,7 @@ const DAMAGED_REASONS = new Set(['DAMAGED', 'TRANSPORT']);
 const WRONG_ITEM_REASONS = new Set(['DIFFERENT', 'SHOP_WRONG_ITEM_SENT']);
 const INCOMPLETE_REASONS = new Set(['INCOMPLETE']);
 
-const BATCH = 5_000;
+const BATCH = 1_000;
 
 const FACTS_SQL = `
   SELECT o.id, o.bought_at AS boughtAt, o.paid_at AS paidAt, o.dispatch_by AS dispatchBy, o.status,
@@ -115,10 +115,12 @@ function factsOf(row: FactsSource, handlingDays: number, waitedFor: (orderId: nu
 const HANDLING_KEY = 'handlingTimeDays';
 
 /**
- * Recomputes the facts of every order marked dirty (all of them after the migration, or when the
- * declared handling time changed, since deadlines computed from it move). Returns how many were done.
+ * Recomputes the facts of the orders marked dirty (all of them after the migration, or when the
+ * declared handling time changed, since deadlines computed from it move), in batches of 1000 until
+ * none is left or `deadline` (performance.now()) has passed — the app passes one so the first open of a
+ * big shop answers with what is counted so far instead of holding the window for minutes.
  */
-export function refreshOrderFacts(sqlite: SqliteDatabase, today: string): number {
+export function refreshOrderFacts(sqlite: SqliteDatabase, today: string, deadline = Number.POSITIVE_INFINITY): { done: number; remaining: number } {
   const handlingDays = handlingTimeDays(sqlite);
   const remembered = sqlite.prepare('SELECT value FROM results_meta WHERE key = ?').get(HANDLING_KEY) as { value: string } | undefined;
   if (remembered && Number(remembered.value) !== handlingDays) {
@@ -165,13 +167,18 @@ export function refreshOrderFacts(sqlite: SqliteDatabase, today: string): number
     clean.run();
     return ids.length;
   });
+  let remaining = 0;
   for (;;) {
     const n = batch.immediate();
     done += n;
     if (n < BATCH) break;
+    if (performance.now() >= deadline) {
+      remaining = (sqlite.prepare('SELECT count(*) AS n FROM results_dirty').get() as { n: number }).n;
+      break;
+    }
   }
   if (!remembered || Number(remembered.value) !== handlingDays) {
     sqlite.prepare('INSERT INTO results_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(HANDLING_KEY, String(handlingDays));
   }
-  return done;
+  return { done, remaining };
 }

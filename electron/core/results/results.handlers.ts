@@ -4,10 +4,13 @@ import { tableFile } from './export-table';
 import { handlingTimeAdvice } from './handling-time.service';
 import { resultsSummary } from './results.service';
 
+/** How long one call may spend summarising orders not counted yet (the first open of a big shop). */
+const REFRESH_BUDGET_MS = 1_500;
+
 /** Handlers of Wyniki's own calls (see shared/contract/results.contract.ts). */
 export const resultsHandlers: AreaHandlers<'results.'> = {
-  'results.summary': (input, { core }) => resultsSummary(core, input),
-  'results.handlingTime': (_input, { core }) => handlingTimeAdvice(core),
+  'results.summary': (input, { core }) => resultsSummary(core, input, { budgetMs: REFRESH_BUDGET_MS }),
+  'results.handlingTime': (_input, { core }) => handlingTimeAdvice(core, { budgetMs: REFRESH_BUDGET_MS }),
   'results.exportTable': async (input, { core }) => {
     const file = await tableFile(input);
     const target = core.ports.saveTarget;

@@ -68,6 +68,8 @@ export interface ResultsSummary {
   previousPeriod: Period;
   /** The instant the numbers were computed at (late-but-unshipped orders are judged against it). */
   computedAt: string;
+  /** Orders not yet summarised (only on the first open of a big shop, when the app's time budget ran out): the numbers are partial. */
+  pendingOrders: number;
   current: PeriodNumbers;
   previous: PeriodNumbers;
   lateOrders: LateOrder[];
@@ -86,13 +88,17 @@ export const LATE_LIST_LIMIT = 500;
 export const OUTLIER_MIN_UNITS = 3;
 export const OUTLIER_FACTOR = 2;
 
-/** Brings the kept facts up to date (only what changed since the last read). */
-export function refreshResults(core: Core): { orders: number; products: number } {
+/**
+ * Brings the kept facts up to date (only what changed since the last read). With `budgetMs`, stops
+ * after about that long and reports how many orders are still to count (`pendingOrders`).
+ */
+export function refreshResults(core: Core, budgetMs?: number): { orders: number; products: number; pendingOrders: number } {
+  const deadline = budgetMs === undefined ? Number.POSITIVE_INFINITY : performance.now() + budgetMs;
   const today = warsawDayOf(core.now().toISOString())!;
   // Stock-outs first: a changed product marks its recent orders, whose "waited for stock" is then recomputed.
   const products = refreshStockouts(core.sqlite, today);
-  const orders = refreshOrderFacts(core.sqlite, today);
-  return { orders, products };
+  const orders = refreshOrderFacts(core.sqlite, today, deadline);
+  return { orders: orders.done, products, pendingOrders: orders.remaining };
 }
 
 interface Campaign {
@@ -260,9 +266,9 @@ function numbersFor(sqlite: SqliteDatabase, period: Period, now: Date): PeriodNu
 }
 
 /** Everything Wyniki's fulfilment tab shows, for one period and the one before it. */
-export function resultsSummary(core: Core, input: Period): ResultsSummary {
+export function resultsSummary(core: Core, input: Period, options: { budgetMs?: number } = {}): ResultsSummary {
   const period = checkPeriod(input);
-  refreshResults(core);
+  const { pendingOrders } = refreshResults(core, options.budgetMs);
   const sqlite = core.sqlite;
   const now = core.now();
   const nowIso = now.toISOString();
@@ -371,6 +377,7 @@ export function resultsSummary(core: Core, input: Period): ResultsSummary {
     period,
     previousPeriod: previous,
     computedAt: nowIso,
+    pendingOrders,
     current,
     previous: numbersFor(sqlite, previous, now),
     lateOrders,

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 declare const window: any;
 declare const document: any;
 
-export type ScreenId = 'home' | 'stock' | 'orders' | 'packing' | 'returns' | 'import' | 'reports' | 'settings';
+export type ScreenId = 'home' | 'stock' | 'orders' | 'packing' | 'returns' | 'import' | 'results' | 'reports' | 'settings' | 'backups';
 
 /** The frame around every screen: navigation, language switch, profile switch. */
 export class ShellPage {

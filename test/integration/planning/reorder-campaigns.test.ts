@@ -63,7 +63,7 @@ describe('reorder proposals', () => {
     expect(line(b)).toMatchObject({ dailySalesX100: 100, reorderPoint: 7, quantity: 14, onHand: 0, abc: 'B' });
     expect(line(c)).toBeUndefined();
     // D: 4 on the 45 even days, 0 on the other 46 → μ = 180/91, σ by the sample formula; 190 − 180 = 10 on hand.
-    const series = Array.from({ length: 91 }, (_, k) => ((91 - k) % 2 === 0 ? 4 : 0));
+    const series: number[] = Array.from({ length: 91 }, (_, k) => ((91 - k) % 2 === 0 ? 4 : 0));
     const mean = series.reduce((x, y) => x + y, 0) / 91;
     const sd = Math.sqrt(series.reduce((x, y) => x + (y - mean) ** 2, 0) / 90);
     const expectFor = (level: number) => {

@@ -15,6 +15,7 @@ import { reasonLabel } from '../../returns/reason-options';
 import { returnsMessages } from '../../returns/returns.messages';
 import type { ResultsTabProps } from '../results-tabs';
 import { DataSection } from '../shared/DataSection';
+import { StillCounting } from '../shared/StillCounting';
 import { fulfilmentMessages } from './fulfilment.messages';
 import { KpiCard } from './KpiCard';
 
@@ -28,6 +29,7 @@ export default function FulfilmentTab({ period }: ResultsTabProps) {
   if (!query.data) return <Loading />;
   return (
     <Box data-testid="results-fulfilment" aria-busy={query.loading} sx={{ opacity: query.loading ? 0.6 : 1, transition: 'opacity 0.2s' }}>
+      <StillCounting answer={query.data} pending={query.data.pendingOrders} reload={query.reload} />
       <Kpis s={query.data} />
       <Sections s={query.data} />
     </Box>

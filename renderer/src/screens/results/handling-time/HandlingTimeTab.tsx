@@ -12,6 +12,7 @@ import { useFormat } from '../../../i18n/format';
 import { useT } from '../../../i18n/i18n';
 import type { ResultsTabProps } from '../results-tabs';
 import { DataSection } from '../shared/DataSection';
+import { StillCounting } from '../shared/StillCounting';
 import { handlingTimeMessages } from './handling-time.messages';
 
 const TARGET = 0.95;
@@ -33,6 +34,7 @@ export default function HandlingTimeTab(_props: ResultsTabProps) {
   const optionLabel = (days: number) => (days === 0 ? t('daysSame') : t('daysOption', { days })) + (days === a.currentDays ? t('today') : '');
   return (
     <Stack spacing={2} data-testid="results-handling-time">
+      <StillCounting answer={a} pending={a.pendingOrders} reload={query.reload} />
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Typography variant="h6" component="h2">
           {t('title')}
