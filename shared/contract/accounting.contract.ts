@@ -120,6 +120,19 @@ export const accountingContract = {
       problems: z.array(z.string()),
     }),
   }),
+  'accounting.fetchRates': defineChannel({
+    summary: "Fetch NBP table A of a month from NBP's Web API (needs the internet) and keep it in the shop for offline use.",
+    access: 'owner',
+    input: z.strictObject({ month }),
+    output: z.object({
+      imported: z.number().int(),
+      days: z.number().int(),
+      currencies: z.array(z.string()),
+      firstDay: isoDate.nullable(),
+      lastDay: isoDate.nullable(),
+      problems: z.array(z.string()),
+    }),
+  }),
   'accounting.saveRate': defineChannel({
     summary: 'Enter one NBP table A average rate by hand (currency, table day, table number, rate).',
     access: 'owner',

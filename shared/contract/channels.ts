@@ -91,6 +91,7 @@ export const CHANNELS = [
   'books.reopenMonth',
   'accounting.rates',
   'accounting.importRates',
+  'accounting.fetchRates',
   'accounting.saveRate',
   'accounting.deleteRate',
   'accounting.cashReport',

@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'seller_nip_missing', // an accountant's file (EDI++) needs the shop's NIP in Settings first
   'exchange_rate_missing', // a foreign-currency sale of the month has no NBP rate (details.missing: currency, day): import the table or enter it
   'cash_report_missing', // a cash register shop's month has no periodic report (RO) entered yet
+  'nbp_unavailable', // NBP's rate service could not be reached (no internet): load the table file instead; nothing changed
   'pin_locked', // too many wrong PINs in a row: the profile is locked for a while (details.retryAfterSeconds)
   'import_in_progress', // another import is being saved (one at a time), or a change waited too long for one: nothing was changed
   'import_failed', // the import stopped before it finished (its worker ended): nothing was changed

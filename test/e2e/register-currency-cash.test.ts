@@ -57,6 +57,12 @@ describeE2E('the register’s currency rates and cash register report', (app) =>
     await app.page.screenshot({ path: '/tmp/c-rate-refused.png' });
     expect(sql().prepare('SELECT COUNT(*) FROM exchange_rates').pluck().get()).toBe(0);
 
+    // The test machine has no internet: fetching from NBP says so in words and changes nothing.
+    await rates.getByRole('button', { name: 'Pobierz kursy z NBP (internet)' }).click();
+    await expect.poll(() => rates.textContent(), { timeout: 30_000 }).toContain('Nie udało się połączyć z serwisem kursów NBP');
+    await rates.getByText('Nie udało się połączyć z serwisem kursów NBP').scrollIntoViewIfNeeded();
+    await app.page.screenshot({ path: '/tmp/c-rates-offline.png' });
+    expect(sql().prepare('SELECT COUNT(*) FROM exchange_rates').pluck().get()).toBe(0);
     await rates.getByTestId('rates-file').setInputFiles(NBP_FILE);
     await missing.waitFor({ state: 'detached' });
     const converted = app.page.getByTestId('register-converted');

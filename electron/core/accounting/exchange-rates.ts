@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from '../db/connection';
+import { DomainError } from '../errors';
 import { isWorkingDay } from '../orders/dispatch-promise';
 import { microToText, type NbpRate, parseNbpTable, rateToMicro } from './nbp-table';
 
@@ -117,4 +118,39 @@ function listRatesUnlimited(sqlite: SqliteDatabase, from: string, to: string): E
   return sqlite
     .prepare(`SELECT currency, day, table_no AS tableNo, rate, rate_micro AS rateMicro, source FROM exchange_rates WHERE day >= ? AND day <= ?`)
     .all(from, to) as ExchangeRate[];
+}
+
+/** NBP's public Web API; a test points it at a local server. */
+export const NBP_API = 'https://api.nbp.pl';
+
+/**
+ * Fetches NBP table A for the days from..to (at most 93 days, NBP's limit for tables) from NBP's Web API
+ * — the same JSON the owner could save as a file — and stores it (source 'nbp_api'), so the shop has the
+ * rates offline from then on. Without the internet (or when NBP does not answer) it says so; nothing changes.
+ */
+export async function fetchNbpRates(
+  sqlite: SqliteDatabase,
+  from: string,
+  to: string,
+  now: Date,
+  base: string = NBP_API,
+  fetchImpl: typeof fetch = fetch,
+): Promise<{ imported: number; days: number; currencies: string[]; firstDay: string | null; lastDay: string | null; problems: string[] }> {
+  let bytes: Uint8Array;
+  try {
+    const response = await fetchImpl(`${base}/api/exchangerates/tables/A/${from}/${to}/?format=json`, {
+      headers: { Accept: 'application/json' },
+      signal: AbortSignal.timeout(15_000),
+    });
+    // NBP answers 404 "Brak danych" for a range without any table (e.g. only holidays).
+    if (response.status === 404) return { imported: 0, days: 0, currencies: [], firstDay: null, lastDay: null, problems: ['NBP nie opublikował tabel A w tych dniach.'] };
+    if (!response.ok) throw new Error(`NBP answered ${response.status}`);
+    bytes = new Uint8Array(await response.arrayBuffer());
+  } catch (error) {
+    throw new DomainError('nbp_unavailable', `The NBP rate service could not be reached (${error instanceof Error ? error.message : String(error)}). Load the table file instead.`);
+  }
+  const { rates, problems } = parseNbpTable(bytes);
+  saveRates(sqlite, rates, 'nbp_api', now);
+  const days = [...new Set(rates.map((r) => r.day))].sort();
+  return { imported: rates.length, days: days.length, currencies: [...new Set(rates.map((r) => r.currency))].sort(), firstDay: days[0] ?? null, lastDay: days.at(-1) ?? null, problems };
 }

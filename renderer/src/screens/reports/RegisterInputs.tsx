@@ -104,6 +104,21 @@ function RatesForm({ month, onChanged, suggestion }: { month: string; onChanged:
     }
   }
 
+  async function fetchMonth() {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api.call('accounting.fetchRates', { month });
+      notify(r.imported > 0 ? t('imported', { n: r.imported, days: r.days, currencies: r.currencies.join(', ') }) : t('importedNothing'), r.imported > 0 ? 'success' : 'warning');
+      rates.reload();
+      onChanged();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function save(event: FormEvent) {
     event.preventDefault();
     if (!day) return;
@@ -134,6 +149,9 @@ function RatesForm({ month, onChanged, suggestion }: { month: string; onChanged:
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         <Button variant="outlined" disabled={busy} onClick={() => input.current?.click()}>
           {t('importFile')}
+        </Button>
+        <Button variant="text" disabled={busy} onClick={() => void fetchMonth()}>
+          {t('fetchMonth')}
         </Button>
         <input ref={input} type="file" hidden accept=".json,.xml,application/json,text/xml" data-testid="rates-file" onChange={(e) => void load(e.target.files?.[0])} />
       </Stack>
