@@ -89,14 +89,43 @@ const fxRate = (doc: RegisterDocument): EppField | null => {
   return fx ? num(fx.rate) : null;
 };
 
+/**
+ * The JPK kind of a document (EDI++ 1.11, Tabela 35 field 29 "Typ dokumentu"): 0 none, 1 RO — the
+ * internal summary of the cash register's sales, 2 WEW — an internal document, 3 FP — an invoice to a
+ * receipt (art. 109 ust. 3d). JPK_V7 lists an FP but leaves it out of the declaration's sums: the RO already
+ * holds that sale, and the accounting program counts it once because of this marker.
+ */
+const JPK_KIND = { RO: 1, WEW: 2, FP: 3 } as const;
+
+function jpkKind(doc: RegisterDocument): 'RO' | 'WEW' | 'FP' | null {
+  return doc.rows.find((r) => r.jpk)?.jpk ?? null;
+}
+
+/** Field 49 words for a summary or an FP, so the accountant reading the document sees what it is. */
+function kindRemark(doc: RegisterDocument): string | null {
+  const orders = doc.summaryOf?.length ?? 0;
+  switch (jpkKind(doc)) {
+    case 'RO':
+      return `RO: raport okresowy kasy fiskalnej; sprzedaż bez faktury z ${orders} zamówień`;
+    case 'WEW':
+      return `WEW: zestawienie sprzedaży bez paragonu i faktury z ${orders} zamówień`;
+    case 'FP':
+      return 'FP: faktura do paragonu, sprzedaż ujęta w raporcie okresowym kasy (RO), poza sumą';
+    default:
+      return null;
+  }
+}
+
 function header(doc: RegisterDocument, shopCity: string, issuer: string): EppField[] {
   const s = doc.sale;
+  const summary = doc.summaryOf !== undefined;
   const correction = doc.kind === 'correction';
   const receipt = isReceipt(doc);
   const paidNow = correction || s.paidAt !== null;
   const issued = doc.issueDate ?? doc.date;
   const due = correction ? doc.date : (s.dueAt?.slice(0, 10) ?? doc.rows[0]?.paymentDate ?? s.taxDate);
   const remarks = [
+    kindRemark(doc),
     s.allegroOrderId ? `Allegro zamówienie ${s.allegroOrderId}` : null,
     correction ? `${doc.cancellation ? 'anulowanie' : 'zwrot'} do ${doc.corrects?.number ?? `ZAP-${s.orderId}`}` : null,
     doc.late ? `sprzedaż z ${s.taxDate} ujęta po zamknięciu miesiąca` : null,
@@ -114,7 +143,7 @@ function header(doc: RegisterDocument, shopCity: string, issuer: string): EppFie
     text(fullNumber(doc), 30), // 7 full number: mnemonic, space, number
     correction ? text(correctedFullNumber(doc), 30) : null, // 8 corrected document
     correction ? date(doc.corrects?.issueDate ?? s.taxDate) : null, // 9 its issue date
-    text(`ZAP-${s.orderId}`, 30), // 10 order number (Allegro's UUID does not fit: it is in the remarks)
+    summary ? null : text(`ZAP-${s.orderId}`, 30), // 10 order number (Allegro's UUID does not fit: it is in the remarks); none for a summary
     null, // 11 magazyn docelowy
     receipt ? null : text(contractorCode(s), 20), // 12 contractor code
     receipt ? null : text(s.buyerName, 40), // 13 short name
@@ -195,13 +224,15 @@ function contractor(sale: SourceSale): EppField[] {
 
 /**
  * The JPK_V7 markers of a document (DOKUMENTYZNACZNIKIJPKVAT, 31 fields in 1.11): the full number, the
- * markers SW … GTU_13 (none apply to the shop's goods as Zaplecze knows them), the document kind (0 —
- * an ordinary invoice or receipt), WSTO_EE for a distance sale to a consumer in another EU country, IED.
+ * markers SW … GTU_13 (none apply to the shop's goods as Zaplecze knows them), the document kind (29:
+ * RO, WEW or FP, see JPK_KIND; 0 an ordinary invoice or receipt), WSTO_EE for a distance sale to a
+ * consumer in another EU country, IED.
  */
 function jpkMarkers(doc: RegisterDocument): EppField[] {
   const fields: EppField[] = [text(fullNumber(doc), 30)];
   for (let i = 2; i <= 28; i++) fields.push(num(0));
-  fields.push(num(0), num(transactionType(doc.sale) === 22 ? 1 : 0), num(0));
+  const kind = jpkKind(doc);
+  fields.push(num(kind ? JPK_KIND[kind] : 0), num(transactionType(doc.sale) === 22 ? 1 : 0), num(0));
   return fields;
 }
 

@@ -6,7 +6,7 @@ import { salesRegisterFile, salesRegisterFor } from '../../../electron/core/expo
 import type { SalesRegister } from '../../../electron/core/export/register.types';
 import { DomainError } from '../../../electron/core/errors';
 import { tempCore, type TempCore } from '../../support/temp-core';
-import { cellMinor, money, readNotesCsv, readRegisterCsv, readXlsx, sheetRows } from './support/read-exports';
+import { cellMinor, eppMinor, money, readEpp, readNotesCsv, readRegisterCsv, readXlsx, sheetRows } from './support/read-exports';
 
 /**
  * Issue 14 point 7 on the demo shop (October 2026): how receipts reach the accountant.
@@ -67,6 +67,26 @@ function byRate(rows: SalesRegister['rows']) {
   }
   return m;
 }
+/**
+ * The .epp's documents read back: each header (62 fields, 1-based through h(n)), its VAT table, and its line
+ * of the JPK markers (DOKUMENTYZNACZNIKIJPKVAT, found by the full number in field 1; field 29 the kind).
+ */
+function eppDocuments(bytes: Uint8Array) {
+  const { sections } = readEpp(bytes);
+  const docs: Array<{ h: (n: number) => string; vat: string[][]; kind: () => string }> = [];
+  let markers: string[][] = [];
+  for (let i = 1; i < sections.length; i += 2) {
+    const [head, body] = [sections[i]!.records[0]!, sections[i + 1]!.records];
+    if (head.length === 1) {
+      if (head[0] === 'DOKUMENTYZNACZNIKIJPKVAT') markers = body;
+      continue;
+    }
+    docs.push({ h: (n) => head[n - 1]!, vat: body, kind: () => markers.find((m) => m[0] === head[6])![28]! });
+  }
+  expect(docs.every((d) => markers.filter((m) => m[0] === d.h(7)).length === 1)).toBe(true);
+  return docs;
+}
+
 const setMode = (salesRecording: 'per_order' | 'cash_register' | 'exempt') => call(t.core, 'settings.update', { salesRecording });
 
 describe('receipts: one per order, a WEW summary, or the cash register report (issue 14 point 7)', () => {
@@ -150,5 +170,42 @@ describe('receipts: one per order, a WEW summary, or the cash register report (i
     // Every receipt return of the register is in the record, and nothing else.
     const { register } = await salesRegisterFile(t.core, MONTH, 'csv');
     expect(rows).toHaveLength(register.rows.filter((r) => r.documentType === 'ZW' && r.kind === 'correction').length);
+  });
+
+  it('cash register: the .epp marks the RO as RO and the invoice to a receipt as FP (EDI++ 1.11 JPK markers, field 29 = 1 / 3), so the FP is not counted twice', async () => {
+    const { bytes, register } = await salesRegisterFile(t.core, MONTH, 'epp'); // October is closed: the stored register
+    const docs = eppDocuments(bytes);
+    const ro = docs.filter((d) => d.kind() === '1');
+    expect(ro).toHaveLength(1);
+    const roDoc = register.documents.find((d) => d.rows.some((r) => r.jpk === 'RO'))!;
+    expect([ro[0]!.h(1), ro[0]!.h(7), ro[0]!.h(22), ro[0]!.h(23), ro[0]!.h(12), ro[0]!.h(10)]).toEqual(['PA', 'PA RO 10/2026', '20261031000000', '20261031000000', '', '']);
+    expect(eppMinor(ro[0]!.h(30))).toBe(roDoc.gross);
+    expect(ro[0]!.vat.map((v) => [v[0], eppMinor(v[3]!), eppMinor(v[4]!)])).toEqual(roDoc.rows.map((r) => [r.rate, r.vat, r.gross]));
+    expect(ro[0]!.h(49)).toContain('raport okresowy kasy');
+
+    const fp = docs.filter((d) => d.kind() === '3');
+    expect(fp.map((d) => [d.h(1), d.h(10), eppMinor(d.h(30))])).toEqual([['FS', `ZAP-${fpOrder}`, 12300]]);
+    expect(fp[0]!.h(49)).toContain('FP');
+    // Nothing else is marked; the headers the accounting program adds up (all but FP) are the register's total.
+    expect(docs.filter((d) => d.kind() !== '0' && d.kind() !== '1' && d.kind() !== '3')).toEqual([]);
+    const counted = docs.filter((d) => d.kind() !== '3').reduce((a, d) => a + eppMinor(d.h(30)), 0);
+    expect(counted).toBe(register.grandTotals[0]!.gross);
+    expect(docs.some((d) => d.h(1) === 'PA' && d.kind() === '0' && d.h(55) === '0')).toBe(false); // no receipt of its own beside the RO
+  });
+
+  it('exempt from the cash register: the .epp marks the month’s WEW summary as WEW (field 29 = 2), and an invoice to a consumer stays an ordinary FS', async () => {
+    await setMode('exempt');
+    const NOVEMBER = '2026-11';
+    const { bytes, register } = await salesRegisterFile(t.core, NOVEMBER, 'epp');
+    const docs = eppDocuments(bytes);
+    const wewDoc = register.documents.find((d) => d.rows.some((r) => r.jpk === 'WEW'))!;
+    const wew = docs.filter((d) => d.kind() === '2');
+    expect(wew.map((d) => [d.h(1), d.h(7), d.h(22), d.h(23), d.h(13)])).toEqual([['PA', 'PA WEW 11/2026', '20261130000000', '20261130000000', '']]);
+    expect(eppMinor(wew[0]!.h(28))).toBe(wewDoc.net);
+    expect(eppMinor(wew[0]!.h(29))).toBe(wewDoc.vat);
+    expect(wew[0]!.vat.map((v) => [v[0], eppMinor(v[2]!), eppMinor(v[3]!), eppMinor(v[4]!)])).toEqual(wewDoc.rows.map((r) => [r.rate, r.net, r.vat, r.gross]));
+    expect(wew[0]!.h(49)).toContain('zestawienie');
+    expect(docs.filter((d) => d.kind() !== '0' && d.kind() !== '2')).toEqual([]);
+    expect(docs.reduce((a, d) => a + eppMinor(d.h(30)), 0)).toBe(register.grandTotals[0]!.gross);
   });
 });
