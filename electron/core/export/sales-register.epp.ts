@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Settings } from '../../../shared/contract/system.contract';
+import { minorToDecimalString } from '../../../shared/domain/money';
 import type { VatRate } from '../../../shared/domain/vat';
 import { countryName, isOtherEuCountry } from './countries';
 import { amount, date, type EppField, EppWriter, num, record, text } from './epp-format';
@@ -80,14 +81,26 @@ function documentTransactionType(doc: RegisterDocument): number {
   return transactionType(doc.sale);
 }
 
-/** Field 48: the exchange rate. 1 for złoty; for another currency the rate is not known here (no NBP table yet). */
-const exchangeRate = (currency: string) => (currency === 'PLN' ? num('1.0000') : null);
+/**
+ * Fields 47–48, the document's currency and rate. EDI++ reads the amounts (28–37 and the VAT table) in the
+ * currency of field 47 and converts them to złoty with the rate of field 48 — the 1.11 spec keeps "w PLN"
+ * amounts apart where it needs both (Tabela 5). A foreign-currency sale is converted at the NBP rate before
+ * it reaches the register (art. 31a), so its amounts are already złoty: it goes out as PLN at 1, or the
+ * accounting program would apply the rate a second time (45,20 zł of CZK read as 45,20 CZK = 7,89 zł). The
+ * currency, its amount and the NBP rate are said in the remarks (fxRemark).
+ */
+function currencyFields(doc: RegisterDocument): EppField[] {
+  const currency = doc.rows[0]?.currency ?? doc.sale.currency;
+  return [text(currency, 3), currency === 'PLN' ? num('1.0000') : null];
+}
 
-/** Field 48 of a document converted at the NBP rate (its amounts are złoty): "0.1745" as 4+ decimals. */
-const fxRate = (doc: RegisterDocument): EppField | null => {
+/** "259,00 CZK po kursie NBP 0,1745 (tabela 110/A/NBP/2026 z 2026-06-09), kwoty w zł" for a converted document. */
+function fxRemark(doc: RegisterDocument): string | null {
   const fx = doc.rows[0]?.fx;
-  return fx ? num(fx.rate) : null;
-};
+  if (!fx) return null;
+  const foreign = doc.rows.reduce((a, r) => a + (r.foreignGross ?? 0), 0);
+  return `${minorToDecimalString(foreign, ',')} ${fx.currency} po kursie NBP ${fx.rate.replace('.', ',')} (tabela ${fx.tableNo} z ${fx.day}), kwoty w zł`;
+}
 
 /**
  * The JPK kind of a document (EDI++ 1.11, Tabela 35 field 29 "Typ dokumentu"): 0 none, 1 RO — the
@@ -127,6 +140,7 @@ function header(doc: RegisterDocument, shopCity: string, issuer: string): EppFie
   const remarks = [
     kindRemark(doc),
     s.allegroOrderId ? `Allegro zamówienie ${s.allegroOrderId}` : null,
+    fxRemark(doc),
     correction ? `${doc.cancellation ? 'anulowanie' : 'zwrot'} do ${doc.corrects?.number ?? `ZAP-${s.orderId}`}` : null,
     doc.late ? `sprzedaż z ${s.taxDate} ujęta po zamknięciu miesiąca` : null,
   ]
@@ -180,8 +194,7 @@ function header(doc: RegisterDocument, shopCity: string, issuer: string): EppFie
     null, // 44 basis of issue
     amount(0), // 45 packaging issued
     amount(0), // 46 packaging returned
-    text(s.currency, 3), // 47 currency
-    fxRate(doc) ?? exchangeRate(s.currency), // 48 rate: the NBP rate a foreign-currency document was converted at
+    ...currencyFields(doc), // 47 currency, 48 rate: the amounts' own (złoty at 1 once converted, see currencyFields)
     text(remarks, 255), // 49 remarks
     null, // 50 comment
     null, // 51 subtitle

@@ -170,11 +170,32 @@ describe('the EDI++ 1.11 file, field by field', () => {
         expect(v(41)).toBe('75'); // a return from a retail sale
         expect(v(8)).toMatch(/^PA /);
       }
-      if (v(47) === 'PLN') expect(v(48)).toBe('1.0000');
+      expect([v(47), v(48)]).toEqual(['PLN', '1.0000']); // every amount in the file is złoty (see the CZK order below)
     }
     expect(docs.filter((d) => d.h[0]!.value === 'ZW')).toHaveLength(1);
-    // The Czech consumer's order: an intra-EU distance sale (field 55 = 22) with the WSTO_EE marker.
-    const czk = docs.find((d) => d.h[46]!.value === 'CZK')!;
+    const docOf = (prefix: string, type: string) => {
+      const id = [...ids].find(([k]) => k.startsWith(prefix))![1];
+      const d = docs.find((x) => x.h[9]!.value === `ZAP-${id}` && x.h[0]!.value === type)!;
+      return (n: number) => d.h[n - 1]!.value;
+    };
+    // Dates (fields 9, 22, 23): an invoice numbered at the close is issued that day (20.07), sold at its
+    // tax point (paid 2.06); a receipt paid at 01:01 Warsaw on 16.06 (23:01 UTC the 15th) is of the 16th;
+    // the receipt's return names the receipt and its issue day (1.06) and is dated the refund (20.06).
+    const fs = docOf(CYRILLIC_ORDER, 'FS');
+    expect([fs(7), fs(9), fs(22), fs(23), fs(24)]).toEqual(['FS FV 1/07/2026', '', '20260720000000', '20260602000000', '20260720000000']);
+    const midnight = docOf('1d8af78c', 'PA');
+    expect([midnight(9), midnight(22), midnight(23)]).toEqual(['', '20260616000000', '20260616000000']);
+    const zw = docOf('b4fc3f98', 'ZW');
+    expect([zw(8), zw(9), zw(22), zw(23), zw(30)]).toEqual([docOf('b4fc3f98', 'PA')(7), '20260601000000', '20260620000000', '20260620000000', '-74.9000']);
+    // The Czech consumer's order (259,00 CZK at NBP 0,1745 of 9.06, table 110/A/NBP/2026 = 45,20 zł): the
+    // amounts are złoty, so the header says PLN at 1 — EDI++ reads amounts in the currency of field 47 and
+    // converts them with field 48 (its advance-invoice table keeps "w PLN" amounts apart), and "CZK" with
+    // 0,1745 would make the accounting program book 45,20 CZK = 7,89 zł. The NBP rate and the CZK amount
+    // are in the remarks. An intra-EU distance sale (field 55 = 22) with the WSTO_EE marker.
+    const czkFx = docOf('c15c3b14', 'PA');
+    expect([czkFx(30), czkFx(47), czkFx(48)]).toEqual(['45.2000', 'PLN', '1.0000']);
+    expect(czkFx(49)).toContain('259,00 CZK po kursie NBP 0,1745 (tabela 110/A/NBP/2026 z 2026-06-09)');
+    const czk = docs.find((d) => d.h[9]!.value === `ZAP-${[...ids].find(([k]) => k.startsWith('c15c3b14'))![1]}`)!;
     expect(czk.h[54]!.value).toBe('22');
     const czkMarkers = cards.DOKUMENTYZNACZNIKIJPKVAT!.find((m) => m[0]!.value === czk.h[6]!.value)!;
     expect(czkMarkers[29]!.value).toBe('1');
