@@ -252,34 +252,50 @@ export interface ReceiptReturnLine {
   returnRef: string;
 }
 
+/** A receipt return the record lists: a ZW correcting a receipt sale (a cancellation is not a return of goods). */
+const isRecordedReturn = (d: RegisterDocument) => d.kind === 'correction' && d.documentType === 'ZW' && !d.cancellation;
+
 /**
- * The cash register's record of returns of goods sold on receipts (rozporządzenie w sprawie kas
- * rejestrujących, 2019: returns are not corrected on the register but recorded apart, each with the sale's
- * date and document, the returned goods, the gross value and the VAT given back; the receipt and the return
- * protocol are kept with it). Made from the register's receipt returns (ZW rows), the goods named from the
- * returns as registered.
+ * Names the goods of each receipt return on its document (returnedGoods: "Kubek × 1 (nie pasuje)"), from
+ * the return as registered now. Called before a month is closed, so the stored register keeps the names
+ * and a closed month's record does not follow later edits of the return (its files stay the same bytes).
  */
-export function receiptReturnsRecord(sqlite: SqliteDatabase, documents: RegisterDocument[]): ReceiptReturnLine[] {
+export function nameReturnedGoods(sqlite: SqliteDatabase, documents: RegisterDocument[]): void {
   const goodsOf = sqlite.prepare(
     `SELECT COALESCE(rl.name, ol.name, 'towar') AS name, rl.quantity, rl.reason_text AS reason
        FROM return_lines rl LEFT JOIN order_lines ol ON ol.id = rl.order_line_id WHERE rl.return_id = ? ORDER BY rl.id`,
   );
-  const out: ReceiptReturnLine[] = [];
   for (const d of documents) {
-    if (d.kind !== 'correction' || d.documentType !== 'ZW' || d.cancellation) continue;
-    const goods =
+    if (!isRecordedReturn(d) || d.returnedGoods !== undefined) continue;
+    d.returnedGoods =
       d.returnId === null
         ? 'zwrot pieniędzy bez zwrotu towaru'
         : (goodsOf.all(d.returnId) as Array<{ name: string; quantity: number; reason: string | null }>)
             .map((g) => `${g.name} × ${g.quantity}${g.reason ? ` (${g.reason})` : ''}`)
             .join('; ') || 'zwrot pieniędzy bez zwrotu towaru';
+  }
+}
+
+/**
+ * The cash register's record of returns of goods sold on receipts (rozporządzenie w sprawie kas
+ * rejestrujących, 2019: returns are not corrected on the register but recorded apart, each with the sale's
+ * date and document, the returned goods, the gross value and the VAT given back; the receipt and the return
+ * protocol are kept with it). Made from the register's receipt returns (ZW rows); the goods as their
+ * documents name them (kept with a closed month), else as the returns are registered now — a month closed
+ * before the names were kept.
+ */
+export function receiptReturnsRecord(sqlite: SqliteDatabase, documents: RegisterDocument[]): ReceiptReturnLine[] {
+  nameReturnedGoods(sqlite, documents);
+  const out: ReceiptReturnLine[] = [];
+  for (const d of documents) {
+    if (!isRecordedReturn(d)) continue;
     for (const r of d.rows) {
       out.push({
         saleDate: d.sale.taxDate,
         returnDate: d.date,
         saleDocument: d.corrects?.number ?? d.reference,
         allegroOrderId: d.sale.allegroOrderId,
-        goods,
+        goods: d.returnedGoods ?? 'zwrot pieniędzy bez zwrotu towaru',
         rate: r.rate,
         gross: -r.gross,
         vat: -r.vat,

@@ -3,7 +3,7 @@ import { warsawDate } from '../orders/dispatch-promise';
 import { getSettings } from '../settings/settings.service';
 import { Pacer } from './pacer';
 import { monthPeriod, type MonthPeriod } from './period';
-import { loadCashReport, receiptReturnsRecord } from '../accounting/cash-register';
+import { loadCashReport, nameReturnedGoods, receiptReturnsRecord } from '../accounting/cash-register';
 import { WstoLedger } from '../accounting/eu-supply';
 import { RateBook } from '../accounting/exchange-rates';
 import { RegisterAccounting } from '../accounting/register-accounting';
@@ -111,7 +111,11 @@ export async function salesRegisterFile(
     checkComplete(register);
     at = stamp(now);
     generatedOn = warsawDate(now);
-    if (monthEnded(month, now)) register = await freezeMonth(core.sqlite, register, settings, { at: now, stamp: at, generatedOn }, pacer);
+    if (monthEnded(month, now)) {
+      // The record of receipt returns is stored with the month too, not read again from the returns later.
+      if (register.salesRecording?.mode === 'cash_register') nameReturnedGoods(core.sqlite, register.documents);
+      register = await freezeMonth(core.sqlite, register, settings, { at: now, stamp: at, generatedOn }, pacer);
+    }
   }
   switch (format) {
     case 'csv':

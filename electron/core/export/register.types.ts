@@ -148,6 +148,8 @@ export interface RegisterDocument {
   summaryOf?: Array<{ orderId: number; taxDate: string; gross: number }>;
   /** Where the sale is taxed; absent = domestic. */
   supply?: Supply;
+  /** A receipt return (ZW) of a cash register shop: the goods given back as its record names them, kept with a closed month. */
+  returnedGoods?: string;
   returnId: number | null;
   sale: SourceSale;
   /** Date that puts the document in the month: sale date, or the correction's date. */

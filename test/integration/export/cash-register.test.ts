@@ -172,6 +172,16 @@ describe('receipts: one per order, a WEW summary, or the cash register report (i
     expect(rows).toHaveLength(register.rows.filter((r) => r.documentType === 'ZW' && r.kind === 'correction').length);
   });
 
+  it('cash register: a closed month’s record of receipt returns stays as it was closed — a later edit of the return changes no byte of its XLSX', async () => {
+    const before = (await salesRegisterFile(t.core, MONTH, 'xlsx')).bytes;
+    // After the close the owner edits the return: another quantity and reason, the line renamed.
+    t.core.sqlite.prepare(`UPDATE return_lines SET quantity = 2, reason_text = 'uszkodzony', name = 'Kubek duży' WHERE return_id = ?`).run(mugReturn);
+    const after = (await salesRegisterFile(t.core, MONTH, 'xlsx')).bytes;
+    expect(Buffer.from(after).equals(Buffer.from(before))).toBe(true);
+    const rows = sheetRows((await readXlsx(after)).getWorksheet('Ewidencja zwrotów')!);
+    expect(rows.find((r) => r['Protokół zwrotu']!.value === `Z${mugReturn}`)!['Zwrócony towar']!.value).toBe('Kubek × 1 (nie pasuje)');
+  });
+
   it('cash register: the .epp marks the RO as RO and the invoice to a receipt as FP (EDI++ 1.11 JPK markers, field 29 = 1 / 3), so the FP is not counted twice', async () => {
     const { bytes, register } = await salesRegisterFile(t.core, MONTH, 'epp'); // October is closed: the stored register
     const docs = eppDocuments(bytes);
