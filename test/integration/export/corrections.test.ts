@@ -38,6 +38,11 @@ beforeAll(async () => {
   // The FINISHED sample return (855ede1c) as the customer-returns import stores it: closed, no refund
   // date or amount, imported on 5 August.
   db.prepare(`UPDATE returns SET refunded_at = NULL, refund_grosze = NULL, updated_at = '2026-08-05T07:00:00.000Z' WHERE allegro_status = 'FINISHED'`).run();
+  // The second FINISHED return: the sample file has the honey jar's return (b4fc3f98, a receipt sale)
+  // DELIVERED; a later import at 00:30 Warsaw on 13 August (22:30 UTC the 12th) finds it FINISHED, again without a refund date or amount.
+  db.prepare(`UPDATE returns SET allegro_status = 'FINISHED', status = 'closed', refunded_at = NULL, refund_grosze = NULL, updated_at = '2026-08-12T22:30:00.000Z' WHERE order_id = ?`).run(
+    ids.get('b4fc3f98-167c-11f1-a45d-4483407d442b')!,
+  );
 });
 afterAll(() => t.dispose());
 
@@ -64,5 +69,16 @@ describe('corrections', () => {
     expect(correction.date).toBe('2026-08-05');
     expect(correction.corrects?.number).toBeTruthy();
     expect(august.warnings).toContainEqual({ code: 'refund_date_assumed', orderId: mug, reference: `ZAP-${mug}` });
+
+    // The second: the jar (74,90 at 5 %) on its own import day (Warsaw's), a receipt's return (ZW) naming the receipt.
+    const jar = ids.get('b4fc3f98-167c-11f1-a45d-4483407d442b')!;
+    const second = august.documents.find((d) => d.kind === 'correction' && d.sale.orderId === jar)!;
+    expect({ type: second.documentType, date: second.date, corrects: second.corrects?.number }).toEqual({ type: 'ZW', date: '2026-08-13', corrects: `ZAP-${jar}` });
+    expect(second.rows.map((r) => ({ rate: r.rate, gross: r.gross, net: r.net, vat: r.vat, correctionDate: r.correctionDate }))).toEqual([
+      { rate: '5', gross: -7490, net: -7134, vat: -356, correctionDate: '2026-08-13' },
+    ]);
+    expect(august.warnings).toContainEqual({ code: 'refund_date_assumed', orderId: jar, reference: `ZAP-${jar}` });
+    // Each FINISHED return once, and no other correction in the month.
+    expect(august.documents.filter((d) => d.kind === 'correction').map((d) => d.sale.orderId).sort((a, b) => a - b)).toEqual([mug, jar].sort((a, b) => a - b));
   });
 });
