@@ -75,7 +75,7 @@ export async function parseCustomerReturns(ctx: ParseContext, items: AsyncIterab
       const unit = price.ok ? price.value : null;
       if (unit !== null) refund += unit * quantity;
       currency ??= str(at(it, 'price', 'currency'));
-      lines.push({ offerId: str(it.offerId), name: str(it.name), quantity, unitPriceGrosze: unit, currency: str(at(it, 'price', 'currency')), reasonCode: reason, reasonText: str(at(it, 'reason', 'userComment')) });
+      lines.push({ offerId: str(it.offerId), name: str(it.name), quantity, unitPriceGrosze: unit, currency: str(at(it, 'price', 'currency')), reasonCode: reason, reasonText: str(at(it, 'reason', 'userComment'), { multiline: true }) });
     });
     if (lines.length === 0 && problems.errorCount === errorsBefore) {
       problems.error('invalid_value', { jsonPath: `${path}.items`, column: 'items' }, t('Zwrot nie ma żadnej pozycji.', 'The return has no items.'));

@@ -1,3 +1,5 @@
+import { cleanText } from '../text/clean';
+
 /** Defensive readers for JSON from outside: a field of the wrong type reads as absent, never throws. */
 export type Json = Record<string, unknown>;
 
@@ -9,8 +11,15 @@ export function arr(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-export function str(value: unknown): string | null {
-  if (typeof value === 'string') return value.trim() === '' ? null : value;
+/**
+ * A string field, cleaned (NUL and control characters dropped, lone surrogates as U+FFFD, NFC; line breaks
+ * kept only in `multiline` fields — text/clean.ts), or null when blank.
+ */
+export function str(value: unknown, opts: { multiline?: boolean } = {}): string | null {
+  if (typeof value === 'string') {
+    const s = cleanText(value, opts.multiline);
+    return s.trim() === '' ? null : s;
+  }
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return null;
 }

@@ -126,9 +126,9 @@ export async function parseOrdersCsv(ctx: ParseContext, rows: AsyncIterable<Tabu
       ));
       continue;
     }
-    const get = (column: string): string | null => {
+    const get = (column: string, multiline = false): string | null => {
       const i = index.get(column);
-      return i === undefined ? null : text(cellText(cells[i]) === '' ? null : (cells[i] as string));
+      return i === undefined ? null : text(cellText(cells[i]) === '' ? null : (cells[i] as string), { multiline });
     };
     const rawRow = (): Record<string, string> => {
       const o: Record<string, string> = {};
@@ -302,8 +302,8 @@ export async function parseOrdersCsv(ctx: ParseContext, rows: AsyncIterable<Tabu
       invoiceCity: get('InvoiceCity'),
       invoiceZip: get('InvoiceZipCode'),
       invoiceCountry: get('InvoiceCountry'),
-      buyerMessage: get('BuyerNotes'),
-      sellerNote: get('SellerNotes'),
+      buyerMessage: get('BuyerNotes', true),
+      sellerNote: get('SellerNotes', true),
       allegroDispatchTo: null,
       lines: [],
       tracking: parseTracking(get('TrackingNumbers')),

@@ -1,4 +1,5 @@
 import { MoneyParseError, parseMoney } from '../../../../shared/domain/money';
+import { cleanText } from './clean';
 
 /**
  * Cell values from CSV (text) and XLSX (text, numbers, dates, formulas) turned into what the database
@@ -13,10 +14,13 @@ export function isScientific(text: string): boolean {
   return SCIENTIFIC.test(text.trim());
 }
 
-/** Trimmed text, or null when empty. Text is stored as typed: `=SUM(…)`, `+48…`, `@…` stay text. */
-export function text(value: unknown): string | null {
+/**
+ * Trimmed text, or null when empty. Text is stored as typed: `=SUM(…)`, `+48…`, `@…` stay text; control
+ * characters and lone surrogates are cleaned out and line breaks kept only in `multiline` fields (clean.ts).
+ */
+export function text(value: unknown, opts: { multiline?: boolean } = {}): string | null {
   if (value === null || value === undefined) return null;
-  const s = typeof value === 'string' ? value : String(value);
+  const s = cleanText(typeof value === 'string' ? value : String(value), opts.multiline);
   const trimmed = s.replace(/^[\s\u00a0\u202f]+|[\s\u00a0\u202f]+$/g, '');
   return trimmed === '' ? null : trimmed;
 }
