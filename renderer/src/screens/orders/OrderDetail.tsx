@@ -10,6 +10,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { type ReactNode, useState } from 'react';
 import type { OrderDetail as OrderDetailData } from '../../../../shared/contract/orders.contract';
+import { SHIP_CARRIERS, type ShipCarrier } from '../../../../shared/contract/packing.contract';
 import type { OrderStatus } from '../../../../shared/domain/order-status';
 import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -21,6 +22,7 @@ import { useLiveQuery } from '../../components/use-live-query';
 import { clearSessionState, useSessionState } from '../../components/use-session-state';
 import { useFormat } from '../../i18n/format';
 import { useLanguage, useT } from '../../i18n/i18n';
+import { packingMessages } from '../packing/packing.messages';
 import { allegroStatusText, paymentTypeText, paymentWords } from './allegro-labels';
 import { ordersMessages } from './orders.messages';
 import { OrderCorrections } from './OrderCorrections';
@@ -58,6 +60,9 @@ export function OrderDetail({ orderId, onClose }: { orderId: number; onClose: ()
   const t = useT(ordersMessages);
   const { lang } = useLanguage();
   const format = useFormat();
+  const packingT = useT(packingMessages);
+  /** shipments.carrier holds the core's key ("inpost"); people read the carrier's name ("InPost"). */
+  const carrierLabel = (carrier: string | null) => (carrier && (SHIP_CARRIERS as readonly string[]).includes(carrier) ? packingT(`carrier_${carrier as ShipCarrier}`) : carrier);
   const notify = useNotify();
   const detail = useLiveQuery<OrderDetailData>(() => api.call('orders.get', { id: orderId }), ['orders', 'stock'], [orderId]);
   const noteKey = `orders.note.${orderId}`;
@@ -197,7 +202,7 @@ export function OrderDetail({ orderId, onClose }: { orderId: number; onClose: ()
               </Grid>
               <Grid size={{ xs: 12, md: 6 }}>
                 <Section title={t('delivery')}>
-                  <Typography>{data.delivery.methodName ?? data.delivery.carrier ?? '—'}</Typography>
+                  <Typography>{data.delivery.methodName ?? carrierLabel(data.delivery.carrier) ?? '—'}</Typography>
                   {data.delivery.costGrosze !== null && <Typography variant="body2">{`${t('deliveryCost')}: ${format.money(data.delivery.costGrosze, o.currency)}`}</Typography>}
                   {data.delivery.pickupPoint && (
                     <Typography variant="body2" data-testid="pickup-point">
@@ -255,7 +260,7 @@ export function OrderDetail({ orderId, onClose }: { orderId: number; onClose: ()
               <Section title={t('shipments')}>
                 {data.shipments.map((s, i) => (
                   <Typography key={i} variant="body2">
-                    {[s.carrier, s.trackingNumber, format.dateTime(s.dispatchedAt)].filter(Boolean).join(' · ')}
+                    {[carrierLabel(s.carrier), s.trackingNumber, format.dateTime(s.dispatchedAt)].filter(Boolean).join(' · ')}
                   </Typography>
                 ))}
               </Section>
