@@ -154,7 +154,8 @@ export default function OrdersScreen() {
       // One message (the app shows one notification at a time): what moved, and what was skipped and why.
       const parts = [t('sentToPacking', { n: result.changed.length })];
       if (result.refused.length) {
-        const reasons = [...new Set(result.refused.map((r) => (r.from ? t(`status_${r.from}`) : r.code)))].join(', ');
+        // Why, in words: an unpaid order is refused for being unpaid, not for being "Nowe" (issue 13 point 3).
+        const reasons = [...new Set(result.refused.map((r) => (r.code === 'unpaid' ? t('refusedUnpaid') : r.from ? t(`status_${r.from}`) : t('refusedOther'))))].join(', ');
         parts.push(t('refusedSome', { n: result.refused.length, reasons }));
       }
       notify(parts.join('. '), result.refused.length ? 'warning' : 'success');

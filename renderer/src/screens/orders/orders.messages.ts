@@ -56,6 +56,8 @@ export const ordersMessages = defineMessages(
     sendToPacking: 'Wyślij do pakowania',
     sentToPacking: 'Do pakowania: {n}',
     refusedSome: 'Pominięto {n}: {reasons}',
+    refusedUnpaid: 'nieopłacone — właściciel może je wysłać po otwarciu zamówienia, podając powód',
+    refusedOther: 'nie można zmienić ich statusu',
     noRows: 'Brak zamówień spełniających warunki',
     // detail
     detailTitle: 'Zamówienie {id}',
@@ -183,6 +185,8 @@ export const ordersMessages = defineMessages(
     sendToPacking: 'Send to packing',
     sentToPacking: 'To packing: {n}',
     refusedSome: 'Skipped {n}: {reasons}',
+    refusedUnpaid: 'unpaid — the owner can send it after opening the order, with a reason',
+    refusedOther: 'their status cannot be changed',
     noRows: 'No orders match',
     detailTitle: 'Order {id}',
     allegroNumber: 'Allegro number',
