@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, endOfWarsawDay, isOverdue, isWorkingDay, polishHolidays, promisedDispatchBy } from '../../electron/core/orders/dispatch-promise';
+import { addWorkingDays, endOfWarsawDay, isOverdue, isWorkingDay, polishHolidays, promisedDispatchBy, warsawDate } from '../../electron/core/orders/dispatch-promise';
 
 describe('promised dispatch date', () => {
   it('knows Polish public holidays, including movable ones and 24 December from 2025', () => {
@@ -25,6 +25,45 @@ describe('promised dispatch date', () => {
     expect(addWorkingDays(new Date('2026-11-21T09:00:00Z'), 0)).toBe('2026-11-23');
     // 23:30 UTC on 22 Nov is already 23 Nov in Warsaw.
     expect(addWorkingDays(new Date('2026-11-22T23:30:00Z'), 0)).toBe('2026-11-23');
+  });
+
+  it('gives the Warsaw date across both DST switches, the same as Intl, asked once or many times', () => {
+    // 29 Mar 2026: 02:00 CET → 03:00 CEST (01:00 UTC); 25 Oct 2026: 03:00 CEST → 02:00 CET (01:00 UTC).
+    const cases: Array<[string, string]> = [
+      ['2026-03-28T22:59:59.999Z', '2026-03-28'],
+      ['2026-03-28T23:00:00.000Z', '2026-03-29'],
+      ['2026-03-29T00:59:59.999Z', '2026-03-29'],
+      ['2026-03-29T01:00:00.000Z', '2026-03-29'],
+      ['2026-03-29T21:59:59.999Z', '2026-03-29'],
+      ['2026-03-29T22:00:00.000Z', '2026-03-30'],
+      ['2026-10-24T21:59:59.999Z', '2026-10-24'],
+      ['2026-10-24T22:00:00.000Z', '2026-10-25'],
+      ['2026-10-25T00:30:00.000Z', '2026-10-25'],
+      ['2026-10-25T01:30:00.000Z', '2026-10-25'],
+      ['2026-10-25T22:59:59.999Z', '2026-10-25'],
+      ['2026-10-25T23:00:00.000Z', '2026-10-26'],
+    ];
+    for (let round = 0; round < 2; round += 1) {
+      for (const [at, date] of cases) expect(warsawDate(new Date(at)), `${at} (round ${round})`).toBe(date);
+    }
+    const intl = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' });
+    for (const day of ['2026-03-27', '2026-10-23']) {
+      // Every 7 minutes over four days around each switch, then the same instants again (now cached).
+      for (let round = 0; round < 2; round += 1) {
+        for (let t = Date.parse(`${day}T00:00:00Z`); t < Date.parse(`${day}T00:00:00Z`) + 4 * 86_400_000; t += 7 * 60_000) {
+          expect(warsawDate(new Date(t))).toBe(intl.format(new Date(t)));
+        }
+      }
+    }
+    // Due dates across the spring switch: Friday evening in Warsaw, +0 and +1 working days, asked twice.
+    for (let round = 0; round < 2; round += 1) {
+      expect(addWorkingDays(new Date('2026-03-27T23:30:00Z'), 0)).toBe('2026-03-30'); // 00:30 CET: already Saturday
+      expect(addWorkingDays(new Date('2026-03-27T23:30:00Z'), 1)).toBe('2026-03-31');
+      expect(addWorkingDays(new Date('2026-03-27T22:59:59Z'), 1)).toBe('2026-03-30'); // 23:59:59 CET: still Friday
+      expect(addWorkingDays(new Date('2026-03-27T22:59:59Z'), 0)).toBe('2026-03-27');
+    }
+    expect(promisedDispatchBy({ startedAt: '2026-03-27T10:00:00Z', handlingTimeDays: 1 })).toBe('2026-03-30T21:59:59.000Z');
+    expect(promisedDispatchBy({ startedAt: '2026-10-23T10:00:00Z', handlingTimeDays: 1 })).toBe('2026-10-26T22:59:59.000Z');
   });
 
   it('ends the day at 23:59:59 Warsaw time in winter and in summer', () => {

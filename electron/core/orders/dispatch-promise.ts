@@ -47,9 +47,30 @@ export function polishHolidays(year: number): Set<string> {
 const WARSAW_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' });
 const WARSAW_HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Warsaw', hour: '2-digit', hourCycle: 'h23' });
 
+const HOUR_MS = 3_600_000;
+/** From 1970 on Warsaw is a whole number of hours off UTC and changes it on whole UTC hours (before 1915 it was +1:24). */
+const WHOLE_HOUR_OFFSETS_FROM = 0;
+
+/**
+ * Warsaw's date for each UTC hour already asked about. Every instant of one UTC hour has the same
+ * Warsaw date (whole-hour offset, switched on the hour), so an import of 100k orders formats with Intl
+ * once per hour of the orders' span (a few thousand times) instead of once per order.
+ */
+const dateOfHour = new Map<number, string>();
+
 /** Calendar date (YYYY-MM-DD) of an instant in Warsaw. */
 export function warsawDate(at: Date): string {
-  return WARSAW_DATE.format(at);
+  const ms = at.getTime();
+  if (!(ms >= WHOLE_HOUR_OFFSETS_FROM)) return WARSAW_DATE.format(at);
+  const hour = Math.floor(ms / HOUR_MS);
+  let date = dateOfHour.get(hour);
+  if (date === undefined) {
+    date = WARSAW_DATE.format(new Date(hour * HOUR_MS));
+    // Ten years of hours is ~88k entries; the bound only guards a long-running app against growth.
+    if (dateOfHour.size > 100_000) dateOfHour.clear();
+    dateOfHour.set(hour, date);
+  }
+  return date;
 }
 
 export function isWorkingDay(isoDate: string): boolean {
@@ -60,7 +81,22 @@ export function isWorkingDay(isoDate: string): boolean {
 
 /** The Warsaw calendar date `days` working days after `from` (0 = the same day if it is a working day, else the next). */
 export function addWorkingDays(from: Date, days: number): string {
-  let current = warsawDate(from);
+  const start = warsawDate(from);
+  const key = `${start}|${days}`;
+  let due = dueDateCache.get(key);
+  if (due === undefined) {
+    due = workingDaysAfter(start, days);
+    if (dueDateCache.size > 20_000) dueDateCache.clear();
+    dueDateCache.set(key, due);
+  }
+  return due;
+}
+
+/** Orders of one day share their due date: the day-by-day walk over weekends and holidays runs once per (day, days). */
+const dueDateCache = new Map<string, string>();
+
+function workingDaysAfter(startDate: string, days: number): string {
+  let current = startDate;
   const step = (iso: string) => new Date(Date.parse(`${iso}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   while (!isWorkingDay(current)) current = step(current);
   let remaining = days;
