@@ -115,6 +115,8 @@ export interface OrdersTable {
   paidAt: string | null;
   paidGrosze: number | null;
   totalToPayGrosze: number;
+  /** Allegro Prices top-up of the whole order (payment.reconciliation), when Allegro states one. */
+  paymentReconciliationGrosze: number | null;
   currency: Defaulted<string>;
   deliveryMethodId: string | null;
   deliveryMethodName: string | null;
@@ -167,6 +169,12 @@ export interface OrderLinesTable {
   /** Of packedQuantity, units the owner forced as packed without a scan. */
   forcedQuantity: Defaulted<number>;
   boughtAt: string | null;
+  /** Allegro Prices ("Allegro Ceny"): what Allegro pays on top of the buyer's price, whole line; taxed with it. */
+  reconciliationGrosze: number | null;
+  /** BILLING or WALLET: how Allegro settles the top-up. */
+  reconciliationType: string | null;
+  /** Returnable-packaging deposit (kaucja), whole line: paid by the buyer, outside the taxable amount. */
+  depositGrosze: number | null;
 }
 
 export interface ReservationsTable {

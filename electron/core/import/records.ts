@@ -16,6 +16,11 @@ export interface OrderLineRecord {
   currency: string;
   vatRate: string | null;
   boughtAt: string | null;
+  /** Allegro Prices top-up for the whole line (grosze) and its settlement type; absent = the file does not say. */
+  reconciliationGrosze?: number | null;
+  reconciliationType?: string | null;
+  /** Deposit (kaucja) for the whole line, grosze; absent = the file has no such field (older CSV layout). */
+  depositGrosze?: number | null;
   /** CSV only: the line's own row, for the order's raw JSON. */
   rawRow?: Record<string, string>;
 }
@@ -91,6 +96,8 @@ export interface OrderRecord extends OrderColumns {
   invoiceRequired: number;
   /** Allegro's dispatch deadline (`delivery.time.dispatch.to`), when given. */
   allegroDispatchTo: string | null;
+  /** payment.reconciliation (Allegro Prices top-up of the order), API only; absent in the CSV. */
+  paymentReconciliationGrosze?: number | null;
   lines: OrderLineRecord[];
   tracking: TrackingRecord[];
 }

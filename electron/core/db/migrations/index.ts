@@ -10,6 +10,7 @@ import * as exchangeRatesCashRegister from './2026-12-07-13-exchange-rates-cash-
 import * as applicationId from './2026-12-07-01-application-id';
 import * as results from './2026-12-07-15-results';
 import * as suppliersCampaigns from './2026-12-07-16-suppliers-campaigns';
+import * as lineTopupsDeposits from './2026-12-07-17-line-topups-deposits';
 import * as importRowVersions from './2026-12-07-11-import-row-versions';
 import * as invoiceListReopen from './2026-12-07-14-invoice-list-reopen';
 
@@ -31,6 +32,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-14-invoice-list-reopen': invoiceListReopen,
   '2026-12-07-15-results': results,
   '2026-12-07-16-suppliers-campaigns': suppliersCampaigns,
+  '2026-12-07-17-line-topups-deposits': lineTopupsDeposits,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1)!;

@@ -78,6 +78,8 @@ function orderColumns(r: OrderRecord): Record<string, Value> {
     invoice_country: r.invoiceCountry,
     buyer_message: r.buyerMessage,
     seller_note: r.sellerNote,
+    // Only a file that has the field sets it: the CSV does not carry it and must not clear it.
+    ...(r.paymentReconciliationGrosze !== undefined ? { payment_reconciliation_grosze: r.paymentReconciliationGrosze } : {}),
   };
 }
 
@@ -92,6 +94,9 @@ function lineColumns(l: OrderLineRecord): Record<string, Value> {
     currency: l.currency,
     vat_rate: l.vatRate,
     bought_at: l.boughtAt,
+    // Set only by a file that has the fields (an older CSV layout has no Deposit: it leaves the line's as it is).
+    ...(l.reconciliationGrosze !== undefined ? { reconciliation_grosze: l.reconciliationGrosze, reconciliation_type: l.reconciliationType ?? null } : {}),
+    ...(l.depositGrosze !== undefined ? { deposit_grosze: l.depositGrosze } : {}),
   };
 }
 

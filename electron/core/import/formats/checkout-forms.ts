@@ -96,6 +96,9 @@ export function normalizeCheckoutForm(form: Json, path: string, problems: Proble
   const paid = jsonMoney(at(payment, 'paidAmount', 'amount'));
   if (!paid.ok) err('payment.paidAmount.amount', at(payment, 'paidAmount', 'amount'), 'Kwota zapłacona nie jest kwotą pieniędzy.', 'The paid amount is not an amount of money.');
   const paidAt = dateTime(str(payment?.finishedAt));
+  // Allegro Prices: what Allegro pays the seller for the whole order on top of what the buyer paid.
+  const reconciled = jsonMoney(at(payment, 'reconciliation', 'amount'));
+  if (!reconciled.ok) err('payment.reconciliation.amount', at(payment, 'reconciliation', 'amount'), 'Dopłata Allegro Ceny nie jest kwotą pieniędzy.', 'The Allegro Prices top-up is not an amount of money.');
 
   const total = jsonMoney(at(form, 'summary', 'totalToPay', 'amount'));
   const totalValue = total.ok ? total.value : null;
@@ -143,6 +146,18 @@ export function normalizeCheckoutForm(form: Json, path: string, problems: Proble
       const why = moneyWhy(original, at(item, 'originalPrice', 'amount'), { pl: 'cena przed rabatem', en: 'price before discount' });
       lineErr(`${p}.originalPrice.amount`, at(item, 'originalPrice', 'amount'), why.pl, why.en);
     }
+    // Allegro Prices top-up and the packaging deposit (kaucja): unit amounts, kept for the whole line.
+    const topUp = jsonMoney(at(item, 'reconciliation', 'value', 'amount'));
+    const topUpUnits = at(item, 'reconciliation', 'quantity');
+    const deposit = jsonMoney(at(item, 'deposit', 'price', 'amount'));
+    if (!topUp.ok) {
+      const why = moneyWhy(topUp, at(item, 'reconciliation', 'value', 'amount'), { pl: 'dopłata Allegro Ceny', en: 'Allegro Prices top-up' });
+      lineErr(`${p}.reconciliation.value.amount`, at(item, 'reconciliation', 'value', 'amount'), why.pl, why.en);
+    }
+    if (!deposit.ok || (deposit.value !== null && deposit.value < 0)) {
+      const why = moneyWhy(deposit.ok ? { ok: false } : deposit, at(item, 'deposit', 'price', 'amount'), { pl: 'kaucja', en: 'deposit' });
+      lineErr(`${p}.deposit.price.amount`, at(item, 'deposit', 'price', 'amount'), why.pl, why.en);
+    }
     if (!boughtAt.ok) lineErr(`${p}.boughtAt`, item.boughtAt, `data zakupu „${shown(item.boughtAt)}” nie jest datą.`, `the purchase date "${shown(item.boughtAt)}" is not a date.`);
     if (boughtAt.ok && boughtAt.value && (!latestBoughtAt || boughtAt.value > latestBoughtAt)) latestBoughtAt = boughtAt.value;
     if (reasons.length > 0) {
@@ -161,6 +176,10 @@ export function normalizeCheckoutForm(form: Json, path: string, problems: Proble
         currency: str(at(item, 'price', 'currency')) ?? currency,
         vatRate: allegroTaxRate(at(item, 'tax', 'rate')),
         boughtAt: boughtAt.ok ? boughtAt.value : null,
+        // reconciliation.value is per unit like price [I]; its quantity (the units it covers) defaults to the line's.
+        reconciliationGrosze: topUp.ok && topUp.value !== null ? topUp.value * (typeof topUpUnits === 'number' && Number.isSafeInteger(topUpUnits) && topUpUnits >= 0 ? topUpUnits : quantity) : null,
+        reconciliationType: topUp.ok && topUp.value !== null ? str(at(item, 'reconciliation', 'type')) : null,
+        depositGrosze: deposit.ok && deposit.value !== null ? deposit.value * quantity : null,
       });
     }
   });
@@ -228,6 +247,7 @@ export function normalizeCheckoutForm(form: Json, path: string, problems: Proble
     paidAt: paidAt.ok ? paidAt.value : null,
     paidGrosze: paid.ok ? paid.value : null,
     totalToPayGrosze: totalValue,
+    paymentReconciliationGrosze: reconciled.ok ? reconciled.value : null,
     currency,
     deliveryMethodId: str(at(delivery, 'method', 'id')),
     deliveryMethodName: methodName,

@@ -151,6 +151,8 @@ export async function parseOrdersCsv(ctx: ParseContext, rows: AsyncIterable<Tabu
       const lineId = get('LineItemId');
       const quantity = wholeNumber(get('Quantity'), { min: 1, max: 1_000_000 });
       const price = money(get('Price'));
+      // The newer layout's Deposit (kaucja, per unit like Price [I]); an older file has no such column.
+      const deposit = index.has('Deposit') ? money(get('Deposit')) : null;
       const reasons: Array<{ pl: string; en: string }> = [];
       const bad = (column: string, value: unknown, pl: string, en: string) => {
         problems.error('invalid_value', { row, column, value }, t(pl, en));
@@ -168,7 +170,11 @@ export async function parseOrdersCsv(ctx: ParseContext, rows: AsyncIterable<Tabu
         else if (!price.ok && price.why === 'scientific') bad('Price', p, `Wiersz ${row}: cena „${p}” jest w zapisie naukowym Excela (cyfry utracone).`, `Row ${row}: the price "${p}" is in Excel's scientific notation (digits lost).`);
         else bad('Price', p, `Wiersz ${row}: cena „${p}” nie jest kwotą.`, `Row ${row}: the price "${p}" is not an amount.`);
       }
-      if (!orderId || !lineId || !quantity.ok || quantity.value === null || !price.ok || price.value === null) {
+      if (deposit && (!deposit.ok || (deposit.value !== null && deposit.value < 0))) {
+        const d = get('Deposit') ?? '';
+        bad('Deposit', d, `Wiersz ${row}: kaucja „${d}” nie jest kwotą.`, `Row ${row}: the deposit "${d}" is not an amount.`);
+      }
+      if (!orderId || !lineId || !quantity.ok || quantity.value === null || !price.ok || price.value === null || (deposit && !deposit.ok) || reasons.length > 0) {
         // The order exists on Allegro and a buyer waits for it: with "import only valid rows" it comes
         // in without this line, on hold, its history saying which line and why (orders.apply.ts).
         if (orderId) {
@@ -188,6 +194,7 @@ export async function parseOrdersCsv(ctx: ParseContext, rows: AsyncIterable<Tabu
         currency: get('Currency') ?? 'PLN',
         vatRate: null,
         boughtAt: null,
+        ...(deposit?.ok ? { depositGrosze: deposit.value === null ? null : deposit.value * quantity.value } : {}),
         rawRow: rawRow(),
       };
       if (!staging.put('line', lineId, line, { row, parent: orderId })) {
