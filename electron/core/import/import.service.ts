@@ -29,9 +29,17 @@ interface Prepared {
   preview: ImportPreview | null;
   /** Owner's stock sheets: the day the owner said the counts are valid on (YYYY-MM-DD). */
   countedOn?: string;
+  /**
+   * A file refused while it was read (binary, truncated, unreadable…): its upload and staging file were
+   * deleted at once; only the preview (its problems) stays, for the screen and for recording the refusal.
+   */
+  released?: boolean;
 }
 
-/** Previews live for an hour; at most 20 are kept (the oldest are dropped). */
+/**
+ * Previews live for an hour; at most 20 are kept (the oldest are dropped). A refused file's 200 MB upload
+ * and its staging file do not wait for that: they are deleted as soon as its preview is made (release).
+ */
 const TTL_MS = 60 * 60 * 1000;
 const MAX_PREPARED = 20;
 const prepared = new WeakMap<Core, Map<string, Prepared>>();
@@ -49,9 +57,20 @@ function dispose(map: Map<string, Prepared>, token: string): boolean {
   const p = map.get(token);
   if (!p) return false;
   map.delete(token);
+  release(p);
+  return true;
+}
+
+/** Deletes a preview's files on disk (the staging file; the upload, not a file of the owner's). */
+function release(p: Prepared): void {
+  p.released = true;
   p.parsed.staging.dispose();
   if (p.source.temporary) rmSync(p.source.path, { force: true });
-  return true;
+}
+
+/** Refused while reading: nothing a new mapping, a day or a later call can change, so nothing to keep on disk. */
+function refusedOnRead(p: Prepared): boolean {
+  return p.parsed.format === null || p.parsed.problems.fatal;
 }
 
 function newToken(): string {
@@ -135,6 +154,7 @@ export async function previewImport(core: Core, input: ImportInput, options: Pre
 /** Previews an owner's sheet again with the mapping the owner edited and/or the day its counts are valid on. */
 export async function remapImport(core: Core, token: string, mapping?: SheetMapping, countedOn?: string): Promise<ImportPreview> {
   const entry = getPrepared(core, token);
+  if (entry.released) throw new DomainError('not_found', 'This file was refused when it was read and is no longer kept. Choose the file again.');
   const report = progress(core, token, entry.source.name);
   if (countedOn !== undefined) entry.countedOn = checkCountedOn(core, countedOn);
   if (mapping) {
@@ -260,6 +280,8 @@ async function describe(core: Core, entry: Prepared, rehearse: boolean, report: 
 
 /** The preview of a file from its parse and (when rehearsed) what the rehearsal did. */
 function previewOf(core: Core, entry: Prepared, rehearsal: Rehearsal | null): ImportPreview {
+  // A released file's preview cannot change (its staging file is gone): answer what was shown.
+  if (entry.released && entry.preview) return entry.preview;
   const { parsed, source } = entry;
   const problems = rehearsal?.problems ?? parsed.problems;
   const fatal = problems.fatal || parsed.format === null;
@@ -292,6 +314,8 @@ function previewOf(core: Core, entry: Prepared, rehearsal: Rehearsal | null): Im
     needsCountedOn: needsDay(entry),
   };
   entry.preview = preview;
+  // Not after a failed rehearsal (write_failed): that is the disk or the shop, and trying again may work.
+  if (refusedOnRead(entry)) release(entry);
   return preview;
 }
 
@@ -369,7 +393,7 @@ export async function commitImport(core: Core, token: string, options: CommitOpt
   const entry = getPrepared(core, token);
   const actor = options.actor ?? 'owner';
   const report = progress(core, token, entry.source.name);
-  if (options.mapping && JSON.stringify(options.mapping) !== JSON.stringify(entry.parsed.appliedMapping)) {
+  if (options.mapping && !entry.released && JSON.stringify(options.mapping) !== JSON.stringify(entry.parsed.appliedMapping)) {
     const parsed = await parseFile(entry.source, { mapping: options.mapping, savedMapping: (s) => mappingForSignature(core.sqlite, s), onProgress: (p, d, tt) => report(p, d, tt) });
     entry.parsed.staging.dispose();
     entry.parsed = parsed;

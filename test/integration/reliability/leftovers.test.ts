@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeOrdersCsv } from '../../../bench/generate/allegro-files';
 import { loadDemoShop } from '../../../electron/core/demo/demo-shop';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackup } from '../../../electron/core/backup/backup.service';
 import { createCore } from '../../../electron/core/create-core';
+import { call } from '../../../electron/core/dispatch';
 import { sourceFromBytes } from '../../../electron/core/import/source';
 import { silentLogger } from '../../../electron/core/log';
 import { tempCore } from '../../support/temp-core';
@@ -160,4 +161,34 @@ describe('leftovers of killed processes', () => {
     expect(readdirSync(join(t.dir, 'backups')).filter((n) => n.includes('.partial'))).toEqual([]);
     expect(core.sqlite.pragma('quick_check', { simple: true })).toBe('ok');
   }, 120_000);
+
+  it('a rejected preview frees its upload and staging database at once; its errors can still be shown and recorded', async () => {
+    const t = await tempCore();
+    cleanups.push(t.dispose);
+    const filesIn = (folder: string): string[] =>
+      existsSync(folder) ? readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name) : [];
+    const tmp = join(t.dir, 'tmp');
+    const fixtures = join(__dirname, '../../fixtures/allegro');
+    const b64 = (name: string) => readFileSync(join(fixtures, name)).toString('base64');
+
+    // A file that can be imported keeps its files until it is imported or discarded.
+    const ready = await call(t.core, 'import.preview', { name: 'zamowienia.json', contentBase64: b64('checkout-forms.page-1.json') });
+    expect(ready.status).toBe('ready');
+    const kept = filesIn(tmp);
+    expect(kept.some((n) => n.endsWith('.upload'))).toBe(true);
+    expect(kept.some((n) => n.endsWith('.staging.db'))).toBe(true);
+
+    // A truncated JSON is read (its orders staged) and then refused: nothing of it stays on disk.
+    const rejected = await call(t.core, 'import.preview', { name: 'ucięty.json', contentBase64: b64('hostile/checkout-forms.truncated.json') });
+    expect(rejected.status).toBe('rejected');
+    expect(rejected.problems.map((p) => p.code)).toContain('json_truncated');
+    expect(filesIn(tmp).sort()).toEqual(kept.sort());
+
+    // What the screen shows and the command line records still works from the kept preview.
+    const { run } = await call(t.core, 'import.commit', { token: rejected.token });
+    expect(run).toMatchObject({ status: 'rejected', file: 'ucięty.json' });
+    await call(t.core, 'import.discard', { token: ready.token });
+    expect(filesIn(tmp)).toEqual([]);
+  });
 });
+
