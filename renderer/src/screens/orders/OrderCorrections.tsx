@@ -20,7 +20,7 @@ import { useLiveQuery } from '../../components/use-live-query';
 import { useT } from '../../i18n/i18n';
 import { isWordReason } from '../packing/ForceCompleteDialog';
 import { packingMessages } from '../packing/packing.messages';
-import { useScanGuard, withoutScan } from '../packing/use-scan-guard';
+import { useScanGuard, withoutScan } from '../../components/use-scan-guard';
 import { orderCorrectionsMessages } from './order-corrections.messages';
 
 type Kind = 'tracking' | 'undo' | 'reopen' | 'sendUnpaid';

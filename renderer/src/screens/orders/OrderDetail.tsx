@@ -19,6 +19,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
 import { PlainTable } from '../../components/PlainTable';
 import { useLiveQuery } from '../../components/use-live-query';
+import { withoutScan } from '../../components/use-scan-guard';
 import { clearSessionState, useSessionState } from '../../components/use-session-state';
 import { useFormat } from '../../i18n/format';
 import { useLanguage, useT } from '../../i18n/i18n';
@@ -294,6 +295,7 @@ export function OrderDetail({ orderId, onClose }: { orderId: number; onClose: ()
           void changeStatus('cancelled', cancelReason.trim() || undefined);
         }}
         onCancel={() => setCancelling(false)}
+        onScan={(code) => setCancelReason((r) => withoutScan(r, code))}
       >
         <Alert severity="warning" sx={{ mb: 2 }}>
           {t('cancelText')}

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { commonMessages } from '../../i18n/common.messages';
 import { useT } from '../../i18n/i18n';
 import { packingMessages } from './packing.messages';
-import { useScanGuard, withoutScan } from './use-scan-guard';
+import { useScanGuard, withoutScan } from '../../components/use-scan-guard';
 
 interface Props {
   open: boolean;

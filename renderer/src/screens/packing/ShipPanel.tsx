@@ -21,7 +21,7 @@ import { isWordReason } from './ForceCompleteDialog';
 import { packingMessages } from './packing.messages';
 import { SlipPrintButtons } from './SlipPrintButtons';
 import { trackingRefusal, type TrackingRefusal } from './tracking-refusal';
-import { useScanGuard, withoutScan } from './use-scan-guard';
+import { useScanGuard, withoutScan } from '../../components/use-scan-guard';
 
 interface Draft {
   carrier: ShipCarrier | '';
