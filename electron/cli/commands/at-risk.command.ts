@@ -27,7 +27,7 @@ export const atRiskCommand: CliCommand = {
   usage: 'zaplecze at-risk [--db <file>] [--json]',
   options: { ...dbOption, json: { type: 'boolean' } },
   async run({ values }, io) {
-    const core = await openCore(values, { mustExist: true });
+    const core = await openCore(values, { mustExist: true, io });
     try {
       const result = ordersAtRisk(core, { limit: 5000, offset: 0 });
       if (values.json) {

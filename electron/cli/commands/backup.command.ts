@@ -17,7 +17,7 @@ export const backupCommand: CliCommand = {
   async run({ values }, io) {
     const out = typeof values.out === 'string' && values.out !== '' ? resolve(values.out) : undefined;
     if (out && existsSync(out)) throw new CliError(`${out} already exists; choose another file name (a backup never overwrites a file).`);
-    const core = await openCore(values, { mustExist: true });
+    const core = await openCore(values, { mustExist: true, io });
     try {
       const started = performance.now();
       const backup = await createBackup(core, out ? { outFile: out, label: 'manual' } : { label: 'manual' });

@@ -41,7 +41,7 @@ export const demoCommand: CliCommand = {
       products: wholeNumber(values.products, 'products'),
       seed: wholeNumber(values.seed, 'seed'),
     };
-    const core = await openCore(values, { mustExist: false, io });
+    const core = await openCore(values, { mustExist: false, io, writes: { command: 'demo' } });
     try {
       const started = Date.now();
       if ((input.orders ?? DEMO_DEFAULTS.orders) >= PROGRESS_FROM_ORDERS) onDemoProgress(core, progressPrinter(io, started));

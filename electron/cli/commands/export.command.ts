@@ -68,7 +68,7 @@ export const exportCommand: CliCommand = {
       }
       const out = outFile(values);
       const format = formatOf(values, out, ['csv', 'xlsx', 'epp']) as RegisterFormat;
-      const core = await openCore(values, { mustExist: true });
+      const core = await openCore(values, { mustExist: true, io });
       try {
         const started = performance.now();
         const { bytes, register, notes } = await salesRegisterFile(core, month, format);
@@ -96,7 +96,7 @@ export const exportCommand: CliCommand = {
     }
     const out = outFile(values);
     const format = formatOf(values, out, ['csv', 'xlsx']) as ValuationFormat;
-    const core = await openCore(values, { mustExist: true });
+    const core = await openCore(values, { mustExist: true, io });
     try {
       const started = performance.now();
       const { bytes, valuation: v } = await stockValuationFile(core, date, format);

@@ -103,7 +103,8 @@ export const importCommand: CliCommand = {
     if (countedOn !== undefined && !countedOnDay.safeParse(countedOn).success) {
       throw new CliError(`--counted-on ${countedOn}: expected a day as YYYY-MM-DD, e.g. --counted-on 2026-11-30.`, 2);
     }
-    const core = await openCore(values, { mustExist: false, io });
+    // --dry-run writes nothing, so a pending restore does not stop it (it is only mentioned).
+    const core = await openCore(values, { mustExist: false, io, ...(dryRun ? {} : { writes: { command: 'import' } }) });
     // The app on the same shop sees this import's transactions (its writes wait for them instead of
     // failing "busy"), and an import running in the app refuses this one plainly; see import/worker/.
     guardImportWrites(core.sqlite, core.dbFile);

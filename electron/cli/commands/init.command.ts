@@ -8,7 +8,7 @@ export const initCommand: CliCommand = {
   usage: 'zaplecze init [--db <file>] [--json]',
   options: { ...dbOption, json: { type: 'boolean' } },
   async run({ values }, io) {
-    const core = await openCore(values, { mustExist: false });
+    const core = await openCore(values, { mustExist: false, writes: { command: 'init' } });
     try {
       const { applied, schemaVersion, backupFile } = core.migration;
       if (values.json) io.out(JSON.stringify({ database: core.dbFile, schemaVersion, applied, backupFile, created: core.created }));

@@ -36,7 +36,7 @@ export const resultsCommand: CliCommand = {
     const to = calendarDay.safeParse(values.to);
     if (!from.success || !to.success) throw new CliError('Give the period as --from YYYY-MM-DD --to YYYY-MM-DD (real calendar days).', 2);
     if (from.data > to.data) throw new CliError('--to is before --from.', 2);
-    const core = await openCore(values, { mustExist: true });
+    const core = await openCore(values, { mustExist: true, io });
     try {
       // No time budget here: the command counts every order, so `pendingOrders` (the app's "still counting") is always 0
       // and is left out, keeping the documented --json keys as they were.

@@ -25,7 +25,7 @@ export const statsCommand: CliCommand = {
   usage: 'zaplecze stats [--db <file>] [--json]',
   options: { ...dbOption, json: { type: 'boolean' } },
   async run({ values }, io) {
-    const core = await openCore(values, { mustExist: true });
+    const core = await openCore(values, { mustExist: true, io });
     try {
       const stats = shopStats(core.sqlite);
       if (values.json) {
