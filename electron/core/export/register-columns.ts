@@ -1,5 +1,5 @@
 import { minorToDecimalString } from '../../../shared/domain/money';
-import type { RegisterRow } from './register.types';
+import type { RegisterRow, SalesRegister } from './register.types';
 import { rateLabel } from './vat-rate-text';
 
 /** A column of the register: its Polish heading and how a row fills it (text, date or money). */
@@ -45,6 +45,19 @@ export const REGISTER_COLUMNS: RegisterColumn[] = [
   // An FP's sale is in the cash register's report: shown, not counted (see RegisterTotals).
   { header: 'Poza sumą', kind: 'text', width: 8, value: (r) => (r.excluded ? 'tak' : null) },
 ];
+
+/**
+ * Packaging deposits (kaucja of the deposit system) the buyer paid with the goods: not part of the taxable
+ * amount, so not in Netto/VAT/Brutto — shown beside them. Added after the documented columns, and only
+ * to a register that has a deposit, so a month without one keeps the same columns (and a closed month the
+ * same bytes).
+ */
+export const DEPOSIT_COLUMN: RegisterColumn = { header: 'Kaucja (poza VAT)', kind: 'money', width: 10, value: (r) => r.deposit ?? null };
+
+/** The columns of this register: REGISTER_COLUMNS, and DEPOSIT_COLUMN after them when a row has a deposit. */
+export function registerColumns(register: Pick<SalesRegister, 'rows'>): RegisterColumn[] {
+  return register.rows.some((r) => r.deposit) ? [...REGISTER_COLUMNS, DEPOSIT_COLUMN] : REGISTER_COLUMNS;
+}
 
 /** The supply kind in the JPK's words: krajowa, WDT, WSTO (marker WSTO_EE), OSS (taxed in the buyer's country). */
 const SUPPLY_LABEL = { domestic: 'krajowa', wdt: 'WDT', wsto: 'WSTO_EE', oss: 'OSS' } as const;

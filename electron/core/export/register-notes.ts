@@ -35,6 +35,20 @@ export function registerNotes(register: SalesRegister, generatedAt: string, opts
     'Pominięto zamówienia anulowane i niedokończone (kupujący nie zakończył zakupu).',
     'Zamówienia w innych walutach (np. CZK z allegro.cz) przeliczono na złote po kursie średnim NBP (tabela A) z ostatniego dnia roboczego przed dniem powstania obowiązku podatkowego (art. 31a ustawy o VAT); korekty — po kursie dokumentu korygowanego. Kwoty netto, VAT i brutto są wtedy w złotych; kolumny „Brutto w walucie”, „Kurs NBP”, „Tabela NBP” i „Data kursu” podają kwotę w walucie i użyty kurs.',
   ];
+  const zl = (v: number) => (v / 100).toFixed(2).replace('.', ',');
+  // Only a month that has them gets these sentences: the notes of every other month stay as they were.
+  const topUps = register.documents.reduce((a, d) => a + (d.kind === 'sale' && d.rows.length > 0 ? (d.sale.topUpGross ?? 0) : 0), 0);
+  if (topUps > 0) {
+    notes.push(
+      `Dopłaty Allegro w programie Allegro Ceny (kupujący zapłacił niższą cenę, różnicę płaci sprzedawcy Allegro): ${zl(topUps)} zł, wliczone do kwoty brutto pozycji, której dotyczą — to zapłata od osoby trzeciej związana bezpośrednio z ceną, część podstawy opodatkowania (art. 29a ust. 1 ustawy o VAT).`,
+    );
+  }
+  const deposits = register.rows.reduce((a, r) => a + (r.deposit ?? 0), 0);
+  if (deposits > 0) {
+    notes.push(
+      `Kaucja za opakowania w systemie kaucyjnym zapłacona przez kupujących: ${zl(deposits)} zł — nie jest częścią podstawy opodatkowania (objaśnienia podatkowe MF z 29.08.2025), nie wliczono jej do kwot netto, VAT i brutto ani do dostawy; kolumna „Kaucja (poza VAT)” podaje ją przy dokumencie.`,
+    );
+  }
   const recording = register.salesRecording;
   if (recording?.mode === 'exempt') {
     notes.push('Sprzedaż bez faktury (sklep zwolniony z kasy fiskalnej) ujęto jednym dokumentem wewnętrznym WEW za miesiąc, osobno dla każdej stawki; jego kwoty są sumami sprzedaży z poszczególnych zamówień.');
@@ -48,7 +62,6 @@ export function registerNotes(register: SalesRegister, generatedAt: string, opts
   }
   if (register.wsto) {
     const w = register.wsto;
-    const zl = (v: number) => (v / 100).toFixed(2).replace('.', ',');
     notes.push(
       `Sprzedaż wysyłkowa do konsumentów w innych krajach UE w ${w.year} r.: ${zl(w.netThroughMonth)} zł netto do końca miesiąca, próg ${zl(w.threshold)} zł (art. 22a)` +
         (w.lastYearExceeded ? ' — przekroczony w poprzednim roku: cała sprzedaż opodatkowana w kraju nabywcy (OSS).' : w.crossedOn ? ` — przekroczony ${w.crossedOn}: od tej sprzedaży opodatkowanie w kraju nabywcy (OSS).` : '.'),

@@ -31,13 +31,25 @@ export interface SourceSale {
   paymentType: string | null;
   paymentProvider: string | null;
   currency: string;
-  /** What the buyer pays in total (goods + delivery + additional services + Allegro surcharges), minor units. */
+  /**
+   * The taxable total, minor units: what the buyer pays (goods + delivery + additional services + Allegro
+   * surcharges), plus Allegro Prices top-ups, less packaging deposits.
+   */
   totalGross: number;
   /** Of totalGross, the surcharges the buyer paid on top of the order's total (Allegro surcharges[]). */
   surchargeGross: number;
   /** Delivery as Allegro charged it, minor units (informational; the allocation uses totalGross − goods). */
   deliveryGross: number;
-  lines: Array<{ gross: number; rate: VatRate; quantity: number }>;
+  /**
+   * The goods lines: gross = what the buyer paid for the line plus any Allegro Prices top-up (topUp, paid by
+   * Allegro, art. 29a ust. 1 — part of the taxable amount); deposit = the packaging deposit (kaucja) the
+   * buyer paid for it, outside gross and the taxable amount. Both only present when not zero.
+   */
+  lines: Array<{ gross: number; rate: VatRate; quantity: number; topUp?: number; deposit?: number }>;
+  /** Of totalGross, Allegro Prices top-ups (lineItems[].reconciliation, payment.reconciliation); only when not zero. */
+  topUpGross?: number;
+  /** Packaging deposits the buyer paid, left out of totalGross (not taxed); only when not zero. */
+  depositGross?: number;
   /** The sale as booked in a closed month (number, issue date), when it was. */
   booked: BookedDocument | null;
 }
@@ -114,6 +126,8 @@ export interface RegisterRow {
   jpk?: 'RO' | 'WEW' | 'FP' | null;
   /** Shown but not added to the totals: an invoice to a receipt (FP) whose sale the cash register's report already holds. */
   excluded?: boolean;
+  /** Packaging deposits (kaucja) of the sale's goods at this rate: paid by the buyer, not in gross, not taxed; only when not zero. */
+  deposit?: number;
 }
 
 /** The NBP table A average rate a document was converted at (art. 31a). */

@@ -1,6 +1,6 @@
 import { type CsvCell, csvNumber, CsvWriter } from './csv-writer';
 import { Pacer } from './pacer';
-import { decimalComma, REGISTER_COLUMNS } from './register-columns';
+import { decimalComma, registerColumns } from './register-columns';
 import { registerNotes } from './register-notes';
 import type { SalesRegister } from './register.types';
 import { rateLabel } from './vat-rate-text';
@@ -11,12 +11,13 @@ import { rateLabel } from './vat-rate-text';
  * the notes are a file of their own (salesRegisterNotesCsv).
  */
 export async function salesRegisterCsv(register: SalesRegister, pacer: Pacer = new Pacer()): Promise<Uint8Array> {
-  const csv = new CsvWriter().row(REGISTER_COLUMNS.map((c) => c.header));
+  const columns = registerColumns(register);
+  const csv = new CsvWriter().row(columns.map((c) => c.header));
   const rows = register.rows;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] as SalesRegister['rows'][number];
     csv.row(
-      REGISTER_COLUMNS.map((c) => {
+      columns.map((c) => {
         switch (c.kind) {
           case 'money': {
             const v = c.value(r);

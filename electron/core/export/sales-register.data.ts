@@ -1,6 +1,7 @@
 import type { VatRate } from '../../../shared/domain/vat';
 import type { SqliteDatabase } from '../db/connection';
 import { whenIdle } from '../db/idle';
+import { allocateProRata } from './allocation';
 import { AdaptiveStep } from './adaptive-step';
 import { Pacer } from './pacer';
 import { localDate, monthPeriod, type MonthPeriod } from './period';
@@ -29,7 +30,8 @@ const ORDER_SELECT = `SELECT id, allegro_order_id AS allegroOrderId, status, all
     THEN (SELECT SUM(CAST(ROUND(CAST(json_extract(s.value, '$.paidAmount.amount') AS REAL) * 100) AS INTEGER)) FROM json_each(raw_json, '$.surcharges') s
            WHERE json_extract(s.value, '$.paidAmount.currency') = orders.currency) END AS surchargeGrosze,
   -- The invoicing tool's invoice for the order (accounting/invoice-list.ts): "issue date|KSeF number".
-  (SELECT i.issue_date || '|' || COALESCE(i.ksef_number, '') FROM invoice_documents i WHERE i.order_id = orders.id) AS invoiceDocument
+  (SELECT i.issue_date || '|' || COALESCE(i.ksef_number, '') FROM invoice_documents i WHERE i.order_id = orders.id) AS invoiceDocument,
+  payment_reconciliation_grosze AS paymentReconciliationGrosze
   FROM orders`;
 
 /**
@@ -66,7 +68,8 @@ const MONTH_ORDER_SELECT = `SELECT id, allegro_order_id AS allegroOrderId, NULL 
     THEN (SELECT SUM(CAST(ROUND(CAST(json_extract(s.value, '$.paidAmount.amount') AS REAL) * 100) AS INTEGER)) FROM json_each(raw_json, '$.surcharges') s
            WHERE json_extract(s.value, '$.paidAmount.currency') = orders.currency) END AS surchargeGrosze,
   -- The invoicing tool's invoice for the order (accounting/invoice-list.ts): "issue date|KSeF number".
-  (SELECT i.issue_date || '|' || COALESCE(i.ksef_number, '') FROM invoice_documents i WHERE i.order_id = orders.id) AS invoiceDocument
+  (SELECT i.issue_date || '|' || COALESCE(i.ksef_number, '') FROM invoice_documents i WHERE i.order_id = orders.id) AS invoiceDocument,
+  payment_reconciliation_grosze AS paymentReconciliationGrosze
   FROM orders`;
 
 /** Line rates the SQL can recognise as valid on sight (parseVatRate accepts them): no product lookup needed. */
@@ -108,10 +111,13 @@ interface OrderRow {
   surchargeGrosze: number | null;
   /** "issue date|KSeF number or marker" of the invoicing tool's invoice, when one was brought in. */
   invoiceDocument: string | null;
+  /** Allegro Prices top-up of the whole order (payment.reconciliation), when imported. */
+  paymentReconciliationGrosze: number | null;
 }
 
 const LINE_SELECT = `SELECT l.id, l.order_id AS orderId, l.product_id AS productId, l.offer_id AS offerId, l.quantity,
-  l.unit_price_grosze AS unitPriceGrosze, l.vat_rate AS vatRate, p.vat_rate AS productRate
+  l.unit_price_grosze AS unitPriceGrosze, l.vat_rate AS vatRate, p.vat_rate AS productRate,
+  l.reconciliation_grosze AS reconciliationGrosze, l.deposit_grosze AS depositGrosze
   FROM order_lines l LEFT JOIN products p ON p.id = l.product_id`;
 
 /**
@@ -134,6 +140,8 @@ interface LineRow {
   unitPriceGrosze: number;
   vatRate: string | null;
   productRate: string | null;
+  reconciliationGrosze: number | null;
+  depositGrosze: number | null;
 }
 
 function dueDateOf(order: OrderRow): string | null {
@@ -205,6 +213,13 @@ interface TaxPoint {
 }
 
 function toSale(order: OrderRow, lines: SaleLine[], tax: TaxPoint, booked: BookedDocument | null = null): SourceSale {
+  spreadOrderTopUp(order, lines);
+  let topUp = 0;
+  let deposit = 0;
+  for (const l of lines) {
+    if (l.topUp) topUp += l.topUp;
+    if (l.deposit) deposit += l.deposit;
+  }
   const invoice = order.invoiceRequired === 1;
   const invoiceName = invoice ? order.invoiceCompanyName || joinName(order.invoiceFirstName, order.invoiceLastName) : '';
   const buyerName =
@@ -236,15 +251,49 @@ function toSale(order: OrderRow, lines: SaleLine[], tax: TaxPoint, booked: Booke
     paymentProvider: intern(order.paymentProvider),
     currency: intern(order.currency),
     // What the buyer paid in all: the order's total and any surcharge paid on top of it.
-    totalGross: order.totalToPayGrosze + (order.surchargeGrosze ?? 0),
+    // What the buyer paid in all (the order's total and any surcharge paid on top of it), with what Allegro
+    // pays on top of the price (Allegro Prices) and without the packaging deposits (not taxed).
+    totalGross: order.totalToPayGrosze + (order.surchargeGrosze ?? 0) + topUp - deposit,
     surchargeGross: order.surchargeGrosze ?? 0,
+    ...(topUp ? { topUpGross: topUp } : {}),
+    ...(deposit ? { depositGross: deposit } : {}),
     deliveryGross: order.deliveryCostGrosze ?? 0,
     lines,
   };
 }
 
 const saleLinesOf = (order: OrderRow, lines: LineRow[], warnings: Warnings): SaleLine[] =>
-  lines.map((l) => ({ gross: l.unitPriceGrosze * l.quantity, rate: lineRate(l.vatRate, l.productRate, order.id, warnings), quantity: l.quantity }));
+  lines.map((l) => saleLine(l.unitPriceGrosze * l.quantity, lineRate(l.vatRate, l.productRate, order.id, warnings), l.quantity, l.reconciliationGrosze, l.depositGrosze));
+
+/**
+ * A goods line of a sale: the Allegro Prices top-up Allegro pays for it is part of its price (art. 29a
+ * ust. 1: payment from a third party directly linked to the price), the deposit-system kaucja is not (MF
+ * explanations of 29.08.2025) — kept beside it. The keys exist only when not zero, so a sale without them
+ * is the same object (and the same stored JSON) as before.
+ */
+function saleLine(paid: number, rate: SaleLine['rate'], quantity: number, topUp: number | null, deposit: number | null): SaleLine {
+  if (!topUp && !deposit) return { gross: paid, rate, quantity };
+  return { gross: paid + (topUp ?? 0), rate, quantity, ...(topUp ? { topUp } : {}), ...(deposit ? { deposit } : {}) };
+}
+
+/**
+ * The order's top-up as Allegro states it for the payment, beyond what its lines state (lines without a
+ * reconciliation of their own): spread over the goods lines in proportion to their value, so it is taxed at
+ * their rates and never counted as delivery.
+ */
+function spreadOrderTopUp(order: OrderRow, lines: SaleLine[]): void {
+  const stated = order.paymentReconciliationGrosze ?? 0;
+  if (stated <= 0 || lines.length === 0) return;
+  const rest = stated - lines.reduce((a, l) => a + (l.topUp ?? 0), 0);
+  if (rest <= 0) return;
+  const parts = allocateProRata(rest, lines.map((l) => Math.max(0, l.gross)));
+  lines.forEach((l, i) => {
+    const part = parts[i] ?? 0;
+    if (part === 0) return;
+    l.gross += part;
+    l.topUp = (l.topUp ?? 0) + part;
+  });
+}
 
 function groupLines(rows: LineRow[]): Map<number, LineRow[]> {
   const byOrder = new Map<number, LineRow[]>();
@@ -273,6 +322,7 @@ const ORDER_FIELDS: ReadonlyArray<keyof OrderRow> = [
   'buyerLogin', 'invoiceCompanyName', 'invoiceFirstName', 'invoiceLastName', 'invoiceTaxId', 'invoiceCountry', 'invoiceStreet', 'invoiceZip',
   'invoiceCity', 'deliveryFirstName', 'deliveryLastName', 'deliveryStreet', 'deliveryZip', 'deliveryCity', 'deliveryCountry', 'deliveryPhone',
   'paymentType', 'paymentProvider', 'currency', 'totalToPayGrosze', 'deliveryCostGrosze', 'dueDate', 'surchargeGrosze', 'invoiceDocument',
+  'paymentReconciliationGrosze',
 ];
 
 /** orderFromRaw() reads columns by position: refuse to run if ORDER_SELECT and ORDER_FIELDS ever drift apart. */
@@ -317,6 +367,7 @@ function orderFromRaw(v: unknown[]): OrderRow {
     dueDate: v[31],
     surchargeGrosze: v[32] as number | null,
     invoiceDocument: v[33] as string | null,
+    paymentReconciliationGrosze: v[34] as number | null,
   };
 }
 
@@ -332,8 +383,11 @@ const returnRange = () => new AdaptiveStep(512, 256, 1 << 20, 1, 4);
 /** The calendar day after a YYYY-MM-DD day. */
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-/** A month's line as read: order id, quantity, unit price, the line's rate text, the product's rate text. */
-type LineRaw = [number, number, number, string | null, string | null];
+/**
+ * A month's line as read: order id, quantity, unit price, the line's rate text, the product's rate text,
+ * the Allegro Prices top-up and the deposit of the whole line.
+ */
+type LineRaw = [number, number, number, string | null, string | null, number | null, number | null];
 
 const marks = (n: number) => new Array<string>(n).fill('?').join(',');
 
@@ -442,7 +496,8 @@ export async function loadRegisterSources(
       .prepare(
         `SELECT l.order_id, l.quantity, l.unit_price_grosze, l.vat_rate,
            CASE WHEN l.product_id IS NOT NULL AND (l.vat_rate IS NULL OR l.vat_rate NOT IN (${PLAIN_RATES}))
-             THEN (SELECT p.vat_rate FROM products p WHERE p.id = l.product_id) END
+             THEN (SELECT p.vat_rate FROM products p WHERE p.id = l.product_id) END,
+           l.reconciliation_grosze, l.deposit_grosze
          FROM order_lines l WHERE l.order_id IN (${marks(n)}) ORDER BY l.order_id, l.id`,
       )
       .raw();
@@ -478,7 +533,7 @@ export async function loadRegisterSources(
       const lines: SaleLine[] = [];
       for (; cursor < lineRows.length && (lineRows[cursor] as LineRaw)[0] === order.id; cursor++) {
         const v = lineRows[cursor] as LineRaw;
-        lines.push({ gross: v[2] * v[1], rate: lineRate(v[3], v[4], order.id, warnings), quantity: v[1] });
+        lines.push(saleLine(v[2] * v[1], lineRate(v[3], v[4], order.id, warnings), v[1], v[5], v[6]));
       }
       const sale = toSale(order, lines, { date: taxDay, basis: shipped === null ? 'payment' : 'shipment' });
       if (shipped !== null) warnings.once('tax_point_shipment', order.id);

@@ -114,6 +114,23 @@ function jpkKind(doc: RegisterDocument): 'RO' | 'WEW' | 'FP' | null {
   return doc.rows.find((r) => r.jpk)?.jpk ?? null;
 }
 
+/**
+ * Field 49 words for a sale with an Allegro Prices top-up (in the amounts: Allegro pays it, art. 29a ust. 1)
+ * or a packaging deposit (kaucja: not in the amounts, not taxed), so the accountant sees why the document's
+ * gross differs from what the buyer paid. Nothing for any other document.
+ */
+function topUpDepositRemark(doc: RegisterDocument): string | null {
+  if (doc.kind !== 'sale' || doc.summaryOf !== undefined) return null;
+  const unit = doc.sale.currency === 'PLN' ? 'zł' : doc.sale.currency;
+  const topUp = doc.sale.topUpGross ?? 0;
+  const deposit = doc.rows.reduce((a, r) => a + (r.deposit ?? 0), 0);
+  const words = [
+    topUp ? `dopłata Allegro Ceny ${minorToDecimalString(topUp, ',')} ${unit} w kwotach` : null,
+    deposit ? `kaucja ${minorToDecimalString(deposit, ',')} ${unit} poza VAT, nie w kwotach` : null,
+  ].filter(Boolean);
+  return words.length ? words.join(', ') : null;
+}
+
 /** Field 49 words for a summary or an FP, so the accountant reading the document sees what it is. */
 function kindRemark(doc: RegisterDocument): string | null {
   const orders = doc.summaryOf?.length ?? 0;
@@ -141,6 +158,7 @@ function header(doc: RegisterDocument, shopCity: string, issuer: string): EppFie
     kindRemark(doc),
     s.allegroOrderId ? `Allegro zamówienie ${s.allegroOrderId}` : null,
     fxRemark(doc),
+    topUpDepositRemark(doc),
     correction ? `${doc.cancellation ? 'anulowanie' : 'zwrot'} do ${doc.corrects?.number ?? `ZAP-${s.orderId}`}` : null,
     doc.late ? `sprzedaż z ${s.taxDate} ujęta po zamknięciu miesiąca` : null,
   ]

@@ -84,6 +84,7 @@ function makeDocument(
   const issueDate = kind === 'sale' ? sale.issueDate : null;
   const corrects = kind === 'correction' ? correctedOf(sale) : null;
   const ksef = kind === 'sale' ? ksefOf(sale, documentType) : ksefOf({ ...sale, ksef: null }, documentType);
+  const deposits = kind === 'sale' && sale.depositGross ? depositsByRate(sale, parts) : null;
   const rows: RegisterRow[] = parts
     .filter((p) => p.gross !== 0)
     .map((p) => {
@@ -115,6 +116,7 @@ function makeDocument(
         currency: opts.fx ? 'PLN' : sale.currency,
         ...(opts.supply && opts.supply !== 'domestic' ? { supply: opts.supply } : {}),
         ...(opts.fx ? { fx: opts.fx, foreignGross: p.foreign ?? null } : {}),
+        ...(deposits?.get(p) ? { deposit: deposits.get(p) } : {}),
       };
     });
   return {
@@ -137,6 +139,25 @@ function makeDocument(
     vat: rows.reduce((a, r) => a + r.vat, 0),
     gross: rows.reduce((a, r) => a + r.gross, 0),
   };
+}
+
+/**
+ * The sale's packaging deposits per row of its document: each line's deposit goes with its goods' rate;
+ * what no row's rate takes (a rate the EU rules changed, e.g. OSS "np") goes to the first row, so the
+ * document shows all of it.
+ */
+function depositsByRate(sale: SourceSale, parts: Part[]): Map<Part, number> {
+  const shown = parts.filter((p) => p.gross !== 0);
+  const out = new Map<Part, number>();
+  let left = sale.depositGross ?? 0;
+  for (const p of shown) {
+    const d = sale.lines.reduce((a, l) => a + (l.rate === p.rate ? (l.deposit ?? 0) : 0), 0);
+    if (d) out.set(p, d);
+    left -= d;
+  }
+  const first = shown[0];
+  if (left !== 0 && first) out.set(first, (out.get(first) ?? 0) + left);
+  return out;
 }
 
 /**

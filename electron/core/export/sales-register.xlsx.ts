@@ -1,5 +1,5 @@
 import { Pacer } from './pacer';
-import { REGISTER_COLUMNS } from './register-columns';
+import { registerColumns } from './register-columns';
 import { registerNotes } from './register-notes';
 import type { RegisterTotal, SalesRegister } from './register.types';
 import { rateLabel } from './vat-rate-text';
@@ -28,13 +28,14 @@ export async function salesRegisterXlsx(
 ): Promise<Uint8Array> {
   const book = new XlsxWriter();
 
-  const sheet = book.addSheet('Rejestr', REGISTER_COLUMNS.map((c) => ({ header: c.header, width: c.width })), { autoFilter: true });
+  const columns = registerColumns(register);
+  const sheet = book.addSheet('Rejestr', columns.map((c) => ({ header: c.header, width: c.width })), { autoFilter: true });
   const rows = register.rows;
-  const repeating = REGISTER_COLUMNS.map((c) => c.kind === 'text' && REPEATING.has(c.header));
+  const repeating = columns.map((c) => c.kind === 'text' && REPEATING.has(c.header));
   for (let index = 0; index < rows.length; index++) {
     const r = rows[index]!;
-    for (let i = 0; i < REGISTER_COLUMNS.length; i++) {
-      const c = REGISTER_COLUMNS[i]!;
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i]!;
       switch (c.kind) {
         case 'money':
           sheet.money(c.value(r));
