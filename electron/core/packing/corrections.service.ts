@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { PackOrder, ShipCarrier } from '../../../shared/contract/packing.contract';
+import { ledgerReason } from '../../../shared/domain/ledger-reasons';
 import type { Actor } from '../../../shared/domain/roles';
 import { recordAudit } from '../audit/audit.repository';
 import type { Core } from '../create-core';
@@ -99,7 +100,7 @@ async function undoShipmentIn(core: Core, trx: Parameters<Parameters<typeof imme
         locationId: n.locationId,
         kind: 'sale',
         quantity: -n.quantity,
-        reason: `Cofnięcie wysyłki — ${reason}`,
+        reason: ledgerReason('shipment.undo', reason),
         document: n.document,
         orderId: order.id,
         unitCostGrosze: n.unitCostGrosze,

@@ -1,4 +1,5 @@
 import type { ShipCarrier, ShipOutput } from '../../../shared/contract/packing.contract';
+import { ledgerReason } from '../../../shared/domain/ledger-reasons';
 import type { Actor } from '../../../shared/domain/roles';
 import { recordAudit } from '../audit/audit.repository';
 import type { Core } from '../create-core';
@@ -131,7 +132,7 @@ export async function shipOrder(core: Core, input: ShipInput, actor: Actor): Pro
             locationId: line.locationId,
             kind: 'sale',
             quantity: -line.packedQuantity,
-            reason: 'Sprzedaż — wysyłka zamówienia',
+            reason: ledgerReason('sale.shipped'),
             document,
             orderId: input.orderId,
             unitCostGrosze: line.purchasePriceGrosze,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { adjustInput, moveInput, receiveInput, StockOpResult } from '../../../shared/contract/stock.contract';
+import { ledgerReason } from '../../../shared/domain/ledger-reasons';
 import type { Actor, Role } from '../../../shared/domain/roles';
 import { recordAudit } from '../audit/audit.repository';
 import type { Core } from '../create-core';
@@ -44,7 +45,8 @@ export async function receiveGoods(core: Core, input: ReceiveInput, actor: Actor
   }
   const products = input.lines.map((line) => requireProduct(core, line.productId));
   for (const line of input.lines) if (line.locationId !== undefined) requireLocation(core, line.locationId);
-  const reason = input.note || (input.supplier ? `Dostawa: ${input.supplier}` : 'Dostawa');
+  // A typed note is kept as typed; otherwise a code the stock history says in the reader's language.
+  const reason = input.note || (input.supplier ? ledgerReason('receipt.supplier', input.supplier) : ledgerReason('receipt'));
   const at = core.now();
   const ids = await core.db.transaction().execute(async (trx) => {
     const written: number[] = [];

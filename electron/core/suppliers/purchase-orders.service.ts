@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { createPurchaseOrderInput, PurchaseOrderRow, receivePurchaseOrderInput } from '../../../shared/contract/planning.contract';
+import { ledgerReason } from '../../../shared/domain/ledger-reasons';
 import type { Actor } from '../../../shared/domain/roles';
 import { recordAudit } from '../audit/audit.repository';
 import type { Core } from '../create-core';
@@ -102,7 +103,7 @@ export async function receivePurchaseOrder(core: Core, input: ReceiveInput, acto
           locationId: home.loc,
           kind: 'receipt',
           quantity: line.quantity,
-          reason: `Dostawa do zamówienia ${order.number}: ${order.supplierName}`,
+          reason: ledgerReason('receipt.purchase_order', order.number, order.supplierName),
           document: input.document,
           unitCostGrosze: byProduct.get(line.productId)!.unitCostGrosze,
           actor,

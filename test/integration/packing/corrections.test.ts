@@ -155,8 +155,9 @@ describe('corrections after the fact', () => {
     // History is not edited: the sale stays, the reversal is a new entry.
     const ledger = t.core.sqlite.prepare("SELECT kind, quantity, reason FROM stock_ledger WHERE order_id = ? ORDER BY id").all(order.id);
     expect(ledger).toEqual([
-      { kind: 'sale', quantity: -2, reason: 'Sprzedaż — wysyłka zamówienia' },
-      { kind: 'sale', quantity: 2, reason: 'Cofnięcie wysyłki — paczka nie wyszła' },
+      // Stored as codes; the stock history says them in the reader's language (shared/domain/ledger-reasons.ts).
+      { kind: 'sale', quantity: -2, reason: 'sale.shipped' },
+      { kind: 'sale', quantity: 2, reason: 'shipment.undo ["paczka nie wyszła"]' },
     ]);
     expect(shipments(t, order.id)).toEqual([{ tracking: INPOST, cancelledAt: NOW.toISOString(), reason: 'paczka nie wyszła' }]);
     expect(auditActions(t.core, order.id).at(-1)).toMatchObject({ action: 'shipment.undo', actor: 'owner', details: { reason: 'paczka nie wyszła', restored: [{ productId: mug, quantity: 2 }] } });

@@ -110,7 +110,7 @@ describe('reorder proposals', () => {
     expect(part.lines.find((l) => l.productId === a)).toMatchObject({ quantity: 18, receivedQuantity: 10 });
     expect(core.sqlite.prepare('SELECT on_hand FROM products WHERE id = ?').pluck().get(a)).toBe(20);
     const receipt = core.sqlite.prepare("SELECT quantity, document, reason FROM stock_ledger WHERE product_id = ? AND kind = 'receipt' ORDER BY id DESC LIMIT 1").get(a);
-    expect(receipt).toEqual({ quantity: 10, document: 'WZ 7/12', reason: 'Dostawa do zamówienia ZD/1/2026: Hurtownia Garnuszek' });
+    expect(receipt).toEqual({ quantity: 10, document: 'WZ 7/12', reason: 'receipt.purchase_order ["ZD/1/2026","Hurtownia Garnuszek"]' });
     const done = await call(core, 'planning.receivePurchaseOrder', { id: po.id, document: 'WZ 8/12', lines: [{ productId: a, quantity: 8 }, { productId: b, quantity: 14 }] });
     expect(done.status).toBe('received');
     await expect(call(core, 'planning.receivePurchaseOrder', { id: po.id, document: 'WZ 9/12', lines: [{ productId: a, quantity: 1 }] })).rejects.toMatchObject({ code: 'conflict' });

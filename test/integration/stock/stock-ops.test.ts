@@ -75,7 +75,7 @@ describe('stock operations', () => {
       updatePurchasePrice: true,
     });
     expect(result.entries).toMatchObject([
-      { kind: 'receipt', quantity: 24, document: 'WZ 12/06/2026', reason: 'Dostawa: Hurtownia Kowalski', unitCostGrosze: 750, locationCode: 'A-01', actor: 'owner' },
+      { kind: 'receipt', quantity: 24, document: 'WZ 12/06/2026', reason: 'receipt.supplier ["Hurtownia Kowalski"]', unitCostGrosze: 750, locationCode: 'A-01', actor: 'owner' },
       { kind: 'receipt', quantity: 6, locationCode: 'B-01', unitCostGrosze: null },
     ]);
     expect(onHand(mug)).toBe(24);
@@ -125,7 +125,7 @@ describe('stock operations', () => {
     expect(history.total).toBe(2);
     expect(history.rows.map((r) => [r.kind, r.quantity, r.actor, r.reason, r.document])).toEqual([
       ['adjustment', -1, 'helper', 'Reklamacja', 'R/7'],
-      ['receipt', 3, 'owner', 'Dostawa', 'FV/1'],
+      ['receipt', 3, 'owner', 'receipt', 'FV/1'],
     ]);
   });
 });
