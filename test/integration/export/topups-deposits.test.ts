@@ -101,6 +101,12 @@ describe('Allegro Prices top-ups and packaging deposits (issue 14 point 4)', () 
     expect(doc(WATER)[48]).toContain('kaucja 1,00 zł poza VAT');
   });
 
+  it('a month without deposits keeps the documented columns, the deposit column is not added', async () => {
+    const october = readRegisterCsv((await salesRegisterFile(t.core, '2026-10', 'csv')).bytes);
+    expect(october.header.at(-1)).toBe('Poza sumą');
+    expect(october.header).not.toContain(DEPOSIT_HEADER);
+  });
+
   it('the closed month gives the same bytes again', async () => {
     const first = await salesRegisterFile(t.core, '2026-11', 'csv');
     expect(first.register.frozen).not.toBeNull();
