@@ -5,6 +5,7 @@
  * real read-only mount where this machine allows mounting; otherwise simulated at the driver.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { closeCoreFully } from '../../../electron/core/backup/restore.service';
@@ -13,6 +14,7 @@ import { dispatch } from '../../../electron/core/dispatch';
 import type { Logger } from '../../../electron/core/log';
 import { tempDir } from '../../support/temp-core';
 import { holdShop, jsonOf, zaplecze } from './support/processes';
+import { writeBigOrdersCsv } from './support/big-orders-csv';
 import { readOnlyView, smallDisk } from './support/small-disks';
 import { seedSmallShop } from './support/small-shop';
 
@@ -127,4 +129,37 @@ describe('errors of the disk and of other processes', () => {
     expect(ledgerRows(core)).toBe(before);
     expect(await dispatch(core, 'stock.receive', receipt, { role: 'owner' })).toMatchObject({ ok: true });
   });
+
+  it('two real CLI imports of one file at once: one imports it, the other prints a JSON error (not "Unexpected error")', async () => {
+    const d = tempDir();
+    cleanups.push(d.dispose);
+    const dbFile = join(d.dir, 'sklep.db');
+    const core = await openShop(dbFile);
+    seedSmallShop(core.sqlite, { products: 3, orders: 2 });
+    await closeCoreFully(core);
+    // Big enough that the first one's write transaction is still open when the second one reaches its own.
+    const csv = join(d.dir, 'zamowienia.csv');
+    const orders = writeBigOrdersCsv(csv, 12_000);
+
+    const runs = await Promise.all([zaplecze(['import', csv, '--db', dbFile, '--json']), zaplecze(['import', csv, '--db', dbFile, '--json'])]);
+    const [winner, loser] = runs[0]!.code === 0 ? runs : [runs[1]!, runs[0]!];
+    expect(winner!.code, winner!.stderr).toBe(0);
+    expect(loser!.code, `${loser!.stdout}\n${loser!.stderr}`).toBe(1);
+    expect(loser!.stderr).not.toMatch(/Unexpected error/);
+    // The loser's one JSON object: refused as a second import, or busy while the first one was writing.
+    const error = jsonOf(loser!).error as { code: string; message: string };
+    expect(['import_in_progress', 'database_busy']).toContain(error.code);
+    expect(error.message).toMatch(/Nothing was changed|nothing was changed|try again/i);
+
+    // The file is in the shop once, from the winner's one committed run.
+    const db = new BetterSqlite3(dbFile, { readonly: true });
+    try {
+      expect(db.prepare("SELECT count(*) FROM import_runs WHERE status = 'committed'").pluck().get()).toBe(1);
+      expect(db.prepare('SELECT count(*) FROM orders').pluck().get()).toBe(2 + orders);
+      expect(db.pragma('quick_check', { simple: true })).toBe('ok');
+    } finally {
+      db.close();
+    }
+  }, 240_000);
 });
+
