@@ -22,7 +22,7 @@ const VERDICT_COLOR = { covered: 'success', at_risk: 'warning', not_covered: 'er
 
 function useTimes() {
   const format = useFormat();
-  return (x100: number) => `×${(x100 / 100).toLocaleString(format.locale, { maximumFractionDigits: 2 })}`;
+  return (x100: number) => `×${format.number(x100 / 100)}`;
 }
 
 function CampaignCard({ campaign }: { campaign: CampaignRow }) {

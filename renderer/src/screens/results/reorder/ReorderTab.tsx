@@ -114,7 +114,7 @@ function GroupCard({ group, serviceLevel, suppliers, onDone }: { group: ReorderG
                   </Typography>
                 </td>
                 <td>{`${l.abc}${l.xyz ?? ''}`}</td>
-                <td style={{ textAlign: 'right' }}>{(l.dailySalesX100 / 100).toLocaleString(format.locale, { maximumFractionDigits: 2 })}</td>
+                <td style={{ textAlign: 'right' }}>{format.number(l.dailySalesX100 / 100)}</td>
                 <td style={{ textAlign: 'right' }}>
                   {format.number(l.onHand)} / {format.number(l.reserved)}
                 </td>
