@@ -21,6 +21,9 @@ let processNativeBinding: string | undefined;
  * (createCore does it when given `nativeBinding`), so side connections — backups, restore checks, import
  * staging — load the Electron build too instead of the Node build, which Electron cannot load.
  */
+/** How long a statement waits for another connection's write lock before SQLITE_BUSY (it waits synchronously). */
+export const BUSY_TIMEOUT_MS = 5000;
+
 export function setProcessNativeBinding(path: string | undefined): void {
   processNativeBinding = path;
 }
@@ -71,7 +74,7 @@ export function openSqlite(file: string, options: OpenOptions = {}): SqliteDatab
     if (!options.readonly) sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     sqlite.pragma('temp_store = MEMORY');
     sqlite.pragma('cache_size = -32000'); // 32 MB page cache
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();

@@ -5,12 +5,15 @@ import { Worker } from 'node:worker_threads';
 import type { ImportPreview, ImportRun } from '../../../../shared/contract/import.contract';
 import type { Actor } from '../../../../shared/domain/roles';
 import type { Core } from '../../create-core';
-import { processNativeBindingPath } from '../../db/connection';
+import { BUSY_TIMEOUT_MS, processNativeBindingPath } from '../../db/connection';
 import { DomainError } from '../../errors';
 import { commitImport, discardImport, previewBatch, previewImport, remapImport, type CommitResult, type ImportInput } from '../import.service';
 import { checkUndo, undoImport } from '../undo';
 import { ImportLockProbe } from './import-lock';
 import type { JobKind, JobMessage, JobShop, SerializedError, WorkerInit, WorkerMessage } from './protocol';
+
+/** The main connection's wait for a write lock while the worker has a job (see mainWaitsBriefly). */
+const MAIN_BUSY_WAIT_DURING_IMPORT_MS = 20;
 
 /**
  * The app's side of the import worker (import-worker.ts): previews, commits and undos are sent to a worker
@@ -203,17 +206,31 @@ export class ImportRunner {
     const run = async () => {
       this.activeFile = file;
       this.busy += 1;
+      if (this.busy === 1 && host.entry) this.mainWaitsBriefly(true);
       try {
         if (!host.entry) return await inPlace();
         return await host.send(this, kind, args);
       } finally {
         this.busy -= 1;
         this.activeFile = null;
+        if (this.busy === 0 && host.entry) this.mainWaitsBriefly(false);
       }
     };
     const result = this.tail.then(run, run);
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  /**
+   * While the worker has a job, the main connection waits for a write lock only briefly. SQLite's busy wait
+   * is synchronous: a write that checked "no import is writing" a moment before the worker took the lock
+   * would otherwise hold the whole main thread (every screen) until the import's transaction ended —
+   * seconds to minutes. With a short wait it gets SQLITE_BUSY at once, and the write queue waits for the
+   * import asynchronously and runs it again (nothing was changed by the refused attempt).
+   */
+  private mainWaitsBriefly(brief: boolean): void {
+    if (this.closed || !this.core.sqlite.open) return;
+    this.core.sqlite.pragma(`busy_timeout = ${brief ? MAIN_BUSY_WAIT_DURING_IMPORT_MS : BUSY_TIMEOUT_MS}`);
   }
 
   /** What the worker needs to open this shop, sent with every job. */
