@@ -82,6 +82,9 @@ describeE2E(
       await entry.waitFor();
       const line = (await entry.textContent()) ?? '';
       expect(line).toContain('właściciel');
+      // In words, not the core's `unpaid:` marker.
+      expect(line).toContain('mimo braku zapłaty: stały klient');
+      expect(line).not.toMatch(/unpaid/i);
       await app.page.screenshot({ path: 'test-results/e2e/unpaid-history-1366x768.png' });
       const audit = sql()
         .prepare("SELECT actor, details_json AS details FROM audit_log WHERE entity = 'order' AND entity_id = ? AND action = 'order.status' ORDER BY id DESC LIMIT 1")

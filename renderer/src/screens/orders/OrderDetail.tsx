@@ -311,7 +311,10 @@ type T = ReturnType<typeof useT<(typeof ordersMessages)['pl']>>;
 function timelineText(entry: OrderDetailData['timeline'][number], t: T): string {
   const details = (entry.details ?? {}) as { from?: OrderStatus; to?: OrderStatus; reason?: string; to_?: string };
   if (entry.action === 'order.status' && details.from && details.to) {
-    return `${t('action_order_status')}: ${t(`status_${details.from}`)} → ${t(`status_${details.to}`)}${details.reason ? ` — ${details.reason}` : ''}`;
+    // The core keeps an owner's override of "unpaid" as `unpaid: <reason>`; the person reads it in words.
+    const unpaid = details.reason?.match(/^unpaid:\s*(.*)$/s);
+    const reason = unpaid ? t('unpaidOverride', { reason: unpaid[1]! }) : details.reason;
+    return `${t('action_order_status')}: ${t(`status_${details.from}`)} → ${t(`status_${details.to}`)}${reason ? ` — ${reason}` : ''}`;
   }
   if (entry.action === 'order.hold') {
     const reason = (entry.details as { reason?: string } | null)?.reason;
