@@ -25,11 +25,13 @@ export const LEDGER_REASON_CODES = {
   'shipment.undo': { pl: 'Cofnięcie wysyłki — {0}', en: 'Shipment undone — {0}' },
   'stocktake.shelf': { pl: 'Inwentaryzacja półki {0}', en: 'Stocktake of shelf {0}' },
   'stock.sheet': { pl: 'Stan z arkusza {0}', en: 'Quantity from the sheet {0}' },
+  'stock.move': { pl: 'Przeniesienie {0} → {1}', en: 'Moved {0} → {1}' },
+  'stock.move.unplaced': { pl: 'Przeniesienie spoza półek → {0}', en: 'Moved from no shelf → {0}' },
 } as const satisfies Record<string, Record<LedgerReasonLang, string>>;
 
 export type LedgerReasonCode = keyof typeof LEDGER_REASON_CODES;
 
-/** Sentences older entries (and the demo shop) store, by the code they mean (those without values). */
+/** Sentences older entries (and demo shops generated before codes) store, by the code they mean (those without values). */
 const LEGACY: Record<string, LedgerReasonCode> = {
   'Zwrot uszkodzony – odpis': 'return.write_off',
   ...Object.fromEntries(
@@ -47,6 +49,9 @@ const LEGACY_PATTERNS: Array<{ re: RegExp; code: LedgerReasonCode }> = [
   { re: /^Cofnięcie wysyłki — (.+)$/s, code: 'shipment.undo' },
   { re: /^Inwentaryzacja półki (.+)$/s, code: 'stocktake.shelf' },
   { re: /^Stan z arkusza (.+)$/s, code: 'stock.sheet' },
+  // A move from no shelf wrote a dash where the shelf's code goes: "Przeniesienie — → B-02".
+  { re: /^Przeniesienie — → (.+)$/s, code: 'stock.move.unplaced' },
+  { re: /^Przeniesienie (.+?) → (.+)$/s, code: 'stock.move' },
 ];
 
 export function isLedgerReasonCode(reason: string): reason is LedgerReasonCode {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShopStats } from '../../shared/contract/system.contract';
 import { call } from '../../electron/core/dispatch';
 import { legalDeadline } from '../../electron/core/returns/legal-deadline';
+import { ledgerReasonText } from '../../shared/domain/ledger-reasons';
 import { tempCore, type TempCore } from '../support/temp-core';
 import { DEMO_NOW, dataChecksum, isValidEan13, isValidNip } from './demo-support';
 
@@ -324,6 +325,21 @@ describe('demo shop: ledger, audit and refusal', () => {
     expect(one<number>("SELECT count(*) FROM stock_ledger WHERE created_at = ? AND kind != 'stocktake'", firstDate)).toBe(0);
     expect(one<number>("SELECT count(*) FROM stock_ledger WHERE kind = 'receipt' AND (document IS NULL OR document NOT GLOB '[A-Z][A-Z] [0-9]*/[0-9][0-9]/20[0-9][0-9]')")).toBe(0);
     expect(one<number>("SELECT count(DISTINCT document) FROM stock_ledger WHERE kind = 'receipt'")).toBeGreaterThan(10);
+  });
+
+  it('stores every stock-history reason as a code, as the app does, said in both languages (issue 13)', () => {
+    const reasons = all<{ reason: string; kind: string; n: number }>('SELECT reason, kind, count(*) AS n FROM stock_ledger GROUP BY 1, 2');
+    for (const r of reasons) {
+      expect(r.reason, r.kind).toMatch(/^[a-z_]+(\.[a-z_]+)*( \[.*\])?$/);
+      expect(ledgerReasonText(r.reason, 'pl'), r.reason).not.toBe(r.reason);
+      expect(ledgerReasonText(r.reason, 'en'), r.reason).not.toBe(r.reason);
+    }
+    const codes = new Set(reasons.map((r) => r.reason.split(' ')[0]));
+    for (const code of ['stocktake.opening', 'receipt.supplier', 'sale.shipped', 'return.resellable', 'return.write_off']) expect([...codes]).toContain(code);
+    // The receipt's audit entry names the supplier, not the stored code.
+    const suppliers = all<{ s: string }>("SELECT DISTINCT json_extract(details_json, '$.supplier') AS s FROM audit_log WHERE action = 'stock.receipt'").map((r) => r.s);
+    expect(suppliers.length).toBeGreaterThan(1);
+    for (const s of suppliers) expect(one<number>("SELECT count(*) FROM stock_ledger WHERE kind = 'receipt' AND reason = ?", `receipt.supplier ${JSON.stringify([s])}`), s).toBeGreaterThan(0);
   });
 
   it('never lets on-hand dip below zero, in insertion order or in time order', () => {

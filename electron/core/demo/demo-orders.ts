@@ -4,6 +4,7 @@
  * delivery, and sometimes a cancellation, a return or a complaint. Recent orders stay open and are
  * reserved afterwards (see demo-shop.ts).
  */
+import { ledgerReason } from '../../../shared/domain/ledger-reasons';
 import { promisedDispatchBy } from '../orders/dispatch-promise';
 import { legalDeadline } from '../returns/legal-deadline';
 import { DELIVERY_METHODS, pickupPoint, trackingNumber, type DeliveryMethod } from './carriers';
@@ -199,7 +200,7 @@ export class DemoOrders {
       for (const l of lines) {
         writer.ledger({
           productId: l.product + 1, locationId: this.c.locationOf[l.product] || null, kind: 'sale', quantity: -l.quantity,
-          reason: 'Sprzedaż — wysyłka zamówienia', document: allegroOrderId, orderId, returnId: null,
+          reason: ledgerReason('sale.shipped'), document: allegroOrderId, orderId, returnId: null,
           unitCostGrosze: catalog.purchaseGrosze[l.product]!, at: iso(shipment.at),
         });
       }
@@ -389,8 +390,9 @@ export class DemoOrders {
         else [condition, decision] = ['resellable', 'restock'];
         stock.returnLater({
           at: decidedAt, product: line.product, quantity, restock: decision === 'restock', document: reference, orderId, returnId,
-          reason: `Zwrot od kupującego (${reasonCode})`,
-          adjustmentReason: decision === 'supplier' ? 'Zwrot wadliwego towaru do dostawcy' : 'Zwrot uszkodzony – odpis',
+          // The codes the app writes when a return is received (RESTOCK_REASON) and then decided.
+          reason: ledgerReason(condition === 'resellable' ? 'return.resellable' : condition === 'incomplete' ? 'return.incomplete' : 'return.damaged'),
+          adjustmentReason: ledgerReason(decision === 'supplier' ? 'return.to_supplier' : 'return.write_off'),
         });
       } else if (rejected) {
         condition = 'resellable';

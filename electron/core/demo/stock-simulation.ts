@@ -9,6 +9,7 @@
  * - read by time (created_at), the running sum never goes below zero either: every sale is dated after
  *   the receipts that made its units free.
  */
+import { ledgerReason } from '../../../shared/domain/ledger-reasons';
 import type { Catalog } from './catalog';
 import { SUPPLIERS } from './catalog';
 import type { DemoWriter } from './demo-writer';
@@ -138,7 +139,7 @@ export class StockSimulation {
       if (quantity > 0) {
         writer.ledger({
           productId: i + 1, locationId: locationOf[i] || null, kind: 'stocktake', quantity,
-          reason: 'Inwentaryzacja otwarcia', document: 'INW 1/' + iso.slice(0, 4), orderId: null, returnId: null,
+          reason: ledgerReason('stocktake.opening'), document: 'INW 1/' + iso.slice(0, 4), orderId: null, returnId: null,
           unitCostGrosze: catalog.purchaseGrosze[i]!, at: iso,
         });
         this.free[i] = quantity;
@@ -177,7 +178,7 @@ export class StockSimulation {
     const supplier = SUPPLIERS[this.o.catalog.supplier[product]!]!;
     this.apply({
       at: at - 3_600_000, product, quantity: this.orderQuantity[product]!, kind: 'receipt', document: `${supplier.docPrefix} PILNE ${++this.urgentDeliveries}/${new Date(at).toISOString().slice(0, 7)}`,
-      orderId: null, returnId: null, reason: `Dostawa: ${supplier.name}`, urgent: true,
+      orderId: null, returnId: null, reason: ledgerReason('receipt.supplier', supplier.name), urgent: true,
     });
     this.take(product, 1, at);
     return product;
@@ -207,7 +208,7 @@ export class StockSimulation {
     }
     const quantity = this.orderQuantity[product]!;
     this.inbound[product] = this.inbound[product]! + quantity;
-    this.queue.push({ at: arrival, product, quantity, kind: 'receipt', document, orderId: null, returnId: null, reason: `Dostawa: ${supplier.name}` });
+    this.queue.push({ at: arrival, product, quantity, kind: 'receipt', document, orderId: null, returnId: null, reason: ledgerReason('receipt.supplier', supplier.name) });
   }
 
   private apply(e: PendingStock): void {
@@ -222,7 +223,7 @@ export class StockSimulation {
       writer.ledger({ productId, locationId, kind: 'receipt', quantity: e.quantity, reason: e.reason, document: e.document, orderId: null, returnId: null, unitCostGrosze: cost, at: iso });
       if (!this.announcedDocuments.has(e.document)) {
         this.announcedDocuments.add(e.document);
-        writer.audit(iso, 'stock.receipt', 'document', e.document, { supplier: e.reason.replace('Dostawa: ', '') });
+        writer.audit(iso, 'stock.receipt', 'document', e.document, { supplier: SUPPLIERS[catalog.supplier[e.product]!]!.name });
       }
       return;
     }
@@ -231,7 +232,7 @@ export class StockSimulation {
       this.free[e.product] = this.free[e.product]! + e.quantity;
     } else {
       // Booked in and written off at once: the return is on record, the shelf does not grow.
-      writer.ledger({ productId, locationId: null, kind: 'adjustment', quantity: -e.quantity, reason: e.adjustmentReason ?? 'Zwrot uszkodzony – odpis', document: e.document, orderId: e.orderId, returnId: e.returnId, unitCostGrosze: cost, at: iso });
+      writer.ledger({ productId, locationId: null, kind: 'adjustment', quantity: -e.quantity, reason: e.adjustmentReason ?? ledgerReason('return.write_off'), document: e.document, orderId: e.orderId, returnId: e.returnId, unitCostGrosze: cost, at: iso });
     }
   }
 }

@@ -127,7 +127,7 @@ export async function moveStock(core: Core, input: MoveInput, actor: Actor, role
     if (there < input.quantity) {
       throw new DomainError('insufficient_stock', `Only ${there} units are on ${from?.code ?? 'no shelf'}.`, { available: there });
     }
-    const reason = input.reason || `Przeniesienie ${from?.code ?? '—'} → ${to.code}`;
+    const reason = input.reason || (from ? ledgerReason('stock.move', from.code, to.code) : ledgerReason('stock.move.unplaced', to.code));
     const inId = await appendLedger(trx, { productId: input.productId, locationId: to.id, kind: 'move', quantity: input.quantity, reason, actor }, at);
     const outId = await appendLedger(trx, { productId: input.productId, locationId: from?.id ?? null, kind: 'move', quantity: -input.quantity, reason, actor }, at);
     if (input.makeHome && product.locationId !== to.id) {

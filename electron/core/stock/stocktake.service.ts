@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { LocationRow, stocktakeCommitInput, stocktakeCommitOutput, StocktakeLine } from '../../../shared/contract/stock.contract';
+import { ledgerReason } from '../../../shared/domain/ledger-reasons';
 import type { Actor, Role } from '../../../shared/domain/roles';
 import { recordAudit } from '../audit/audit.repository';
 import type { Core } from '../create-core';
@@ -49,7 +50,7 @@ export async function commitStocktake(core: Core, input: CommitInput, actor: Act
     counted.set(c.productId, c.counted);
   }
   const at = core.now();
-  const reason = `Inwentaryzacja półki ${location.code}`;
+  const reason = ledgerReason('stocktake.shelf', location.code);
   const outcome = await core.db.transaction().execute(async (trx) => {
     // The sheet is read again inside the transaction: sales packed while people counted are included.
     const sheet = sheetLines(core.sqlite, input.locationId);

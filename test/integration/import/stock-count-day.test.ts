@@ -64,12 +64,14 @@ describe('an undated stock sheet asks for its day and books only the difference 
     expect([onHand('SW-LAW-200'), onHand('MIOD-RZE-500'), onHand('SW-CYN-200')]).toEqual([45, 118, 31]);
     // Booked at the end of 4 December in Warsaw (23:59:59 CET = 22:59:59 UTC), before this morning's sale.
     const booked = t.core.sqlite
-      .prepare("SELECT p.sku, l.quantity, l.created_at FROM stock_ledger l JOIN products p ON p.id = l.product_id WHERE l.import_run_id = ? AND l.kind = 'stocktake' ORDER BY p.sku")
+      .prepare("SELECT p.sku, l.quantity, l.created_at, l.reason FROM stock_ledger l JOIN products p ON p.id = l.product_id WHERE l.import_run_id = ? AND l.kind = 'stocktake' ORDER BY p.sku")
       .all(done.run.id);
+    // The reason is stored as a code with the file's name (issue 13), said in the reader's language when shown.
+    const reason = 'stock.sheet ["stan-magazynu.bez-daty.csv"]';
     expect(booked).toEqual([
-      { sku: 'MIOD-RZE-500', quantity: 1, created_at: '2026-12-04T22:59:59.000Z' },
-      { sku: 'SW-CYN-200', quantity: 31, created_at: '2026-12-04T22:59:59.000Z' },
-      { sku: 'SW-LAW-200', quantity: 2, created_at: '2026-12-04T22:59:59.000Z' },
+      { sku: 'MIOD-RZE-500', quantity: 1, created_at: '2026-12-04T22:59:59.000Z', reason },
+      { sku: 'SW-CYN-200', quantity: 31, created_at: '2026-12-04T22:59:59.000Z', reason },
+      { sku: 'SW-LAW-200', quantity: 2, created_at: '2026-12-04T22:59:59.000Z', reason },
     ]);
   });
 

@@ -102,9 +102,10 @@ describe('stock operations', () => {
   it('move between shelves: two entries, on-hand unchanged, per-shelf quantities follow; more than is there is refused', async () => {
     receive(t.core, mug, 10); // no shelf in the ledger → counts on the home shelf A-01
     const result = await call(t.core, 'stock.move', { productId: mug, fromLocationId: shelfA, toLocationId: shelfB, quantity: 4 });
-    expect(result.entries.map((e) => [e.kind, e.quantity, e.locationCode])).toEqual([
-      ['move', 4, 'B-01'],
-      ['move', -4, 'A-01'],
+    // Stored as a code with the shelves as values (issue 13): the stock history says it in the reader's language.
+    expect(result.entries.map((e) => [e.kind, e.quantity, e.locationCode, e.reason])).toEqual([
+      ['move', 4, 'B-01', 'stock.move ["A-01","B-01"]'],
+      ['move', -4, 'A-01', 'stock.move ["A-01","B-01"]'],
     ]);
     expect(onHand(mug)).toBe(10);
     const detail = await call(t.core, 'stock.get', { id: mug });
@@ -158,7 +159,7 @@ describe('stocktake', () => {
         { productId: visitor, counted: 3 },
       ],
     });
-    expect(partial.entries.map((e) => [e.kind, e.quantity, e.locationCode, e.reason])).toEqual([['stocktake', -2, 'A-01', 'Inwentaryzacja półki A-01']]);
+    expect(partial.entries.map((e) => [e.kind, e.quantity, e.locationCode, e.reason])).toEqual([['stocktake', -2, 'A-01', 'stocktake.shelf ["A-01"]']]);
     expect(partial).toMatchObject({ unchanged: 2, skipped: 1 });
     expect(onHand(mug)).toBe(8);
     expect(onHand(bowl)).toBe(2);

@@ -1,3 +1,4 @@
+import { ledgerReason } from '../../../../shared/domain/ledger-reasons';
 import { OPEN_ORDER_STATUSES } from '../../../../shared/domain/order-status';
 import { t } from '../problems';
 import type { OfferRecord, SheetMetaRecord, StockRowRecord } from '../records';
@@ -183,7 +184,7 @@ export function applyStockSheet(ctx: ApplyContext): ApplyCounts {
       sample.set(r.sku, STOCK_CHANGE_COLUMN, `${onHand} → ${onHand + (r.quantity - booked)}`);
     }
     if (r.quantity !== undefined && r.quantity !== null && r.quantity !== booked) {
-      ledger.run(id, location ?? null, r.quantity - booked, `Stan z arkusza ${ctx.fileName}`, ctx.fileName, ctx.runId, r.purchasePriceGrosze ?? null, ctx.actor, countedAt);
+      ledger.run(id, location ?? null, r.quantity - booked, ledgerReason('stock.sheet', ctx.fileName), ctx.fileName, ctx.runId, r.purchasePriceGrosze ?? null, ctx.actor, countedAt);
       writer.count('stock_ledger', 'inserted');
       changed = true;
       if (existing) {
