@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { eanProblem } from '../domain/ean';
 import { LEDGER_KINDS } from '../domain/order-status';
 import { defineChannel } from './define';
+import { GTU_CODES } from '../domain/gtu';
 import { id, minor, noInput, vatRate } from './common';
 import { MAX_UNITS, plainText, priceGrosze, wholeUnits } from './fields';
 
@@ -34,6 +35,9 @@ const units = wholeUnits(0, MAX_UNITS);
 const positiveUnits = wholeUnits(1, MAX_UNITS);
 const reasonText = plainText({ min: 1, max: 500, label: { pl: 'Powód', en: 'Reason' } });
 const documentText = plainText({ max: 100, label: { pl: 'Dokument', en: 'Document' } });
+
+/** The product's JPK_V7 GTU group (GTU_01 … GTU_13); null: none. */
+const gtu = z.enum(GTU_CODES);
 
 /** One product as the stock table shows it. */
 export const productRow = z.object({
@@ -115,6 +119,8 @@ export const locationStock = z.object({ locationId: z.number().int().nullable(),
 export const productDetail = z.object({
   product: productRow.extend({
     leadTimeDays: z.number().int().nullable(),
+    gtu: gtu.nullable(),
+    splitPayment: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
   }),
@@ -138,6 +144,8 @@ const productFields = {
   purchasePriceGrosze: price.nullable(),
   allowBackorder: z.boolean(),
   archived: z.boolean(),
+  gtu: gtu.nullable(),
+  splitPayment: z.boolean(),
 };
 
 export const createProductInput = z.strictObject({
@@ -152,6 +160,8 @@ export const createProductInput = z.strictObject({
   purchasePriceGrosze: productFields.purchasePriceGrosze.optional(),
   allowBackorder: productFields.allowBackorder.optional(),
   archived: productFields.archived.optional(),
+  gtu: productFields.gtu.optional(),
+  splitPayment: productFields.splitPayment.optional(),
 });
 
 export const updateProductInput = z.strictObject({
@@ -170,6 +180,8 @@ export const updateProductInput = z.strictObject({
   purchasePriceGrosze: productFields.purchasePriceGrosze.optional(),
   allowBackorder: productFields.allowBackorder.optional(),
   archived: productFields.archived.optional(),
+  gtu: productFields.gtu.optional(),
+  splitPayment: productFields.splitPayment.optional(),
 });
 export type UpdateProductInput = z.input<typeof updateProductInput>;
 

@@ -55,6 +55,10 @@ export interface ProductsTable {
   leadTimeDays: number | null;
   allowBackorder: Defaulted<number>;
   archived: Defaulted<number>;
+  /** JPK_V7 GTU group, 'GTU_01' … 'GTU_13', or null. */
+  gtu: string | null;
+  /** 1: goods of annex 15 (split payment above 15 000 zł). */
+  splitPayment: Defaulted<number>;
   onHand: TriggerMaintained;
   reserved: TriggerMaintained;
   importRunId: number | null;

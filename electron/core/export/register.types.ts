@@ -1,3 +1,4 @@
+import type { GtuCode } from '../../../shared/domain/gtu';
 import type { VatRate } from '../../../shared/domain/vat';
 import type { RegisterCashSummary } from '../accounting/cash-register';
 import type { Supply } from '../accounting/eu-supply';
@@ -43,9 +44,10 @@ export interface SourceSale {
   /**
    * The goods lines: gross = what the buyer paid for the line plus any Allegro Prices top-up (topUp, paid by
    * Allegro, art. 29a ust. 1 — part of the taxable amount); deposit = the packaging deposit (kaucja) the
-   * buyer paid for it, outside gross and the taxable amount. Both only present when not zero.
+   * buyer paid for it, outside gross and the taxable amount. Both only present when not zero. gtu and
+   * splitPayment: the product's JPK_V7 GTU group and annex-15 flag (see shared/domain/gtu.ts), only when set.
    */
-  lines: Array<{ gross: number; rate: VatRate; quantity: number; topUp?: number; deposit?: number }>;
+  lines: Array<{ gross: number; rate: VatRate; quantity: number; topUp?: number; deposit?: number; gtu?: GtuCode; splitPayment?: true }>;
   /** Of totalGross, Allegro Prices top-ups (lineItems[].reconciliation, payment.reconciliation); only when not zero. */
   topUpGross?: number;
   /** Packaging deposits the buyer paid, left out of totalGross (not taxed); only when not zero. */

@@ -1,3 +1,4 @@
+import { isGtuCode } from '../../../shared/domain/gtu';
 import type { VatRate } from '../../../shared/domain/vat';
 import type { SqliteDatabase } from '../db/connection';
 import { whenIdle } from '../db/idle';
@@ -262,8 +263,31 @@ function toSale(order: OrderRow, lines: SaleLine[], tax: TaxPoint, booked: Booke
   };
 }
 
-const saleLinesOf = (order: OrderRow, lines: LineRow[], warnings: Warnings): SaleLine[] =>
-  lines.map((l) => saleLine(l.unitPriceGrosze * l.quantity, lineRate(l.vatRate, l.productRate, order.id, warnings), l.quantity, l.reconciliationGrosze, l.depositGrosze));
+const saleLinesOf = (order: OrderRow, lines: LineRow[], warnings: Warnings, markers: ProductMarkers): SaleLine[] =>
+  lines.map((l) =>
+    withMarkers(saleLine(l.unitPriceGrosze * l.quantity, lineRate(l.vatRate, l.productRate, order.id, warnings), l.quantity, l.reconciliationGrosze, l.depositGrosze), l.productId, markers),
+  );
+
+/** The JPK_V7 facts of the products that have any (GTU group, annex 15): few products, read once per register. */
+type ProductMarkers = Map<number, Pick<SaleLine, 'gtu' | 'splitPayment'>>;
+
+function productMarkers(sqlite: SqliteDatabase): ProductMarkers {
+  const rows = sqlite.prepare('SELECT id, gtu, split_payment AS splitPayment FROM products WHERE gtu IS NOT NULL OR split_payment = 1').all() as Array<{
+    id: number;
+    gtu: string | null;
+    splitPayment: number;
+  }>;
+  return new Map(rows.map((r) => [r.id, { ...(isGtuCode(r.gtu) ? { gtu: r.gtu } : {}), ...(r.splitPayment === 1 ? { splitPayment: true as const } : {}) }]));
+}
+
+/**
+ * The line with its product's markers. A line of a product without any stays the same object, so a month
+ * without marked products is stored (closed months) and exported exactly as before.
+ */
+function withMarkers(line: SaleLine, productId: number | null, markers: ProductMarkers): SaleLine {
+  const known = productId === null || markers.size === 0 ? undefined : markers.get(productId);
+  return known ? { ...line, ...known } : line;
+}
 
 /**
  * A goods line of a sale: the Allegro Prices top-up Allegro pays for it is part of its price (art. 29a
@@ -385,9 +409,9 @@ const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_40
 
 /**
  * A month's line as read: order id, quantity, unit price, the line's rate text, the product's rate text,
- * the Allegro Prices top-up and the deposit of the whole line.
+ * the Allegro Prices top-up and the deposit of the whole line, the product id.
  */
-type LineRaw = [number, number, number, string | null, string | null, number | null, number | null];
+type LineRaw = [number, number, number, string | null, string | null, number | null, number | null, number | null];
 
 const marks = (n: number) => new Array<string>(n).fill('?').join(',');
 
@@ -448,6 +472,7 @@ export async function loadRegisterSources(
   const warnings = new Warnings();
   await whenIdle(sqlite);
   const frozen = frozenMonths(sqlite);
+  const markers = productMarkers(sqlite);
   const firstDay = lookbackStart(period.month, frozen);
   const from = monthPeriod(firstDay.slice(0, 7)).sqlFrom;
   /** A tax point / refund day this month takes: in the month, or in a closed month just before it. */
@@ -497,7 +522,7 @@ export async function loadRegisterSources(
         `SELECT l.order_id, l.quantity, l.unit_price_grosze, l.vat_rate,
            CASE WHEN l.product_id IS NOT NULL AND (l.vat_rate IS NULL OR l.vat_rate NOT IN (${PLAIN_RATES}))
              THEN (SELECT p.vat_rate FROM products p WHERE p.id = l.product_id) END,
-           l.reconciliation_grosze, l.deposit_grosze
+           l.reconciliation_grosze, l.deposit_grosze, l.product_id
          FROM order_lines l WHERE l.order_id IN (${marks(n)}) ORDER BY l.order_id, l.id`,
       )
       .raw();
@@ -533,7 +558,7 @@ export async function loadRegisterSources(
       const lines: SaleLine[] = [];
       for (; cursor < lineRows.length && (lineRows[cursor] as LineRaw)[0] === order.id; cursor++) {
         const v = lineRows[cursor] as LineRaw;
-        lines.push(saleLine(v[2] * v[1], lineRate(v[3], v[4], order.id, warnings), v[1], v[5], v[6]));
+        lines.push(withMarkers(saleLine(v[2] * v[1], lineRate(v[3], v[4], order.id, warnings), v[1], v[5], v[6]), v[7], markers));
       }
       const sale = toSale(order, lines, { date: taxDay, basis: shipped === null ? 'payment' : 'shipment' });
       if (shipped !== null) warnings.once('tax_point_shipment', order.id);
@@ -629,7 +654,7 @@ export async function loadRegisterSources(
     const b = bookedOf.get(orderId);
     const booked: BookedDocument | null = b ? { month: b.month, documentType: b.documentType, documentNumber: b.documentNumber, issueDate: b.issueDate, gross: b.gross } : null;
     const taxDate = b?.taxDate ?? (localDate(order.paidAt ?? order.boughtAt) as string);
-    const sale = toSale(order, saleLinesOf(order, lines.get(orderId) ?? [], warnings), { date: taxDate, basis: 'payment' }, booked);
+    const sale = toSale(order, saleLinesOf(order, lines.get(orderId) ?? [], warnings, markers), { date: taxDate, basis: 'payment' }, booked);
     otherSales.set(orderId, sale);
     return sale;
   };

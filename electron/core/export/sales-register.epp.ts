@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Settings } from '../../../shared/contract/system.contract';
+import { gtuNumber, SPLIT_PAYMENT_THRESHOLD_GROSZE } from '../../../shared/domain/gtu';
 import { minorToDecimalString } from '../../../shared/domain/money';
 import type { VatRate } from '../../../shared/domain/vat';
 import { countryName, isOtherEuCountry } from './countries';
@@ -254,14 +255,45 @@ function contractor(sale: SourceSale): EppField[] {
 }
 
 /**
- * The JPK_V7 markers of a document (DOKUMENTYZNACZNIKIJPKVAT, 31 fields in 1.11): the full number, the
- * markers SW … GTU_13 (none apply to the shop's goods as Zaplecze knows them), the document kind (29:
- * RO, WEW or FP, see JPK_KIND; 0 an ordinary invoice or receipt), WSTO_EE for a distance sale to a
- * consumer in another EU country, IED.
+ * The GTU groups a document carries: those of its goods (a sale and its correction alike — a correcting
+ * invoice is marked as the one it corrects). A summary (RO, WEW) is made of the receipts' per-rate sums and
+ * knows no goods: none.
+ */
+function gtuGroups(doc: RegisterDocument): Set<number> {
+  const groups = new Set<number>();
+  if (doc.summaryOf !== undefined) return groups;
+  for (const line of doc.sale.lines) if (line.gtu) groups.add(gtuNumber(line.gtu));
+  return groups;
+}
+
+/**
+ * MPP (art. 108a ust. 1a): an invoice to a VAT payer (a NIP) whose total due exceeds 15 000 zł and which
+ * includes goods of annex 15. The amounts are złoty (a foreign-currency sale is converted before it gets
+ * here). Receipts and corrections are not marked.
+ */
+function splitPayment(doc: RegisterDocument): boolean {
+  return (
+    doc.documentType === 'FS' &&
+    doc.kind === 'sale' &&
+    doc.sale.nip !== null &&
+    doc.gross > SPLIT_PAYMENT_THRESHOLD_GROSZE &&
+    doc.sale.lines.some((l) => l.splitPayment === true)
+  );
+}
+
+/**
+ * The JPK_V7 markers of a document (DOKUMENTYZNACZNIKIJPKVAT, EDI++ 1.11 Tabela 35, 31 fields): 1 the full
+ * number; 2–13 SW, EE, TP, TT_WNT, TT_D, MR_T, MR_UZ, I_42, I_63, B_SPV, B_SPV_DOSTAWA, B_SPV_PROWIZJA — all
+ * 0 (TP, a sale to a related party, is not known to Zaplecze); 14 MPP (splitPayment); 15 IMP 0; 16–28
+ * GTU_01 … GTU_13 from the products sold (gtuGroups); 29 the document kind (RO, WEW or FP, see JPK_KIND; 0
+ * an ordinary invoice or receipt); 30 WSTO_EE for a distance sale to a consumer in another EU country; 31 IED.
  */
 function jpkMarkers(doc: RegisterDocument): EppField[] {
   const fields: EppField[] = [text(fullNumber(doc), 30)];
-  for (let i = 2; i <= 28; i++) fields.push(num(0));
+  for (let i = 2; i <= 13; i++) fields.push(num(0));
+  fields.push(num(splitPayment(doc) ? 1 : 0), num(0)); // 14 MPP, 15 IMP
+  const groups = gtuGroups(doc);
+  for (let g = 1; g <= 13; g++) fields.push(num(groups.has(g) ? 1 : 0)); // 16–28 GTU_01 … GTU_13
   const kind = jpkKind(doc);
   fields.push(num(kind ? JPK_KIND[kind] : 0), num(transactionType(doc.sale) === 22 ? 1 : 0), num(0));
   return fields;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { createProductInput, ProductDetail, updateProductInput } from '../../../shared/contract/stock.contract';
+import { isGtuCode } from '../../../shared/domain/gtu';
 import type { Actor, Role } from '../../../shared/domain/roles';
 import { recordAudit } from '../audit/audit.repository';
 import type { Core } from '../create-core';
@@ -25,7 +26,14 @@ export function productDetail(core: Core, id: number, visibility: Visibility): P
      FROM offers WHERE product_id = ? ORDER BY status = 'ACTIVE' DESC, id`,
   ).all(id) as ProductDetail['offers'];
   return {
-    product: { ...toProductRow(raw, visibility), leadTimeDays: raw.leadTimeDays, createdAt: raw.createdAt, updatedAt: raw.updatedAt },
+    product: {
+      ...toProductRow(raw, visibility),
+      leadTimeDays: raw.leadTimeDays,
+      gtu: isGtuCode(raw.gtu) ? raw.gtu : null,
+      splitPayment: raw.splitPayment === 1,
+      createdAt: raw.createdAt,
+      updatedAt: raw.updatedAt,
+    },
     offers,
     byLocation: quantitiesByLocation(core.sqlite, id, raw.locationId),
   };
@@ -77,6 +85,8 @@ export async function createProduct(core: Core, input: CreateInput, actor: Actor
         leadTimeDays: input.leadTimeDays ?? null,
         allowBackorder: input.allowBackorder ? 1 : 0,
         archived: input.archived ? 1 : 0,
+        gtu: input.gtu ?? null,
+        splitPayment: input.splitPayment ? 1 : 0,
         createdAt: at.toISOString(),
         updatedAt: at.toISOString(),
       })
@@ -123,6 +133,8 @@ export async function updateProduct(core: Core, input: UpdateInput, actor: Actor
   set('purchasePriceGrosze', input.purchasePriceGrosze, current.purchasePriceGrosze);
   set('allowBackorder', input.allowBackorder === undefined ? undefined : input.allowBackorder ? 1 : 0, current.allowBackorder);
   set('archived', input.archived === undefined ? undefined : input.archived ? 1 : 0, current.archived);
+  set('gtu', input.gtu, current.gtu);
+  set('splitPayment', input.splitPayment === undefined ? undefined : input.splitPayment ? 1 : 0, current.splitPayment);
 
   if (Object.keys(patch).length > 0) {
     const at = core.now();

@@ -11,6 +11,7 @@ import * as applicationId from './2026-12-07-01-application-id';
 import * as results from './2026-12-07-15-results';
 import * as suppliersCampaigns from './2026-12-07-16-suppliers-campaigns';
 import * as lineTopupsDeposits from './2026-12-07-17-line-topups-deposits';
+import * as productJpkMarkers from './2026-12-07-18-product-jpk-markers';
 import * as importRowVersions from './2026-12-07-11-import-row-versions';
 import * as invoiceListReopen from './2026-12-07-14-invoice-list-reopen';
 
@@ -33,6 +34,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-15-results': results,
   '2026-12-07-16-suppliers-campaigns': suppliersCampaigns,
   '2026-12-07-17-line-topups-deposits': lineTopupsDeposits,
+  '2026-12-07-18-product-jpk-markers': productJpkMarkers,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1)!;
