@@ -1,7 +1,7 @@
 /**
  * JPK_V7 GTU groups (rozporządzenie MF w sprawie JPK_VAT, § 10 ust. 3 pkt 1): a sale of goods or services of
- * one of these groups is marked with its code in the VAT register. A product belongs to at most one group;
- * the short Polish labels are the ones the owner picks from (the accountant knows them by code).
+ * one of these groups is marked with its code in the VAT register. A product belongs to at most one group
+ * (the product form's labels are in the stock screen's messages).
  */
 export const GTU_CODES = [
   'GTU_01', 'GTU_02', 'GTU_03', 'GTU_04', 'GTU_05', 'GTU_06', 'GTU_07',
@@ -9,22 +9,6 @@ export const GTU_CODES = [
 ] as const;
 
 export type GtuCode = (typeof GTU_CODES)[number];
-
-export const GTU_LABELS: Record<GtuCode, string> = {
-  GTU_01: 'GTU_01 — napoje alkoholowe',
-  GTU_02: 'GTU_02 — paliwa',
-  GTU_03: 'GTU_03 — oleje opałowe i smarowe',
-  GTU_04: 'GTU_04 — wyroby tytoniowe',
-  GTU_05: 'GTU_05 — odpady',
-  GTU_06: 'GTU_06 — urządzenia elektroniczne',
-  GTU_07: 'GTU_07 — pojazdy i części samochodowe',
-  GTU_08: 'GTU_08 — metale szlachetne i nieszlachetne',
-  GTU_09: 'GTU_09 — leki i wyroby medyczne',
-  GTU_10: 'GTU_10 — budynki, budowle i grunty',
-  GTU_11: 'GTU_11 — uprawnienia do emisji gazów',
-  GTU_12: 'GTU_12 — usługi niematerialne',
-  GTU_13: 'GTU_13 — usługi transportowe i magazynowe',
-};
 
 export const isGtuCode = (value: unknown): value is GtuCode => typeof value === 'string' && (GTU_CODES as readonly string[]).includes(value);
 

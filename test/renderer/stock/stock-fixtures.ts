@@ -35,7 +35,7 @@ export function helperRow(over: Partial<ProductRow> = {}): ProductRow {
 
 export function productDetail(row: ProductRow): ProductDetail {
   return {
-    product: { ...row, leadTimeDays: null, createdAt: '2026-05-01T10:00:00.000Z', updatedAt: '2026-05-02T10:00:00.000Z' },
+    product: { ...row, leadTimeDays: null, gtu: null, splitPayment: false, createdAt: '2026-05-01T10:00:00.000Z', updatedAt: '2026-05-02T10:00:00.000Z' },
     offers: [{ id: 1, allegroOfferId: '17012345678', title: 'Kubek ceramiczny 300 ml — biały', priceGrosze: 2999, currency: 'PLN', stockQuantity: 10, status: 'ACTIVE' }],
     byLocation: [{ locationId: 1, locationCode: 'A-01', quantity: 12 }],
   };

@@ -141,6 +141,20 @@ describe('Stock screen with a fake core', { timeout: 60_000 }, () => {
     expect(fake.callsOf('stock.updateProduct')[0]).toMatchObject({ id: 1, sku: 'TAL-002', ean: '96385074', salePriceGrosze: 3150, expectedUpdatedAt: '2026-05-02T10:00:00.000Z' });
   });
 
+  it('saves the product’s GTU group and the annex-15 flag (the JPK markers of the accountant’s file)', async () => {
+    const user = userEvent.setup({ delay: null });
+    fake.handle('stock.updateProduct', () => productDetail(productRow()));
+    const dialog = await openProduct(1, 'Kubek ceramiczny 300 ml');
+    const gtu = await within(dialog).findByRole('combobox', { name: 'Grupa GTU (JPK_V7)' });
+    expect(gtu.textContent).toBe('— brak —');
+    await user.click(gtu);
+    await user.click(await screen.findByRole('option', { name: 'GTU_06 — urządzenia elektroniczne' }));
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Towar z załącznika nr 15 (podzielona płatność, MPP)' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Zapisz zmiany' }));
+    await waitFor(() => expect(fake.callsOf('stock.updateProduct')).toHaveLength(1));
+    expect(fake.callsOf('stock.updateProduct')[0]).toMatchObject({ id: 1, gtu: 'GTU_06', splitPayment: true });
+  });
+
   it('keeps unsaved edits when switching tabs and asks before discarding them', async () => {
     const user = userEvent.setup({ delay: null });
     const dialog = await openProduct(1, 'Kubek ceramiczny 300 ml');

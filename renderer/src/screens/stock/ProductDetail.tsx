@@ -14,6 +14,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import type { LocationRow, ProductDetail as ProductDetailData } from '../../../../shared/contract/stock.contract';
+import { GTU_CODES } from '../../../../shared/domain/gtu';
 import { VAT_RATES, type VatRate } from '../../../../shared/domain/vat';
 import { api, ApiError } from '../../api';
 import { useRole } from '../../app/session';
@@ -27,7 +28,7 @@ import { useLiveQuery } from '../../components/use-live-query';
 import { clearSessionState, useSessionState } from '../../components/use-session-state';
 import { useFormat } from '../../i18n/format';
 import { useLanguage, useT } from '../../i18n/i18n';
-import { type DraftErrors, type DraftField, draftToFields, emptyDraft, type ProductDraft, sameDraft, toDraft, validateDraft } from './product-form';
+import { type DraftErrors, type DraftField, draftToFields, emptyDraft, type MessageKey, type ProductDraft, sameDraft, toDraft, validateDraft } from './product-form';
 import { ProductHistory } from './ProductHistory';
 import { AdjustDialog, MoveDialog } from './StockOpsDialogs';
 import { stockMessages } from './stock.messages';
@@ -235,6 +236,26 @@ export function ProductDetail({ productId, locations, onClose, onCreated }: Prod
                     {t('pricesHidden')}
                   </Typography>
                 )}
+              </Grid>
+              <Grid size={{ xs: 12, sm: 6 }}>
+                {field('gtu', t('fieldGtu'), {
+                  select: true,
+                  // "None" is the usual answer: shown as such, not as an empty box.
+                  slotProps: { htmlInput: { 'aria-label': t('fieldGtu') }, select: { displayEmpty: true }, inputLabel: { shrink: true } },
+                  children: [
+                    <MenuItem key="" value="">
+                      {t('gtuNone')}
+                    </MenuItem>,
+                    ...GTU_CODES.map((code) => (
+                      <MenuItem key={code} value={code}>
+                        {t(`gtu${code.slice(4)}` as MessageKey)}
+                      </MenuItem>
+                    )),
+                  ],
+                })}
+              </Grid>
+              <Grid size={{ xs: 12, sm: 6 }}>
+                <FormControlLabel control={<Checkbox checked={current.splitPayment} onChange={(e) => set('splitPayment', e.target.checked)} />} label={t('fieldSplitPayment')} />
               </Grid>
               <Grid size={12}>
                 <FormControlLabel control={<Checkbox checked={current.allowBackorder} onChange={(e) => set('allowBackorder', e.target.checked)} />} label={t('fieldAllowBackorder')} />

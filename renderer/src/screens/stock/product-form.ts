@@ -1,6 +1,7 @@
 import type { ProductDetail, UpdateProductInput } from '../../../../shared/contract/stock.contract';
 import { eanProblem } from '../../../../shared/domain/ean';
 import { minorToDecimalString, parseMoney } from '../../../../shared/domain/money';
+import type { GtuCode } from '../../../../shared/domain/gtu';
 import type { VatRate } from '../../../../shared/domain/vat';
 import type { stockMessages } from './stock.messages';
 
@@ -21,6 +22,10 @@ export interface ProductDraft {
   purchasePrice: string;
   allowBackorder: boolean;
   archived: boolean;
+  /** JPK_V7 GTU group, '' for none. */
+  gtu: GtuCode | '';
+  /** Goods of annex 15: an invoice above 15 000 zł is marked MPP. */
+  splitPayment: boolean;
 }
 
 export type DraftField = keyof ProductDraft;
@@ -30,7 +35,7 @@ export type DraftErrors = Partial<Record<DraftField, MessageKey>>;
 const money = (minor: number | null | undefined) => (minor === null || minor === undefined ? '' : minorToDecimalString(minor, ','));
 
 export function emptyDraft(): ProductDraft {
-  return { sku: '', name: '', ean: '', unit: 'szt.', vatRate: '23', locationId: '', reorderPoint: '0', leadTimeDays: '', salePrice: '', purchasePrice: '', allowBackorder: false, archived: false };
+  return { sku: '', name: '', ean: '', unit: 'szt.', vatRate: '23', locationId: '', reorderPoint: '0', leadTimeDays: '', salePrice: '', purchasePrice: '', allowBackorder: false, archived: false, gtu: '', splitPayment: false };
 }
 
 export function toDraft(product: ProductDetail['product']): ProductDraft {
@@ -47,6 +52,8 @@ export function toDraft(product: ProductDetail['product']): ProductDraft {
     purchasePrice: money(product.purchasePriceGrosze),
     allowBackorder: product.allowBackorder,
     archived: product.archived,
+    gtu: product.gtu ?? '',
+    splitPayment: product.splitPayment,
   };
 }
 
@@ -102,6 +109,8 @@ export function draftToFields(draft: ProductDraft, showCosts: boolean): Omit<Upd
     salePriceGrosze: parseMoney(draft.salePrice),
     allowBackorder: draft.allowBackorder,
     archived: draft.archived,
+    gtu: draft.gtu === '' ? null : draft.gtu,
+    splitPayment: draft.splitPayment,
   };
   // The helper never sees purchase prices, so the form never sends one back.
   if (showCosts) fields.purchasePriceGrosze = parseMoney(draft.purchasePrice);
