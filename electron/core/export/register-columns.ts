@@ -54,9 +54,21 @@ export const REGISTER_COLUMNS: RegisterColumn[] = [
  */
 export const DEPOSIT_COLUMN: RegisterColumn = { header: 'Kaucja (poza VAT)', kind: 'money', width: 10, value: (r) => r.deposit ?? null };
 
-/** The columns of this register: REGISTER_COLUMNS, and DEPOSIT_COLUMN after them when a row has a deposit. */
+/**
+ * The document's JPK_V7 markers from the products it sold: GTU groups and MPP ("GTU_06 MPP"). Like the
+ * deposit, after the documented columns and only in a register that has a marked document.
+ */
+export const MARKERS_COLUMN: RegisterColumn = { header: 'Oznaczenia JPK (GTU, MPP)', kind: 'text', width: 14, value: (r) => r.markers ?? null };
+
+/**
+ * The columns of this register: REGISTER_COLUMNS, then DEPOSIT_COLUMN when a row has a deposit, then
+ * MARKERS_COLUMN when a row has markers — a month with neither keeps the documented columns, byte for byte.
+ */
 export function registerColumns(register: Pick<SalesRegister, 'rows'>): RegisterColumn[] {
-  return register.rows.some((r) => r.deposit) ? [...REGISTER_COLUMNS, DEPOSIT_COLUMN] : REGISTER_COLUMNS;
+  const columns = [...REGISTER_COLUMNS];
+  if (register.rows.some((r) => r.deposit)) columns.push(DEPOSIT_COLUMN);
+  if (register.rows.some((r) => r.markers)) columns.push(MARKERS_COLUMN);
+  return columns.length === REGISTER_COLUMNS.length ? REGISTER_COLUMNS : columns;
 }
 
 /** The supply kind in the JPK's words: krajowa, WDT, WSTO (marker WSTO_EE), OSS (taxed in the buyer's country). */

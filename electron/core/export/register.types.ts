@@ -130,6 +130,8 @@ export interface RegisterRow {
   excluded?: boolean;
   /** Packaging deposits (kaucja) of the sale's goods at this rate: paid by the buyer, not in gross, not taxed; only when not zero. */
   deposit?: number;
+  /** The document's JPK_V7 markers from its goods ("GTU_06 MPP", see jpk-markers.ts); only when it has any. */
+  markers?: string;
 }
 
 /** The NBP table A average rate a document was converted at (art. 31a). */

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Settings } from '../../../shared/contract/system.contract';
-import { gtuNumber, SPLIT_PAYMENT_THRESHOLD_GROSZE } from '../../../shared/domain/gtu';
+import { gtuNumber } from '../../../shared/domain/gtu';
 import { minorToDecimalString } from '../../../shared/domain/money';
 import type { VatRate } from '../../../shared/domain/vat';
 import { countryName, isOtherEuCountry } from './countries';
 import { amount, date, type EppField, EppWriter, num, record, text } from './epp-format';
+import { gtuGroups, splitPayment } from './jpk-markers';
 import { Pacer } from './pacer';
 import { eppPaymentForm } from './payment-method';
 import type { RegisterDocument, SalesRegister, SourceSale } from './register.types';
@@ -255,33 +256,6 @@ function contractor(sale: SourceSale): EppField[] {
 }
 
 /**
- * The GTU groups a document carries: those of its goods (a sale and its correction alike — a correcting
- * invoice is marked as the one it corrects). A summary (RO, WEW) is made of the receipts' per-rate sums and
- * knows no goods: none.
- */
-function gtuGroups(doc: RegisterDocument): Set<number> {
-  const groups = new Set<number>();
-  if (doc.summaryOf !== undefined) return groups;
-  for (const line of doc.sale.lines) if (line.gtu) groups.add(gtuNumber(line.gtu));
-  return groups;
-}
-
-/**
- * MPP (art. 108a ust. 1a): an invoice to a VAT payer (a NIP) whose total due exceeds 15 000 zł and which
- * includes goods of annex 15. The amounts are złoty (a foreign-currency sale is converted before it gets
- * here). Receipts and corrections are not marked.
- */
-function splitPayment(doc: RegisterDocument): boolean {
-  return (
-    doc.documentType === 'FS' &&
-    doc.kind === 'sale' &&
-    doc.sale.nip !== null &&
-    doc.gross > SPLIT_PAYMENT_THRESHOLD_GROSZE &&
-    doc.sale.lines.some((l) => l.splitPayment === true)
-  );
-}
-
-/**
  * The JPK_V7 markers of a document (DOKUMENTYZNACZNIKIJPKVAT, EDI++ 1.11 Tabela 35, 31 fields): 1 the full
  * number; 2–13 SW, EE, TP, TT_WNT, TT_D, MR_T, MR_UZ, I_42, I_63, B_SPV, B_SPV_DOSTAWA, B_SPV_PROWIZJA — all
  * 0 (TP, a sale to a related party, is not known to Zaplecze); 14 MPP (splitPayment); 15 IMP 0; 16–28
@@ -292,7 +266,7 @@ function jpkMarkers(doc: RegisterDocument): EppField[] {
   const fields: EppField[] = [text(fullNumber(doc), 30)];
   for (let i = 2; i <= 13; i++) fields.push(num(0));
   fields.push(num(splitPayment(doc) ? 1 : 0), num(0)); // 14 MPP, 15 IMP
-  const groups = gtuGroups(doc);
+  const groups = new Set(gtuGroups(doc).map(gtuNumber));
   for (let g = 1; g <= 13; g++) fields.push(num(groups.has(g) ? 1 : 0)); // 16–28 GTU_01 … GTU_13
   const kind = jpkKind(doc);
   fields.push(num(kind ? JPK_KIND[kind] : 0), num(transactionType(doc.sale) === 22 ? 1 : 0), num(0));

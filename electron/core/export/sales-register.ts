@@ -1,6 +1,7 @@
 import { vatFromGross, type VatRate } from '../../../shared/domain/vat';
 import { allocateProRata } from './allocation';
 import { Pacer } from './pacer';
+import { markerWords } from './jpk-markers';
 import { localDate, type MonthPeriod } from './period';
 import { paymentMethodLabel } from './payment-method';
 import type {
@@ -291,7 +292,9 @@ export async function buildSalesRegister(
     const list = (byDay.get(day) as RegisterDocument[]).sort(compareDocuments);
     for (const doc of list) {
       documents.push(doc);
+      const markers = markerWords(doc);
       for (const row of doc.rows) {
+        if (markers) row.markers = markers;
         rows.push(row);
         totals.add(row);
       }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
 import { salesRegisterFile } from '../../../electron/core/export/export.service';
 import { tempCore, type TempCore } from '../../support/temp-core';
-import { readEpp } from './support/read-exports';
+import { readEpp, readRegisterCsv, readXlsx, sheetRows } from './support/read-exports';
 import { writeShopSettings } from './support/sample-shop';
 
 /**
@@ -116,5 +116,25 @@ describe('JPK markers GTU and MPP (issue 14 point 3)', () => {
     expect(field(docs.laptopBelow!.m, 14)).toBe('0');
     expect(field(docs.plainAbove!.m, 14)).toBe('0');
     expect(docs.plainAbove!.m.slice(1).every((v) => v === '0')).toBe(true);
+  });
+
+  it('CSV and XLSX: the markers in one column after the documented ones; a month without any keeps its columns', async () => {
+    const MARKERS = 'Oznaczenia JPK (GTU, MPP)';
+    const csv = readRegisterCsv((await salesRegisterFile(t.core, MONTH, 'csv')).bytes);
+    expect(csv.header.at(-2)).toBe('Poza sumą');
+    expect(csv.header.at(-1)).toBe(MARKERS);
+    const byOrder = (rows: Array<Record<string, string>>, name: string) => rows.find((r) => r['Nr w Zapleczu'] === `ZAP-${orders[name]}`)!;
+    expect(byOrder(csv.rows, 'phoneInvoice')[MARKERS]).toBe('GTU_06');
+    expect(byOrder(csv.rows, 'phoneReceipt')[MARKERS]).toBe('GTU_06');
+    expect(byOrder(csv.rows, 'laptopAbove')[MARKERS]).toBe('GTU_06 MPP');
+    expect(byOrder(csv.rows, 'laptopAtThreshold')[MARKERS]).toBe('GTU_06');
+    expect(byOrder(csv.rows, 'plainAbove')[MARKERS]).toBe('');
+
+    const sheet = (await readXlsx((await salesRegisterFile(t.core, MONTH, 'xlsx')).bytes)).getWorksheet('Rejestr')!;
+    const laptop = sheetRows(sheet).find((r) => r['Nr w Zapleczu']?.value === `ZAP-${orders.laptopAbove}`)!;
+    expect(laptop[MARKERS]?.value).toBe('GTU_06 MPP');
+
+    const october = readRegisterCsv((await salesRegisterFile(t.core, '2026-10', 'csv')).bytes);
+    expect(october.header.at(-1)).toBe('Poza sumą');
   });
 });
