@@ -302,8 +302,9 @@ export function PackingQueue() {
                     )}
                   </td>
                   <td className="act">
+                    {/* A packed order has nothing left to pack: its button opens it (label, tracking number). */}
                     <button type="button" className={row.overdue ? 'pack pack-overdue' : 'pack'} onClick={() => navigate('packing', row.id)}>
-                      {t('pack')}
+                      {row.status === 'packed' ? t('openPacked') : t('pack')}
                     </button>
                   </td>
                 </tr>

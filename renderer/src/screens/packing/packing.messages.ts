@@ -25,6 +25,7 @@ export const packingMessages = defineMessages(
     pickList: 'Lista kompletacyjna ({n})',
     pickListHint: 'Zaznacz zamówienia, aby zebrać je razem z półek',
     pack: 'Pakuj',
+    openPacked: 'Otwórz',
     packNext: 'Pakuj następne',
     // pick list
     pickTitle: 'Lista kompletacyjna',
@@ -155,6 +156,7 @@ export const packingMessages = defineMessages(
     pickList: 'Pick list ({n})',
     pickListHint: 'Select orders to pick them from the shelves together',
     pack: 'Pack',
+    openPacked: 'Open',
     packNext: 'Pack the next one',
     pickTitle: 'Pick list',
     pickSubtitle: '{orders} {orders:order|orders}, {units} {units:unit|units} — in shelf order',
