@@ -1,9 +1,10 @@
 import Box from '@mui/material/Box';
-import { DataGrid, type GridColDef, type GridRowSelectionModel, type GridSortModel } from '@mui/x-data-grid';
+import { DataGrid, type GridColDef, type GridPaginationModel, type GridRowClassNameParams, type GridRowParams, type GridRowSelectionModel, type GridSortModel } from '@mui/x-data-grid';
 import { useMemo } from 'react';
 import type { OrderRow, OrderSortField } from '../../../../shared/contract/orders.contract';
 import { useGridLocaleText } from '../../components/grid-locale';
 import { GridCheckbox } from '../../components/GridCheckbox';
+import { useDelayedFlag, useStableCallback } from '../../components/use-stable-grid';
 import { useFormat } from '../../i18n/format';
 import { useLanguage, useT } from '../../i18n/i18n';
 import { allegroStatusText } from './allegro-labels';
@@ -28,6 +29,12 @@ interface OrdersTableProps {
 const GRID_SLOTS = { baseCheckbox: GridCheckbox } as const;
 
 const SORTABLE: ReadonlySet<string> = new Set(['id', 'boughtAt', 'buyer', 'total', 'status', 'dispatchBy']);
+const PAGE_SIZES = [25, 50, 100];
+const ROW_BUFFER_PX = 60;
+const NO_ROWS: OrderRow[] = [];
+const rowClassName = (params: GridRowClassNameParams<OrderRow>) => (params.row.overdue ? 'order-overdue' : '');
+/** The overlay waits this long for an answer: a quick page is drawn once, not three times (issue 16). */
+const LOADING_DELAY_MS = 250;
 
 /** The order list: one page from the core (server paging and sorting), checkboxes for bulk actions. */
 export function OrdersTable(props: OrdersTableProps) {
@@ -119,6 +126,19 @@ export function OrdersTable(props: OrdersTableProps) {
   const paginationModel = useMemo(() => ({ page: props.page, pageSize: props.pageSize }), [props.page, props.pageSize]);
   const paginationMeta = useMemo(() => ({ hasNextPage: props.hasNextPage }), [props.hasNextPage]);
   const selection = useMemo<GridRowSelectionModel>(() => ({ type: 'include', ids: new Set(props.selected) }), [props.selected]);
+  // Every prop the grid gets is stable unless its content changed: the grid (a memo) then skips the
+  // renders of the screen that do not concern it, e.g. each key typed in the search field (issue 16).
+  const onSelectionChange = useStableCallback((model: GridRowSelectionModel) => props.onSelect([...model.ids].map(Number)));
+  const onPaginationChange = useStableCallback((m: GridPaginationModel) => props.onPage(m.page, m.pageSize));
+  const onSortChange = useStableCallback((model: GridSortModel) => {
+    const first = model[0];
+    if (first && SORTABLE.has(first.field)) props.onSort({ field: first.field as OrderSortField, dir: first.sort === 'asc' ? 'asc' : 'desc' });
+    else props.onSort({ field: props.sort.field, dir: props.sort.dir === 'asc' ? 'desc' : 'asc' });
+  });
+  const onRowClick = useStableCallback((params: GridRowParams<OrderRow>) => props.onOpen(Number(params.id)));
+  // An empty list shows the overlay at once ("no orders" must not flash before the first answer).
+  const slowLoading = useDelayedFlag(props.loading, LOADING_DELAY_MS);
+  const loading = props.loading && (props.rows.length === 0 || slowLoading);
   return (
     <Box
       sx={{
@@ -133,34 +153,33 @@ export function OrdersTable(props: OrdersTableProps) {
     >
       <DataGrid
         aria-label={t('title')}
-        rows={props.rows}
+        rows={props.rows.length ? props.rows : NO_ROWS}
         columns={columns}
-        loading={props.loading}
+        loading={loading}
         checkboxSelection
         keepNonExistentRowsSelected
         rowSelectionModel={selection}
-        onRowSelectionModelChange={(model) => props.onSelect([...model.ids].map(Number))}
+        onRowSelectionModelChange={onSelectionChange}
         paginationMode="server"
         sortingMode="server"
         filterMode="server"
         rowCount={props.rowCount}
         paginationMeta={paginationMeta}
         paginationModel={paginationModel}
-        pageSizeOptions={[25, 50, 100]}
-        onPaginationModelChange={(m) => props.onPage(m.page, m.pageSize)}
+        pageSizeOptions={PAGE_SIZES}
+        onPaginationModelChange={onPaginationChange}
         sortModel={sortModel}
-        onSortModelChange={(model) => {
-          const first = model[0];
-          if (first && SORTABLE.has(first.field)) props.onSort({ field: first.field as OrderSortField, dir: first.sort === 'asc' ? 'asc' : 'desc' });
-          else props.onSort({ field: props.sort.field, dir: props.sort.dir === 'asc' ? 'desc' : 'asc' });
-        }}
+        onSortModelChange={onSortChange}
         disableColumnFilter
         disableRowSelectionOnClick
-        onRowClick={(params) => props.onOpen(Number(params.id))}
-        getRowClassName={(params) => (params.row.overdue ? 'order-overdue' : '')}
+        onRowClick={onRowClick}
+        getRowClassName={rowClassName}
         density="compact"
         rowHeight={30}
         columnHeaderHeight={34}
+        // Rows drawn beyond the window: the default (150 px, more in practice) drew ~32 rows for ~18 seen,
+        // and every page change redraws them all several times (issue 16).
+        rowBufferPx={ROW_BUFFER_PX}
         localeText={gridLocaleText}
         // The browser's own tick box: MUI's Checkbox in every row was a large part of each page's drawing.
         slots={GRID_SLOTS}

@@ -1,12 +1,19 @@
 import Box from '@mui/material/Box';
-import { DataGrid, type GridColDef, type GridSortModel } from '@mui/x-data-grid';
+import { DataGrid, type GridColDef, type GridPaginationModel, type GridRowParams, type GridSortModel } from '@mui/x-data-grid';
 import { useMemo } from 'react';
 import type { ProductRow, StockSortField } from '../../../../shared/contract/stock.contract';
 import { useGridLocaleText } from '../../components/grid-locale';
+import { useDelayedFlag, useStableCallback } from '../../components/use-stable-grid';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
 import { stockMessages } from './stock.messages';
 import { productClassColumn } from '../results/reorder/ProductClassColumn';
+
+const PAGE_SIZES = [25, 50, 100];
+const ROW_BUFFER_PX = 60;
+const NO_ROWS: ProductRow[] = [];
+/** The overlay waits this long for an answer: a quick page is drawn once, not three times (issue 16). */
+const LOADING_DELAY_MS = 250;
 
 interface ProductTableProps {
   rows: ProductRow[];
@@ -75,6 +82,18 @@ export function ProductTable({ rows, rowCount, hasNextPage, loading, page, pageS
   const sortModel = useMemo<GridSortModel>(() => (sort ? [{ field: sort.field, sort: sort.dir }] : []), [sort?.field, sort?.dir]);
   const paginationModel = useMemo(() => ({ page, pageSize }), [page, pageSize]);
   const paginationMeta = useMemo(() => ({ hasNextPage }), [hasNextPage]);
+  // Stable callbacks: the grid (a memo that redraws every cell when it renders) skips the screen's
+  // renders that do not concern it, e.g. each key typed in the search field (issue 16).
+  const onPaginationChange = useStableCallback((model: GridPaginationModel) => onPage(model.page, model.pageSize));
+  const onSortChange = useStableCallback((model: GridSortModel) => {
+    const first = model[0];
+    // A third click clears the column sort: back to the default order.
+    onSort(first ? { field: first.field as StockSortField, dir: first.sort === 'desc' ? 'desc' : 'asc' } : null);
+  });
+  const onRowClick = useStableCallback((params: GridRowParams<ProductRow>) => onOpen(Number(params.id)));
+  // An empty list shows the overlay at once ("no products" must not flash before the first answer).
+  const slowLoading = useDelayedFlag(loading, LOADING_DELAY_MS);
+  const showLoading = loading && (rows.length === 0 || slowLoading);
   return (
     <Box
       sx={{
@@ -86,29 +105,28 @@ export function ProductTable({ rows, rowCount, hasNextPage, loading, page, pageS
     >
       <DataGrid
         aria-label={t('title')}
-        rows={rows}
+        rows={rows.length ? rows : NO_ROWS}
         columns={columns}
-        loading={loading}
+        loading={showLoading}
         paginationMode="server"
         sortingMode="server"
         filterMode="server"
         rowCount={rowCount}
         paginationMeta={paginationMeta}
         paginationModel={paginationModel}
-        pageSizeOptions={[25, 50, 100]}
-        onPaginationModelChange={(model) => onPage(model.page, model.pageSize)}
+        pageSizeOptions={PAGE_SIZES}
+        onPaginationModelChange={onPaginationChange}
         sortModel={sortModel}
-        onSortModelChange={(model) => {
-          const first = model[0];
-          // A third click clears the column sort: back to the default order.
-          onSort(first ? { field: first.field as StockSortField, dir: first.sort === 'desc' ? 'desc' : 'asc' } : null);
-        }}
+        onSortModelChange={onSortChange}
         disableColumnFilter
         disableRowSelectionOnClick
-        onRowClick={(params) => onOpen(Number(params.id))}
+        onRowClick={onRowClick}
         density="compact"
         rowHeight={30}
         columnHeaderHeight={34}
+        // Rows drawn beyond the window: the default (150 px, more in practice) drew ~32 rows for ~18 seen,
+        // and every page change redraws them all several times (issue 16).
+        rowBufferPx={ROW_BUFFER_PX}
         localeText={gridLocaleText}
         // happy-dom (component tests) has no layout, so virtualisation would render no rows there.
         disableVirtualization={import.meta.env.MODE === 'test'}
