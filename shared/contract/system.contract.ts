@@ -55,6 +55,11 @@ export const settingsSchema = z.object({
    * FP; `exempt` (no cash register: online payments) one WEW summary a month.
    */
   salesRecording: z.enum(['per_order', 'cash_register', 'exempt']),
+  /**
+   * NIPs (10 digits) of buyers related to the shop (art. 32 ust. 2 pkt 1 ustawy o VAT): their sales carry the
+   * JPK_V7 marker TP in the accountant's files. Empty: none.
+   */
+  relatedPartyNips: z.array(z.string().regex(/^\d{10}$/)).max(500),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -79,6 +84,7 @@ export const settingsInput = settingsSchema
     handlingTimeDays: wholeUnits(0, 60, { label: { pl: 'Czas wysyłki', en: 'Handling time' } }),
     returnInstruction: plainText({ max: 2000, multiline: true, label: { pl: 'Informacja o zwrotach', en: 'Return instructions' } }),
     backupKeep: wholeUnits(1, 365, { label: { pl: 'Liczba kopii', en: 'Backups kept' } }),
+    relatedPartyNips: z.array(nipField().refine((nip) => nip !== '', 'an empty NIP')).max(500),
   })
   .partial()
   .strict();

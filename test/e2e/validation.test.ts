@@ -45,6 +45,16 @@ describeE2E(
       await settings.saveButton.click();
       await settings.notice.waitFor();
       expect(await call(app.harness.core, 'settings.get', {})).toMatchObject({ shopName: 'Sklep Pod Lipą', shopNip: '5260001246', shopEmail: 'sklep@example.pl' });
+
+      // Related parties (the TP marker): a list with a wrong NIP is refused in words; a good one is kept as 10 digits each.
+      await settings.field('relatedPartyNips').fill('526-000-12-46, 123');
+      await settings.saveButton.click();
+      await expect.poll(() => main.textContent()).toContain('Któryś NIP jest niepoprawny');
+      expect((await call(app.harness.core, 'settings.get', {})).relatedPartyNips).toEqual([]);
+      await settings.field('relatedPartyNips').fill('526-000-12-46; PL 7740001454');
+      await settings.saveButton.click();
+      await expect.poll(async () => (await call(app.harness.core, 'settings.get', {})).relatedPartyNips).toEqual(['5260001246', '7740001454']);
+      await page.screenshot({ path: '/tmp/lead-settings-tp.png' });
     });
 
     it('Magazyn: a 5,000-character name and a price of 99 999 999 999 zł are refused under their fields; no product is added', async () => {

@@ -33,9 +33,18 @@ export function splitPayment(doc: RegisterDocument): boolean {
   );
 }
 
-/** "GTU_06 MPP": the markers in the register's column; null when the document has none. */
+/**
+ * TP: a sale to a buyer related to the shop (its NIP on the owner's list in Settings), and its corrections.
+ * A summary (RO, WEW) names no buyer: never.
+ */
+export function relatedParty(doc: RegisterDocument): boolean {
+  return doc.summaryOf === undefined && doc.sale.relatedParty === true;
+}
+
+/** "GTU_06 MPP TP": the markers in the register's column; null when the document has none. */
 export function markerWords(doc: RegisterDocument): string | null {
   const words: string[] = gtuGroups(doc);
   if (splitPayment(doc)) words.push('MPP');
+  if (relatedParty(doc)) words.push('TP');
   return words.length ? words.join(' ') : null;
 }

@@ -58,7 +58,7 @@ export const DEPOSIT_COLUMN: RegisterColumn = { header: 'Kaucja (poza VAT)', kin
  * The document's JPK_V7 markers from the products it sold: GTU groups and MPP ("GTU_06 MPP"). Like the
  * deposit, after the documented columns and only in a register that has a marked document.
  */
-export const MARKERS_COLUMN: RegisterColumn = { header: 'Oznaczenia JPK (GTU, MPP)', kind: 'text', width: 14, value: (r) => r.markers ?? null };
+export const MARKERS_COLUMN: RegisterColumn = { header: 'Oznaczenia JPK (GTU, MPP, TP)', kind: 'text', width: 14, value: (r) => r.markers ?? null };
 
 /**
  * The columns of this register: REGISTER_COLUMNS, then DEPOSIT_COLUMN when a row has a deposit, then

@@ -26,6 +26,8 @@ export interface SourceSale {
   buyerName: string;
   buyerLogin: string | null;
   nip: string | null;
+  /** The buyer's NIP is on the owner's list of related parties (Settings): the JPK_V7 marker TP. Only when so. */
+  relatedParty?: true;
   country: string;
   address: { street: string | null; zip: string | null; city: string | null };
   phone: string | null;

@@ -213,7 +213,7 @@ interface TaxPoint {
   basis: SourceSale['taxBasis'];
 }
 
-function toSale(order: OrderRow, lines: SaleLine[], tax: TaxPoint, booked: BookedDocument | null = null): SourceSale {
+function toSale(order: OrderRow, lines: SaleLine[], tax: TaxPoint, related: ReadonlySet<string>, booked: BookedDocument | null = null): SourceSale {
   spreadOrderTopUp(order, lines);
   let topUp = 0;
   let deposit = 0;
@@ -243,6 +243,7 @@ function toSale(order: OrderRow, lines: SaleLine[], tax: TaxPoint, booked: Booke
     buyerName,
     buyerLogin: order.buyerLogin,
     nip,
+    ...(nip !== null && related.has(nip) ? { relatedParty: true as const } : {}),
     country,
     address: invoice
       ? { street: order.invoiceStreet, zip: order.invoiceZip, city: order.invoiceCity }
@@ -270,6 +271,21 @@ const saleLinesOf = (order: OrderRow, lines: LineRow[], warnings: Warnings, mark
 
 /** The JPK_V7 facts of the products that have any (GTU group, annex 15): few products, read once per register. */
 type ProductMarkers = Map<number, Pick<SaleLine, 'gtu' | 'splitPayment'>>;
+
+/**
+ * The NIPs of buyers the owner marked as related to the shop (Settings → relatedPartyNips): their sales
+ * carry the JPK_V7 marker TP (art. 32 ust. 2 pkt 1 ustawy o VAT). Read as stored; the contract checked them.
+ */
+function relatedPartyNips(sqlite: SqliteDatabase): ReadonlySet<string> {
+  const row = sqlite.prepare("SELECT value FROM settings WHERE key = 'relatedPartyNips'").get() as { value: string } | undefined;
+  if (!row) return new Set();
+  try {
+    const list = JSON.parse(row.value) as unknown;
+    return new Set(Array.isArray(list) ? list.filter((n): n is string => typeof n === 'string' && /^\d{10}$/.test(n)) : []);
+  } catch {
+    return new Set();
+  }
+}
 
 function productMarkers(sqlite: SqliteDatabase): ProductMarkers {
   const rows = sqlite.prepare('SELECT id, gtu, split_payment AS splitPayment FROM products WHERE gtu IS NOT NULL OR split_payment = 1').all() as Array<{
@@ -473,6 +489,7 @@ export async function loadRegisterSources(
   await whenIdle(sqlite);
   const frozen = frozenMonths(sqlite);
   const markers = productMarkers(sqlite);
+  const related = relatedPartyNips(sqlite);
   const firstDay = lookbackStart(period.month, frozen);
   const from = monthPeriod(firstDay.slice(0, 7)).sqlFrom;
   /** A tax point / refund day this month takes: in the month, or in a closed month just before it. */
@@ -560,7 +577,7 @@ export async function loadRegisterSources(
         const v = lineRows[cursor] as LineRaw;
         lines.push(withMarkers(saleLine(v[2] * v[1], lineRate(v[3], v[4], order.id, warnings), v[1], v[5], v[6]), v[7], markers));
       }
-      const sale = toSale(order, lines, { date: taxDay, basis: shipped === null ? 'payment' : 'shipment' });
+      const sale = toSale(order, lines, { date: taxDay, basis: shipped === null ? 'payment' : 'shipment' }, related);
       if (shipped !== null) warnings.once('tax_point_shipment', order.id);
       if (taxDay < period.firstDay) warnings.once('late_sale', order.id);
       sales.push(sale);
@@ -654,7 +671,7 @@ export async function loadRegisterSources(
     const b = bookedOf.get(orderId);
     const booked: BookedDocument | null = b ? { month: b.month, documentType: b.documentType, documentNumber: b.documentNumber, issueDate: b.issueDate, gross: b.gross } : null;
     const taxDate = b?.taxDate ?? (localDate(order.paidAt ?? order.boughtAt) as string);
-    const sale = toSale(order, saleLinesOf(order, lines.get(orderId) ?? [], warnings, markers), { date: taxDate, basis: 'payment' }, booked);
+    const sale = toSale(order, saleLinesOf(order, lines.get(orderId) ?? [], warnings, markers), { date: taxDate, basis: 'payment' }, related, booked);
     otherSales.set(orderId, sale);
     return sale;
   };

@@ -5,7 +5,7 @@ import { minorToDecimalString } from '../../../shared/domain/money';
 import type { VatRate } from '../../../shared/domain/vat';
 import { countryName, isOtherEuCountry } from './countries';
 import { amount, date, type EppField, EppWriter, num, record, text } from './epp-format';
-import { gtuGroups, splitPayment } from './jpk-markers';
+import { gtuGroups, relatedParty, splitPayment } from './jpk-markers';
 import { Pacer } from './pacer';
 import { eppPaymentForm } from './payment-method';
 import type { RegisterDocument, SalesRegister, SourceSale } from './register.types';
@@ -258,13 +258,13 @@ function contractor(sale: SourceSale): EppField[] {
 /**
  * The JPK_V7 markers of a document (DOKUMENTYZNACZNIKIJPKVAT, EDI++ 1.11 Tabela 35, 31 fields): 1 the full
  * number; 2–13 SW, EE, TP, TT_WNT, TT_D, MR_T, MR_UZ, I_42, I_63, B_SPV, B_SPV_DOSTAWA, B_SPV_PROWIZJA — all
- * 0 (TP, a sale to a related party, is not known to Zaplecze); 14 MPP (splitPayment); 15 IMP 0; 16–28
+ * 0 but 4 TP (a buyer on the owner's list of related parties, relatedParty); 14 MPP (splitPayment); 15 IMP 0; 16–28
  * GTU_01 … GTU_13 from the products sold (gtuGroups); 29 the document kind (RO, WEW or FP, see JPK_KIND; 0
  * an ordinary invoice or receipt); 30 WSTO_EE for a distance sale to a consumer in another EU country; 31 IED.
  */
 function jpkMarkers(doc: RegisterDocument): EppField[] {
   const fields: EppField[] = [text(fullNumber(doc), 30)];
-  for (let i = 2; i <= 13; i++) fields.push(num(0));
+  for (let i = 2; i <= 13; i++) fields.push(num(i === 4 && relatedParty(doc) ? 1 : 0)); // 4 TP
   fields.push(num(splitPayment(doc) ? 1 : 0), num(0)); // 14 MPP, 15 IMP
   const groups = new Set(gtuGroups(doc).map(gtuNumber));
   for (let g = 1; g <= 13; g++) fields.push(num(groups.has(g) ? 1 : 0)); // 16–28 GTU_01 … GTU_13

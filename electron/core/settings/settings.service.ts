@@ -18,6 +18,7 @@ export const DEFAULT_SETTINGS: Settings = {
   invoiceSeries: 'FV {n}/{mm}/{rrrr}',
   correctionSeries: 'KOR {n}/{mm}/{rrrr}',
   salesRecording: 'per_order',
+  relatedPartyNips: [],
 };
 
 const SETTINGS_KEYS = Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>;

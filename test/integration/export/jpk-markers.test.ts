@@ -53,6 +53,9 @@ beforeAll(async () => {
   orders.laptopAtThreshold = sell(laptop, 1_500_000, '5252000002');
   orders.laptopBelow = sell(laptop, 1_200_000, '5252000003');
   orders.plainAbove = sell(plain, 1_600_000, '5252000004');
+  // TP: the owner lists a related buyer's NIP in Settings (typed with dashes; stored as 10 digits).
+  orders.relatedInvoice = sell(plain, 10_000, '5260001246');
+  await call(t.core, 'settings.update', { relatedPartyNips: ['526-000-12-46'] });
 });
 afterAll(() => t.dispose());
 
@@ -86,7 +89,7 @@ const field = (m: string[], n: number) => m[n - 1];
 const GTU = (m: string[]) => Array.from({ length: 13 }, (_, i) => field(m, 16 + i));
 const ALL_BUT = (checked: number[], m: string[]) => m.slice(1).filter((_, i) => !checked.includes(i + 2));
 
-describe('JPK markers GTU and MPP (issue 14 point 3)', () => {
+describe('JPK markers GTU, MPP and TP (issue 14 point 3)', () => {
   it('the product keeps its GTU group and annex-15 flag; an unknown group is refused', async () => {
     const detail = await call(t.core, 'stock.get', { id: (await product('TEL-2', { gtu: 'GTU_12' })) });
     expect([detail.product.gtu, detail.product.splitPayment]).toEqual(['GTU_12', false]);
@@ -101,7 +104,7 @@ describe('JPK markers GTU and MPP (issue 14 point 3)', () => {
       const { m } = docs[name]!;
       expect(GTU(m)).toEqual(['0', '0', '0', '0', '0', '1', '0', '0', '0', '0', '0', '0', '0']);
       expect(field(m, 14)).toBe('0'); // MPP
-      expect(field(m, 4)).toBe('0'); // TP: related parties are not known
+      expect(field(m, 4)).toBe('0'); // TP: not a related buyer
       expect(ALL_BUT([21], m).every((v) => v === '0')).toBe(true);
     }
     expect(docs.plainReceipt!.m.slice(1).every((v) => v === '0')).toBe(true);
@@ -118,8 +121,18 @@ describe('JPK markers GTU and MPP (issue 14 point 3)', () => {
     expect(docs.plainAbove!.m.slice(1).every((v) => v === '0')).toBe(true);
   });
 
+  it('TP on the sale to a buyer whose NIP the owner listed as related, on nothing else; a bad NIP is refused', async () => {
+    const docs = await markersByOrder();
+    expect(docs.relatedInvoice!.type).toBe('FS');
+    expect(field(docs.relatedInvoice!.m, 4)).toBe('1');
+    expect(ALL_BUT([4], docs.relatedInvoice!.m).every((v) => v === '0')).toBe(true);
+    for (const [name, doc] of Object.entries(docs)) if (name !== 'relatedInvoice') expect(field(doc.m, 4)).toBe('0');
+    await expect(call(t.core, 'settings.update', { relatedPartyNips: ['5260001247'] })).rejects.toMatchObject({ code: 'invalid_input' });
+    expect((await call(t.core, 'settings.get')).relatedPartyNips).toEqual(['5260001246']);
+  });
+
   it('CSV and XLSX: the markers in one column after the documented ones; a month without any keeps its columns', async () => {
-    const MARKERS = 'Oznaczenia JPK (GTU, MPP)';
+    const MARKERS = 'Oznaczenia JPK (GTU, MPP, TP)';
     const csv = readRegisterCsv((await salesRegisterFile(t.core, MONTH, 'csv')).bytes);
     expect(csv.header.at(-2)).toBe('Poza sumą');
     expect(csv.header.at(-1)).toBe(MARKERS);
@@ -129,6 +142,7 @@ describe('JPK markers GTU and MPP (issue 14 point 3)', () => {
     expect(byOrder(csv.rows, 'laptopAbove')[MARKERS]).toBe('GTU_06 MPP');
     expect(byOrder(csv.rows, 'laptopAtThreshold')[MARKERS]).toBe('GTU_06');
     expect(byOrder(csv.rows, 'plainAbove')[MARKERS]).toBe('');
+    expect(byOrder(csv.rows, 'relatedInvoice')[MARKERS]).toBe('TP');
 
     const sheet = (await readXlsx((await salesRegisterFile(t.core, MONTH, 'xlsx')).bytes)).getWorksheet('Rejestr')!;
     const laptop = sheetRows(sheet).find((r) => r['Nr w Zapleczu']?.value === `ZAP-${orders.laptopAbove}`)!;

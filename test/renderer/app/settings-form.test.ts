@@ -14,6 +14,7 @@ const saved: Settings = {
   invoiceSeries: 'FV {n}/{mm}/{rrrr}',
   correctionSeries: 'KOR {n}/{mm}/{rrrr}',
   salesRecording: 'per_order',
+  relatedPartyNips: [],
 };
 
 describe('settings form', () => {

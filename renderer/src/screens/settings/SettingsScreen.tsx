@@ -155,6 +155,7 @@ export default function SettingsScreen() {
                 <Grid container spacing={2}>
                   <Grid size={{ xs: 12, md: 6 }}>{field('invoiceSeries', { hint: t('invoiceSeriesHint') })}</Grid>
                   <Grid size={{ xs: 12, md: 6 }}>{field('correctionSeries', { hint: t('correctionSeriesHint') })}</Grid>
+                  <Grid size={12}>{field('relatedPartyNips', { hint: t('relatedPartyNipsHint') })}</Grid>
                   <Grid size={12}>
                     {/* How receipts reach the register (issue 14 point 7): a choice, not typed text. */}
                     <TextField

@@ -5,14 +5,22 @@ import type { Settings } from '../../../../shared/contract/system.contract';
 export type SettingsDraft = { [K in keyof Settings]: string };
 
 export type SettingsField = keyof Settings;
-export type FieldError = { key: 'nipInvalid' | 'emailInvalid' | 'required' | 'seriesInvalid' } | { key: 'numberRange'; min: number; max: number } | { key: 'tooLong'; max: number; length: number };
+export type FieldError = { key: 'nipInvalid' | 'nipListInvalid' | 'emailInvalid' | 'required' | 'seriesInvalid' } | { key: 'numberRange'; min: number; max: number } | { key: 'tooLong'; max: number; length: number };
 
 const RANGES: Partial<Record<SettingsField, [number, number]>> = { handlingTimeDays: [0, 60], backupKeep: [1, 365] };
 /** The same limits as the contract's settingsInput (shared/contract/system.contract.ts). */
 const MAX_LENGTH: Partial<Record<SettingsField, number>> = { shopName: 200, shopAddress: 1000, shopEmail: 200, shopPhone: 50, returnInstruction: 2000 };
 
 export function toDraft(settings: Settings): SettingsDraft {
-  return Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, String(v)])) as SettingsDraft;
+  return Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)])) as SettingsDraft;
+}
+
+/** A list of NIPs as typed: separated by commas, semicolons or new lines; spaces, dashes and "PL" dropped. */
+export function nipList(text: string): string[] {
+  return text
+    .split(/[,;\n]+/)
+    .map((nip) => nip.replace(/[\s-]/g, '').replace(/^PL/i, ''))
+    .filter((nip) => nip !== '');
 }
 
 /** Checks the draft; returns the errors by field (empty when it can be saved). */
@@ -22,6 +30,7 @@ export function validateDraft(draft: SettingsDraft): Partial<Record<SettingsFiel
   // The same checks as the core's (shared/contract/fields.ts): a NIP's checksum, a plain e-mail, lengths.
   const nip = draft.shopNip.trim();
   if (nip && !isValidNip(nip)) errors.shopNip = { key: 'nipInvalid' };
+  if (nipList(draft.relatedPartyNips).some((n) => !isValidNip(n))) errors.relatedPartyNips = { key: 'nipListInvalid' };
   const email = draft.shopEmail.trim();
   if (email && !isValidEmail(email)) errors.shopEmail = { key: 'emailInvalid' };
   for (const [field, max] of Object.entries(MAX_LENGTH) as Array<[SettingsField, number]>) {
@@ -45,6 +54,11 @@ export function validateDraft(draft: SettingsDraft): Partial<Record<SettingsFiel
 export function changedFields(draft: SettingsDraft, saved: Settings): Partial<Settings> {
   const patch: Record<string, unknown> = {};
   for (const key of Object.keys(saved) as SettingsField[]) {
+    if (key === 'relatedPartyNips') {
+      const list = [...new Set(nipList(draft[key]))];
+      if (list.join(',') !== saved[key].join(',')) patch[key] = list;
+      continue;
+    }
     const value = typeof saved[key] === 'number' ? Number(draft[key].trim()) : key === 'shopNip' ? draft[key].replace(/[\s-]/g, '').replace(/^PL/i, '') : draft[key];
     if (value !== saved[key]) patch[key] = value;
   }
