@@ -15,8 +15,9 @@ import { RESULTS_DIR, describeE2E } from './support/e2e-app';
  * a few seconds (it did): a "Trwa import…" notice says the change waits for the import, and when the import
  * is done the change is saved by itself and the notice goes.
  */
-// Big enough that its writing lasts while the owner goes to Ustawienia and saves (the import got faster).
-const ORDERS = 10_000;
+// Big enough that its writing lasts while the owner goes to Ustawienia and saves: 10,000 orders were written
+// before the save on a quiet CI machine once (the import got faster).
+const ORDERS = 30_000;
 const FILE = 'duzy-eksport-zamowien.csv';
 const folder = mkdtempSync(join(tmpdir(), 'zaplecze-e2e-import-worker-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
