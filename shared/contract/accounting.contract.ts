@@ -87,6 +87,17 @@ const cashTotalInput = z.strictObject({
   vat: minor.refine((v) => v >= 0 && v <= 100_000_000_000, said('Podaj kwotę VAT od 0 zł.', 'Enter a VAT amount from 0 zł.')),
 });
 
+/** What loading NBP rates did, from a file or from NBP's Web API. */
+const ratesLoaded = z.object({
+  imported: z.number().int(),
+  days: z.number().int(),
+  currencies: z.array(z.string()),
+  firstDay: isoDate.nullable(),
+  lastDay: isoDate.nullable(),
+  /** Polish sentences: what could not be read. */
+  problems: z.array(z.string()),
+});
+
 export const accountingContract = {
   'accounting.stockMonth': defineChannel({
     summary: 'Stock at purchase cost over a month by FIFO layers: opening and closing value, receipts, cost of goods sold, write-offs.',
@@ -110,28 +121,13 @@ export const accountingContract = {
     summary: "Import an NBP table A file (the Web API's JSON tables or the daily XML table) sent as bytes.",
     access: 'owner',
     input: z.strictObject({ name: z.string().max(500), contentBase64: base64 }),
-    output: z.object({
-      imported: z.number().int(),
-      days: z.number().int(),
-      currencies: z.array(z.string()),
-      firstDay: isoDate.nullable(),
-      lastDay: isoDate.nullable(),
-      /** Polish sentences: what could not be read. */
-      problems: z.array(z.string()),
-    }),
+    output: ratesLoaded,
   }),
   'accounting.fetchRates': defineChannel({
     summary: "Fetch NBP table A of a month from NBP's Web API (needs the internet) and keep it in the shop for offline use.",
     access: 'owner',
     input: z.strictObject({ month }),
-    output: z.object({
-      imported: z.number().int(),
-      days: z.number().int(),
-      currencies: z.array(z.string()),
-      firstDay: isoDate.nullable(),
-      lastDay: isoDate.nullable(),
-      problems: z.array(z.string()),
-    }),
+    output: ratesLoaded,
   }),
   'accounting.saveRate': defineChannel({
     summary: 'Enter one NBP table A average rate by hand (currency, table day, table number, rate).',

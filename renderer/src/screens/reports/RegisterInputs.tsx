@@ -87,12 +87,12 @@ function RatesForm({ month, onChanged, suggestion }: { month: string; onChanged:
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  async function load(file: File | undefined) {
-    if (!file) return;
+  /** Loads rates (from a file or from NBP) and says how many came in. */
+  async function loadRates(request: () => Promise<{ imported: number; days: number; currencies: string[] }>) {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.call('accounting.importRates', { name: file.name, contentBase64: await fileToBase64(file) });
+      const r = await request();
       notify(r.imported > 0 ? t('imported', { n: r.imported, days: r.days, currencies: r.currencies.join(', ') }) : t('importedNothing'), r.imported > 0 ? 'success' : 'warning');
       rates.reload();
       onChanged();
@@ -104,20 +104,9 @@ function RatesForm({ month, onChanged, suggestion }: { month: string; onChanged:
     }
   }
 
-  async function fetchMonth() {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api.call('accounting.fetchRates', { month });
-      notify(r.imported > 0 ? t('imported', { n: r.imported, days: r.days, currencies: r.currencies.join(', ') }) : t('importedNothing'), r.imported > 0 ? 'success' : 'warning');
-      rates.reload();
-      onChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const load = (file: File | undefined) =>
+    file ? loadRates(async () => api.call('accounting.importRates', { name: file.name, contentBase64: await fileToBase64(file) })) : undefined;
+  const fetchMonth = () => loadRates(() => api.call('accounting.fetchRates', { month }));
 
   async function save(event: FormEvent) {
     event.preventDefault();
