@@ -1,9 +1,10 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { COMMANDS } from '../../electron/cli/commands';
 import { writeCheckoutFormsJson, writeFlatLineItemsCsv, writeOrdersCsv, type WrittenFile } from '../generate/allegro-files';
-import { lastJson, ROOT, runMeasured, runTsChild } from '../lib/child';
+import { lastJson, runMeasured, runTsChild } from '../lib/child';
+import { folderBytes, watchDisk } from '../lib/disk';
 import type { BenchContext, BenchCase } from '../lib/context';
 import { failed, judged, notAvailable, type Row, skipped } from '../lib/report';
 import { copyShop, type Shop, shopLabel, TMP } from '../lib/shops';
@@ -32,7 +33,9 @@ interface ImportChild {
 }
 
 /** Files written from a generated shop, cached beside it (they are regenerated with the shop). */
-function filesFor(shop: Shop, limit?: number): { csv: WrittenFile; json: WrittenFile; flat: WrittenFile } {
+function filesFor(shop: Shop, limit?: number): { csv: WrittenFile; json: WrittenFile; flat: WrittenFile };
+function filesFor(shop: Shop, limit: number | undefined, only: 'csv'): { csv: WrittenFile };
+function filesFor(shop: Shop, limit?: number, only?: 'csv'): { csv: WrittenFile; json?: WrittenFile; flat?: WrittenFile } {
   const dir = join(TMP, 'files');
   mkdirSync(dir, { recursive: true });
   const stem = join(dir, `${basename(shop.file, '.db')}${limit ? `-first${limit}` : ''}`);
@@ -46,6 +49,7 @@ function filesFor(shop: Shop, limit?: number): { csv: WrittenFile; json: Written
       return { ...written, file };
     };
     const opts = limit ? { limit } : {};
+    if (only === 'csv') return { csv: make(`${stem}.orders.csv`, (f) => writeOrdersCsv(db, f, opts)) };
     return {
       csv: make(`${stem}.orders.csv`, (f) => writeOrdersCsv(db, f, opts)),
       json: make(`${stem}.checkout-forms.json`, (f) => writeCheckoutFormsJson(db, f, opts)),
@@ -91,7 +95,7 @@ async function emptyLines(ctx: BenchContext, catalog: Shop): Promise<Row[]> {
   const target = copyShop(catalog, 'import-empty');
   try {
     ctx.log('importing a header and 1M empty lines…');
-    const child = await importInChild(file, target, 120_000);
+    const child = await importInChild(file, target, { capMs: 120_000 });
     // Nothing to import is the right answer (exit 1); a run that never got to read the file is not a figure.
     if (typeof child.result !== 'object' || child.result === null || !child.result.files?.length) throw new Error(`the import did not read the file: ${summaryOf(child)}`);
     const note = `${summaryOf(child)} (exit ${child.code})`;
@@ -121,18 +125,22 @@ class ImportTimedOut extends Error {
   }
 }
 
-/** Exit status of `timeout -s KILL` when it killed the command (128 + 9); 124 if it stopped it otherwise. */
-const KILLED_BY_TIMEOUT = new Set([124, 137]);
+/** An import with no cap still ends some time: a 1M-order file on a loaded machine took over 30 min. */
+const UNCAPPED_MS = 3 * 3_600_000;
 
-async function importInChild(file: string, target: string, capMs: number | null = null): Promise<ImportChild & { peakRssKb: number | null; wallMs: number }> {
-  const script = ['--import', 'tsx', join(ROOT, 'bench/child/import-cli.ts'), file, target];
-  // The cap goes to `timeout`, which kills the Node process itself. runMeasured's own timeout kills GNU
-  // time, not Node below it: the import ran on to its end (a CSV "stopped after 513 s" with a 300 s
-  // cap) and took the CPU from the JSON import measured next. The outer timeout is only a backstop.
-  const r = capMs === null
-    ? await runTsChild('bench/child/import-cli.ts', [file, target], { timeoutMs: 3_600_000 })
-    : await runMeasured('timeout', ['-s', 'KILL', `${Math.ceil(capMs / 1000)}s`, process.execPath, ...script], { timeoutMs: capMs + 60_000 });
-  if (r.signal === 'SIGKILL' || (capMs !== null && (r.code === null || (r.code !== null && KILLED_BY_TIMEOUT.has(r.code) && r.wallMs >= capMs)))) throw new ImportTimedOut(r.wallMs);
+interface ImportOptions {
+  capMs?: number | null;
+  /** The child's environment (TMPDIR for the transient-disk measurement). */
+  env?: NodeJS.ProcessEnv;
+  onSpawn?: (pgid: number) => void;
+}
+
+async function importInChild(file: string, target: string, options: ImportOptions = {}): Promise<ImportChild & { peakRssKb: number | null; wallMs: number }> {
+  const { capMs = null, env, onSpawn } = options;
+  // runMeasured kills the child's whole process group when the cap runs out (GNU time, Node below it and
+  // anything Node started), so a capped import stops there and leaves the CPU to the next measurement.
+  const r = await runTsChild('bench/child/import-cli.ts', [file, target], { timeoutMs: capMs ?? UNCAPPED_MS, ...(env ? { env } : {}), ...(onSpawn ? { onSpawn } : {}) });
+  if (r.timedOut) throw new ImportTimedOut(r.wallMs);
   const result = lastJson<ImportChild>(r.stdout);
   if (!result) throw new Error(`import child failed (exit ${r.code}${r.signal ? `, ${r.signal}` : ''}): ${childError(r.stderr)}`);
   return { ...result, peakRssKb: r.maxRssKb ?? result.maxRssKb, wallMs: r.wallMs };
@@ -190,13 +198,14 @@ async function importRows(ctx: BenchContext, orders: number): Promise<Row[]> {
     rows.push(failed(floorRow, error));
   }
   let csvRssKb: number | null = null;
+  let csvMs: number | null = null;
   for (const [kind, file, row] of [['csv', files.csv, csvBase], ['json', files.json, jsonBase]] as const) {
     try {
       ctx.log(`importing the ${kind.toUpperCase()} (${round(file.bytes / 1048576, 1)} MB, ${file.textLines} lines)…`);
       const target = copyShop(catalog, `import-${kind}`);
       let child;
       try {
-        child = await importInChild(file.file, target, ctx.full ? null : DEFAULT_IMPORT_CAP_MS);
+        child = await importInChild(file.file, target, { capMs: ctx.full ? null : DEFAULT_IMPORT_CAP_MS });
       } catch (error) {
         if (!(error instanceof ImportTimedOut)) throw error;
         rmSync(target, { force: true });
@@ -231,7 +240,10 @@ async function importRows(ctx: BenchContext, orders: number): Promise<Row[]> {
       const matched = new BetterSqlite3(target, { readonly: true });
       const linked = matched.prepare('SELECT count(*) AS all_, count(product_id) AS linked FROM order_lines').get() as { all_: number; linked: number };
       matched.close();
-      if (kind === 'csv') csvRssKb = child.peakRssKb;
+      if (kind === 'csv') {
+        csvRssKb = child.peakRssKb;
+        csvMs = child.ms;
+      }
       rows.push(
         judged({
           ...row,
@@ -249,31 +261,83 @@ async function importRows(ctx: BenchContext, orders: number): Promise<Row[]> {
   // Memory: the target is for a 1M-line file; a file of the default run is smaller.
   if (files.csv.textLines >= MILLION_LINES && csvRssKb !== null) {
     rows.push(judged({ ...rssBase, value: round(csvRssKb / 1024, 0), note: `${files.csv.textLines} lines` }));
-  } else if (!ctx.full) {
-    rows.push(skipped(rssBase, `needs --full (the default run's CSV has ${files.csv.textLines} lines; its peak RSS is in the CSV row)`));
+  }
+  if (!ctx.full) {
+    const why = `needs --full (a 1M-order shop and file; the default run's CSV has ${files.csv.textLines} lines, its peak RSS is in the CSV row)`;
+    if (files.csv.textLines < MILLION_LINES) rows.push(skipped(rssBase, why));
+    rows.push(skipped(scaleBase, why), skipped(diskBase, why));
   } else {
-    rows.push(await millionLineRss(ctx, catalog));
+    rows.push(...(await millionOrders(ctx, catalog, csvMs, files.csv.textLines < MILLION_LINES)));
   }
   return rows;
 }
 
-/** --full: a CSV of at least a million text lines from the 1M-order shop, imported for its peak RSS. */
-async function millionLineRss(ctx: BenchContext, catalog: Shop): Promise<Row> {
+const SCALE_TARGET = { op: '<=' as const, limit: 12, unit: '× the 100k time' };
+const DISK_TARGET = { op: '<' as const, limit: 2, unit: '× growth' };
+const scaleBase = { id: 'import.csv.scale@1M', what: 'import a 1M-order CSV (time ÷ the 100k-order CSV of the same run)', scale: '1M orders', unit: '× 100k', target: SCALE_TARGET };
+const diskBase = {
+  id: 'import.csv.disk@1M',
+  what: "import a 1M-order CSV: transient disk (peak extra bytes of the shop's folder with WAL/journal/tmp, the temp dir and SQLite's deleted temp files) ÷ the database's growth",
+  scale: '1M orders',
+  unit: '× growth',
+  target: DISK_TARGET,
+};
+
+/**
+ * --full: the whole 1M-order shop as one seller-panel CSV, imported into the empty catalogue. Gives the
+ * scale row (÷ the 100k CSV's time measured earlier in this run, same code, same machine), the transient
+ * disk row and, as the file has over a million lines, the peak-memory row. The shop is in a folder of
+ * its own and the child's TMPDIR is another, both sampled every 250 ms with the deleted files the child
+ * keeps open (SQLite unlinks its temp files at once).
+ */
+async function millionOrders(ctx: BenchContext, catalog: Shop, csv100kMs: number | null, wantRss: boolean): Promise<Row[]> {
   const rssBase = { id: 'import.rss@1M-lines', what: 'import peak memory (RSS of the whole process) for a 1M-line CSV', scale: '1M-line file', unit: 'MB', target: RSS_TARGET };
+  const wanted = [scaleBase, diskBase, ...(wantRss ? [rssBase] : [])];
+  const work = join(TMP, 'work', `import-1m-${process.pid}`);
+  const shopDir = join(work, 'shop');
+  const tempDir = join(work, 'tmpdir');
   try {
     const big = await ctx.shop({ orders: 1_000_000 });
-    const db = new BetterSqlite3(big.file, { readonly: true });
-    const linesPerOrder = (db.prepare('SELECT count(*) FROM order_lines').pluck().get() as number) / 1_000_000;
-    db.close();
-    const limit = Math.min(1_000_000, Math.ceil(MILLION_LINES / (1 + linesPerOrder)) + 1000);
-    const files = filesFor(big, limit);
-    const target = copyShop(catalog, 'import-1m-lines');
-    const child = await importInChild(files.csv.file, target);
-    rmSync(target, { force: true });
-    if (child.code !== 0) return failed(rssBase, `import exited ${child.code}: ${summaryOf(child)}`);
-    return judged({ ...rssBase, value: round((child.peakRssKb ?? 0) / 1024, 0), note: `${files.csv.textLines} lines, ${files.csv.orders} orders, ${round(files.csv.bytes / 1048576, 0)} MB, imported in ${round(child.ms / 1000, 1)} s` });
+    ctx.log('writing the 1M-order CSV…');
+    const { csv } = filesFor(big, undefined, 'csv');
+    rmSync(work, { recursive: true, force: true });
+    mkdirSync(shopDir, { recursive: true });
+    mkdirSync(tempDir, { recursive: true });
+    const target = join(shopDir, 'shop.db');
+    copyFileSync(catalog.file, target);
+    const before = folderBytes(shopDir);
+    ctx.log(`importing the 1M-order CSV (${round(csv.bytes / 1048576, 0)} MB, ${csv.textLines} lines)…`);
+    const disk = watchDisk([shopDir, tempDir]);
+    let child;
+    try {
+      child = await importInChild(csv.file, target, { env: { ...process.env, TMPDIR: tempDir, SQLITE_TMPDIR: tempDir }, onSpawn: (pgid) => disk.setGroup(pgid) });
+    } finally {
+      disk.setGroup(null);
+    }
+    const peak = disk.stop();
+    if (child.code !== 0) return wanted.map((b) => failed(b, `import exited ${child.code}: ${summaryOf(child)} ${child.stderr.slice(0, 200)}`));
+    const after = folderBytes(shopDir);
+    const dbAfter = statSync(target).size;
+    const growth = after - before;
+    const transient = peak.peakBytes - before;
+    const mb = (bytes: number) => round(bytes / 1048576, 0);
+    const rows: Row[] = [];
+    rows.push(
+      csv100kMs === null
+        ? failed(scaleBase, 'the 100k-order CSV of this run did not finish: no time to divide by')
+        : judged({ ...scaleBase, value: round(child.ms / csv100kMs, 2), note: `${round(child.ms / 1000, 1)} s vs ${round(csv100kMs / 1000, 1)} s for 100k orders (${round(csv.orders / 100_000, 1)}× the orders); ${child.phases ? `reading ${round(child.phases.readMs / 1000, 0)} s, writing ${round(child.phases.writeMs / 1000, 0)} s, index and commit ${round(child.phases.finishMs / 1000, 0)} s; ` : ''}${summaryOf(child)}`, details: { importMs: child.ms, baseline100kMs: csv100kMs, phases: child.phases, file: { bytes: csv.bytes, lines: csv.textLines, orders: csv.orders, lineItems: csv.lines } } }),
+    );
+    rows.push(
+      growth > 0
+        ? judged({ ...diskBase, value: round(transient / growth, 2), note: `peak ${mb(transient)} MB above the ${mb(before)} MB the folder started with (at the peak: folders ${mb(peak.peakFoldersBytes - before)} MB more, SQLite's deleted temp files ${mb(peak.peakDeletedBytes)} MB); the database grew ${mb(growth)} MB (file ${mb(dbAfter)} MB after); ${peak.samples} samples`, details: { beforeBytes: before, peakBytes: peak.peakBytes, peakFoldersBytes: peak.peakFoldersBytes, peakDeletedBytes: peak.peakDeletedBytes, afterBytes: after, dbAfterBytes: dbAfter } })
+        : failed(diskBase, `the shop's folder did not grow (${before} → ${after} bytes)`),
+    );
+    if (wantRss) rows.push(judged({ ...rssBase, value: round((child.peakRssKb ?? 0) / 1024, 0), note: `${csv.textLines} lines, ${csv.orders} orders, ${mb(csv.bytes)} MB, imported in ${round(child.ms / 1000, 1)} s` }));
+    return rows;
   } catch (error) {
-    return failed(rssBase, error);
+    return wanted.map((b) => failed(b, error));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
 }
 
