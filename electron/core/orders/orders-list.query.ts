@@ -49,7 +49,8 @@ export const SKU_LINE_LIMIT = 2000;
 export const COUNT_CAP = 10_000;
 export const ROW_COUNT_CAP = 500;
 
-const ORDER_BY: Record<OrderSortField, (dir: string) => string> = {
+/** ORDER BY per sortable column; each has an index giving its order (tests: order-sort-indexes.test.ts). */
+export const ORDER_BY: Record<OrderSortField, (dir: string) => string> = {
   boughtAt: (d) => `o.bought_at ${d}, o.id ${d}`,
   // The expression of index orders_open_dispatch: missing promises sort after every real date.
   dispatchBy: (d) => `coalesce(o.dispatch_by, '9999-12-31') ${d}, o.id ${d}`,

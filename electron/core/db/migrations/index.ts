@@ -12,6 +12,7 @@ import * as results from './2026-12-07-15-results';
 import * as suppliersCampaigns from './2026-12-07-16-suppliers-campaigns';
 import * as lineTopupsDeposits from './2026-12-07-17-line-topups-deposits';
 import * as productJpkMarkers from './2026-12-07-18-product-jpk-markers';
+import * as orderSortIndexes from './2026-12-07-19-order-sort-indexes';
 import * as importRowVersions from './2026-12-07-11-import-row-versions';
 import * as invoiceListReopen from './2026-12-07-14-invoice-list-reopen';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-16-suppliers-campaigns': suppliersCampaigns,
   '2026-12-07-17-line-topups-deposits': lineTopupsDeposits,
   '2026-12-07-18-product-jpk-markers': productJpkMarkers,
+  '2026-12-07-19-order-sort-indexes': orderSortIndexes,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1)!;
