@@ -1,6 +1,9 @@
 import type { SqliteDatabase } from '../db/connection';
 import type { ShopStats } from '../../../shared/contract/system.contract';
 
+/** The amount of all orders per currency: read from index orders_currency_total alone (migration 2026-12-07-19). */
+export const CURRENCY_TOTALS_SQL = 'SELECT currency, SUM(total_to_pay_grosze) AS total FROM orders GROUP BY currency ORDER BY currency';
+
 /**
  * Shop-wide counts in one read transaction (consistent with each other even while an import writes).
  * The keys are a public interface: `zaplecze stats --json` prints this object.
@@ -8,9 +11,7 @@ import type { ShopStats } from '../../../shared/contract/system.contract';
 export function shopStats(sqlite: SqliteDatabase): ShopStats {
   const read = sqlite.transaction((): ShopStats => {
     const count = (sql: string) => (sqlite.prepare(sql).pluck().get() as number | null) ?? 0;
-    const totals = sqlite
-      .prepare('SELECT currency, SUM(total_to_pay_grosze) AS total FROM orders GROUP BY currency ORDER BY currency')
-      .all() as Array<{ currency: string; total: number }>;
+    const totals = sqlite.prepare(CURRENCY_TOTALS_SQL).all() as Array<{ currency: string; total: number }>;
     return {
       products: count('SELECT count(*) FROM products'),
       offers: count('SELECT count(*) FROM offers'),

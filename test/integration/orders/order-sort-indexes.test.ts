@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORDER_SORT_FIELDS } from '../../../shared/contract/orders.contract';
 import { call } from '../../../electron/core/dispatch';
 import { ORDER_BY } from '../../../electron/core/orders/orders-list.query';
+import { CURRENCY_TOTALS_SQL } from '../../../electron/core/shop/shop-stats.service';
 import { tempCore, type TempCore } from '../../support/temp-core';
 
 /**
@@ -50,5 +51,16 @@ describe('orders.list sorts by every column without sorting the table', () => {
       expect(keys).toEqual(dir === 'asc' ? sorted : sorted.reverse());
       expect(rows).toHaveLength(50);
     }
+  });
+});
+
+describe("the dashboard's amount per currency", () => {
+  it('is read from an index alone, not from every order (shop.stats)', async () => {
+    const plan = (t.core.sqlite.prepare(`EXPLAIN QUERY PLAN ${CURRENCY_TOTALS_SQL}`).all() as Array<{ detail: string }>).map((r) => r.detail).join('\n');
+    expect(plan).toMatch(/COVERING INDEX/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+    const stats = await call(t.core, 'shop.stats', {});
+    const sum = t.core.sqlite.prepare('SELECT SUM(total_to_pay_grosze) FROM orders').pluck().get() as number;
+    expect(Object.values(stats.totalToPayGrosze).reduce((a, b) => a + b, 0)).toBe(sum);
   });
 });
