@@ -173,6 +173,14 @@ export type ScanOutput = z.infer<typeof scanOutput>;
 
 const orderIdInput = z.strictObject({ orderId: id });
 
+/**
+ * packing.get: the order by id, or by the number a person scanned or typed (the slip's Allegro id or
+ * ZAP-<id>, the one rule of orders.lookup) — the queue's scan opens an order in one round trip.
+ */
+const packGetInput = z
+  .strictObject({ orderId: id.optional(), code: plainText({ min: 1, max: 100 }).optional() })
+  .refine((v) => (v.orderId === undefined) !== (v.code === undefined), { message: 'Give either orderId or code.' });
+
 export const shipOutput = z.object({
   orderId: z.number().int(),
   status: z.literal('shipped'),
@@ -199,9 +207,9 @@ export const packingContract = {
     output: pickListOutput,
   }),
   'packing.get': defineChannel({
-    summary: 'One order as the packing view shows it: lines with scanned quantities and whether it can be completed.',
+    summary: 'One order as the packing view shows it: lines with scanned quantities and whether it can be completed. By id, or by a scanned code (not_found when no order has it).',
     access: 'staff',
-    input: orderIdInput,
+    input: packGetInput,
     output: packOrder,
   }),
   'packing.scan': defineChannel({

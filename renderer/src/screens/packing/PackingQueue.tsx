@@ -15,7 +15,7 @@ import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import { useEffect, useMemo, useState } from 'react';
 import type { PackingQueueFilter, PackingQueueRow } from '../../../../shared/contract/packing.contract';
 import { isOwnOrderCode, ownOrderId } from '../../../../shared/domain/order-code';
-import { api } from '../../api';
+import { api, ApiError } from '../../api';
 import { navigate } from '../../app/navigation';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -133,10 +133,16 @@ export function PackingQueue() {
       return;
     }
     // A slip's number (Allegro id, ZAP-<id>) is found by the core's index at once, without reading the
-    // whole queue; the packing view itself says when that order is not waiting for packing.
-    const looked = await api.call('orders.lookup', { code });
-    if (looked.id !== null) {
-      await openOrder(looked.id);
+    // whole queue, and the order is read in the same call: one round trip before the packing view shows
+    // (issue 16; it was orders.lookup, then packing.get). The view itself says when that order is not
+    // waiting for packing.
+    const order = await api.call('packing.get', { code }).catch((e: unknown) => {
+      if (e instanceof ApiError && e.code === 'not_found') return null;
+      throw e;
+    });
+    if (order) {
+      seedPackOrder(order);
+      navigate('packing', order.id);
       return;
     }
     const found = await api.call('packing.queue', { filter: 'all', search: code });
