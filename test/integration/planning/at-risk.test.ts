@@ -3,8 +3,11 @@
  * (Warsaw UTC+1), a packer measured at 5 parcels a working day who already sent 3 today, 5 units of a
  * product for two orders of 3, an order on hold, an unpaid one due tomorrow, a late one.
  */
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../../electron/core/create-core';
 import { call } from '../../../electron/core/dispatch';
+import { computeAtRisk, rowAt, type AtRiskListing } from '../../../electron/core/results/at-risk/at-risk.query';
 import { main } from '../../../electron/cli/main';
 import { insertOrder, insertProduct, receive } from '../orders/order-fixtures';
 import { tempCore, type TempCore } from '../../support/temp-core';
@@ -107,5 +110,46 @@ describe('orders at risk', () => {
     const parsed = JSON.parse(out.join('\n')) as { rows: Array<{ orderId: number; reasons: string[] }>; counts: Record<string, number>; capacityPerDay: number | null };
     expect(Object.keys(parsed.counts).sort()).toEqual(['late', 'no_stock', 'on_hold', 'queue', 'unpaid']);
     expect(parsed.rows.length).toBeGreaterThan(0);
+  });
+
+  it('kept up to date from the change log, answers as a list computed from scratch after every kind of write', async () => {
+    const { t, core, kettle, ids } = await shop();
+    const mug = core.sqlite.prepare("SELECT id FROM products WHERE sku = 'KUB-1'").pluck().get() as number;
+    const plain = (l: AtRiskListing) => ({ rows: l.orders.map((_, i) => rowAt(l, i)), summary: { ...l.summary, computedAt: '' } });
+    // A new connection has nothing kept: it reads every open order, as the first open of the app does.
+    const fromScratch = () => {
+      const fresh = new BetterSqlite3(t.dbFile, { readonly: true });
+      try {
+        return plain(computeAtRisk({ sqlite: fresh, now: () => NOW } as unknown as Core, NOW));
+      } finally {
+        fresh.close();
+      }
+    };
+    const kept = () => plain(computeAtRisk(core, NOW));
+    expect(kept()).toEqual(fromScratch());
+    let added = 0;
+    const writes: Array<[string, () => void]> = [
+      ['goods received', () => receive(core, kettle, 1)],
+      ['a new order', () => void (added = insertOrder(core, { boughtAt: '2026-12-08T07:00:00.000Z', status: 'to_pick', dispatchBy: END_TODAY, lines: [{ productId: kettle, quantity: 4 }] }))],
+      ['an order paid', () => core.sqlite.prepare("UPDATE orders SET paid_at = '2026-12-09T08:00:00.000Z' WHERE id = ?").run(ids.unpaid)],
+      // Units in a box are set aside before the queue's order: the later order packed, the new one is short.
+      ['a line packed', () => core.sqlite.prepare('UPDATE order_lines SET packed_quantity = 3 WHERE order_id = ?').run(ids.short)],
+      ['an order shipped', () => core.sqlite.prepare("UPDATE orders SET status = 'shipped' WHERE id = ?").run(ids.queued1)],
+      ['a hold released', () => core.sqlite.prepare("UPDATE orders SET status = 'to_pick' WHERE id = ?").run(ids.held)],
+      ['a line added', () => core.sqlite.prepare("INSERT INTO order_lines (order_id, product_id, offer_id, name, quantity, unit_price_grosze) SELECT ?, ?, 'X', 'Kubek', 2, 100").run(ids.fine, mug)],
+      ['an order deleted', () => core.sqlite.prepare('DELETE FROM orders WHERE id = ?').run(ids.cod)],
+      ['a past shipment undone', () => core.sqlite.prepare("UPDATE shipments SET cancelled_at = '2026-12-09T08:50:00.000Z' WHERE dispatched_at LIKE '2026-12-08%'").run()],
+      ['a parcel today', () => core.sqlite.prepare("INSERT INTO shipments (order_id, tracking_number, dispatched_at, created_at) VALUES (?, 'NEW', '2026-12-09T08:55:00.000Z', '2026-12-09T08:55:00.000Z')").run(ids.late)],
+      ['a product renamed', () => core.sqlite.prepare("UPDATE products SET name = 'Czajnik stalowy' WHERE id = ?").run(kettle)],
+      ['the handling time changed', () => core.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('handlingTimeDays', '3') ON CONFLICT(key) DO UPDATE SET value = excluded.value").run()],
+      ['an order without a stored promise', () => core.sqlite.prepare('UPDATE orders SET dispatch_by = NULL WHERE id = ?').run(ids.short)],
+    ];
+    for (const [what, write] of writes) {
+      write();
+      expect(kept(), what).toEqual(fromScratch());
+    }
+    // The writes did change the answer (the comparison above is not between two empty lists).
+    expect(kept().rows.length).toBeGreaterThan(0);
+    expect(kept().rows.some((r) => r.orderId === added && r.reasons.includes('no_stock'))).toBe(true);
   });
 });

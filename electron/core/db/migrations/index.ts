@@ -13,6 +13,7 @@ import * as suppliersCampaigns from './2026-12-07-16-suppliers-campaigns';
 import * as lineTopupsDeposits from './2026-12-07-17-line-topups-deposits';
 import * as productJpkMarkers from './2026-12-07-18-product-jpk-markers';
 import * as orderSortIndexes from './2026-12-07-19-order-sort-indexes';
+import * as atRiskChanges from './2026-12-07-20-at-risk-changes';
 import * as importRowVersions from './2026-12-07-11-import-row-versions';
 import * as invoiceListReopen from './2026-12-07-14-invoice-list-reopen';
 
@@ -37,6 +38,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-17-line-topups-deposits': lineTopupsDeposits,
   '2026-12-07-18-product-jpk-markers': productJpkMarkers,
   '2026-12-07-19-order-sort-indexes': orderSortIndexes,
+  '2026-12-07-20-at-risk-changes': atRiskChanges,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1)!;

@@ -3,45 +3,20 @@ import type { AtRiskAction, AtRiskOutput, AtRiskReason, AtRiskRow, atRiskInput }
 import type { Core } from '../../create-core';
 import type { SqliteDatabase } from '../../db/connection';
 import { addWorkingDays, warsawDate } from '../../orders/dispatch-promise';
-import { paymentOf } from '../../orders/order-row';
-import { effectiveDispatchBy } from '../../packing/dispatch-by';
-import { handlingTimeDays as readHandlingTimeDays } from '../../packing/handling-time';
 import { orderNumber } from '../../packing/order-code';
 import { prepared } from '../../stock/product.repository';
+import { openWork, queueOrder, type OpenOrder } from './open-work';
 import { packingCapacity } from './packing-capacity';
-import { warsawDayOf, workingDaysBetween } from './working-days';
+import { workingDaysBetween } from './working-days';
 
 type AtRiskInput = z.output<typeof atRiskInput>;
 type Summary = Omit<AtRiskOutput, 'rows' | 'total'>;
 
-interface OpenOrder {
-  id: number;
-  status: 'new' | 'to_pick' | 'packed' | 'on_hold';
-  boughtAt: string;
-  paidAt: string | null;
-  paymentType: string | null;
-  dispatchBy: string | null;
-}
-
-interface OpenLine {
-  orderId: number;
-  productId: number;
-  quantity: number;
-  packed: number;
-}
-
-// Every open order, read from the covering index orders_open_promise alone; a shop's open work is a
-// small part of its history (about 2.5 % of the orders of the generated million-order shop). Lines
-// come from the covering index order_lines_needs. Names and numbers are read for the listed page only.
-const ORDERS_SQL = `SELECT id, status, bought_at AS boughtAt, paid_at AS paidAt, payment_type AS paymentType, dispatch_by AS dispatchBy
-  FROM orders INDEXED BY orders_open_promise WHERE status IN ('new','to_pick','packed','on_hold')`;
-const LINES_SQL = `SELECT l.order_id AS orderId, l.product_id AS productId, l.quantity, l.packed_quantity AS packed
-  FROM orders o INDEXED BY orders_open_promise JOIN order_lines l INDEXED BY order_lines_needs ON l.order_id = o.id
-  WHERE o.status IN ('new','to_pick','packed','on_hold') AND l.product_id IS NOT NULL`;
+// Names and numbers are read for the listed page only (the rest is kept in open-work.ts).
 const NAMES_SQL = 'SELECT allegro_order_id AS allegroOrderId, buyer_login AS buyerLogin, buyer_name AS buyerName FROM orders WHERE id = ?';
 
 /** The last answer per connection, with what it was computed from: nothing changed → the same answer. */
-const memo = new WeakMap<SqliteDatabase, { key: string; rows: AtRiskRow[]; summary: Summary }>();
+const memo = new WeakMap<SqliteDatabase, { key: string; listing: AtRiskListing }>();
 
 /**
  * What the answer depends on, cheaply: writes of this connection (total_changes), commits of any other
@@ -53,15 +28,27 @@ function changeKey(sqlite: SqliteDatabase, nowMs: number): string {
   return `${version}|${changes}|${Math.floor(nowMs / 60_000)}`;
 }
 
-function onHandOf(sqlite: SqliteDatabase, productIds: number[]): Map<number, { onHand: number; sku: string; name: string }> {
-  const out = new Map<number, { onHand: number; sku: string; name: string }>();
-  const CHUNK = 500;
-  for (let i = 0; i < productIds.length; i += CHUNK) {
-    const ids = productIds.slice(i, i + CHUNK);
-    const rows = sqlite.prepare(`SELECT id, on_hand AS onHand, sku, name FROM products WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{ id: number; onHand: number; sku: string; name: string }>;
-    for (const r of rows) out.set(r.id, r);
-  }
-  return out;
+// Reasons as bits of one number per listed order (a big shop lists thousands: no object per order
+// until it is shown).
+const BIT: Record<AtRiskReason, number> = { no_stock: 1, unpaid: 2, queue: 4, on_hold: 8 };
+const LATE = 16;
+const REASONS: AtRiskReason[] = ['no_stock', 'unpaid', 'queue', 'on_hold'];
+
+/**
+ * The list, compact: the listed orders (late first, then in the packing queue's order: nearest
+ * promise, bought earlier, number) with their reasons as bits, queue place and slots; rows are made
+ * for the page that is shown (rowAt).
+ */
+export interface AtRiskListing {
+  orders: OpenOrder[];
+  flags: Uint8Array;
+  /** 0 = not in the queue of ready orders. */
+  queuePosition: Int32Array;
+  /** -1 = not judged (not ready, late, or no measured capacity). */
+  slots: Int32Array;
+  missing: Map<number, AtRiskRow['missing']>;
+  daysLeft: Map<string, number>;
+  summary: Summary;
 }
 
 /**
@@ -81,142 +68,182 @@ export function ordersAtRisk(core: Core, input: AtRiskInput): AtRiskOutput {
   const key = changeKey(sqlite, nowMs);
   let computed = memo.get(sqlite);
   if (!computed || computed.key !== key) {
-    computed = { key, ...computeAtRisk(core, new Date(nowMs)) };
+    computed = { key, listing: computeAtRisk(core, new Date(nowMs)) };
     memo.set(sqlite, computed);
   }
-  const { rows, summary } = computed;
-  const filtered = input.reason === undefined ? rows : input.reason === 'late' ? rows.filter((r) => r.late) : rows.filter((r) => r.reasons.includes(input.reason as AtRiskReason));
-  const page = filtered.slice(input.offset, input.offset + input.limit).map((r) => {
-    const names = prepared(sqlite, NAMES_SQL).get(r.orderId) as { allegroOrderId: string | null; buyerLogin: string | null; buyerName: string | null };
-    return { ...r, ...names, number: orderNumber({ id: r.orderId, allegroOrderId: names.allegroOrderId }) };
-  });
-  return { ...summary, rows: page, total: filtered.length };
+  const { listing } = computed;
+  const want = input.reason === undefined ? 0xff : input.reason === 'late' ? LATE : BIT[input.reason as AtRiskReason];
+  const page: AtRiskRow[] = [];
+  let total = 0;
+  for (let i = 0; i < listing.orders.length; i++) {
+    if ((listing.flags[i]! & want) === 0) continue;
+    if (total >= input.offset && page.length < input.limit) page.push(withNames(sqlite, rowAt(listing, i)));
+    total++;
+  }
+  return { ...listing.summary, rows: page, total };
 }
 
-export function computeAtRisk(core: Core, now: Date): { rows: AtRiskRow[]; summary: Summary } {
+function withNames(sqlite: SqliteDatabase, r: AtRiskRow): AtRiskRow {
+  const names = prepared(sqlite, NAMES_SQL).get(r.orderId) as { allegroOrderId: string | null; buyerLogin: string | null; buyerName: string | null };
+  return { ...r, ...names, number: orderNumber({ id: r.orderId, allegroOrderId: names.allegroOrderId }) };
+}
+
+/** The row of the i-th listed order, with why and what can be done (names are added for the page). */
+export function rowAt(listing: AtRiskListing, i: number): AtRiskRow {
+  const o = listing.orders[i]!;
+  const f = listing.flags[i]!;
+  const late = (f & LATE) !== 0;
+  const reasons = REASONS.filter((r) => (f & BIT[r]) !== 0);
+  const ready = listing.queuePosition[i]! > 0;
+  const actions: AtRiskAction[] = [];
+  if (f & BIT.on_hold) actions.push('release_hold');
+  if (f & BIT.no_stock) actions.push('receive_goods');
+  if (f & BIT.queue || (late && ready)) actions.push('pack_first');
+  if (f & BIT.unpaid || late || f & BIT.no_stock) actions.push('contact_buyer');
+  return {
+    orderId: o.id,
+    number: '',
+    allegroOrderId: null,
+    status: o.status,
+    buyerLogin: null,
+    buyerName: null,
+    boughtAt: o.boughtAt,
+    dispatchBy: o.deadline,
+    late,
+    workingDaysLeft: late ? 0 : listing.daysLeft.get(o.dueDay)!,
+    payment: o.payment,
+    reasons,
+    actions,
+    missing: listing.missing.get(o.id) ?? [],
+    queuePosition: ready ? listing.queuePosition[i]! : null,
+    slotsBeforeDeadline: listing.slots[i]! >= 0 ? listing.slots[i]! : null,
+  };
+}
+
+/** Past days' parcel counts of the measured capacity, per connection (see packingCapacity). */
+const capacityDays = new WeakMap<SqliteDatabase, Map<string, number>>();
+
+export function computeAtRisk(core: Core, now: Date): AtRiskListing {
   const sqlite = core.sqlite;
   const nowMs = now.getTime();
   const today = warsawDate(now);
-  const handlingTime = readHandlingTimeDays(sqlite);
-  const orders = prepared(sqlite, ORDERS_SQL).all() as OpenOrder[];
-  const lines = prepared(sqlite, LINES_SQL).all() as OpenLine[];
+  // The open orders, their lines and the shelf, kept per connection and refreshed from the change log.
+  const work = openWork(sqlite);
+  const queue = queueOrder(work);
+  const orders = queue.orders;
+  const shelf = work.shelf;
 
-  const deadline = new Map<number, string>();
-  for (const o of orders) {
-    // A stored promise already in the canonical form needs no parsing (the common case, thousands of orders).
-    const stored = o.dispatchBy;
-    deadline.set(o.id, stored && stored.length === 24 && stored.endsWith('Z') ? stored : effectiveDispatchBy(o, handlingTime).at);
-  }
-  // The packing queue's order: nearest promise first, then bought earlier, then number.
-  orders.sort((a, b) => deadline.get(a.id)!.localeCompare(deadline.get(b.id)!) || a.boughtAt.localeCompare(b.boughtAt) || a.id - b.id);
-  const rank = new Map<number, number>();
-  orders.forEach((o, i) => rank.set(o.id, i));
-
-  // Stock: what is in boxes already is set aside first; the rest goes to orders in queue order.
-  const productIds = [...new Set(lines.map((l) => l.productId))];
-  const products = onHandOf(sqlite, productIds);
-  const free = new Map<number, number>();
-  for (const [pid, p] of products) free.set(pid, p.onHand);
-  for (const l of lines) if (l.packed > 0) free.set(l.productId, (free.get(l.productId) ?? 0) - Math.min(l.packed, l.quantity));
-  lines.sort((a, b) => rank.get(a.orderId)! - rank.get(b.orderId)! || a.productId - b.productId);
+  // Stock: what is in boxes already is set aside first; the rest goes to orders in queue order (each
+  // order's lines in product order, as kept).
+  const free = new Int32Array(shelf.length);
+  for (let p = 0; p < shelf.length; p++) free[p] = shelf[p]!.onHand;
+  const { lineStart, lineSlot, lineNeed, lineHeld } = queue;
+  const lineCount = lineStart[orders.length]!;
+  for (let j = 0; j < lineCount; j++) free[lineSlot[j]!]! -= lineHeld[j]!;
+  const n = orders.length;
+  const isShort = new Uint8Array(n);
   const missing = new Map<number, AtRiskRow['missing']>();
-  for (const l of lines) {
-    const need = l.quantity - l.packed;
-    if (need <= 0) continue;
-    const have = Math.max(0, free.get(l.productId) ?? 0);
-    const short = Math.max(0, need - have);
-    free.set(l.productId, have - Math.min(have, need));
-    if (short > 0) {
-      const p = products.get(l.productId);
-      const list = missing.get(l.orderId) ?? [];
-      list.push({ productId: l.productId, sku: p?.sku ?? '', name: p?.name ?? '', units: short });
-      missing.set(l.orderId, list);
+  for (let i = 0; i < n; i++) {
+    for (let j = lineStart[i]!; j < lineStart[i + 1]!; j++) {
+      const need = lineNeed[j]!;
+      if (need <= 0) continue;
+      const slot = lineSlot[j]!;
+      const have = free[slot]! > 0 ? free[slot]! : 0;
+      if (need <= have) {
+        free[slot] = have - need;
+        continue;
+      }
+      free[slot] = 0;
+      const o = orders[i]!;
+      const p = shelf[slot]!;
+      const list = missing.get(o.id) ?? [];
+      list.push({ productId: p.productId, sku: p.sku, name: p.name, units: need - have });
+      missing.set(o.id, list);
+      isShort[i] = 1;
     }
   }
 
-  const capacity = packingCapacity(sqlite, today);
+  let days = capacityDays.get(sqlite);
+  if (!days) capacityDays.set(sqlite, (days = new Map()));
+  const capacity = packingCapacity(sqlite, today, { days, changed: work.reloaded ? 'all' : work.shipmentDays });
   const nextWorkingDay = addWorkingDays(new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000), 0);
-  const leftCache = new Map<string, number>();
-  const daysLeft = (day: string): number => {
-    let left = leftCache.get(day);
-    if (left === undefined) leftCache.set(day, (left = workingDaysBetween(today, day)));
-    return left;
-  };
-  const slotsCache = new Map<string, number>();
-  const slotsBefore = (deadlineDay: string): number => {
-    let slots = slotsCache.get(deadlineDay);
-    if (slots === undefined) {
-      const perDay = capacity.perDay ?? 0;
-      const todayWorks = workingDaysBetween(today, today) === 1;
-      const today0 = todayWorks ? Math.max(0, perDay - capacity.shippedToday) : 0;
-      slots = deadlineDay < today ? 0 : today0 + perDay * Math.max(0, daysLeft(deadlineDay) - (todayWorks ? 1 : 0));
-      slotsCache.set(deadlineDay, slots);
-    }
-    return slots;
-  };
+  const perDay = capacity.perDay ?? 0;
+  const todayWorks = workingDaysBetween(today, today) === 1;
+  const todaySlots = todayWorks ? Math.max(0, perDay - capacity.shippedToday) : 0;
+  // Per deadline day (a few dozen distinct days): working days left, the parcels the packer ships before it.
+  const dayCount = work.days.length;
+  const leftOn = new Int32Array(dayCount);
+  const slotsOn = new Int32Array(dayCount);
+  const unpaidOn = new Uint8Array(dayCount);
+  const daysLeft = new Map<string, number>();
+  for (let d = 0; d < dayCount; d++) {
+    const day = work.days[d]!;
+    leftOn[d] = workingDaysBetween(today, day);
+    daysLeft.set(day, leftOn[d]!);
+    slotsOn[d] = day < today ? 0 : todaySlots + perDay * Math.max(0, leftOn[d]! - (todayWorks ? 1 : 0));
+    unpaidOn[d] = day <= nextWorkingDay ? 1 : 0;
+  }
 
-  const rows: AtRiskRow[] = [];
+  const flags = new Uint8Array(n);
+  const position = new Int32Array(n);
+  const slots = new Int32Array(n).fill(-1);
   const counts = { late: 0, no_stock: 0, unpaid: 0, queue: 0, on_hold: 0 };
   let queueLength = 0;
-  for (const o of orders) {
-    const due = deadline.get(o.id)!;
-    const dueDay = warsawDayOf(due);
-    const late = Date.parse(due) < nowMs;
-    const payment = paymentOf(o);
-    const short = missing.get(o.id) ?? [];
-    const reasons: AtRiskReason[] = [];
-    if (short.length) reasons.push('no_stock');
-    if (payment === 'unpaid' && dueDay <= nextWorkingDay) reasons.push('unpaid');
-    let queuePosition: number | null = null;
-    let slots: number | null = null;
-    const ready = o.status !== 'on_hold' && payment !== 'unpaid' && short.length === 0;
-    if (ready) {
-      queueLength++;
-      queuePosition = queueLength;
+  let listed = 0;
+  let lateCount = 0;
+  const { deadlineMs, day, kind } = queue;
+  for (let i = 0; i < n; i++) {
+    const late = deadlineMs[i]! < nowMs;
+    const short = isShort[i] === 1;
+    const k = kind[i]!;
+    const d = day[i]!;
+    let f = late ? LATE : 0;
+    if (short) f |= BIT.no_stock;
+    if (k & 2 && unpaidOn[d] === 1) f |= BIT.unpaid;
+    if (k === 0 && !short) {
+      position[i] = ++queueLength;
       if (capacity.perDay !== null && !late) {
-        slots = slotsBefore(dueDay);
-        if (queuePosition > slots) reasons.push('queue');
+        slots[i] = slotsOn[d]!;
+        if (queueLength > slots[i]!) f |= BIT.queue;
       }
     }
-    if (o.status === 'on_hold') reasons.push('on_hold');
-    if (!late && reasons.length === 0) continue;
-    const actions: AtRiskAction[] = [];
-    if (reasons.includes('on_hold')) actions.push('release_hold');
-    if (reasons.includes('no_stock')) actions.push('receive_goods');
-    if (reasons.includes('queue') || (late && ready)) actions.push('pack_first');
-    if (reasons.includes('unpaid') || late || reasons.includes('no_stock')) actions.push('contact_buyer');
-    if (late) counts.late++;
-    for (const r of reasons) counts[r]++;
-    rows.push({
-      orderId: o.id,
-      number: '',
-      allegroOrderId: null,
-      status: o.status,
-      buyerLogin: null,
-      buyerName: null,
-      boughtAt: o.boughtAt,
-      dispatchBy: due,
-      late,
-      workingDaysLeft: late ? 0 : daysLeft(dueDay),
-      payment,
-      reasons,
-      actions,
-      missing: short,
-      queuePosition,
-      slotsBeforeDeadline: slots,
-    });
+    if (k & 1) f |= BIT.on_hold;
+    flags[i] = f;
+    if (f === 0) continue;
+    listed++;
+    if (late) lateCount++;
+    if (f & BIT.no_stock) counts.no_stock++;
+    if (f & BIT.unpaid) counts.unpaid++;
+    if (f & BIT.queue) counts.queue++;
+    if (f & BIT.on_hold) counts.on_hold++;
   }
-  // Late first (longest overdue first), then the nearest deadline.
-  rows.sort((a, b) => Number(b.late) - Number(a.late) || a.dispatchBy.localeCompare(b.dispatchBy) || a.orderId - b.orderId);
-  return {
-    rows,
+  counts.late = lateCount;
+  // Late first (in deadline order: the longest overdue first), then the nearest deadline; a stable
+  // partition of the queue's order, so no sort.
+  const order = new Int32Array(listed);
+  let head = 0;
+  let tail = lateCount;
+  for (let i = 0; i < n; i++) {
+    const f = flags[i]!;
+    if (f === 0) continue;
+    if (f & LATE) order[head++] = i;
+    else order[tail++] = i;
+  }
+  const listing: AtRiskListing = {
+    orders: Array.from(order, (i) => orders[i]!),
+    flags: Uint8Array.from(order, (i) => flags[i]!),
+    queuePosition: Int32Array.from(order, (i) => position[i]!),
+    slots: Int32Array.from(order, (i) => slots[i]!),
+    missing,
+    daysLeft,
     summary: {
-    counts,
-    queueLength,
-    capacityPerDay: capacity.perDay,
-    capacityMeasuredDays: capacity.measuredDays,
-    shippedToday: capacity.shippedToday,
-    computedAt: now.toISOString(),
+      counts,
+      queueLength,
+      capacityPerDay: capacity.perDay,
+      capacityMeasuredDays: capacity.measuredDays,
+      shippedToday: capacity.shippedToday,
+      computedAt: now.toISOString(),
     },
   };
+  return listing;
 }
