@@ -83,8 +83,9 @@ async function onScreen(page: Page, screen: string, selector: string): Promise<v
   await settle(page, selector);
 }
 
-const ORDER_ROWS = 'main .MuiDataGrid-row';
-const STOCK_ROWS = 'main .MuiDataGrid-row';
+/** A row of the orders / products table (a DataGrid's row before issue 16's plain table, kept so an older build can be measured too). */
+const ORDER_ROWS = 'main tr[data-id], main .MuiDataGrid-row';
+const STOCK_ROWS = ORDER_ROWS;
 const HOME = '[data-stat-value]';
 const QUEUE = '[data-testid="queue-row"]';
 const PICK_ROWS = 'main [data-testid="pick-row"]';
@@ -126,7 +127,7 @@ async function fileOnlyTime(core: Core, calls: PageCall[]): Promise<{ ms: number
 }
 
 function nextPage(page: Page): Locator {
-  return page.locator('main .MuiDataGrid-root').first().locator('.MuiTablePagination-actions button').last();
+  return page.locator('main .MuiTablePagination-actions button').last();
 }
 
 function searchField(page: Page): Locator {

@@ -62,7 +62,7 @@ describeE2E('a day in the shop', (app) => {
     await orders.sendToPacking();
     expect(orderStatus(ORDER)).toBe('to_pick');
     expect(orderStatus(SECOND)).toBe('to_pick');
-    await app.page.waitForFunction((id) => (globalThis as any).document.querySelector(`main .MuiDataGrid-row[data-id="${id}"] [data-field="status"]`)?.textContent.includes('pakowania'), orderId(ORDER));
+    await app.page.waitForFunction((id) => (globalThis as any).document.querySelector(`main tr[data-id="${id}"] [data-field="status"]`)?.textContent.includes('pakowania'), orderId(ORDER));
   });
 
   it('the helper takes over: the pick list gathers both orders by shelf', async () => {

@@ -172,8 +172,8 @@ describeE2E(
           await check(screen);
           // The detail each list opens: an order, a product, an order to pack, a return.
           const opener: Record<string, string> = {
-            orders: 'main .MuiDataGrid-row [data-field="buyer"]',
-            stock: 'main .MuiDataGrid-row [data-field="name"]',
+            orders: 'main tr[data-id] [data-field="buyer"]',
+            stock: 'main tr[data-id] [data-field="name"]',
             packing: 'main [data-testid="queue-row"] button.pack',
             returns: 'main [data-testid="return-row"]',
           };

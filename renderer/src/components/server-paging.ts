@@ -15,12 +15,12 @@ export async function answerFor<T extends CountedPage>(page: number, pageSize: n
 }
 
 /**
- * What a server-paged DataGrid needs to draw its pager: the row count, or -1 when the total is not
- * exact (MUI's "unknown"), in which case `hasNextPage` decides whether "next" is enabled.
+ * What a server-paged table (PagedTable) needs to draw its pager: the row count, or -1 when the total
+ * is not exact (MUI's "unknown"), in which case `hasNextPage` decides whether "next" is enabled.
  *
  * Worked out from the page the answer is FOR, not the page on screen: while page 2 or 100 rows a page
  * is loading, the last answer still holds page 1's 50 rows. Judged against the new page size those
- * looked like the last page, and the grid then fixed its row count at "1–50 of 50" with both arrows
+ * looked like the last page, and the DataGrid of the time fixed its row count at "1–50 of 50" with both arrows
  * grey for good (it only counts again when the rowCount prop changes; issue 13, point 1). Before the
  * first answer the count is unknown and "next" open, so a page kept from an earlier visit is not
  * clamped back to the first one.

@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 /**
- * A function whose identity never changes and that always calls the latest `fn`. The DataGrid is a
- * React.memo whose every render hands all its rows and cells a new context (its props object), so an
- * inline callback (a new function each render of the screen) made each keystroke in the search field and
- * each state change of the screen redraw every cell (issue 16). With stable callbacks the grid redraws
- * only when its rows, page, sort or selection change.
+ * A function whose identity never changes and that always calls the latest `fn`. The list tables
+ * (PagedTable, and the DataGrid before it) are memos: an inline callback (a new function each render of
+ * the screen) made each keystroke in the search field redraw every row (issue 16). With stable callbacks
+ * a table redraws only when its rows, page, sort or selection change.
  */
 export function useStableCallback<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
   const ref = useRef(fn);

@@ -1,8 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 
 /**
- * The pager under a server-paged table (Zamówienia, Magazyn): "1–50 z 1 234", rows per page, the arrows.
- * `scope` is the table's container (e.g. `main`), so a dialog's table is never mistaken for it.
+ * A server-paged table (PagedTable: Zamówienia, Magazyn) and its pager: "1–50 z 1 234", rows per page,
+ * the arrows. `scope` is the table's container (e.g. `main`), so a dialog's table is never mistaken for it.
  */
 export class GridPager {
   constructor(
@@ -12,10 +12,18 @@ export class GridPager {
 
   // Locators
   get grid() {
-    return this.page.locator(`${this.scope} .MuiDataGrid-root`).first();
+    return this.page.locator(`${this.scope} [data-paged-table]`).first();
   }
   get rows() {
-    return this.grid.locator('.MuiDataGrid-row');
+    return this.grid.locator('tbody tr[data-id]');
+  }
+  /** The part of the table that scrolls under its sticky heading. */
+  get scroller() {
+    return this.grid.locator('.paged-scroll');
+  }
+  /** A column's heading by its field (aria-sort tells the order). */
+  header(field: string) {
+    return this.grid.locator(`thead th[data-field="${field}"]`);
   }
   get displayed() {
     return this.grid.locator('.MuiTablePagination-displayedRows');
@@ -46,7 +54,7 @@ export class GridPager {
     const deadline = Date.now() + timeout;
     for (;;) {
       const text = await this.text().catch(() => '');
-      const loading = await this.grid.locator('.MuiDataGrid-overlay, .MuiLinearProgress-root, .MuiCircularProgress-root').count();
+      const loading = await this.grid.locator('[role="progressbar"]').count();
       if (pattern.test(text) && loading === 0) return text;
       if (Date.now() > deadline) throw new Error(`The pager says "${text}"${loading ? ' (still loading)' : ''}, expected ${pattern}`);
       await this.page.waitForTimeout(100);

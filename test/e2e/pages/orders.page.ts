@@ -9,11 +9,11 @@ export class OrdersPage {
     return this.page.locator('main input[data-scan-field="true"]');
   }
   get rows() {
-    return this.page.locator('main .MuiDataGrid-row');
+    return this.page.locator('main [data-paged-table] tbody tr[data-id]');
   }
   /** A row by the order number shown in the first column. */
   row(number: number) {
-    return this.page.locator(`main .MuiDataGrid-row[data-id="${number}"]`);
+    return this.page.locator(`main [data-paged-table] tbody tr[data-id="${number}"]`);
   }
   get sendToPackingButton() {
     return this.page.locator('main').getByRole('button', { name: /^Wyślij do pakowania/ });
@@ -32,14 +32,8 @@ export class OrdersPage {
     return ((await this.row(number).locator('[data-field="status"]').textContent()) ?? '').trim();
   }
 
-  /** The table renders only the rows in view (virtualised): scroll until the row exists. */
+  /** The whole page of rows is drawn (the core pages, nothing is virtualised): scroll the row into view. */
   async reveal(number: number): Promise<void> {
-    const scroller = this.page.locator('main .MuiDataGrid-virtualScroller');
-    await scroller.evaluate((el) => el.scrollTo(0, 0));
-    for (let i = 0; i < 100 && (await this.row(number).count()) === 0; i++) {
-      await scroller.evaluate((el) => el.scrollBy(0, 150));
-      await this.page.waitForTimeout(30);
-    }
     await this.row(number).scrollIntoViewIfNeeded();
   }
 

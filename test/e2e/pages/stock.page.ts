@@ -9,7 +9,7 @@ export class StockPage {
     return this.page.locator('main input[data-scan-field="true"]');
   }
   get rows() {
-    return this.page.locator('main .MuiDataGrid-row');
+    return this.page.locator('main [data-paged-table] tbody tr[data-id]');
   }
   row(sku: string) {
     return this.rows.filter({ has: this.page.locator(`[data-field="sku"]`, { hasText: sku }) });

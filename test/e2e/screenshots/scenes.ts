@@ -10,7 +10,7 @@ export const SCENES: Scene[] = [
     name: 'product',
     screen: 'stock',
     async prepare(page) {
-      await page.locator('main .MuiDataGrid-row').first().click();
+      await page.locator('main tr[data-id]').first().click();
       await page.locator('.MuiDrawer-modal .MuiDrawer-paper').waitFor();
     },
   },
@@ -18,7 +18,7 @@ export const SCENES: Scene[] = [
     name: 'order',
     screen: 'orders',
     async prepare(page) {
-      await page.locator('main .MuiDataGrid-row').first().click();
+      await page.locator('main tr[data-id]').first().click();
       await page.locator('[role="region"]').first().waitFor();
     },
   },

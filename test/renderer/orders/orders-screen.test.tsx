@@ -103,6 +103,68 @@ describe('Orders screen with a fake core', { timeout: 60_000 }, () => {
     );
   }, 180_000); // eleven filters through MUI menus in happy-dom: slow on a loaded 2-core machine
 
+  it('sorts by each sortable column both ways, pages with the count, and opens an order by click or Enter (issue 16: the table without the DataGrid)', async () => {
+    const user = userEvent.setup({ delay: null });
+    // 151 orders: pages of 50, 50, 50 and 1 (a full page is what lets "next" on).
+    const named = (id: number) => orderRow({ id, buyerName: id === 2 ? 'Anna Nowak' : id === 1 ? 'Jan Kowalski' : `Kupujący ${id}` });
+    fake.handle('orders.list', ({ offset, limit }: { offset: number; limit: number }) => ({
+      rows: Array.from({ length: Math.max(0, Math.min(limit, 151 - offset)) }, (_, i) => named(offset + i + 1)),
+      total: 151,
+      totalExact: true,
+    }));
+    fake.handle('orders.get', ({ id }: { id: number }) => orderDetail(named(id)));
+    await openOrders();
+    await screen.findByText(/Anna Nowak/);
+    const header = (name: RegExp) => screen.getByRole('columnheader', { name });
+    expect(header(/^Data zakupu/).getAttribute('aria-sort')).toBe('descending');
+    // Each sortable column: a first click sorts it ascending, a second descending.
+    for (const [name, field] of [[/^Nr/, 'id'], [/^Kupujący/, 'buyer'], [/^Do zapłaty/, 'total'], [/^Status$/, 'status'], [/^Wysłać do/, 'dispatchBy'], [/^Data zakupu/, 'boughtAt']] as const) {
+      await user.click(header(name));
+      await waitFor(() => expect(lastListInput()).toMatchObject({ sort: { field, dir: 'asc' }, offset: 0 }));
+      expect(header(name).getAttribute('aria-sort')).toBe('ascending');
+      await user.click(header(name));
+      await waitFor(() => expect(lastListInput()).toMatchObject({ sort: { field, dir: 'desc' } }));
+    }
+    // Not sortable: a click asks nothing.
+    const calls = fake.callsOf('orders.list').length;
+    await user.click(header(/^Towary/));
+    await user.click(header(/^Płatność/));
+    expect(fake.callsOf('orders.list').length).toBe(calls);
+
+    expect(screen.getByText('1–50 z 151')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Przejdź do następnej strony' }));
+    await waitFor(() => expect(lastListInput()).toMatchObject({ offset: 50, limit: 50 }));
+    await user.click(screen.getByRole('button', { name: 'Przejdź do następnej strony' }));
+    await waitFor(() => expect(lastListInput()).toMatchObject({ offset: 100, limit: 50 }));
+    expect(await screen.findByText('101–150 z 151')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Przejdź do następnej strony' }));
+    expect(await screen.findByText('151–151 z 151')).toBeTruthy();
+    // The last page: "next" is off.
+    expect((screen.getByRole('button', { name: 'Przejdź do następnej strony' }) as HTMLButtonElement).disabled).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Przejdź do poprzedniej strony' }));
+    await waitFor(() => expect(lastListInput()).toMatchObject({ offset: 100 }));
+    await user.click(screen.getByRole('combobox', { name: /Wierszy na stronę/ }));
+    await user.click(await screen.findByRole('option', { name: '100' }));
+    await waitFor(() => expect(lastListInput()).toMatchObject({ offset: 0, limit: 100 }));
+
+    await user.click(await screen.findByText('Anna Nowak'));
+    expect(window.location.hash).toBe('#/orders/2');
+    await screen.findByRole('region', { name: 'Zamówienie 2' });
+    await user.click(screen.getByRole('button', { name: 'Zamknij' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/orders'));
+    const row = (await screen.findByText('Jan Kowalski')).closest('tr')!;
+    row.focus();
+    await user.keyboard('{Enter}');
+    expect(window.location.hash).toBe('#/orders/1');
+  }, 120_000);
+
+  it('says when no order matches', async () => {
+    serve([]);
+    await openOrders();
+    expect(await screen.findByText('Brak zamówień spełniających warunki')).toBeTruthy();
+    expect(screen.getByTestId('orders-total').textContent).toContain('0');
+  });
+
   it('marks overdue orders (and only those) and shows the shop and Allegro statuses side by side', async () => {
     await openOrders();
     await screen.findByText(/Anna Nowak/);

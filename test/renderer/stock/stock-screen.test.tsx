@@ -77,6 +77,12 @@ describe('Stock screen with a fake core', { timeout: 60_000 }, () => {
     expect(lastListInput()).not.toHaveProperty('sort');
     await user.click(screen.getByRole('columnheader', { name: /Cena sprzedaży/ }));
     await waitFor(() => expect(lastListInput()).toMatchObject({ search: 'kubek', sort: { field: 'salePrice', dir: 'asc' } }));
+    // Again: descending; a third time: back to the core's order (relevance while searching).
+    await user.click(screen.getByRole('columnheader', { name: /Cena sprzedaży/ }));
+    await waitFor(() => expect(lastListInput()).toMatchObject({ search: 'kubek', sort: { field: 'salePrice', dir: 'desc' } }));
+    await user.click(screen.getByRole('columnheader', { name: /Cena sprzedaży/ }));
+    await waitFor(() => expect(lastListInput()).not.toHaveProperty('sort'));
+    expect(screen.getByRole('columnheader', { name: /Cena sprzedaży/ }).getAttribute('aria-sort')).toBeNull();
 
     await user.click(screen.getByRole('button', { name: 'Do zamówienia' }));
     await waitFor(() => expect(lastListInput()).toMatchObject({ search: 'kubek', filter: 'low' }));
@@ -89,6 +95,37 @@ describe('Stock screen with a fake core', { timeout: 60_000 }, () => {
     await user.click(await screen.findByRole('option', { name: 'B-02' }));
     await waitFor(() => expect(lastListInput()).toMatchObject({ locationId: 2 }));
   });
+
+  it('sorts by each column: ascending, descending, then back to by name; a click on a row opens the product (issue 16)', async () => {
+    const user = userEvent.setup({ delay: null });
+    await openStock();
+    await screen.findByText('Kubek ceramiczny 300 ml');
+    const headers: Array<[string, string]> = [
+      ['Nazwa', 'name'],
+      ['SKU', 'sku'],
+      ['EAN', 'ean'],
+      ['Półka', 'location'],
+      ['Na stanie', 'onHand'],
+      ['Zarezerwowane', 'reserved'],
+      ['Dostępne', 'available'],
+      ['Cena sprzedaży', 'salePrice'],
+      ['Próg zamawiania', 'reorderPoint'],
+      ['Cena zakupu', 'purchasePrice'],
+    ];
+    for (const [name, field] of headers) {
+      const header = () => screen.getByRole('columnheader', { name: new RegExp(`^${name}`) });
+      await user.click(header());
+      await waitFor(() => expect(lastListInput()).toMatchObject({ sort: { field, dir: 'asc' }, offset: 0 }));
+      expect(header().getAttribute('aria-sort')).toBe('ascending');
+      await user.click(header());
+      await waitFor(() => expect(lastListInput()).toMatchObject({ sort: { field, dir: 'desc' } }));
+      expect(header().getAttribute('aria-sort')).toBe('descending');
+      await user.click(header());
+      await waitFor(() => expect(lastListInput()).not.toHaveProperty('sort'));
+    }
+    await user.click(screen.getByText('Talerz płytki'));
+    expect(window.location.hash).toBe('#/stock/2');
+  }, 120_000);
 
   it('a scanned EAN + Enter opens that product; an unknown code says so', async () => {
     const user = userEvent.setup({ delay: null });

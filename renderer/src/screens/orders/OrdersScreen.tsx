@@ -10,8 +10,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import FilterListIcon from '@mui/icons-material/FilterList';
 import LocalShippingIcon from '@mui/icons-material/LocalShipping';
-import { useEffect, useRef, useState } from 'react';
-import type { OrderSortField, PaymentFilter } from '../../../../shared/contract/orders.contract';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { OrderRow, OrderSortField, PaymentFilter } from '../../../../shared/contract/orders.contract';
 import { ORDER_STATUSES, type OrderStatus } from '../../../../shared/domain/order-status';
 import { isOwnOrderCode } from '../../../../shared/domain/order-code';
 import { api } from '../../api';
@@ -25,6 +25,7 @@ import { beepError } from '../../components/sound';
 import { useDebouncedText } from '../../components/use-debounced-text';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useSessionState } from '../../components/use-session-state';
+import { useStableCallback } from '../../components/use-stable-grid';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
 import { OrderDetail } from './OrderDetail';
@@ -69,6 +70,8 @@ export function withOverdue(f: OrderFilters, overdue: boolean): Partial<OrderFil
 function moreFiltersInUse(f: OrderFilters): number {
   return [f.from, f.to, f.carrier, f.deliveryMethod, f.invoice].filter(Boolean).length;
 }
+
+const NO_ROWS: OrderRow[] = [];
 
 export const INITIAL_FILTERS: OrderFilters = {
   search: '',
@@ -166,6 +169,13 @@ export default function OrdersScreen() {
       setSending(false);
     }
   }
+
+  // The table is a memo: what it gets keeps its identity while only the search text changes, so typing
+  // does not redraw the page of rows (issue 16).
+  const selectedSet = useMemo(() => new Set(selected), [selected]);
+  const onPage = useStableCallback((page: number, pageSize: number) => setFilters((f) => ({ ...f, page: pageSize === f.pageSize ? page : 0, pageSize })));
+  const onSort = useStableCallback((sort: OrderSort) => update({ sort, sortBeforeOverdue: null }));
+  const onOpen = useStableCallback((id: number) => navigate('orders', id));
 
   const data = list.data;
   const openId = route.params[0];
@@ -294,17 +304,17 @@ export default function OrdersScreen() {
       </Popover>
       <ErrorAlert error={list.error} onRetry={list.reload} />
       <OrdersTable
-        rows={data?.rows ?? []}
+        rows={data?.rows ?? NO_ROWS}
         {...pagerFor(data)}
         loading={list.loading}
         page={filters.page}
         pageSize={filters.pageSize}
         sort={filters.sort}
-        selected={selected}
+        selected={selectedSet}
         onSelect={setSelected}
-        onPage={(page, pageSize) => setFilters((f) => ({ ...f, page: pageSize === f.pageSize ? page : 0, pageSize }))}
-        onSort={(sort) => update({ sort, sortBeforeOverdue: null })}
-        onOpen={(id) => navigate('orders', id)}
+        onPage={onPage}
+        onSort={onSort}
+        onOpen={onOpen}
       />
       {openId !== undefined && /^\d+$/.test(openId) && <OrderDetail key={openId} orderId={Number(openId)} onClose={() => navigate('orders')} />}
     </Box>

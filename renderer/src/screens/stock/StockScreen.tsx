@@ -13,7 +13,7 @@ import FactCheckIcon from '@mui/icons-material/FactCheck';
 import LocalShippingIcon from '@mui/icons-material/LocalShipping';
 import ShelvesIcon from '@mui/icons-material/Shelves';
 import { useEffect, useRef, useState } from 'react';
-import type { StockFilter, StockSortField } from '../../../../shared/contract/stock.contract';
+import type { ProductRow, StockFilter, StockSortField } from '../../../../shared/contract/stock.contract';
 import { api } from '../../api';
 import { navigate, useRoute } from '../../app/navigation';
 import { useRole } from '../../app/session';
@@ -24,6 +24,7 @@ import { beepError, beepOk } from '../../components/sound';
 import { useDebouncedText } from '../../components/use-debounced-text';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useSessionState } from '../../components/use-session-state';
+import { useStableCallback } from '../../components/use-stable-grid';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
 import { LocationsDialog } from './LocationsDialog';
@@ -42,6 +43,8 @@ interface ListState {
   page: number;
   pageSize: number;
 }
+
+const NO_ROWS: ProductRow[] = [];
 
 const INITIAL: ListState = { search: '', filter: 'all', locationId: null, sort: null, page: 0, pageSize: 50 };
 
@@ -111,6 +114,12 @@ export default function StockScreen() {
       setState((s) => ({ ...s, search: code, page: 0 }));
     }
   }
+
+  // The table is a memo: what it gets keeps its identity while only the search text changes, so typing
+  // does not redraw the page of rows (issue 16).
+  const onPage = useStableCallback((page: number, pageSize: number) => setState((s) => ({ ...s, page: pageSize === s.pageSize ? page : 0, pageSize })));
+  const onSort = useStableCallback((sort: ListState['sort']) => setState((s) => ({ ...s, sort, page: 0 })));
+  const onOpen = useStableCallback((id: number) => open(id));
 
   const data = list.data;
   const total = data ? (data.totalExact ? t('totalExact', { n: format.number(data.total) }) : t('totalMore', { n: format.number(data.total) })) : '';
@@ -191,16 +200,16 @@ export default function StockScreen() {
       </Stack>
       <ErrorAlert error={list.error} onRetry={list.reload} />
       <ProductTable
-        rows={data?.rows ?? []}
+        rows={data?.rows ?? NO_ROWS}
         {...pagerFor(data)}
         loading={list.loading}
         page={state.page}
         pageSize={state.pageSize}
         sort={state.sort}
         showCosts={showCosts}
-        onPage={(page, pageSize) => setState((s) => ({ ...s, page: pageSize === s.pageSize ? page : 0, pageSize }))}
-        onSort={(sort) => setState((s) => ({ ...s, sort, page: 0 }))}
-        onOpen={open}
+        onPage={onPage}
+        onSort={onSort}
+        onOpen={onOpen}
       />
       {openId !== undefined && (
         <ProductDetail key={openId} productId={openId === 'new' ? 'new' : Number(openId)} locations={locations.data ?? []} onClose={closeDetail} onCreated={(id) => open(id)} />
