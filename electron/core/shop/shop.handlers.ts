@@ -4,7 +4,7 @@ import { loadDemoShop } from '../demo/demo-shop';
 import { DomainError } from '../errors';
 import { checkProfilePin, pinRequired, setProfilePin } from '../session/session.service';
 import { getSettings, updateSettings } from '../settings/settings.service';
-import { isShopEmpty, shopStats } from './shop-stats.service';
+import { isShopEmpty, keptShopStats, shopStats } from './shop-stats.service';
 
 type ShopChannels = 'app.info' | 'session.get' | 'session.choose' | 'session.setPin' | 'shop.stats' | 'shop.loadDemo' | 'settings.get' | 'settings.update';
 
@@ -25,7 +25,7 @@ export const shopHandlers: Pick<Handlers, ShopChannels> = {
     await setProfilePin(core.db, role, pin);
     return pinRequired(core.db);
   },
-  'shop.stats': (_input, { core }) => shopStats(core.sqlite),
+  'shop.stats': (_input, { core }) => keptShopStats(core.sqlite),
   'shop.loadDemo': async (input, { core }) => {
     if (!isShopEmpty(core.sqlite)) {
       throw new DomainError('not_empty', 'The shop already has products or orders; the demo shop goes only into an empty one.');
