@@ -4,7 +4,7 @@ import type { Actor } from '../../../shared/domain/roles';
 import type { Core } from '../create-core';
 import { DomainError } from '../errors';
 import { endOfWarsawDay, warsawDate } from '../orders/dispatch-promise';
-import { dayIndex, onOrderByProduct, readDemand, WINDOW_DAYS, type Demand, type ProductDemand } from '../planning/demand';
+import { dayIndex, expectedUnits as expectedSales, onOrderByProduct, readDemand, WINDOW_DAYS, type Demand, type ProductDemand } from '../planning/demand';
 import { daysBetween, startOfWarsawDay } from '../results/at-risk/working-days';
 import { prepared } from '../stock/product.repository';
 import { arrivalDay, productSuppliers } from '../suppliers/reorder.service';
@@ -67,10 +67,11 @@ function checkCampaign(core: Core, head: CampaignHead, demand: Demand, context: 
     const d = demand.byProduct.get(item.productId);
     if (!d) continue;
     const supplier = context.suppliers.get(item.productId) ?? null;
-    // A multiple applies to the product's normal day: for a past campaign the weeks before it, else today's rate.
-    const normal = phase === 'past' ? dailyRate(measured(d, startIdx - BASELINE_DAYS, startIdx)) : d.mean;
+    // A multiple applies to the product's normal sales: for a past campaign the weeks before it; ahead,
+    // the expected sales of the campaign's own days (weekday pattern and trend, planning/demand.ts).
+    const normalUnits = phase === 'past' ? dailyRate(measured(d, startIdx - BASELINE_DAYS, startIdx)) * days : expectedSales(d, demand, daysBetween(today, startDay), days);
     // Whole units, rounded up: a product that sells at all is expected to sell at least one.
-    const expectedUnits = item.expectedUnits ?? Math.ceil((normal * (head.upliftX100 ?? 100) * days) / 100 - 1e-9);
+    const expectedUnits = item.expectedUnits ?? Math.ceil((normalUnits * (head.upliftX100 ?? 100)) / 100 - 1e-9);
     const expectedDaily = expectedUnits / days;
     planned += expectedUnits;
     const arrives = supplier ? arrivalDay(context.now, supplier.leadTimeDays) : null;
@@ -99,7 +100,7 @@ function checkCampaign(core: Core, head: CampaignHead, demand: Demand, context: 
     const fromDay = phase === 'running' ? today : startDay;
     const daysLeft = phase === 'running' ? daysBetween(today, endDay) + 1 : days;
     const due = (context.onOrder.get(d.productId) ?? []).filter((o) => o.expectedAt <= fromDay).reduce((s, o) => s + o.units, 0);
-    const stockAtStart = Math.floor(d.onHand - d.reserved + due - d.mean * Math.max(0, daysBetween(today, startDay)));
+    const stockAtStart = Math.floor(d.onHand - d.reserved + due - expectedSales(d, demand, 0, Math.max(0, daysBetween(today, startDay))) + 1e-9);
     const needed = Math.ceil(expectedDaily * daysLeft);
     const daysOfCover = expectedDaily > 0 ? Math.min(daysLeft + 1, Math.max(0, Math.floor(stockAtStart / expectedDaily))) : daysLeft + 1;
     const shortfall = Math.max(0, needed - Math.max(0, stockAtStart));

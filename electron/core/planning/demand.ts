@@ -5,6 +5,15 @@ import { daysBetween, nextDate, startOfWarsawDay } from '../results/at-risk/work
 
 /** Days of ledger history the planning reads: 13 whole weeks before today. */
 export const WINDOW_DAYS = 91;
+/** The trend compares the last four weeks with the four before. */
+export const TREND_DAYS = 28;
+/** A weekday pattern is read only from a product that sold at least this many units on days with stock (≈ 10 per weekday). */
+export const WEEKDAY_MIN_UNITS = 70;
+/** A trend is read only when each of the two four-week spans had this many units and two weeks with stock. */
+export const TREND_MIN_UNITS = 20;
+const TREND_MIN_DAYS = 14;
+const WEEKDAY_MIN_DIFFERENCE = 0.2;
+const TREND_CLAMP: [number, number] = [0.5, 2];
 
 export interface ProductDemand {
   productId: number;
@@ -28,6 +37,12 @@ export interface ProductDemand {
   valueGrosze: number;
   abc: 'A' | 'B' | 'C';
   xyz: 'X' | 'Y' | 'Z' | null;
+  /** Sales of each weekday (0 = Monday) against the product's average day, averaging 1 over the week; all 1 when too few sales tell. */
+  weekdayFactor: Float64Array;
+  /** Units a day over the last TREND_DAYS days with stock, weekdays evened out by weekdayFactor. */
+  level: number;
+  /** The last TREND_DAYS days' level against the TREND_DAYS before (clamped to 0.5–2; 1 when too few sales tell). */
+  trend: number;
 }
 
 export interface Demand {
@@ -65,6 +80,7 @@ export function readDemand(sqlite: SqliteDatabase, now: Date): Demand {
   const starts: string[] = [];
   for (let d = firstDay, i = 0; i <= WINDOW_DAYS; i++, d = nextDate(d)) starts.push(startOfWarsawDay(d));
   const windowStart = starts[0]!;
+  const weekdayOfFirst = weekdayOf(firstDay);
 
   const byProduct = new Map<number, ProductDemand>();
   const products = prepared(sqlite, 'SELECT id, sku, name, on_hand AS onHand, reserved, sale_price_grosze AS sale, purchase_price_grosze AS cost FROM products').all() as Array<{
@@ -84,7 +100,7 @@ export function readDemand(sqlite: SqliteDatabase, now: Date): Demand {
     byProduct.set(p.id, {
       productId: p.id, sku: p.sku, name: p.name, onHand: p.onHand, reserved: p.reserved, salePriceGrosze: p.sale, purchasePriceGrosze: p.cost,
       daily: noSales, stockOut: p.onHand <= 0 ? outAll : outNone, startStock: flatStock(p.onHand),
-      mean: 0, sd: 0, valueGrosze: 0, abc: 'C', xyz: null,
+      mean: 0, sd: 0, valueGrosze: 0, abc: 'C', xyz: null, weekdayFactor: FLAT_WEEK, level: 0, trend: 1,
     });
   }
   // Net change per product and day (all kinds), and sales per day; entries of today count toward the
@@ -131,11 +147,97 @@ export function readDemand(sqlite: SqliteDatabase, now: Date): Demand {
     d.sd = n > 1 ? Math.sqrt(Math.max(0, (sumSq - n * d.mean * d.mean) / (n - 1))) : 0;
     d.valueGrosze = units * (d.salePriceGrosze ?? 0);
     d.xyz = variabilityClass(d.daily);
+    readPattern(d, weekdayOfFirst);
   }
   classifyAbc([...byProduct.values()]);
   const demand: Demand = { firstDay, today, byProduct };
   cache.set(sqlite, { key, demand });
   return demand;
+}
+
+const FLAT_WEEK = new Float64Array(7).fill(1);
+
+/** 0 = Monday … 6 = Sunday, of a YYYY-MM-DD date. */
+export function weekdayOf(isoDate: string): number {
+  return (new Date(`${isoDate}T12:00:00Z`).getUTCDay() + 6) % 7;
+}
+
+/**
+ * The product's weekday pattern, level and trend from its daily sales, leaving out the days that began
+ * with an empty shelf (as the rate does). The pattern: each weekday's average day against the average
+ * of all days, scaled so the seven average 1 (a week's total is kept). The level: the last four weeks'
+ * units over the same days' weekday factors (a week sold mostly on Mondays and Tuesdays counts as an
+ * ordinary week). The trend: that level against the four weeks before.
+ */
+function readPattern(d: ProductDemand, weekdayOfFirst: number): void {
+  const sum = new Float64Array(7);
+  const days = new Int32Array(7);
+  let units = 0;
+  for (let i = 0; i < WINDOW_DAYS; i++) {
+    if (d.stockOut[i] && d.daily[i] === 0) continue;
+    const wd = (weekdayOfFirst + i) % 7;
+    sum[wd]! += d.daily[i]!;
+    days[wd]!++;
+    units += d.daily[i]!;
+  }
+  let factor = FLAT_WEEK;
+  if (units >= WEEKDAY_MIN_UNITS && d.mean > 0 && days.every((n) => n > 0)) {
+    const read = new Float64Array(7);
+    for (let wd = 0; wd < 7; wd++) read[wd] = sum[wd]! / days[wd]! / d.mean;
+    const average = read.reduce((a, b) => a + b, 0) / 7;
+    for (let wd = 0; wd < 7; wd++) read[wd] = read[wd]! / average;
+    // A weekday 20 % off the average day at least: a pattern; less is taken as chance.
+    if (read.some((f) => Math.abs(f - 1) >= WEEKDAY_MIN_DIFFERENCE)) factor = read;
+  }
+  d.weekdayFactor = factor;
+  const span = (from: number, to: number) => {
+    let sold = 0;
+    let weight = 0;
+    let n = 0;
+    for (let i = Math.max(0, from); i < to; i++) {
+      if (d.stockOut[i] && d.daily[i] === 0) continue;
+      sold += d.daily[i]!;
+      weight += factor[(weekdayOfFirst + i) % 7]!;
+      n++;
+    }
+    return { sold, level: weight > 0 ? sold / weight : 0, days: n };
+  };
+  const last = span(WINDOW_DAYS - TREND_DAYS, WINDOW_DAYS);
+  const before = span(WINDOW_DAYS - 2 * TREND_DAYS, WINDOW_DAYS - TREND_DAYS);
+  const enough = last.sold >= TREND_MIN_UNITS && before.sold >= TREND_MIN_UNITS && last.days >= TREND_MIN_DAYS && before.days >= TREND_MIN_DAYS && before.level > 0;
+  // Too few sales for a trend: the level of the whole 13 weeks (the plain rate when there is no weekday pattern).
+  d.level = enough ? last.level : span(0, WINDOW_DAYS).level;
+  d.trend = enough ? Math.min(TREND_CLAMP[1], Math.max(TREND_CLAMP[0], last.level / before.level)) : 1;
+}
+
+/**
+ * The expected sales of one day, k days after today (0 = today): the level, carried forward by the trend
+ * from the middle of the last four weeks (the trend is the change over four weeks, applied per day as
+ * a steady growth: × trend^((14 + k) / 28), kept within 0.5–2), times the day's weekday factor.
+ */
+export function expectedOn(d: ProductDemand, k: number, weekday: number): number {
+  const growth = d.trend === 1 ? 1 : Math.min(TREND_CLAMP[1], Math.max(TREND_CLAMP[0], d.trend ** ((TREND_DAYS / 2 + k) / TREND_DAYS)));
+  return d.level * growth * d.weekdayFactor[weekday]!;
+}
+
+/** Expected units over `days` days starting `fromK` days after today (0 = today). */
+export function expectedUnits(d: ProductDemand, demand: Pick<Demand, 'today'>, fromK: number, days: number): number {
+  const first = weekdayOf(demand.today);
+  let units = 0;
+  for (let k = fromK; k < fromK + days; k++) units += expectedOn(d, k, (((first + k) % 7) + 7) % 7);
+  return units;
+}
+
+/** Whole days from today the position lasts at the expected sales (null when nothing is expected; at most `cap`). */
+export function daysOfCover(d: ProductDemand, demand: Pick<Demand, 'today'>, position: number, cap = 365): number | null {
+  if (d.level <= 0) return null;
+  const first = weekdayOf(demand.today);
+  let left = position;
+  for (let k = 0; k < cap; k++) {
+    left -= expectedOn(d, k, (first + k) % 7);
+    if (left < 0) return k;
+  }
+  return cap;
 }
 
 /**

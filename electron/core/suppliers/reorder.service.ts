@@ -1,7 +1,7 @@
 import type { ReorderGroup, ReorderLine, ReorderOutput } from '../../../shared/contract/planning.contract';
 import type { Core } from '../create-core';
 import { addWorkingDays } from '../orders/dispatch-promise';
-import { normalQuantile, onOrderByProduct, readDemand } from '../planning/demand';
+import { daysOfCover, expectedUnits, normalQuantile, onOrderByProduct, readDemand } from '../planning/demand';
 import { daysBetween } from '../results/at-risk/working-days';
 import { prepared } from '../stock/product.repository';
 
@@ -38,11 +38,12 @@ export function arrivalDay(now: Date, leadTimeDays: number): string {
 }
 
 /**
- * Reorder proposals. Per product: the sales rate μ (units a day on days that began with stock) and its
- * day-to-day spread σ; over the lead time L (calendar days until an order placed today arrives):
- * safety stock = z(service level) × σ × √L, reorder point = μ × L + safety stock. When what the shop
- * has (on hand − reserved + on order) is at or below the reorder point, propose enough to cover
- * L + one week at μ plus the safety stock. An oversold product (negative position) is always proposed.
+ * Reorder proposals. Per product: the expected sales of each coming day (the level of the last four
+ * weeks on days that began with stock, × the weekday's factor, carried forward by the four-week trend:
+ * planning/demand.ts) and the day-to-day spread σ; over the lead time L (calendar days until an order
+ * placed today arrives): safety stock = z(service level) × σ × √L, reorder point = expected sales over
+ * L + safety stock. When what the shop has (on hand − reserved + on order) is at or below the reorder
+ * point, propose enough to cover the expected sales of L + one week plus the safety stock. An oversold product (negative position) is always proposed.
  * Products without a supplier are grouped apart (lead time: the default of 5 working days).
  */
 export function reorderProposals(core: Core, serviceLevel: number): ReorderOutput {
@@ -60,9 +61,11 @@ export function reorderProposals(core: Core, serviceLevel: number): ReorderOutpu
     const ordered = (onOrder.get(d.productId) ?? []).reduce((s, o) => s + o.units, 0);
     const position = d.onHand - d.reserved + ordered;
     const safetyStock = Math.ceil(z * d.sd * Math.sqrt(leadDays));
-    const reorderPoint = Math.ceil(d.mean * leadDays + safetyStock);
+    // Expected sales day by day (weekday pattern and trend), not a flat rate times days; 1e-9 keeps a
+    // whole number from being rounded up by floating-point dust.
+    const reorderPoint = Math.ceil(expectedUnits(d, demand, 0, leadDays) + safetyStock - 1e-9);
     let quantity = 0;
-    if (d.mean > 0 && position <= reorderPoint) quantity = Math.ceil(d.mean * (leadDays + REVIEW_DAYS) + safetyStock - position);
+    if (d.level > 0 && position <= reorderPoint) quantity = Math.ceil(expectedUnits(d, demand, 0, leadDays + REVIEW_DAYS) + safetyStock - position - 1e-9);
     if (position < 0) quantity = Math.max(quantity, -position);
     if (quantity <= 0) continue;
     const line: ReorderLine = {
@@ -71,7 +74,8 @@ export function reorderProposals(core: Core, serviceLevel: number): ReorderOutpu
       name: d.name,
       abc: d.abc,
       xyz: d.xyz,
-      dailySalesX100: Math.round(d.mean * 100),
+      // The coming week's expected sales a day (weekday pattern and trend included).
+      dailySalesX100: Math.round((expectedUnits(d, demand, 0, 7) / 7) * 100),
       onHand: d.onHand,
       reserved: d.reserved,
       onOrder: ordered,
@@ -80,7 +84,7 @@ export function reorderProposals(core: Core, serviceLevel: number): ReorderOutpu
       quantity,
       unitCostGrosze: d.purchasePriceGrosze,
       valueGrosze: quantity * (d.purchasePriceGrosze ?? 0),
-      daysOfCover: d.mean > 0 ? Math.max(0, Math.floor(position / d.mean)) : null,
+      daysOfCover: daysOfCover(d, demand, position),
     };
     const key = supplier?.id ?? null;
     let group = groups.get(key);

@@ -62,16 +62,19 @@ describe('reorder proposals', () => {
     // B: 1 a day on the 61 days it had stock (not 61/91); empty now → 1 × 14 = 14.
     expect(line(b)).toMatchObject({ dailySalesX100: 100, reorderPoint: 7, quantity: 14, onHand: 0, abc: 'B' });
     expect(line(c)).toBeUndefined();
-    // D: 4 on the 45 even days, 0 on the other 46 → μ = 180/91, σ by the sample formula; 190 − 180 = 10 on hand.
+    // D: 4 on the 45 even days, 0 on the other 46 → σ by the sample formula over 91 days; 190 − 180 = 10 on hand.
+    // The rate: the last four weeks sold 14 × 4 = 56 (2 a day), as did the four before (trend 1); each weekday
+    // averages within 20 % of the average day (6 or 7 sales days of 13), so no weekday pattern.
     const series: number[] = Array.from({ length: 91 }, (_, k) => ((91 - k) % 2 === 0 ? 4 : 0));
     const mean = series.reduce((x, y) => x + y, 0) / 91;
     const sd = Math.sqrt(series.reduce((x, y) => x + (y - mean) ** 2, 0) / 90);
+    const rate = 2;
     const expectFor = (level: number) => {
       const safetyStock = Math.ceil(normalQuantile(level) * sd * Math.sqrt(7));
-      return { safetyStock, reorderPoint: Math.ceil(mean * 7 + safetyStock), quantity: Math.ceil(mean * 14 + safetyStock - 10) };
+      return { safetyStock, reorderPoint: Math.ceil(rate * 7 + safetyStock), quantity: Math.ceil(rate * 14 + safetyStock - 10) };
     };
     expect(expectFor(0.95)).toEqual({ safetyStock: 9, reorderPoint: 23, quantity: 27 });
-    expect(line(d)).toMatchObject({ dailySalesX100: 198, onHand: 10, ...expectFor(0.95) });
+    expect(line(d)).toMatchObject({ dailySalesX100: 200, onHand: 10, ...expectFor(0.95) });
     const classes = await call(core, 'planning.classes', { productIds: [a, b, c, d] });
     expect(classes).toEqual([
       { productId: a, abc: 'A', xyz: 'X' },
