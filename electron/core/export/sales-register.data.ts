@@ -23,11 +23,13 @@ const ORDER_SELECT = `SELECT id, allegro_order_id AS allegroOrderId, status, all
   delivery_zip AS deliveryZip, delivery_city AS deliveryCity, delivery_country AS deliveryCountry, delivery_phone AS deliveryPhone,
   payment_type AS paymentType, payment_provider AS paymentProvider, currency, total_to_pay_grosze AS totalToPayGrosze,
   delivery_cost_grosze AS deliveryCostGrosze,
-  -- Allegro's invoice due date (EXTENDED_TERM) straight from the stored JSON, only where it matters.
-  CASE WHEN payment_type = 'EXTENDED_TERM' AND json_valid(raw_json) THEN json_extract(raw_json, '$.invoice.dueDate') END AS dueDate,
+  -- Allegro's invoice due date (EXTENDED_TERM), only where it matters. The columns surcharges_grosze and
+  -- invoice_due_date hold what an import since migration 2026-12-07-21 read (surcharges_grosze not NULL);
+  -- an order imported before has them in the raw_json it keeps.
+  CASE WHEN payment_type IS NOT 'EXTENDED_TERM' THEN NULL WHEN surcharges_grosze IS NOT NULL THEN invoice_due_date WHEN json_valid(raw_json) THEN json_extract(raw_json, '$.invoice.dueDate') END AS dueDate,
   -- Allegro's surcharges[] (extra payments the buyer made, e.g. for a changed delivery): the common empty
   -- list is seen without parsing; only an order that has some is parsed.
-  CASE WHEN raw_json IS NOT NULL AND instr(raw_json, '"surcharges":[]') = 0 AND instr(raw_json, '"surcharges"') > 0 AND json_valid(raw_json)
+  CASE WHEN surcharges_grosze IS NOT NULL THEN surcharges_grosze WHEN raw_json IS NOT NULL AND instr(raw_json, '"surcharges":[]') = 0 AND instr(raw_json, '"surcharges"') > 0 AND json_valid(raw_json)
     THEN (SELECT SUM(CAST(ROUND(CAST(json_extract(s.value, '$.paidAmount.amount') AS REAL) * 100) AS INTEGER)) FROM json_each(raw_json, '$.surcharges') s
            WHERE json_extract(s.value, '$.paidAmount.currency') = orders.currency) END AS surchargeGrosze,
   -- The invoicing tool's invoice for the order (accounting/invoice-list.ts): "issue date|KSeF number".
@@ -62,10 +64,10 @@ const MONTH_ORDER_SELECT = `SELECT id, allegro_order_id AS allegroOrderId, NULL 
   delivery_country AS deliveryCountry, delivery_phone AS deliveryPhone,
   payment_type AS paymentType, payment_provider AS paymentProvider, currency, total_to_pay_grosze AS totalToPayGrosze,
   delivery_cost_grosze AS deliveryCostGrosze,
-  CASE WHEN payment_type = 'EXTENDED_TERM' AND json_valid(raw_json) THEN json_extract(raw_json, '$.invoice.dueDate') END AS dueDate,
+  CASE WHEN payment_type IS NOT 'EXTENDED_TERM' THEN NULL WHEN surcharges_grosze IS NOT NULL THEN invoice_due_date WHEN json_valid(raw_json) THEN json_extract(raw_json, '$.invoice.dueDate') END AS dueDate,
   -- Allegro's surcharges[] (extra payments the buyer made, e.g. for a changed delivery): the common empty
   -- list is seen without parsing; only an order that has some is parsed.
-  CASE WHEN raw_json IS NOT NULL AND instr(raw_json, '"surcharges":[]') = 0 AND instr(raw_json, '"surcharges"') > 0 AND json_valid(raw_json)
+  CASE WHEN surcharges_grosze IS NOT NULL THEN surcharges_grosze WHEN raw_json IS NOT NULL AND instr(raw_json, '"surcharges":[]') = 0 AND instr(raw_json, '"surcharges"') > 0 AND json_valid(raw_json)
     THEN (SELECT SUM(CAST(ROUND(CAST(json_extract(s.value, '$.paidAmount.amount') AS REAL) * 100) AS INTEGER)) FROM json_each(raw_json, '$.surcharges') s
            WHERE json_extract(s.value, '$.paidAmount.currency') = orders.currency) END AS surchargeGrosze,
   -- The invoicing tool's invoice for the order (accounting/invoice-list.ts): "issue date|KSeF number".

@@ -98,6 +98,9 @@ export interface OrderRecord extends OrderColumns {
   allegroDispatchTo: string | null;
   /** payment.reconciliation (Allegro Prices top-up of the order), API only; absent in the CSV. */
   paymentReconciliationGrosze?: number | null;
+  /** API only: the sum of surcharges[] paid in the order's currency (0 when none) and invoice.dueDate. */
+  surchargesGrosze?: number;
+  invoiceDueDate?: string | null;
   lines: OrderLineRecord[];
   tracking: TrackingRecord[];
 }

@@ -33,10 +33,10 @@ describe('baseline samples', () => {
     // Money in grosze: the 2 517,99 zł order and the CZK order.
     expect(one("SELECT total_to_pay_grosze FROM orders WHERE allegro_order_id LIKE '2dc5e42a%'")).toBe(251799);
     expect(q("SELECT currency, total_to_pay_grosze t FROM orders WHERE allegro_order_id LIKE 'c15c3b14%'")).toEqual([{ currency: 'CZK', t: 25900 }]);
-    // Raw JSON kept per order; carrier from the method name; Allegro's dispatch deadline kept.
-    const first = q<{ raw_json: string; carrier: string; dispatch_by: string; delivery_method_name: string }>("SELECT raw_json, carrier, dispatch_by, delivery_method_name FROM orders WHERE allegro_order_id = '1d8af78c-4dae-11f1-b0c0-0da1ab2f2a15'")[0]!;
-    expect(JSON.parse(first.raw_json).revision).toBe('8fa5ae26');
-    expect(first).toMatchObject({ carrier: 'inpost', dispatch_by: '2026-06-16T22:00:00.000Z', delivery_method_name: 'Allegro Paczkomaty InPost' });
+    // The revision and the surcharge (10,00 zł) kept as columns, not the order's JSON (the file is kept once,
+    // see order-register-fields.test.ts); carrier from the method name; Allegro's dispatch deadline kept.
+    const first = q<{ raw_json: string | null; revision: string; surcharges_grosze: number; carrier: string; dispatch_by: string; delivery_method_name: string }>("SELECT raw_json, revision, surcharges_grosze, carrier, dispatch_by, delivery_method_name FROM orders WHERE allegro_order_id = '1d8af78c-4dae-11f1-b0c0-0da1ab2f2a15'")[0]!;
+    expect(first).toMatchObject({ raw_json: null, revision: '8fa5ae26', surcharges_grosze: 1000, carrier: 'inpost', dispatch_by: '2026-06-16T22:00:00.000Z', delivery_method_name: 'Allegro Paczkomaty InPost' });
     expect(one("SELECT carrier FROM orders WHERE delivery_method_name = 'Allegro One Box, DPD'")).toBe('dpd');
     expect(one("SELECT carrier FROM orders WHERE delivery_method_name = 'Odbiór osobisty'")).toBe('personal');
     // Invoice NIP from company.ids[PL_NIP].

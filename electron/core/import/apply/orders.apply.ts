@@ -80,6 +80,8 @@ function orderColumns(r: OrderRecord): Record<string, Value> {
     seller_note: r.sellerNote,
     // Only a file that has the field sets it: the CSV does not carry it and must not clear it.
     ...(r.paymentReconciliationGrosze !== undefined ? { payment_reconciliation_grosze: r.paymentReconciliationGrosze } : {}),
+    // The two things the sales register read from raw_json (migration 2026-12-07-21); API files only.
+    ...(r.surchargesGrosze !== undefined ? { surcharges_grosze: r.surchargesGrosze, invoice_due_date: r.invoiceDueDate ?? null } : {}),
   };
 }
 
@@ -183,10 +185,10 @@ export function applyOrders(ctx: ApplyContext): ApplyCounts {
     let lines = record.lines;
     if (record.source === 'csv') lines = children.map((c) => c.data);
     const existing = findOrder.get(record.orderId) as Value[] | undefined;
-    // The API's order as Allegro sent it (the register reads its invoice due date and surcharges). A CSV's
-    // rows are kept once for the whole file (import_sources), not as JSON in every order; an order
-    // imported before keeps the raw_json it has.
-    const wanted: Record<string, Value> = record.source === 'csv' ? orderColumns(record) : { ...orderColumns(record), raw_json: staged.raw };
+    // The file is kept once for the whole run (import_sources, gzip), not as JSON in every order (2.4 KB
+    // an order): the register's two fields from it are columns (surcharges_grosze, invoice_due_date). An
+    // order imported before keeps the raw_json it has.
+    const wanted = orderColumns(record);
 
     const hasBadLines = withBadLines.has(record.orderId);
     if (!existing) {
@@ -334,7 +336,7 @@ export function applyOrders(ctx: ApplyContext): ApplyCounts {
     }
   }
   ctx.progress(total, total);
-  if (ctx.format === 'allegro-orders-csv' && counts.inserted + counts.updated > 0) keepSource(ctx);
+  if ((ctx.format === 'allegro-orders-csv' || ctx.format === 'allegro-checkout-forms') && counts.inserted + counts.updated > 0) keepSource(ctx);
   if (olderIgnored) {
     problems.warning('older_than_stored', {}, t(
       `${olderIgnored} zamówień w pliku jest w starszej wersji niż już zapisane w Zapleczu — pozostawiono nowsze.`,
@@ -353,7 +355,7 @@ export function applyOrders(ctx: ApplyContext): ApplyCounts {
 /** Source parts of at most this many bytes, each compressed on its own (bounded memory for any file). */
 const SOURCE_PART = 4 << 20;
 
-/** The imported CSV, gzip-compressed in parts, once per run (see migration 2026-12-07-11). */
+/** The imported orders file (CSV or checkout-forms JSON), gzip-compressed in parts, once per run (see migration 2026-12-07-11). */
 function keepSource(ctx: ApplyContext): void {
   const path = ctx.staging.sourcePath;
   if (!path) return;

@@ -106,6 +106,15 @@ export function normalizeCheckoutForm(form: Json, path: string, problems: Proble
     err('summary.totalToPay.amount', at(form, 'summary', 'totalToPay', 'amount'), 'Brak poprawnej kwoty do zapłaty zamówienia.', 'The total to pay of the order is missing or not an amount.');
   }
   const currency = str(at(form, 'summary', 'totalToPay', 'currency')) ?? 'PLN';
+  // surcharges[] (extra payments the buyer made, e.g. for a changed delivery) in the order's currency: the
+  // sales register adds them to the sale. Kept as one column instead of the whole form in raw_json.
+  let surchargesGrosze = 0;
+  for (const surcharge of arr(form.surcharges)) {
+    const paidAmount = obj(obj(surcharge)?.paidAmount);
+    if (str(paidAmount?.currency) !== currency) continue;
+    const amount = jsonMoney(paidAmount?.amount);
+    if (amount.ok && amount.value !== null) surchargesGrosze += amount.value;
+  }
 
   const lines: OrderLineRecord[] = [];
   const items = arr(form.lineItems);
@@ -248,6 +257,8 @@ export function normalizeCheckoutForm(form: Json, path: string, problems: Proble
     paidGrosze: paid.ok ? paid.value : null,
     totalToPayGrosze: totalValue,
     paymentReconciliationGrosze: reconciled.ok ? reconciled.value : null,
+    surchargesGrosze,
+    invoiceDueDate: str(invoice?.dueDate),
     currency,
     deliveryMethodId: str(at(delivery, 'method', 'id')),
     deliveryMethodName: methodName,
