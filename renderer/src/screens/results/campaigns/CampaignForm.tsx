@@ -39,8 +39,31 @@ function parseUnits(text: string): number | null {
   return n >= 1 && n <= 1_000_000 ? n : null;
 }
 
+/** The multiple the last finished campaign really brought (measured afterwards), offered for the next one. */
+export interface LearntUplift {
+  name: string;
+  x100: number;
+}
+
+/** 135 → "1,35", 200 → "2" (the form's own way of writing a multiple). */
+export function multipleText(x100: number): string {
+  return (x100 / 100).toFixed(2).replace(/\.?0+$/, '').replace('.', ',');
+}
+
+/**
+ * The newest finished campaign with a measured uplift; its multiple is the default for the next (at
+ * least 1: a campaign that sold less than usual still suggests "as usual", the note says what it was).
+ */
+export function lastUplift(campaigns: Array<{ name: string; phase: string; startsAt: string; outcome: { measuredUpliftX100: number | null } | null }>): LearntUplift | null {
+  const past = campaigns
+    .filter((c) => c.phase === 'past' && c.outcome?.measuredUpliftX100 != null)
+    .sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+  const last = past[0];
+  return last ? { name: last.name, x100: last.outcome!.measuredUpliftX100! } : null;
+}
+
 /** The campaign plan: name, whole days, products, and the expected sales as a multiple or in units. */
-export function CampaignForm({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
+export function CampaignForm({ onClose, onSaved, learnt = null }: { onClose: () => void; onSaved: () => void; learnt?: LearntUplift | null }) {
   const t = useT(campaignsMessages);
   const notify = useNotify();
   const [name, setName] = useState('');
@@ -50,7 +73,7 @@ export function CampaignForm({ onClose, onSaved }: { onClose: () => void; onSave
   const [text, setText] = useState('');
   const [options, setOptions] = useState<Picked[]>([]);
   const [mode, setMode] = useState<'multiple' | 'units'>('multiple');
-  const [multiple, setMultiple] = useState('2');
+  const [multiple, setMultiple] = useState(learnt ? multipleText(Math.min(10_000, Math.max(100, learnt.x100))) : '2');
   const [units, setUnits] = useState('');
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -146,7 +169,7 @@ export function CampaignForm({ onClose, onSaved }: { onClose: () => void; onSave
               <FormControlLabel value="units" control={<Radio size="small" />} label={t('byUnits')} />
             </RadioGroup>
             {mode === 'multiple' ? (
-              <TextField label={t('multiple')} value={multiple} onChange={(e) => setMultiple(e.target.value)} size="small" error={tried && problems.multiple} helperText={tried && problems.multiple ? t('multipleError') : ' '} slotProps={{ htmlInput: { inputMode: 'decimal' } }} />
+              <TextField label={t('multiple')} value={multiple} onChange={(e) => setMultiple(e.target.value)} size="small" error={tried && problems.multiple} helperText={tried && problems.multiple ? t('multipleError') : learnt ? t('learnt', { name: learnt.name, x: multipleText(learnt.x100) }) : ' '} slotProps={{ htmlInput: { inputMode: 'decimal' } }} />
             ) : (
               <TextField label={t('units')} value={units} onChange={(e) => setUnits(e.target.value)} size="small" error={tried && problems.units} helperText={tried && problems.units ? t('unitsError') : ' '} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
             )}

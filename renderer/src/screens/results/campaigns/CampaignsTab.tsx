@@ -15,7 +15,7 @@ import { useLiveQuery } from '../../../components/use-live-query';
 import { useFormat } from '../../../i18n/format';
 import { useT } from '../../../i18n/i18n';
 import type { ResultsTabProps } from '../results-tabs';
-import { CampaignForm } from './CampaignForm';
+import { CampaignForm, lastUplift } from './CampaignForm';
 import { campaignsMessages } from './campaigns.messages';
 
 const VERDICT_COLOR = { covered: 'success', at_risk: 'warning', not_covered: 'error' } as const;
@@ -111,6 +111,7 @@ export default function CampaignsTab(_props: ResultsTabProps) {
       </Stack>
       {planning && (
         <CampaignForm
+          learnt={list.data ? lastUplift(list.data) : null}
           onClose={() => setPlanning(false)}
           onSaved={() => {
             setPlanning(false);
