@@ -4,13 +4,15 @@ import { Pacer } from '../export/pacer';
 import { monthPeriod } from '../export/period';
 import { deliverDocument, type PrintDocument } from '../print/print.service';
 import { getSettings } from '../settings/settings.service';
+import { sharedWalk } from './shared-walk';
 import { layersValue, paidNotShipped, splitLayers, fifoWalk } from './stock-fifo';
 import { linesOf, type StocktakeLine, stocktakeFormHtml } from './stocktake-form.template';
 
 /** Stock at cost over a month by FIFO layers (see fifo-layers.ts); the sums close to the grosz. */
-export async function stockMonth(core: Core, month: string, pacer: Pacer = new Pacer()): Promise<OutputOf<'accounting.stockMonth'>> {
+export async function stockMonth(core: Core, month: string): Promise<OutputOf<'accounting.stockMonth'>> {
   const period = monthPeriod(month);
-  const walk = await fifoWalk(core.db, period.lastDay, { periodFrom: period.firstDay, pacer });
+  // The valuation at the month's last day walks the same ledger to the same day: one walk serves both.
+  const walk = await sharedWalk(core, period.lastDay);
   const flows = walk.flows!;
   const closing = walk.rows.reduce((a, r) => a + r.value, 0);
   const sold = await paidNotShipped(core.db, period.lastDay);

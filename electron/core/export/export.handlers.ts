@@ -1,4 +1,5 @@
 import type { SalesRegisterSummary, StockValuationSummary } from '../../../shared/contract/export.contract';
+import { sharedWalk } from '../accounting/shared-walk';
 import type { Core } from '../create-core';
 import type { AreaHandlers } from '../dispatch';
 import { DomainError } from '../errors';
@@ -72,7 +73,9 @@ export const exportHandlers: AreaHandlers<'export.'> = {
     const notesSavedTo = savedTo !== null && file.notes ? await save(core, file.notes.fileName, file.notes.bytes, 'csv') : null;
     return { savedTo, fileName: file.fileName, bytes: file.bytes.byteLength, summary: registerSummary(file.register, core.now()), ...(file.notes ? { notesSavedTo } : {}) };
   },
-  'export.stockValuationPreview': async ({ date }, { core }) => cachedPreview(core, `valuation:${date}`, async () => valuationSummary(await stockValuation(core.db, date))),
+  // The walk is shared with Magazyn w miesiącu, which asks for the same day when Raporty opens (shared-walk.ts).
+  'export.stockValuationPreview': async ({ date }, { core }) =>
+    cachedPreview(core, `valuation:${date}`, async () => valuationSummary(await stockValuation(core.db, date, undefined, sharedWalk(core, date)))),
   'export.stockValuation': async ({ date, format }, { core }) => {
     const file = await stockValuationFile(core, date, format);
     const savedTo = await save(core, file.fileName, file.bytes, format);

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { CostLayer } from '../accounting/fifo-layers';
-import { fifoWalk } from '../accounting/stock-fifo';
+import { type FifoWalk, fifoWalk } from '../accounting/stock-fifo';
 import type { Database } from '../db/schema';
 import { Pacer } from './pacer';
 import { pacedSort } from './paced-sort';
@@ -51,8 +51,9 @@ const SKU_ORDER = new Intl.Collator('pl', { numeric: true });
  * so a valuation at a past day does not change when goods are received or prices edited later.
  * Products with nothing on hand are left out.
  */
-export async function stockValuation(db: Kysely<Database>, date: string, pacer: Pacer = new Pacer()): Promise<StockValuation> {
-  const walk = await fifoWalk(db, date, { pacer });
+export async function stockValuation(db: Kysely<Database>, date: string, pacer: Pacer = new Pacer(), walked?: Promise<FifoWalk>): Promise<StockValuation> {
+  // `walked`: a walk to the same day already made or under way (accounting/shared-walk.ts); its rows are not changed here.
+  const walk = await (walked ?? fifoWalk(db, date, { pacer }));
   const valued: ValuationRow[] = walk.rows.map((r) => {
     const costs = new Set(r.layers.map((l) => l.unitCost));
     const single = costs.size === 1 ? ([...costs][0] as number | null) : null;

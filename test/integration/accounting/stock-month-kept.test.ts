@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedWalk } from '../../../electron/core/accounting/shared-walk';
 import { fifoWalk, paidNotShipped } from '../../../electron/core/accounting/stock-fifo';
+import { stockValuation } from '../../../electron/core/export/stock-valuation';
 import { call } from '../../../electron/core/dispatch';
 import { tempCore, type TempCore } from '../../support/temp-core';
 
@@ -93,5 +95,24 @@ describe('stock by FIFO over a big ledger', () => {
     expect(after).not.toBe(first);
     expect(after.writeOffs).toBe(first.writeOffs + 300);
     expect(after.closing).toBe(first.closing - 300);
+  });
+
+  it('walks the ledger once for the valuation at a month end and that month, with the same figures as walking alone', async () => {
+    const walk = sharedWalk(t.core, '2026-11-30');
+    expect(sharedWalk(t.core, '2026-11-30')).toBe(walk);
+    const [preview, month] = await Promise.all([
+      call(t.core, 'export.stockValuationPreview', { date: '2026-11-30' }),
+      call(t.core, 'accounting.stockMonth', { month: '2026-11' }),
+    ]);
+    expect(sharedWalk(t.core, '2026-11-30')).toBe(walk);
+    const alone = await stockValuation(t.core.db, '2026-11-30');
+    expect(preview).toEqual({ date: alone.date, products: alone.products, units: alone.units, value: alone.value, withoutPrice: alone.withoutPrice, negative: alone.negative });
+    expect(month.closing).toBe(alone.value);
+    const own = await fifoWalk(t.core.db, '2026-11-30', { periodFrom: '2026-11-01' });
+    expect(month.opening).toBe(own.opening);
+    expect(month.receipts).toBe(own.flows?.receipts);
+    // A write: the next ask walks again.
+    ledger(small, 'adjustment', -1, null, '2026-11-29T08:00:00.000Z');
+    expect(sharedWalk(t.core, '2026-11-30')).not.toBe(walk);
   });
 });
