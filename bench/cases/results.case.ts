@@ -51,12 +51,21 @@ export const resultsCase: BenchCase = async (ctx) => {
         const today = new Date().toISOString().slice(0, 10);
         const list = periods(today);
         const t0 = performance.now();
-        const probe = await callChannel(core, 'results.summary', list[0]);
-        const firstMs = performance.now() - t0;
+        const probe = await callChannel<{ pendingOrders: number }>(core, 'results.summary', list[0]);
         if (!probe.ok) {
           rows.push(probe.unavailable ? notAvailable(base, probe.message) : failed(base, probe.message));
           continue;
         }
+        // A shop that never opened Wyniki is summarised in slices of the app's time budget, one per call,
+        // each answer partial (pendingOrders > 0) and each switch slowed by its slice: call until every
+        // order is counted, as the screen does, so the switches below measure the steady state.
+        let pending = probe.data.pendingOrders;
+        let calls = 1;
+        while (pending > 0) {
+          pending = (await mustCall<{ pendingOrders: number }>(core, 'results.summary', list[0])).pendingOrders;
+          calls++;
+        }
+        const firstMs = performance.now() - t0;
         const rounds: number[][] = [];
         for (let r = 0; r < ROUNDS; r++) rounds.push(await timeEach(list, (input) => mustCall(core, 'results.summary', input), 2));
         const lat = roundsLatency(rounds);
@@ -73,7 +82,7 @@ export const resultsCase: BenchCase = async (ctx) => {
             what: 'Wyniki: first open after the upgrade, every order summarised once',
             target: null,
             value: round(firstMs, 0),
-            note: 'once per shop; later opens recompute only what changed',
+            note: `once per shop (${calls} calls of the 1.5 s budget${calls === 1 ? ', or the shop was summarised by an earlier run' : ''}); later opens recompute only what changed`,
             details: { ms: firstMs },
           }),
         );

@@ -161,7 +161,9 @@ function rereadOrders(sqlite: SqliteDatabase, work: Kept, ids: number[]): void {
  * too many entries, or another handling time read everything again.
  */
 export function openWork(sqlite: SqliteDatabase): OpenWork {
-  const { lo, hi } = prepared(sqlite, 'SELECT coalesce(min(seq), 0) AS lo, coalesce(max(seq), 0) AS hi FROM at_risk_changes').get() as { lo: number; hi: number };
+  // Two statements: SQLite reads min() or max() alone from the end of the key, but both in one statement scan the table.
+  const hi = prepared(sqlite, 'SELECT coalesce(max(seq), 0) FROM at_risk_changes').pluck().get() as number;
+  const lo = prepared(sqlite, 'SELECT coalesce(min(seq), 0) FROM at_risk_changes').pluck().get() as number;
   const handlingTime = readHandlingTimeDays(sqlite);
   let work = kept.get(sqlite);
   if (!work || work.handlingTime !== handlingTime || hi < work.seq || (hi > work.seq && lo > work.seq + 1) || hi - work.seq > MAX_DELTA) {
