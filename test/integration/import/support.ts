@@ -14,8 +14,9 @@ export const hostile = (name: string) => join(FIXTURES, 'hostile', name);
  * always adds a run and an audit entry, so "the database is unchanged" means every other table.
  */
 // results_dirty*: the Wyniki queue of orders/products whose facts are to be recomputed (a derived cache
-// that triggers fill on every change; undo marks the rows it puts back dirty too).
-const HISTORY = new Set(['import_runs', 'import_changes', 'import_inserted', 'import_sources', 'audit_log', 'results_dirty', 'results_dirty_products']);
+// that triggers fill on every change; undo marks the rows it puts back dirty too). at_risk_changes: the
+// same kind of log for the orders-at-risk list (migration 2026-12-07-20), also written by undo.
+const HISTORY = new Set(['import_runs', 'import_changes', 'import_inserted', 'import_sources', 'audit_log', 'results_dirty', 'results_dirty_products', 'at_risk_changes']);
 
 /**
  * A hash of the content of every table of the shop (rows in rowid order, values with their types),
