@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import { openRawSqlite } from '../db/connection';
 import { rmSync } from 'node:fs';
@@ -12,6 +13,15 @@ export interface StagedRecord<T> {
   path: string | null;
   data: T;
   raw: string | null;
+}
+
+/**
+ * What an order's `raw` holds in staging: a digest of its source text, not the text. It only tells an
+ * order repeated unchanged from one that differs (the source is kept once, by the run); the text was
+ * 2.4 KB an order written to the scratch file and read back (issue 15).
+ */
+export function rawDigest(text: string): string {
+  return hash('sha1', text, 'base64');
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Place } from '../problems';
 import { t, type ProblemSink } from '../problems';
 import type { BadLineRecord, BuyerRecord, OrderLineRecord, OrderRecord } from '../records';
 import { SampleCollector } from '../sample';
+import { rawDigest } from '../staging';
 import type { JsonItem } from '../text/json-stream';
 import { allegroTaxRate, dateTime, jsonMoney } from '../text/values';
 import type { ParseContext } from './context';
@@ -298,7 +299,7 @@ export function joinAddress(street: string | null, zip: string | null, city: str
   return text || null;
 }
 
-/** Stages a checkout form; the same order twice in one file keeps the newer revision. */
+/** Stages a checkout form (`raw`: the digest of its text); the same order twice in one file keeps the newer revision. */
 export function stageOrder(ctx: ParseContext, sample: SampleCollector, record: OrderRecord, raw: string, place: { row?: number | null; path?: string | null }): void {
   const { staging, problems } = ctx;
   const placeOf = { row: place.row ?? null, jsonPath: place.path ?? null };
@@ -362,7 +363,8 @@ export async function parseCheckoutForms(ctx: ParseContext, items: AsyncIterable
       sample.add(str(form.id) ?? item.path, { jsonPath: item.path, row: item.line }, [str(form.id), str(at(form, 'updatedAt')), str(at(form, 'buyer', 'login')), str(form.status), arr(form.lineItems).length, null], true);
       return;
     }
-    const raw = JSON.stringify(form);
+    // Compared only with a repeat of the order in the file: a digest, not the form's text (staging.ts).
+    const raw = rawDigest(JSON.stringify(form));
     stageOrder(ctx, sample, record, raw, { path: item.path, row: item.line });
     if (bad.lines.length > 0 && ctx.staging.get<OrderRecord>('order', record.orderId)?.raw === raw) {
       bad.lines.forEach((b, k) => ctx.staging.put('badLine', `${record.orderId}|${b.lineId ?? k}`, b, { row: item.line, path: item.path, parent: record.orderId }));

@@ -3,6 +3,7 @@ import { isOwnOrderCode } from '../../packing/order-code';
 import { t } from '../problems';
 import type { BadLineRecord, OrderLineRecord, OrderRecord, TrackingRecord } from '../records';
 import { SampleCollector } from '../sample';
+import { rawDigest } from '../staging';
 import { cellText, TabularError, type TabularRow } from '../tabular';
 import { dateTime, money, text, wholeNumber } from '../text/values';
 import { joinAddress, ORDER_SAMPLE_COLUMNS } from './checkout-forms';
@@ -315,7 +316,8 @@ export async function parseOrdersCsv(ctx: ParseContext, rows: AsyncIterable<Tabu
       lines: [],
       tracking: parseTracking(get('TrackingNumbers')),
     };
-    const raw = JSON.stringify(rawRow());
+    // Compared only with a repeat of the order in the file: a digest, not the row's text (staging.ts).
+    const raw = rawDigest(JSON.stringify(rawRow()));
     if (staging.put('order', orderId, record, { row, raw })) {
       sample.add(orderId, { row }, [orderId, record.boughtAt, record.buyerLogin ?? record.buyerName, record.fulfillmentStatus, null, `${(record.totalToPayGrosze / 100).toFixed(2)} ${record.currency}`]);
     } else {
