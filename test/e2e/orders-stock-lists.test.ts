@@ -218,6 +218,38 @@ describeE2E(
       await app.page.screenshot({ path: 'test-results/e2e/stock-1366x768.png' });
     });
 
+    it('orders: an overdue order shows its whole "Spóźnione" mark beside the promise at 1366×768, in Polish and English', async () => {
+      // Found in issue 16's work: "Wysłać do" was too narrow for "02.12, 23:59 Spóźnione", so the cell ended
+      // in "…" and the mark — the one sign on the list that an order is late — was cut off (the DataGrid too).
+      const shell = new ShellPage(app.page);
+      await shell.goTo('orders');
+      const pager = new GridPager(app.page);
+      await pager.rows.first().waitFor();
+      const overdue = app.page.locator('main').getByLabel(/^(Tylko spóźnione|Overdue only)$/);
+      await overdue.check();
+      await pager.waitForText(/^1–/);
+      const marks = app.page.locator('main [data-testid^="overdue-"]');
+      await marks.first().waitFor();
+      const whole = () =>
+        marks.evaluateAll((tags) =>
+          tags.map((tag) => {
+            const cell = tag.closest('td')!;
+            const box = tag.getBoundingClientRect();
+            const seen = (globalThis as any).document.elementFromPoint(box.right - 3, box.top + box.height / 2);
+            return { text: tag.textContent, fits: cell.scrollWidth <= cell.clientWidth, seen: seen === tag || tag.contains(seen) };
+          }),
+        );
+      const seen = await whole();
+      expect(seen.length).toBeGreaterThan(0);
+      for (const mark of seen) expect(mark).toEqual({ text: 'Spóźnione', fits: true, seen: true });
+      await shell.switchLanguage('en');
+      await expect.poll(async () => (await whole())[0]?.text).toBe('Overdue');
+      for (const mark of await whole()) expect(mark).toEqual({ text: 'Overdue', fits: true, seen: true });
+      await shell.switchLanguage('pl');
+      await overdue.uncheck();
+      await pager.waitForText(/^1–50 /);
+    });
+
     it('orders: "Tylko spóźnione" sorts by the promise, and turned off gives back the sort from before', async () => {
       await new ShellPage(app.page).goTo('orders');
       const pager = new GridPager(app.page);

@@ -87,7 +87,8 @@ export const OrdersTable = memo(function OrdersTable(props: OrdersTableProps) {
       {
         field: 'dispatchBy',
         label: t('colDispatchBy'),
-        width: 178,
+        // "02.12, 23:59 Spóźnione" whole (185 px): at 178 the cell ended in "…" and hid the mark (issue 16).
+        width: 190,
         sortable: true,
         render: (row) => (
           <>
