@@ -13,6 +13,8 @@ type SaveInput = z.output<typeof saveCampaignInput>;
 
 /** Days before a campaign its normal sales are measured over (for the uplift it brought). */
 const BASELINE_DAYS = 28;
+/** Units the campaign's products sold in those days, at least, for the uplift to be measured. */
+export const MIN_BASELINE_UNITS = 20;
 
 interface CampaignHead {
   id: number;
@@ -125,7 +127,9 @@ function checkCampaign(core: Core, head: CampaignHead, demand: Demand, context: 
           forecastAccuracyPct: planned > 0 ? Math.round((sold / planned) * 100) : 0,
           stockOutRatePct: productDays > 0 ? Math.round((outDays / productDays) * 100) : 0,
           // Per product-day: the campaign's daily sales against the same products' normal day before it.
-          measuredUpliftX100: baselineDaily > 0 && productDays > 0 ? Math.round((sold / productDays / baselineDaily) * 100) : null,
+          // Too few sales before it to compare with: no multiple (a handful of units would make a noise of
+          // ×15 the default of the next campaign).
+          measuredUpliftX100: baselineUnits >= MIN_BASELINE_UNITS && baselineDaily > 0 && productDays > 0 ? Math.round((sold / productDays / baselineDaily) * 100) : null,
         }
       : null;
   return { ...head, phase, verdict, products, outcome };

@@ -156,6 +156,18 @@ describe('campaign check', () => {
     expect(empty.products.find((p) => p.productId === b)).toMatchObject({ verdict: 'not_covered', daysOfCover: 0 });
   });
 
+  it('a past campaign whose products sold too little before it gets no measured multiple (no ×15 from a handful of units)', async () => {
+    const { core } = await shop();
+    // G: one unit every fourth day — 7 in the 28 days before 1 November, then 5 during 1–7 November.
+    const g = insertProduct(core, { sku: 'G-1', name: 'Gąbka', salePriceGrosze: 500, purchasePriceGrosze: 200 });
+    const ledger = core.sqlite.prepare("INSERT INTO stock_ledger (product_id, kind, quantity, reason, actor, created_at) VALUES (?, ?, ?, 'test', 'system', ?)");
+    ledger.run(g, 'receipt', 100, '2026-08-01T08:00:00.000Z');
+    for (let day = Date.parse('2026-10-04T11:00:00.000Z'); day < Date.parse('2026-11-01T00:00:00.000Z'); day += 4 * DAY) ledger.run(g, 'sale', -1, new Date(day).toISOString());
+    for (let i = 1; i <= 5; i++) ledger.run(g, 'sale', -1, `2026-11-0${i}T11:00:00.000Z`);
+    const few = await call(core, 'planning.saveCampaign', { name: 'Gąbki', startsOn: '2026-11-01', endsOn: '2026-11-07', productIds: [g], upliftX100: 200 });
+    expect(few.outcome).toMatchObject({ soldUnits: 5, measuredUpliftX100: null });
+  });
+
   it('refuses a campaign that ends before it starts', async () => {
     const { core, a } = await shop();
     await expect(call(core, 'planning.saveCampaign', { name: 'Wstecz', startsOn: '2026-12-20', endsOn: '2026-12-14', productIds: [a], upliftX100: 200 })).rejects.toMatchObject({ code: 'invalid_input' });

@@ -2,7 +2,7 @@ import { defineMessages } from '../../../i18n/i18n';
 
 export const reorderMessages = defineMessages(
   {
-    intro: 'Co zamówić u dostawców, żeby nie zabrakło towaru: tempo sprzedaży z ostatnich 13 tygodni (bez dni, które zaczęły się z pustą półką), zapas bezpieczeństwa na wybrany poziom obsługi i czas dostawy każdego dostawcy.',
+    intro: 'Co zamówić u dostawców, żeby nie zabrakło towaru: oczekiwana sprzedaż każdego dnia — z ostatnich 13 tygodni (bez dni, które zaczęły się z pustą półką), z uwzględnieniem dni tygodnia i tego, czy sprzedaż ostatnio rośnie, czy spada — zapas bezpieczeństwa na wybrany poziom obsługi i czas dostawy każdego dostawcy.',
     serviceLevel: 'Poziom obsługi',
     serviceLevelHint: 'Jak często towaru ma wystarczyć do następnej dostawy',
     noProposals: 'Nic nie trzeba teraz zamawiać.',
@@ -69,7 +69,7 @@ export const reorderMessages = defineMessages(
     classLegend: 'Klasa: A — produkty dające 80% wartości sprzedaży, B — kolejne 15%, C — reszta; X — sprzedaż równa z tygodnia na tydzień, Y — zmienna, Z — nieregularna.',
   },
   {
-    intro: 'What to order from suppliers so the goods do not run out: the sales rate of the last 13 weeks (leaving out days that began with an empty shelf), safety stock for the chosen service level and each supplier’s lead time.',
+    intro: 'What to order from suppliers so the goods do not run out: the expected sales of each day — from the last 13 weeks (leaving out days that began with an empty shelf), by weekday and by whether sales have lately been rising or falling — safety stock for the chosen service level and each supplier’s lead time.',
     serviceLevel: 'Service level',
     serviceLevelHint: 'How often the stock should last until the next delivery',
     noProposals: 'Nothing needs ordering now.',
