@@ -105,6 +105,17 @@ describeE2E(
         await panel.waitFor();
         await app.page.keyboard.press('Escape');
         await panel.waitFor({ state: 'detached' });
+        if (screen === 'orders') {
+          // A tick box clicked, then Space: ticked, then unticked again (one toggle per key, not two).
+          const box = pager.rows.first().locator('input[type="checkbox"]');
+          await box.click();
+          await expect.poll(() => box.isChecked()).toBe(true);
+          await app.page.keyboard.press('Space');
+          await expect.poll(() => box.isChecked()).toBe(false);
+          await app.page.waitForTimeout(200);
+          expect(await box.isChecked()).toBe(false);
+          expect(await app.page.getByTestId('orders-total').textContent()).not.toContain('Zaznaczono');
+        }
         // back to the usual order for the tests after this one: newest orders first; products by name
         if (screen === 'orders') {
           await pager.header('boughtAt').click();

@@ -175,8 +175,11 @@ function PagedTableInner<R extends { id: number }>(props: PagedTableProps<R>) {
   });
 
   const onBodyKey = useStableCallback((event: KeyboardEvent<HTMLTableSectionElement>) => {
-    const tr = (event.target as HTMLElement).closest('tr[data-id]') as HTMLTableRowElement | null;
+    const target = event.target as HTMLElement;
+    const tr = target.closest('tr[data-id]') as HTMLTableRowElement | null;
     if (!tr) return;
+    // A tick box clicked into focus keeps the browser's own Space (its click ticks it, below) and Enter.
+    if (target.tagName === 'INPUT' && (event.key === ' ' || event.key === 'Enter')) return;
     const id = Number(tr.getAttribute('data-id'));
     const body = tr.parentElement!;
     const move = (to: Element | null | undefined) => {

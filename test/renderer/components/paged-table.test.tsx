@@ -164,6 +164,13 @@ describe('PagedTable', () => {
     expect((within(rows[0]!).getByRole('checkbox') as HTMLInputElement).checked).toBe(true);
     expect(rows[0]!.className).toContain('selected');
 
+    // Space on a box that a click focused ticks and unticks it, one toggle per key.
+    within(rows[2]!).getByRole('checkbox').focus();
+    await user.keyboard(' ');
+    expect(spy.onSelect).toHaveBeenLastCalledWith([2, 1, 3]);
+    await user.keyboard(' ');
+    expect(spy.onSelect).toHaveBeenLastCalledWith([2, 1]);
+
     // The heading's box: some ticked → ticks the whole page; all ticked → unticks it.
     const all = screen.getByRole('checkbox', { name: 'Zaznacz wszystkie wiersze na stronie' }) as HTMLInputElement;
     expect(all.indeterminate).toBe(true);
