@@ -119,7 +119,7 @@ export async function timed(page: Page, act: () => Promise<void>, settled: Settl
 }
 
 /** Channels that only read: the benchmark replays these against the core to show the core's own share. */
-const READ_ONLY = /^(?:[a-z]+\.(?:list|get|facets|lookup|queue|pickList|findOrder|searchOrders|history|locations|stats|info|listMappings|unmatched)|export\.\w+Preview|session\.get|settings\.get)$/;
+const READ_ONLY = /^(?:[a-z]+\.(?:list|get|facets|lookup|queue|pickList|findOrder|searchOrders|history|locations|stats|info|listMappings|unmatched)|export\.\w+Preview|accounting\.stockMonth|session\.get|settings\.get)$/;
 
 /**
  * The core's own time for the calls the page made: each read-only call replayed through the same

@@ -57,6 +57,7 @@ const NEVER_WAIT = new Set<Channel>([
   'print.preview',
   'export.salesRegisterPreview',
   'export.stockValuationPreview',
+  'accounting.stockMonth',
 ]);
 
 let waitLimitMs = 10 * 60 * 1000;
