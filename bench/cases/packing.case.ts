@@ -37,13 +37,14 @@ export const packingCase: BenchCase = async (ctx) => {
   }
   const core = await openShop(file);
   try {
-    // Open orders whose every line is a product with an EAN; a delivery (untimed) then makes sure the
+    // Open orders, paid or cash on delivery (an unpaid one goes to packing only by the owner's decision, with a
+    // reason), whose every line is a product with an EAN; a delivery (untimed) then makes sure the
     // stock is there, so no shipment is refused for lack of goods.
     const candidates = core.sqlite
       .prepare(
         `SELECT o.id AS orderId, group_concat(p.ean || ':' || (l.quantity - l.packed_quantity), ',') AS codes
          FROM orders o JOIN order_lines l ON l.order_id = o.id JOIN products p ON p.id = l.product_id
-         WHERE o.status = 'new'
+         WHERE o.status = 'new' AND (o.paid_at IS NOT NULL OR o.payment_type = 'CASH_ON_DELIVERY')
          GROUP BY o.id
          HAVING count(*) = (SELECT count(*) FROM order_lines x WHERE x.order_id = o.id)
             AND min(p.ean IS NOT NULL) = 1
