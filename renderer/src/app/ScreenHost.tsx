@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
-import { Component, type ComponentType, type ErrorInfo, lazy, type LazyExoticComponent, type ReactNode, Suspense } from 'react';
+import { Component, type ComponentType, type ErrorInfo, lazy, type LazyExoticComponent, memo, type ReactNode, Suspense } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import { commonMessages } from '../i18n/common.messages';
@@ -48,8 +48,11 @@ export function Loading() {
   );
 }
 
-/** Loads the screen's code on first visit (keeps the first paint fast) and shields the frame from its errors. */
-export function ScreenHost({ def }: { def: ScreenDef }) {
+/**
+ * Loads the screen's code on first visit (keeps the first paint fast) and shields the frame from its errors.
+ * Memo'd: a frame drawn again for its own reasons (the menu opened, the window resized) leaves the screen be.
+ */
+export const ScreenHost = memo(function ScreenHost({ def }: { def: ScreenDef }) {
   const Screen = lazyScreen(def);
   return (
     <ScreenBoundary key={def.id}>
@@ -58,4 +61,4 @@ export function ScreenHost({ def }: { def: ScreenDef }) {
       </Suspense>
     </ScreenBoundary>
   );
-}
+});

@@ -118,26 +118,46 @@ function LineRow({ line, canTakeOut, onTakeOut }: { line: PackLine; canTakeOut: 
   );
 }
 
+/**
+ * Reads the order and reads it again when orders change; draws only while there is no order to show
+ * (loading, or what went wrong). Its own component so that the read's state (loading → answer) draws
+ * this small part, not the whole packing view: the view was drawn twice after every scan, the second
+ * time only because the seeded read resolved (issue 16), and again on every reload while packing.
+ */
+function OrderReader({ orderId, shown, onOrder }: { orderId: number; shown: boolean; onOrder: (order: PackOrder) => void }) {
+  const t = useT(packingMessages);
+  // The queue may have read the order just before opening this view: draw it at once, no second call.
+  const query = useLiveQuery(() => {
+    const seeded = takePackOrder(orderId);
+    return seeded ? Promise.resolve(seeded) : api.call('packing.get', { orderId });
+  }, ['orders'], [orderId]);
+  useEffect(() => {
+    if (query.data) onOrder(query.data);
+  }, [query.data, onOrder]);
+  if (shown) return null;
+  return (
+    <Box>
+      <Button startIcon={<ArrowBackIcon />} onClick={() => navigate('packing')} sx={{ mb: 2 }}>
+        {t('back')}
+      </Button>
+      <ErrorAlert error={query.error} onRetry={query.reload} />
+      {query.loading && <LinearProgress />}
+    </Box>
+  );
+}
+
 /** Packing one order: scan every unit, complete, then ship. */
 export function PackOrderView({ orderId }: { orderId: number }) {
   const t = useT(packingMessages);
   const format = useFormat();
   const notify = useNotify();
   const role = useRole();
-  // The queue may have read the order just before opening this view: draw it at once, no second call.
-  const query = useLiveQuery(() => {
-    const seeded = takePackOrder(orderId);
-    return seeded ? Promise.resolve(seeded) : api.call('packing.get', { orderId });
-  }, ['orders'], [orderId]);
   const [order, setOrder] = useState<PackOrder | null>(() => peekPackOrder(orderId));
   const [banner, setBanner] = useState<Banner | null>(null);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
   const [forceOpen, setForceOpen] = useState(false);
 
-  useEffect(() => {
-    if (query.data) setOrder(query.data);
-  }, [query.data]);
   const packing = order?.status === 'to_pick';
   useScanFocus(packing);
   useEscape(() => navigate('packing'));
@@ -173,22 +193,14 @@ export function PackOrderView({ orderId }: { orderId: number }) {
     }
   }
 
-  if (!order) {
-    return (
-      <Box>
-        <Button startIcon={<ArrowBackIcon />} onClick={() => navigate('packing')} sx={{ mb: 2 }}>
-          {t('back')}
-        </Button>
-        <ErrorAlert error={query.error} onRetry={query.reload} />
-        {query.loading && <LinearProgress />}
-      </Box>
-    );
-  }
+  const reader = <OrderReader orderId={orderId} shown={order !== null} onOrder={setOrder} />;
+  if (!order) return reader;
 
   const missing = order.lines.filter((l) => !l.verified);
   const notVerified = actionError instanceof ApiError && actionError.code === 'conflict' && (actionError.details as { reason?: string } | undefined)?.reason === 'not_verified';
   return (
     <Box>
+      {reader}
       <PageHeader
         title={t('packTitle', { buyer: orderLabel(order) })}
         subtitle={
@@ -327,16 +339,19 @@ export function PackOrderView({ orderId }: { orderId: number }) {
       )}
       {!order.packable && order.status !== 'shipped' && order.status !== 'delivered' && <Alert severity="warning">{t('refusedNotPackable')}</Alert>}
 
-      <ForceCompleteDialog
-        key={forceOpen ? 'open' : 'closed'}
-        open={forceOpen}
-        busy={busy}
-        onCancel={() => setForceOpen(false)}
-        onConfirm={(reason) => {
-          setForceOpen(false);
-          void run(() => api.call('packing.forceComplete', { orderId, reason }), t('forced'));
-        }}
-      />
+      {/* Mounted only while open (it started empty on every opening anyway): a closed dialog is work on
+          the first draw after each scan for nothing (issue 16). */}
+      {forceOpen && (
+        <ForceCompleteDialog
+          open
+          busy={busy}
+          onCancel={() => setForceOpen(false)}
+          onConfirm={(reason) => {
+            setForceOpen(false);
+            void run(() => api.call('packing.forceComplete', { orderId, reason }), t('forced'));
+          }}
+        />
+      )}
     </Box>
   );
 }
