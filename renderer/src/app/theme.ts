@@ -1,14 +1,13 @@
 import { createTheme, type Theme } from '@mui/material/styles';
 import { plPL as corePl, enUS as coreEn } from '@mui/material/locale';
-import { plPL as gridPl, enUS as gridEn } from '@mui/x-data-grid/locales';
 import type { Lang } from '../i18n/i18n';
 
 export type Mode = 'light' | 'dark';
 
 /**
  * The app's look: calm, high-contrast, roomy touch targets for a packing table. The mode follows the
- * system (prefers-color-scheme); MUI's own texts (pagination, "close", the data grid's menus and filters)
- * follow the language, so every DataGrid in the app is Polish without passing localeText.
+ * system (prefers-color-scheme); MUI's own texts (pagination, "close")
+ * follow the language.
  */
 export function createAppTheme(mode: Mode, lang: Lang): Theme {
   return createTheme(
@@ -33,7 +32,6 @@ export function createAppTheme(mode: Mode, lang: Lang): Theme {
         MuiCard: { defaultProps: { variant: 'outlined' } },
       },
     },
-    lang === 'pl' ? gridPl : gridEn,
     lang === 'pl' ? corePl : coreEn,
   );
 }

@@ -5,7 +5,7 @@ import { useStableCallback } from '../../components/use-stable-grid';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
 import { stockMessages } from './stock.messages';
-import { productClassColumn } from '../results/reorder/ProductClassColumn';
+import { ProductClassCell, ProductClassHeader } from '../results/reorder/ProductClassColumn';
 
 type StockSort = { field: StockSortField; dir: 'asc' | 'desc' };
 
@@ -25,20 +25,14 @@ interface ProductTableProps {
   onOpen: (id: number) => void;
 }
 
-/**
- * The "Klasa" (ABC/XYZ) column, shared with Planowanie as a DataGrid column definition: its cell and
- * heading are drawn here from the same functions (they read only the row).
- */
-function classColumn(): PagedColumn<ProductRow> {
-  const grid = productClassColumn<ProductRow>();
-  return {
-    field: grid.field,
-    label: 'ABC',
-    header: grid.renderHeader?.({} as never),
-    width: grid.width,
-    render: (row) => grid.renderCell?.({ row } as never),
-  };
-}
+/** The "Klasa" (ABC/XYZ) column: cell and heading come from Planowanie (one batched call per page). */
+const CLASS_COLUMN: PagedColumn<ProductRow> = {
+  field: 'productClass',
+  label: 'ABC',
+  header: <ProductClassHeader />,
+  width: 72,
+  render: (row) => <ProductClassCell productId={row.id} />,
+};
 
 const availableClass = (row: ProductRow) => (row.available <= 0 ? 'stock-out' : row.available < row.reorderPoint ? 'stock-low' : '');
 
@@ -63,7 +57,7 @@ export const ProductTable = memo(function ProductTable({ rows, rowCount, hasNext
       { field: 'available', label: t('colAvailable'), align: 'right', width: 88, sortable: true, render: (row) => row.available, cellClass: availableClass },
       { field: 'salePrice', label: t('colSalePrice'), align: 'right', width: 124, sortable: true, render: (row) => money(row.salePriceGrosze) },
       { field: 'reorderPoint', label: t('colReorderPoint'), align: 'right', width: 136, sortable: true, render: (row) => row.reorderPoint },
-      classColumn(),
+      CLASS_COLUMN,
     ];
     if (showCosts) {
       cols.push({ field: 'purchasePrice', label: t('colPurchasePrice'), align: 'right', width: 130, sortable: true, render: (row) => money(row.purchasePriceGrosze) });

@@ -1,5 +1,4 @@
 import Tooltip from '@mui/material/Tooltip';
-import type { GridColDef } from '@mui/x-data-grid';
 import { useEffect, useState } from 'react';
 import { api } from '../../../api';
 import { useT } from '../../../i18n/i18n';
@@ -51,8 +50,8 @@ function classOf(productId: number, done: (text: ClassText) => void): ClassText 
   return null;
 }
 
-function ProductClassCell({ productId }: { productId: number }) {
-  const t = useT(reorderMessages);
+/** One product's class. The legend is the heading's tooltip: a MUI Tooltip on every row cost drawing time per page. */
+export function ProductClassCell({ productId }: { productId: number }) {
   const [text, setText] = useState<ClassText | null>(() => known.get(productId)?.text ?? null);
   useEffect(() => {
     let live = true;
@@ -62,19 +61,16 @@ function ProductClassCell({ productId }: { productId: number }) {
       live = false;
     };
   }, [productId]);
+  return <span data-product-class={text ?? ''}>{text === null ? '' : text || '—'}</span>;
+}
+
+/** The "Klasa" heading of Magazyn's product table (ABC by sales value, XYZ by variability), its legend on hover. */
+export function ProductClassHeader() {
+  const t = useT(reorderMessages);
   return (
     <Tooltip title={t('classLegend')}>
-      <span data-product-class={text ?? ''}>{text === null ? '' : text || '—'}</span>
+      <span style={{ fontWeight: 500 }}>{t('colClass')}</span>
     </Tooltip>
   );
 }
 
-function ProductClassHeader() {
-  const t = useT(reorderMessages);
-  return <span style={{ fontWeight: 500 }}>{t('colClass')}</span>;
-}
-
-/** The "Klasa" column of Magazyn's product table (ABC by sales value, XYZ by variability). */
-export function productClassColumn<R extends { id: number }>(): GridColDef<R> {
-  return { field: 'productClass', headerName: 'ABC', width: 72, sortable: false, renderHeader: () => <ProductClassHeader />, renderCell: ({ row }) => <ProductClassCell productId={row.id} /> };
-}
