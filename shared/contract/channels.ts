@@ -14,6 +14,7 @@ export const CHANNELS = [
   'settings.update',
   'stock.list',
   'stock.lookup',
+  'stock.categories',
   'stock.get',
   'stock.history',
   'stock.createProduct',

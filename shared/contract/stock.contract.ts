@@ -39,6 +39,11 @@ const documentText = plainText({ max: 100, label: { pl: 'Dokument', en: 'Documen
 /** The product's JPK_V7 GTU group (GTU_01 … GTU_13); null: none. */
 const gtu = z.enum(GTU_CODES);
 
+/** Longest category name: a shelf label, not a description. */
+export const MAX_CATEGORY_LENGTH = 100;
+/** The owner's category ("Karmy"), trimmed; empty means none (null). */
+const category = plainText({ max: MAX_CATEGORY_LENGTH, label: { pl: 'Kategoria', en: 'Category' } }).transform((v) => (v === '' ? null : v));
+
 /** One product as the stock table shows it. */
 export const productRow = z.object({
   id: z.number().int(),
@@ -121,6 +126,8 @@ export const productDetail = z.object({
     leadTimeDays: z.number().int().nullable(),
     gtu: gtu.nullable(),
     splitPayment: z.boolean(),
+    /** The owner's category; null: none. Optional: added later (issue 17 point 4). */
+    category: z.string().nullable().optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
   }),
@@ -146,6 +153,7 @@ const productFields = {
   archived: z.boolean(),
   gtu: gtu.nullable(),
   splitPayment: z.boolean(),
+  category: category.nullable(),
 };
 
 export const createProductInput = z.strictObject({
@@ -162,6 +170,7 @@ export const createProductInput = z.strictObject({
   archived: productFields.archived.optional(),
   gtu: productFields.gtu.optional(),
   splitPayment: productFields.splitPayment.optional(),
+  category: productFields.category.optional(),
 });
 
 export const updateProductInput = z.strictObject({
@@ -182,6 +191,7 @@ export const updateProductInput = z.strictObject({
   archived: productFields.archived.optional(),
   gtu: productFields.gtu.optional(),
   splitPayment: productFields.splitPayment.optional(),
+  category: productFields.category.optional(),
 });
 export type UpdateProductInput = z.input<typeof updateProductInput>;
 
@@ -300,6 +310,12 @@ export const stockContract = {
     access: 'staff',
     input: z.strictObject({ code: plainText({ min: 1, max: 100 }) }),
     output: z.object({ product: productRow.nullable(), matchedBy: z.enum(['ean', 'sku']).nullable() }),
+  }),
+  'stock.categories': defineChannel({
+    summary: 'The categories the shop\'s products have (distinct, by name), each with its number of products not archived.',
+    access: 'staff',
+    input: noInput,
+    output: z.array(z.object({ category: z.string(), products: z.number().int() })),
   }),
   'stock.get': defineChannel({
     summary: 'One product with its Allegro offers and units per shelf.',

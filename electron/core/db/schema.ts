@@ -59,6 +59,8 @@ export interface ProductsTable {
   gtu: string | null;
   /** 1: goods of annex 15 (split payment above 15 000 zł). */
   splitPayment: Defaulted<number>;
+  /** The owner's category ("Karmy"), or null. */
+  category: string | null;
   onHand: TriggerMaintained;
   reserved: TriggerMaintained;
   importRunId: number | null;

@@ -17,7 +17,7 @@ export const PRODUCT_SELECT = `
   l.code AS locationCode, p.on_hand AS onHand, p.reserved, p.reorder_point AS reorderPoint,
   p.sale_price_grosze AS salePriceGrosze, p.purchase_price_grosze AS purchasePriceGrosze,
   p.allow_backorder AS allowBackorder, p.archived, p.lead_time_days AS leadTimeDays,
-  p.gtu, p.split_payment AS splitPayment,
+  p.gtu, p.split_payment AS splitPayment, p.category,
   p.created_at AS createdAt, p.updated_at AS updatedAt`;
 export const PRODUCT_FROM = `products p LEFT JOIN locations l ON l.id = p.default_location_id`;
 
@@ -40,6 +40,7 @@ export interface RawProduct {
   leadTimeDays: number | null;
   gtu: string | null;
   splitPayment: number;
+  category: string | null;
   createdAt: string;
   updatedAt: string;
 }

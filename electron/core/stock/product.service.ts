@@ -31,6 +31,7 @@ export function productDetail(core: Core, id: number, visibility: Visibility): P
       leadTimeDays: raw.leadTimeDays,
       gtu: isGtuCode(raw.gtu) ? raw.gtu : null,
       splitPayment: raw.splitPayment === 1,
+      category: raw.category,
       createdAt: raw.createdAt,
       updatedAt: raw.updatedAt,
     },
@@ -87,6 +88,7 @@ export async function createProduct(core: Core, input: CreateInput, actor: Actor
         archived: input.archived ? 1 : 0,
         gtu: input.gtu ?? null,
         splitPayment: input.splitPayment ? 1 : 0,
+        category: input.category ?? null,
         createdAt: at.toISOString(),
         updatedAt: at.toISOString(),
       })
@@ -135,6 +137,7 @@ export async function updateProduct(core: Core, input: UpdateInput, actor: Actor
   set('archived', input.archived === undefined ? undefined : input.archived ? 1 : 0, current.archived);
   set('gtu', input.gtu, current.gtu);
   set('splitPayment', input.splitPayment === undefined ? undefined : input.splitPayment ? 1 : 0, current.splitPayment);
+  set('category', input.category, current.category);
 
   if (Object.keys(patch).length > 0) {
     const at = core.now();

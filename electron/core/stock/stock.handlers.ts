@@ -1,6 +1,7 @@
 import type { AreaHandlers } from '../dispatch';
 import { productHistory } from './ledger-read.repository';
 import { deleteLocation, listLocations, saveLocation } from './locations.service';
+import { listCategories } from './categories.query';
 import { findByCode, toProductRow } from './product.repository';
 import { createProduct, productDetail, updateProduct, visibilityFor } from './product.service';
 import { listProducts } from './stock-list.query';
@@ -17,6 +18,7 @@ export const stockHandlers: AreaHandlers<'stock.'> = {
     const found = findByCode(core.sqlite, code);
     return found ? { product: toProductRow(found.raw, visibilityFor(session.role)), matchedBy: found.matchedBy } : { product: null, matchedBy: null };
   },
+  'stock.categories': (_input, { core }) => listCategories(core.sqlite),
   'stock.get': ({ id }, { core, session }) => productDetail(core, id, visibilityFor(session.role)),
   'stock.history': ({ productId, offset, limit }, { core, session }) => productHistory(core.sqlite, productId, offset, limit, visibilityFor(session.role)),
   'stock.createProduct': (input, { core, session, actor }) => createProduct(core, input, actor, session.role),

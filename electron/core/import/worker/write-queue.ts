@@ -25,6 +25,7 @@ const NEVER_WAIT = new Set<Channel>([
   'settings.get',
   'stock.list',
   'stock.lookup',
+  'stock.categories',
   'stock.get',
   'stock.history',
   'stock.stocktakeSheet',

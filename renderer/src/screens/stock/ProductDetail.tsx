@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
@@ -55,6 +56,8 @@ export function ProductDetail({ productId, locations, onClose, onCreated }: Prod
   const showCosts = role === 'owner';
   const isNew = productId === 'new';
   const detail = useLiveQuery<ProductDetailData | null>(() => (isNew ? Promise.resolve(null) : api.call('stock.get', { id: productId })), ['products', 'stock'], [productId]);
+  // The shop's categories, offered while typing so "Karmy" is not typed a second time as "karmy ".
+  const categories = useLiveQuery(() => api.call('stock.categories', {}), ['products'], []);
   const base = useMemo(() => (detail.data ? toDraft(detail.data.product) : emptyDraft()), [detail.data]);
   const draftKey = `stock.draft.${productId}`;
   const [draft, setDraft] = useSessionState<ProductDraft | null>(draftKey, null);
@@ -140,7 +143,7 @@ export function ProductDetail({ productId, locations, onClose, onCreated }: Prod
         }
         setErrors(byPath);
         const texts = inputIssueTexts(error, lang);
-        const fieldOf: Record<string, DraftField> = { sku: 'sku', name: 'name', unit: 'unit', reorderPoint: 'reorderPoint', leadTimeDays: 'leadTimeDays', salePriceGrosze: 'salePrice', purchasePriceGrosze: 'purchasePrice' };
+        const fieldOf: Record<string, DraftField> = { sku: 'sku', name: 'name', unit: 'unit', reorderPoint: 'reorderPoint', leadTimeDays: 'leadTimeDays', category: 'category', salePriceGrosze: 'salePrice', purchasePriceGrosze: 'purchasePrice' };
         setRefused(Object.fromEntries(Object.entries(texts).flatMap(([path, text]) => (fieldOf[path] ? [[fieldOf[path], text]] : []))));
         setTab('details');
       }
@@ -195,6 +198,23 @@ export function ProductDetail({ productId, locations, onClose, onCreated }: Prod
             <Grid container spacing={2} sx={{ mt: 1 }}>
               <Grid size={{ xs: 12, sm: 4 }}>{field('sku', t('fieldSku'), { autoFocus: isNew, required: true })}</Grid>
               <Grid size={{ xs: 12, sm: 8 }}>{field('name', t('fieldName'), { required: true })}</Grid>
+              <Grid size={{ xs: 12, sm: 6 }}>
+                <Autocomplete
+                  freeSolo
+                  options={(categories.data ?? []).map((c) => c.category)}
+                  inputValue={current.category ?? ''}
+                  onInputChange={(_e, value) => set('category', value)}
+                  renderInput={(params) => (
+                    <TextField
+                      {...params}
+                      label={t('fieldCategory')}
+                      size="small"
+                      error={Boolean(errors.category || refused.category)}
+                      helperText={errors.category ? t(errors.category) : (refused.category ?? t('categoryHint'))}
+                    />
+                  )}
+                />
+              </Grid>
               <Grid size={{ xs: 12, sm: 6 }}>{field('ean', t('fieldEan'), { slotProps: { htmlInput: { 'aria-label': t('fieldEan'), inputMode: 'numeric' } } })}</Grid>
               <Grid size={{ xs: 6, sm: 3 }}>{field('unit', t('fieldUnit'))}</Grid>
               <Grid size={{ xs: 6, sm: 3 }}>
@@ -207,7 +227,7 @@ export function ProductDetail({ productId, locations, onClose, onCreated }: Prod
                   )),
                 })}
               </Grid>
-              <Grid size={{ xs: 12, sm: 4 }}>
+              <Grid size={{ xs: 12, sm: 6 }}>
                 {field('locationId', t('fieldLocation'), {
                   select: true,
                   children: [
@@ -223,8 +243,8 @@ export function ProductDetail({ productId, locations, onClose, onCreated }: Prod
                   ],
                 })}
               </Grid>
-              <Grid size={{ xs: 6, sm: 4 }}>{field('reorderPoint', t('fieldReorderPoint'), { slotProps: { htmlInput: { 'aria-label': t('fieldReorderPoint'), inputMode: 'numeric' } } })}</Grid>
-              <Grid size={{ xs: 6, sm: 4 }}>{field('leadTimeDays', t('fieldLeadTime'), { slotProps: { htmlInput: { 'aria-label': t('fieldLeadTime'), inputMode: 'numeric' } } })}</Grid>
+              <Grid size={{ xs: 6, sm: 6 }}>{field('reorderPoint', t('fieldReorderPoint'), { slotProps: { htmlInput: { 'aria-label': t('fieldReorderPoint'), inputMode: 'numeric' } } })}</Grid>
+              <Grid size={{ xs: 6, sm: 6 }}>{field('leadTimeDays', t('fieldLeadTime'), { slotProps: { htmlInput: { 'aria-label': t('fieldLeadTime'), inputMode: 'numeric' } } })}</Grid>
               <Grid size={{ xs: 12, sm: 6 }}>
                 {field('salePrice', t('fieldSalePrice'), { disabled: !showCosts, slotProps: { htmlInput: { 'aria-label': t('fieldSalePrice'), inputMode: 'decimal' } } })}
               </Grid>

@@ -1,4 +1,4 @@
-import type { ProductDetail, UpdateProductInput } from '../../../../shared/contract/stock.contract';
+import { MAX_CATEGORY_LENGTH, type ProductDetail, type UpdateProductInput } from '../../../../shared/contract/stock.contract';
 import { eanProblem } from '../../../../shared/domain/ean';
 import { minorToDecimalString, parseMoney } from '../../../../shared/domain/money';
 import type { GtuCode } from '../../../../shared/domain/gtu';
@@ -26,6 +26,8 @@ export interface ProductDraft {
   gtu: GtuCode | '';
   /** Goods of annex 15: an invoice above 15 000 zł is marked MPP. */
   splitPayment: boolean;
+  /** The owner's category ("Karmy"), '' for none. */
+  category: string;
 }
 
 export type DraftField = keyof ProductDraft;
@@ -35,7 +37,7 @@ export type DraftErrors = Partial<Record<DraftField, MessageKey>>;
 const money = (minor: number | null | undefined) => (minor === null || minor === undefined ? '' : minorToDecimalString(minor, ','));
 
 export function emptyDraft(): ProductDraft {
-  return { sku: '', name: '', ean: '', unit: 'szt.', vatRate: '23', locationId: '', reorderPoint: '0', leadTimeDays: '', salePrice: '', purchasePrice: '', allowBackorder: false, archived: false, gtu: '', splitPayment: false };
+  return { sku: '', name: '', ean: '', unit: 'szt.', vatRate: '23', locationId: '', reorderPoint: '0', leadTimeDays: '', salePrice: '', purchasePrice: '', allowBackorder: false, archived: false, gtu: '', splitPayment: false, category: '' };
 }
 
 export function toDraft(product: ProductDetail['product']): ProductDraft {
@@ -54,6 +56,7 @@ export function toDraft(product: ProductDetail['product']): ProductDraft {
     archived: product.archived,
     gtu: product.gtu ?? '',
     splitPayment: product.splitPayment,
+    category: product.category ?? '',
   };
 }
 
@@ -77,6 +80,8 @@ export function validateDraft(draft: ProductDraft): DraftErrors {
   const errors: DraftErrors = {};
   if (!draft.sku.trim()) errors.sku = 'errRequired';
   if (!draft.name.trim()) errors.name = 'errRequired';
+  // A draft kept from before the field existed has no category.
+  if ((draft.category ?? '').trim().length > MAX_CATEGORY_LENGTH) errors.category = 'errCategoryLong';
   const ean = draft.ean.trim();
   if (ean) {
     const problem = eanProblem(ean);
@@ -111,6 +116,7 @@ export function draftToFields(draft: ProductDraft, showCosts: boolean): Omit<Upd
     archived: draft.archived,
     gtu: draft.gtu === '' ? null : draft.gtu,
     splitPayment: draft.splitPayment,
+    category: (draft.category ?? '').trim() || null,
   };
   // The helper never sees purchase prices, so the form never sends one back.
   if (showCosts) fields.purchasePriceGrosze = parseMoney(draft.purchasePrice);
