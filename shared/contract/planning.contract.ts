@@ -217,6 +217,8 @@ export const campaignRow = z.object({
   note: z.string().nullable(),
   /** ×100 multiple of normal sales; null = units per product were given. */
   upliftX100: z.number().int().nullable(),
+  /** A campaign for a whole category: its products at the time of the check; null (or absent) = the listed products. */
+  category: z.string().nullable().optional(),
   phase: z.enum(['planned', 'running', 'past']),
   verdict: z.enum(CAMPAIGN_VERDICTS),
   products: z.array(campaignProductCheck),
@@ -241,13 +243,17 @@ export const saveCampaignInput = z
     name: plainText({ max: 200, min: 1, label: { pl: 'Nazwa kampanii', en: 'Campaign name' } }),
     startsOn: isoDate,
     endsOn: isoDate,
-    productIds: z.array(id).min(1).max(5000),
+    /** The campaign's products; or `category` instead. */
+    productIds: z.array(id).min(1).max(5000).optional(),
+    /** A whole category: the check covers all its products (not archived) at the time of each check. */
+    category: plainText({ max: 100, min: 1, label: { pl: 'Kategoria', en: 'Category' } }).optional(),
     /** Expected sales as a multiple of normal (×100: 200 = twice); or units per product below. */
     upliftX100: z.number().int().min(100).max(10_000).optional(),
     unitsPerProduct: wholeUnits(1, 1_000_000, { label: { pl: 'Sztuk na produkt', en: 'Units per product' } }).optional(),
   })
   .refine((v) => v.endsOn >= v.startsOn, { message: 'The campaign ends before it starts.', path: ['endsOn'] })
-  .refine((v) => (v.upliftX100 === undefined) !== (v.unitsPerProduct === undefined), { message: 'Give either the multiple or the units.', path: ['upliftX100'] });
+  .refine((v) => (v.upliftX100 === undefined) !== (v.unitsPerProduct === undefined), { message: 'Give either the multiple or the units.', path: ['upliftX100'] })
+  .refine((v) => (v.productIds === undefined) !== (v.category === undefined), { message: 'Give either the products or a category.', path: ['productIds'] });
 
 export const planningContract = {
   'planning.atRisk': defineChannel({
@@ -317,7 +323,7 @@ export const planningContract = {
     output: z.array(campaignRow),
   }),
   'planning.saveCampaign': defineChannel({
-    summary: 'Plan a campaign: name, dates, products, expected uplift (a multiple of normal sales or units).',
+    summary: 'Plan a campaign: name, dates, products or a whole category, expected uplift (a multiple of normal sales or units).',
     access: 'owner',
     input: saveCampaignInput,
     output: campaignRow,

@@ -23,11 +23,24 @@ interface CampaignHead {
   endsAt: string;
   note: string | null;
   upliftX100: number | null;
+  category: string | null;
+  /** Units per product of a category campaign (a listed one keeps them on its items). */
+  unitsPerProduct: number | null;
 }
 
-const HEAD_SQL = `SELECT p.id, p.name, p.starts_at AS startsAt, p.ends_at AS endsAt, p.note, c.uplift_x100 AS upliftX100
+const HEAD_SQL = `SELECT p.id, p.name, p.starts_at AS startsAt, p.ends_at AS endsAt, p.note, c.uplift_x100 AS upliftX100,
+    c.category, c.units_per_product AS unitsPerProduct
   FROM promotions p LEFT JOIN campaign_plans c ON c.promotion_id = p.id`;
 const ITEMS_SQL = 'SELECT product_id AS productId, expected_units AS expectedUnits FROM promotion_items WHERE promotion_id = ? ORDER BY product_id';
+// A category campaign checks the category's products as they are now: one moved into "Karmy" since is checked too.
+const CATEGORY_ITEMS_SQL = 'SELECT id AS productId, ? AS expectedUnits FROM products WHERE category = ? AND archived = 0 ORDER BY id';
+
+type Item = { productId: number; expectedUnits: number | null };
+
+function campaignItems(core: Core, head: CampaignHead): Item[] {
+  if (head.category !== null) return prepared(core.sqlite, CATEGORY_ITEMS_SQL).all(head.unitsPerProduct, head.category) as Item[];
+  return prepared(core.sqlite, ITEMS_SQL).all(head.id) as Item[];
+}
 
 const WORST: Record<CampaignVerdict, number> = { covered: 0, at_risk: 1, not_covered: 2 };
 
@@ -55,7 +68,7 @@ function checkCampaign(core: Core, head: CampaignHead, demand: Demand, context: 
   const endDay = warsawDate(new Date(head.endsAt));
   const days = daysBetween(startDay, endDay) + 1;
   const phase: CampaignRow['phase'] = endDay < today ? 'past' : startDay > today ? 'planned' : 'running';
-  const items = prepared(core.sqlite, ITEMS_SQL).all(head.id) as Array<{ productId: number; expectedUnits: number | null }>;
+  const items = campaignItems(core, head);
   const products: CampaignRow['products'] = [];
   let verdict: CampaignVerdict = 'covered';
   let planned = 0;
@@ -132,7 +145,8 @@ function checkCampaign(core: Core, head: CampaignHead, demand: Demand, context: 
           measuredUpliftX100: baselineUnits >= MIN_BASELINE_UNITS && baselineDaily > 0 && productDays > 0 ? Math.round((sold / productDays / baselineDaily) * 100) : null,
         }
       : null;
-  return { ...head, phase, verdict, products, outcome };
+  const { unitsPerProduct: _kept, ...row } = head;
+  return { ...row, phase, verdict, products, outcome };
 }
 
 /** Every campaign (the shop's promotions), planned and running first, then past ones newest first. */
@@ -154,25 +168,32 @@ export function getCampaign(core: Core, id: number): CampaignRow {
 }
 
 /**
- * Plans a campaign: a promotion over whole Warsaw days with its products, and what the owner expects
- * (a multiple of normal sales, or units per product — stored per product in promotion_items).
+ * Plans a campaign: a promotion over whole Warsaw days with its products — or a whole category, whose
+ * products are read at each check (no items are written) — and what the owner expects (a multiple of
+ * normal sales, or units per product: on each item, or on the plan for a category).
  */
 export function saveCampaign(core: Core, input: SaveInput, actor: Actor): CampaignRow {
   const at = core.now().toISOString();
-  const ids = [...new Set(input.productIds)];
+  const ids = [...new Set(input.productIds ?? [])];
+  const category = input.category ?? null;
+  if (category !== null && !prepared(core.sqlite, 'SELECT 1 FROM products WHERE category = ? AND archived = 0 LIMIT 1').get(category)) {
+    throw new DomainError('not_found', `No product on sale has the category ${category}.`, { field: 'category', category });
+  }
   const id = core.sqlite.transaction(() => {
     const id = Number(
       prepared(core.sqlite, 'INSERT INTO promotions (name, starts_at, ends_at, note, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?)').run(
         input.name, startOfWarsawDay(input.startsOn), endOfWarsawDay(input.endsOn), at, at,
       ).lastInsertRowid,
     );
-    prepared(core.sqlite, 'INSERT INTO campaign_plans (promotion_id, uplift_x100) VALUES (?, ?)').run(id, input.upliftX100 ?? null);
+    prepared(core.sqlite, 'INSERT INTO campaign_plans (promotion_id, uplift_x100, category, units_per_product) VALUES (?, ?, ?, ?)').run(
+      id, input.upliftX100 ?? null, category, category !== null ? (input.unitsPerProduct ?? null) : null,
+    );
     for (const productId of ids) {
       if (!prepared(core.sqlite, 'SELECT 1 FROM products WHERE id = ?').get(productId)) throw new DomainError('not_found', `There is no product with id ${productId}.`, { productId });
       prepared(core.sqlite, 'INSERT INTO promotion_items (promotion_id, product_id, promo_price_grosze, expected_units) VALUES (?, ?, NULL, ?)').run(id, productId, input.unitsPerProduct ?? null);
     }
     prepared(core.sqlite, 'INSERT INTO audit_log (at, actor, action, entity, entity_id, details_json) VALUES (?, ?, ?, ?, ?, ?)').run(
-      at, actor, 'campaign.create', 'promotion', String(id), JSON.stringify({ name: input.name, products: ids.length }),
+      at, actor, 'campaign.create', 'promotion', String(id), JSON.stringify(category !== null ? { name: input.name, category } : { name: input.name, products: ids.length }),
     );
     return id;
   })();

@@ -110,8 +110,13 @@ interface Campaign {
 function campaignsOverlapping(sqlite: SqliteDatabase, period: Period): Campaign[] {
   const rows = sqlite
     .prepare(
+      // A campaign for a whole category has no items: its products are the category's (as the campaign check reads them).
       `SELECT p.id, p.starts_at AS startsAt, p.ends_at AS endsAt, group_concat(i.product_id) AS products
-       FROM promotions p JOIN promotion_items i ON i.promotion_id = p.id GROUP BY p.id`,
+       FROM promotions p JOIN (
+         SELECT promotion_id, product_id FROM promotion_items
+         UNION ALL
+         SELECT c.promotion_id, pr.id FROM campaign_plans c JOIN products pr ON pr.category = c.category AND pr.archived = 0
+       ) i ON i.promotion_id = p.id GROUP BY p.id`,
     )
     .all() as Array<{ id: number; startsAt: string; endsAt: string; products: string }>;
   const out: Campaign[] = [];
