@@ -4,6 +4,7 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import IconButton from '@mui/material/IconButton';
+import MenuItem from '@mui/material/MenuItem';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
@@ -72,12 +73,20 @@ export function CampaignForm({ onClose, onSaved, learnt = null }: { onClose: () 
   const [products, setProducts] = useState<Picked[]>([]);
   const [text, setText] = useState('');
   const [options, setOptions] = useState<Picked[]>([]);
+  // Listed products, or a whole category: its products as they are at each check.
+  const [scope, setScope] = useState<'products' | 'category'>('products');
+  const [category, setCategory] = useState('');
+  const [categories, setCategories] = useState<Array<{ category: string; products: number }>>([]);
   const [mode, setMode] = useState<'multiple' | 'units'>('multiple');
   const [multiple, setMultiple] = useState(learnt ? multipleText(Math.min(10_000, Math.max(100, learnt.x100))) : '2');
   const [units, setUnits] = useState('');
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    api.call('stock.categories', {}).then(setCategories, () => setCategories([]));
+  }, []);
 
   useEffect(() => {
     const search = text.trim();
@@ -100,7 +109,8 @@ export function CampaignForm({ onClose, onSaved, learnt = null }: { onClose: () 
   const problems = {
     name: name.trim() === '',
     dates: !from || !to || to < from,
-    products: products.length === 0,
+    products: scope === 'products' && products.length === 0,
+    category: scope === 'category' && category === '',
     multiple: mode === 'multiple' && x100 === null,
     units: mode === 'units' && perProduct === null,
   };
@@ -116,7 +126,7 @@ export function CampaignForm({ onClose, onSaved, learnt = null }: { onClose: () 
         name: name.trim(),
         startsOn: from!,
         endsOn: to!,
-        productIds: products.map((p) => p.id),
+        ...(scope === 'category' ? { category } : { productIds: products.map((p) => p.id) }),
         ...(mode === 'multiple' ? { upliftX100: x100! } : { unitsPerProduct: perProduct! }),
       });
       notify(t('saved', { name: name.trim() }));
@@ -145,21 +155,53 @@ export function CampaignForm({ onClose, onSaved, learnt = null }: { onClose: () 
             <DateField label={t('from')} value={from} onChange={setFrom} size="small" />
             <DateField label={t('to')} value={to} onChange={setTo} size="small" helperText={tried && problems.dates ? t('datesError') : undefined} />
           </Stack>
-          <Autocomplete
-            multiple
-            options={options}
-            value={products}
-            onChange={(_e, v) => setProducts(v)}
-            inputValue={text}
-            onInputChange={(_e, v, reason) => reason !== 'reset' && setText(v)}
-            getOptionLabel={(o) => `${o.name} (${o.sku})`}
-            isOptionEqualToValue={(a, b) => a.id === b.id}
-            filterOptions={(x) => x}
-            noOptionsText={t('productsHint')}
-            renderInput={(params) => (
-              <TextField {...params} label={t('products')} size="small" error={tried && problems.products} helperText={tried && problems.products ? t('productsError') : t('productsHint')} />
+          <div>
+            <Typography variant="body2" sx={{ mb: 0.5 }}>
+              {t('scope')}
+            </Typography>
+            <RadioGroup row value={scope} onChange={(e) => setScope(e.target.value as 'products' | 'category')}>
+              <FormControlLabel value="products" control={<Radio size="small" />} label={t('scopeProducts')} />
+              <FormControlLabel value="category" control={<Radio size="small" />} label={t('scopeCategory')} disabled={categories.length === 0} />
+            </RadioGroup>
+            {categories.length === 0 && (
+              <Typography variant="caption" color="text.secondary">
+                {t('noCategories')}
+              </Typography>
             )}
-          />
+          </div>
+          {scope === 'category' ? (
+            <TextField
+              select
+              label={t('category')}
+              value={category}
+              onChange={(e) => setCategory(e.target.value)}
+              size="small"
+              error={tried && problems.category}
+              helperText={tried && problems.category ? t('categoryError') : t('categoryHint')}
+            >
+              {categories.map((c) => (
+                <MenuItem key={c.category} value={c.category} disabled={c.products === 0}>
+                  {t('categoryOption', { category: c.category, count: c.products })}
+                </MenuItem>
+              ))}
+            </TextField>
+          ) : (
+            <Autocomplete
+              multiple
+              options={options}
+              value={products}
+              onChange={(_e, v) => setProducts(v)}
+              inputValue={text}
+              onInputChange={(_e, v, reason) => reason !== 'reset' && setText(v)}
+              getOptionLabel={(o) => `${o.name} (${o.sku})`}
+              isOptionEqualToValue={(a, b) => a.id === b.id}
+              filterOptions={(x) => x}
+              noOptionsText={t('productsHint')}
+              renderInput={(params) => (
+                <TextField {...params} label={t('products')} size="small" error={tried && problems.products} helperText={tried && problems.products ? t('productsError') : t('productsHint')} />
+              )}
+            />
+          )}
           <div>
             <Typography variant="body2" sx={{ mb: 0.5 }}>
               {t('expectBy')}

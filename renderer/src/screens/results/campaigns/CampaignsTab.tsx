@@ -44,6 +44,7 @@ function CampaignCard({ campaign }: { campaign: CampaignRow }) {
             {format.date(campaign.startsAt)} – {format.date(campaign.endsAt)}
             {' · '}
             {campaign.upliftX100 !== null ? t('multipleInfo', { x: times(campaign.upliftX100) }) : t('unitsInfo')}
+            {campaign.category ? ` · ${t('categoryInfo', { category: campaign.category })}` : ''}
           </Typography>
         </Stack>
         {campaign.outcome && (
