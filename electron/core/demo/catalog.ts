@@ -31,6 +31,19 @@ export const SUPPLIERS = [
   { name: 'Szkło i Ceramika Bolek', docPrefix: 'WZ', ean: '7093', leadDays: 12, deliveryDays: [4] },
 ] as const;
 
+/**
+ * The category each SKU prefix stands for, as the owner would name it in Magazyn (a campaign can be
+ * planned for a whole category). Written with the product; draws nothing from the generator, so every
+ * other demo number stays as it was.
+ */
+export const CATEGORY_NAMES: Record<Template['category'], string> = { KUCH: 'Kuchnia', DOM: 'Dom i tekstylia', OGR: 'Ogród', SPIZ: 'Miód i herbata' };
+
+/** 'KUCH-0001' → 'Kuchnia'; null for a SKU of no demo category. */
+export function demoCategory(sku: string): string | null {
+  const prefix = sku.split('-')[0] as Template['category'];
+  return Object.hasOwn(CATEGORY_NAMES, prefix) ? CATEGORY_NAMES[prefix] : null;
+}
+
 const T = (
   category: Template['category'],
   base: string,

@@ -5,6 +5,7 @@
  * products.on_hand and still refuses to take it below zero.
  */
 import type { SqliteDatabase } from '../db/connection';
+import { demoCategory } from './catalog';
 
 export interface OrderRow {
   id: number;
@@ -72,8 +73,8 @@ export function createDemoWriter(sqlite: SqliteDatabase) {
     location: sqlite.prepare('INSERT INTO locations (id, code, name, created_at) VALUES (?, ?, ?, ?)'),
     product: sqlite.prepare(
       `INSERT INTO products (id, sku, name, ean, unit, vat_rate, purchase_price_grosze, sale_price_grosze,
-         default_location_id, reorder_point, lead_time_days, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         default_location_id, reorder_point, lead_time_days, category, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     offer: sqlite.prepare(
       `INSERT INTO offers (allegro_offer_id, external_id, product_id, title, ean, price_grosze, currency, status,
@@ -151,7 +152,7 @@ export function createDemoWriter(sqlite: SqliteDatabase) {
       id: number; sku: string; name: string; ean: string; unit: string; vat: string; purchase: number; sale: number;
       locationId: number | null; reorderPoint: number; leadDays: number; at: string;
     }) {
-      s.product.run(p.id, p.sku, p.name, p.ean, p.unit, p.vat, p.purchase, p.sale, p.locationId, p.reorderPoint, p.leadDays, p.at, p.at);
+      s.product.run(p.id, p.sku, p.name, p.ean, p.unit, p.vat, p.purchase, p.sale, p.locationId, p.reorderPoint, p.leadDays, demoCategory(p.sku), p.at, p.at);
     },
     offer(offerId: string, sku: string, productId: number, title: string, ean: string, price: number, at: string) {
       s.offer.run(offerId, sku, productId, title, ean, price, at, at);

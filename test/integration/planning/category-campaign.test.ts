@@ -107,3 +107,18 @@ describe('campaign for a whole category', () => {
     expect(s.current).toMatchObject({ campaignProductDays: 3, campaignStockoutDays: 2 });
   });
 });
+
+describe('demo shop: categories', () => {
+  it('gives every product one of its four categories, so the campaign form offers them', async () => {
+    const t = await tempCore({ now: () => new Date('2026-12-07T05:40:00.000Z') });
+    cleanups.push(t);
+    await call(t.core, 'shop.loadDemo', {});
+    const categories = await call(t.core, 'stock.categories', {});
+    expect(categories.map((c) => c.category)).toEqual(['Dom i tekstylia', 'Kuchnia', 'Miód i herbata', 'Ogród']);
+    expect(t.core.sqlite.prepare('SELECT count(*) FROM products WHERE category IS NULL').pluck().get()).toBe(0);
+    // A check of a whole category covers its products on sale.
+    const onSale = t.core.sqlite.prepare("SELECT count(*) FROM products WHERE category = 'Miód i herbata' AND archived = 0").pluck().get();
+    const c = await call(t.core, 'planning.saveCampaign', { name: 'Miodowy tydzień', startsOn: '2026-12-14', endsOn: '2026-12-20', category: 'Miód i herbata', upliftX100: 200 });
+    expect(c.products).toHaveLength(onSale as number);
+  });
+});
