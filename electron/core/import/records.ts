@@ -178,6 +178,8 @@ export interface StockRowRecord {
   vatRate?: string | null;
   location?: string | null;
   reorderPoint?: number | null;
+  /** The group heading the row sits under ("KARMY I PRZYSMAKI"); undefined: no heading above it. */
+  category?: string;
 }
 
 export type StagedKind = 'order' | 'line' | 'badOrder' | 'badLine' | 'meta' | 'offer' | 'return' | 'shipment' | 'billing' | 'stock';

@@ -149,16 +149,24 @@ describe("issue 15.3: group headings in the owner's stock sheet", () => {
       expect(preview.format).toBe('owner-stock-sheet');
       expect(preview.problems.filter((p) => p.severity === 'error')).toEqual([]);
       expect(preview.counts).toMatchObject({ inserted: 11, rejected: 0, errors: 0 });
-      // The shop has no product categories: the headings are skipped with one note that names them.
+      // The headings are kept as the category of the products under them, said in one note that names them.
       const note = preview.problems.filter((p) => p.code === 'group_heading');
       expect(note).toHaveLength(1);
       expect(note[0]!.message.pl).toContain('ŚWIECE I ZAPACHY');
       expect(note[0]!.message.pl).toContain('MIÓD – PRZETWORY');
-      expect(note[0]!.message.pl).toMatch(/pominięt/);
+      expect(note[0]!.message.pl).toMatch(/zapisane jako kategoria towarów pod nimi/);
       const r = await importPath(t.core, engine(file));
       expect(r.run).toMatchObject({ status: 'committed', inserted: 11 });
       expect(one('SELECT count(*) FROM products')).toBe(11);
       expect(one("SELECT count(*) FROM products WHERE name LIKE '%ZAPACHY%' OR name LIKE '%OGRÓD%'")).toBe(0);
+      // Each product under the heading it sits below: 4 candles and oils, 2 honeys, 5 home and garden.
+      const byCategory = t.core.sqlite.prepare('SELECT category, count(*) AS n FROM products GROUP BY category ORDER BY category').all();
+      expect(byCategory).toEqual([
+        { category: 'DOM I OGRÓD', n: 5 },
+        { category: 'MIÓD – PRZETWORY', n: 2 },
+        { category: 'ŚWIECE I ZAPACHY', n: 4 },
+      ]);
+      expect(one("SELECT category FROM products WHERE sku = 'MIOD-GRY-1200'")).toBe('MIÓD – PRZETWORY');
     });
   }
 });

@@ -157,6 +157,8 @@ export function applyStockSheet(ctx: ApplyContext): ApplyCounts {
       sale_price_grosze: r.salePriceGrosze,
       default_location_id: location,
       reorder_point: r.reorderPoint ?? undefined,
+      // Rows under a group heading take it as their category; a sheet without headings leaves it as it is.
+      category: r.category,
     };
     let id: number;
     let onHand = 0;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SheetMapping, StockField } from '../../../../shared/contract/import.contract';
+import { MAX_CATEGORY_LENGTH } from '../../../../shared/contract/stock.contract';
 import { t } from '../problems';
 import type { StockRowRecord } from '../records';
 import { SampleCollector } from '../sample';
@@ -50,6 +51,8 @@ export async function parseStockSheet(
   let records = 0;
   let invalid = 0;
   const headings: Array<{ row: number; text: string }> = [];
+  // The heading above the rows being read: their category (issue 15.3), until the next heading.
+  let group: string | undefined;
   for await (const { row, cells } of rows) {
     if (row <= mapping.headerRow) continue;
     const cell = (field: StockField): Cell | undefined => {
@@ -70,6 +73,7 @@ export async function parseStockSheet(
     const heading = groupHeading(cells, columnOf.get('name'));
     if (heading) {
       headings.push({ row, text: heading });
+      group = heading.replace(/\s+/g, ' ').slice(0, MAX_CATEGORY_LENGTH);
       continue;
     }
     records += 1;
@@ -85,6 +89,7 @@ export async function parseStockSheet(
     if (!name) bad('name', null, 'brak nazwy towaru.', 'the product name is missing.');
     let sku = columnOf.has('sku') ? text(cellText(cell('sku'))) : null;
     const record: Partial<StockRowRecord> = {};
+    if (group !== undefined) record.category = group;
     if (columnOf.has('ean')) {
       const raw = cell('ean');
       const parsed = ean(raw === NO_FORMULA_VALUE ? null : raw);
@@ -157,12 +162,13 @@ export async function parseStockSheet(
     }
   }
   if (headings.length > 0) {
-    // The shop keeps no product categories (yet): a heading is a group name, skipped with one note.
+    // A heading names the group of the products under it: kept as their category (a campaign can then
+    // be planned for it), said in one note.
     const rowsText = headings.slice(0, 20).map((h) => h.row).join(', ') + (headings.length > 20 ? '…' : '');
     const names = headings.slice(0, 10).map((h) => h.text).join(', ') + (headings.length > 10 ? '…' : '');
     problems.warning('group_heading', { row: headings[0]!.row, value: names }, t(
-      `${headings.length === 1 ? `Wiersz ${rowsText} to nagłówek grupy towarów` : `Wiersze ${rowsText} to nagłówki grup towarów`} (${names}), nie towary — ${headings.length === 1 ? 'pominięty' : 'pominięte'}. Zaplecze nie prowadzi kategorii towarów, więc grupy nie są zapisywane.`,
-      `${headings.length === 1 ? `Row ${rowsText} is a heading of a group` : `Rows ${rowsText} are headings of groups`} of products (${names}), not products — skipped. Zaplecze keeps no product categories, so the groups are not stored.`,
+      `${headings.length === 1 ? `Wiersz ${rowsText} to nagłówek grupy towarów` : `Wiersze ${rowsText} to nagłówki grup towarów`} (${names}), nie towary — ${headings.length === 1 ? 'zapisany' : 'zapisane'} jako kategoria towarów pod ${headings.length === 1 ? 'nim' : 'nimi'}.`,
+      `${headings.length === 1 ? `Row ${rowsText} is a heading of a group` : `Rows ${rowsText} are headings of groups`} of products (${names}), not products — kept as the category of the products under ${headings.length === 1 ? 'it' : 'them'}.`,
     ));
   }
   if (records === 0) problems.warning('no_records', {}, t('Arkusz nie zawiera żadnego towaru pod nagłówkiem. Nic nie zaimportowano.', 'The sheet holds no products below the header. Nothing was imported.'));
