@@ -182,7 +182,12 @@ describeE2E('what the shop can promise: at risk, campaigns, purchase orders', (a
     await form.getByRole('combobox', { name: 'Kategoria' }).click();
     await app.page.getByRole('option', { name: /^Miód i herbata \(\d+ produkt/ }).click();
     await app.page.locator('.MuiPopover-root').waitFor({ state: 'detached' });
+    // The previous step's notice would cover the form in the picture: close it by its ✕.
+    const toastClose = app.page.locator('.MuiSnackbar-root button');
+    if (await toastClose.count()) await toastClose.first().click();
+    await app.page.locator('.MuiSnackbar-root').waitFor({ state: 'detached' });
     await app.page.screenshot({ path: '/tmp/h-campaign-category-form.png' });
+    await app.page.screenshot({ path: 'docs/screens/17-results-campaign-category-light.png' });
     await form.getByRole('button', { name: 'Sprawdź i zapisz' }).click();
     const card = p.campaign('Miodowy tydzień');
     await card.waitFor();
