@@ -91,6 +91,8 @@ export const stockListInput = z.strictObject({
   /** low = available below the reorder point; out = nothing available; noLocation = no home shelf. */
   filter: z.enum(STOCK_FILTERS).default('all'),
   locationId: id.optional(),
+  /** Only products of this category (exact name, as stock.categories lists it). Added for issue 17. */
+  category: plainText({ max: MAX_CATEGORY_LENGTH }).optional(),
   /**
    * Column order. Left out: by name — or, while searching, by relevance (exact code, then names and codes
    * starting with the text, then names with a word starting with it).

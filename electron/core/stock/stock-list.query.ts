@@ -60,6 +60,11 @@ function filterClauses(input: StockListQuery): Clauses {
     sql.push('p.default_location_id = ?');
     params.push(input.locationId);
   }
+  if (input.category !== undefined && input.category !== '') {
+    // Served by the partial index products_category (migration 2026-12-07-22).
+    sql.push('p.category IS NOT NULL AND p.category = ?');
+    params.push(input.category);
+  }
   return { sql, params };
 }
 

@@ -27,6 +27,7 @@ import { useSessionState } from '../../components/use-session-state';
 import { useStableCallback } from '../../components/use-stable-grid';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
+import { CategoryFilter } from './CategoryFilter';
 import { LocationsDialog } from './LocationsDialog';
 import { ProductDetail } from './ProductDetail';
 import { ProductTable } from './ProductTable';
@@ -38,6 +39,8 @@ interface ListState {
   search: string;
   filter: StockFilter;
   locationId: number | null;
+  /** Optional: a state kept from before the category filter has none. */
+  category?: string | null;
   /** null: by name, or by relevance while searching (the core's default). */
   sort: { field: StockSortField; dir: 'asc' | 'desc' } | null;
   page: number;
@@ -76,13 +79,14 @@ export default function StockScreen() {
           search: state.search || undefined,
           filter: state.filter,
           locationId: state.locationId ?? undefined,
+          category: state.category ?? undefined,
           ...(state.sort ? { sort: state.sort } : {}),
           offset: state.page * state.pageSize,
           limit: state.pageSize,
         }),
       ),
     ['products', 'stock', 'all', 'imports'],
-    [state.search, state.filter, state.locationId, state.sort?.field, state.sort?.dir, state.page, state.pageSize],
+    [state.search, state.filter, state.locationId, state.category, state.sort?.field, state.sort?.dir, state.page, state.pageSize],
   );
   const locations = useLiveQuery(() => api.call('stock.locations', {}), ['stock', 'all', 'imports']);
 
@@ -197,6 +201,7 @@ export default function StockScreen() {
             ))}
           </Select>
         </FormControl>
+        <CategoryFilter value={state.category ?? null} onChange={(category) => setState((s) => ({ ...s, category, page: 0 }))} />
       </Stack>
       <ErrorAlert error={list.error} onRetry={list.reload} />
       <ProductTable
