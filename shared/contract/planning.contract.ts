@@ -222,6 +222,11 @@ export const campaignRow = z.object({
   phase: z.enum(['planned', 'running', 'past']),
   verdict: z.enum(CAMPAIGN_VERDICTS),
   products: z.array(campaignProductCheck),
+  /**
+   * True: nothing left to check (a category campaign whose products were all archived or moved out since
+   * it was planned); the verdict then says nothing and must not be shown as "covered". Added later.
+   */
+  noProducts: z.boolean().optional(),
   /** Past campaigns: what happened against the plan. */
   outcome: z
     .object({

@@ -146,7 +146,8 @@ function checkCampaign(core: Core, head: CampaignHead, demand: Demand, context: 
         }
       : null;
   const { unitsPerProduct: _kept, ...row } = head;
-  return { ...row, phase, verdict, products, outcome };
+  // No product checked is not "enough stock": the screen says there is nothing to check instead.
+  return { ...row, phase, verdict, products, outcome, noProducts: products.length === 0 };
 }
 
 /** Every campaign (the shop's promotions), planned and running first, then past ones newest first. */

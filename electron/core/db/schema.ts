@@ -181,6 +181,8 @@ export interface OrderLinesTable {
   reconciliationType: string | null;
   /** Returnable-packaging deposit (kaucja), whole line: paid by the buyer, outside the taxable amount. */
   depositGrosze: number | null;
+  /** Allegro's discount types on the line (`discounts[].type`: CAMPAIGN, COUPON, BUNDLE…), distinct, sorted, comma-joined; null = none or not said. */
+  discountTypes: string | null;
 }
 
 export interface ReservationsTable {

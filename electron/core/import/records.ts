@@ -21,6 +21,8 @@ export interface OrderLineRecord {
   reconciliationType?: string | null;
   /** Deposit (kaucja) for the whole line, grosze; absent = the file has no such field (older CSV layout). */
   depositGrosze?: number | null;
+  /** Allegro's discount types on the line, distinct, sorted, comma-joined (null = none); absent = the file does not say (CSV). */
+  discountTypes?: string | null;
   /** CSV only: the line's own row, for the order's raw JSON. */
   rawRow?: Record<string, string>;
 }

@@ -16,6 +16,7 @@ import * as orderSortIndexes from './2026-12-07-19-order-sort-indexes';
 import * as atRiskChanges from './2026-12-07-20-at-risk-changes';
 import * as orderRegisterFields from './2026-12-07-21-order-register-fields';
 import * as productCategory from './2026-12-07-22-product-category';
+import * as lineDiscounts from './2026-12-07-23-line-discounts';
 import * as importRowVersions from './2026-12-07-11-import-row-versions';
 import * as invoiceListReopen from './2026-12-07-14-invoice-list-reopen';
 
@@ -43,6 +44,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-20-at-risk-changes': atRiskChanges,
   '2026-12-07-21-order-register-fields': orderRegisterFields,
   '2026-12-07-22-product-category': productCategory,
+  '2026-12-07-23-line-discounts': lineDiscounts,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1)!;

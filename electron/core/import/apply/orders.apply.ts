@@ -99,6 +99,8 @@ function lineColumns(l: OrderLineRecord): Record<string, Value> {
     // Set only by a file that has the fields (an older CSV layout has no Deposit: it leaves the line's as it is).
     ...(l.reconciliationGrosze !== undefined ? { reconciliation_grosze: l.reconciliationGrosze, reconciliation_type: l.reconciliationType ?? null } : {}),
     ...(l.depositGrosze !== undefined ? { deposit_grosze: l.depositGrosze } : {}),
+    // Likewise the discounts: the CSV does not carry them and must not clear what an API file said.
+    ...(l.discountTypes !== undefined ? { discount_types: l.discountTypes } : {}),
   };
 }
 

@@ -68,6 +68,22 @@ export function ownerDateTime(iso: string | null): string {
 }
 
 /**
+ * The line's Allegro discount types (`lineItems[].discounts[].type`), distinct and sorted, joined with commas;
+ * null when none. Raw strings (the enum grows, FORMATS.md §2.5), trimmed and capped so a hostile file cannot
+ * park a long text on every line.
+ */
+function discountTypes(value: unknown): string | null {
+  if (!Array.isArray(value) || value.length === 0) return null;
+  const types = new Set<string>();
+  for (const d of value) {
+    const raw = obj(d)?.type;
+    const type = typeof raw === 'string' ? raw.trim().toUpperCase() : null;
+    if (type && /^[A-Z0-9_]{1,40}$/.test(type)) types.add(type);
+  }
+  return types.size > 0 ? [...types].sort().join(',') : null;
+}
+
+/**
  * One checkout form → an order record, or null when the order cannot be imported (the problems say
  * why, with the JSON path). Lenient with everything Allegro marks optional, strict with what a shop
  * needs: the id, the total to pay, line items with quantities and prices, a purchase date.
@@ -190,6 +206,7 @@ export function normalizeCheckoutForm(form: Json, path: string, problems: Proble
         reconciliationGrosze: topUp.ok && topUp.value !== null ? topUp.value * (typeof topUpUnits === 'number' && Number.isSafeInteger(topUpUnits) && topUpUnits >= 0 ? topUpUnits : quantity) : null,
         reconciliationType: topUp.ok && topUp.value !== null ? str(at(item, 'reconciliation', 'type')) : null,
         depositGrosze: deposit.ok && deposit.value !== null ? deposit.value * quantity : null,
+        discountTypes: discountTypes(item.discounts),
       });
     }
   });

@@ -39,7 +39,8 @@ function CampaignCard({ campaign }: { campaign: CampaignRow }) {
             {campaign.name}
           </Typography>
           <Chip size="small" label={t(campaign.phase)} variant="outlined" />
-          {!past && <Chip size="small" color={VERDICT_COLOR[campaign.verdict]} label={t(campaign.verdict)} data-verdict={campaign.verdict} />}
+          {!past && campaign.noProducts && <Chip size="small" label={t('nothingToCheck')} data-verdict="none" />}
+          {!past && !campaign.noProducts && <Chip size="small" color={VERDICT_COLOR[campaign.verdict]} label={t(campaign.verdict)} data-verdict={campaign.verdict} />}
           <Typography variant="body2" color="text.secondary">
             {format.date(campaign.startsAt)} – {format.date(campaign.endsAt)}
             {' · '}
@@ -47,6 +48,11 @@ function CampaignCard({ campaign }: { campaign: CampaignRow }) {
             {campaign.category ? ` · ${t('categoryInfo', { category: campaign.category })}` : ''}
           </Typography>
         </Stack>
+        {campaign.noProducts && (
+          <Alert severity="info" sx={{ mb: 1 }} data-testid="campaign-no-products">
+            {t(campaign.category ? 'noProductsCategory' : 'noProducts')}
+          </Alert>
+        )}
         {campaign.outcome && (
           <Alert severity={campaign.outcome.stockOutRatePct > 0 ? 'warning' : 'info'} sx={{ mb: 1 }} data-testid="campaign-outcome">
             {t('outcome', { planned: campaign.outcome.plannedUnits, sold: campaign.outcome.soldUnits, accuracy: campaign.outcome.forecastAccuracyPct, outRate: campaign.outcome.stockOutRatePct })}
