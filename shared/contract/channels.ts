@@ -106,6 +106,7 @@ export const CHANNELS = [
   'planning.saveSupplier',
   'planning.assignSupplier',
   'planning.classes',
+  'planning.slotting',
   'planning.reorder',
   'planning.purchaseOrders',
   'planning.createPurchaseOrder',
@@ -113,6 +114,7 @@ export const CHANNELS = [
   'planning.printPurchaseOrder',
   'planning.campaigns',
   'planning.saveCampaign',
+  'planning.seenPromotions',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -91,6 +91,31 @@ export const supplierInput = z.strictObject({
 
 /* ---------- demand, ABC/XYZ, reorder proposals ---------- */
 
+/** One product of the slotting hint (planning.slotting). */
+export const slottingProduct = z.object({
+  productId: z.number().int(),
+  sku: z.string(),
+  name: z.string(),
+  /** Its home shelf's code; null = none (counts as far). */
+  shelf: z.string().nullable(),
+  /** Units sold over the 13-week window planning.classes judges by. */
+  unitsSold: z.number().int(),
+  abc: z.enum(['A', 'B', 'C']),
+});
+export type SlottingProduct = z.infer<typeof slottingProduct>;
+
+export const slottingOutput = z.object({
+  /** settings.nearPackingShelves: shelf code prefixes nearest the packing table; empty = not set, lists empty. */
+  nearShelves: z.array(z.string()),
+  /** A-products whose home shelf is not a near one, most sold first (at most 50); each paired with a near C-product to swap with. */
+  farA: z.array(slottingProduct.extend({ swapWith: slottingProduct.nullable() })),
+  farATotal: z.number().int(),
+  /** C-products on near shelves, least sold first (at most 50): the shelves to free for A-products. */
+  nearC: z.array(slottingProduct),
+  nearCTotal: z.number().int(),
+});
+export type SlottingOutput = z.infer<typeof slottingOutput>;
+
 export const ABC = ['A', 'B', 'C'] as const;
 export const XYZ = ['X', 'Y', 'Z'] as const;
 
@@ -219,6 +244,8 @@ export const campaignRow = z.object({
   upliftX100: z.number().int().nullable(),
   /** A campaign for a whole category: its products at the time of the check; null (or absent) = the listed products. */
   category: z.string().nullable().optional(),
+  /** Kept from a promotion seen in an Allegro import: its discount type (CAMPAIGN, COUPON…); null (or absent) = typed by hand. */
+  allegroDiscountType: z.string().nullable().optional(),
   phase: z.enum(['planned', 'running', 'past']),
   verdict: z.enum(CAMPAIGN_VERDICTS),
   products: z.array(campaignProductCheck),
@@ -255,10 +282,31 @@ export const saveCampaignInput = z
     /** Expected sales as a multiple of normal (×100: 200 = twice); or units per product below. */
     upliftX100: z.number().int().min(100).max(10_000).optional(),
     unitsPerProduct: wholeUnits(1, 1_000_000, { label: { pl: 'Sztuk na produkt', en: 'Units per product' } }).optional(),
+    /** Kept from a promotion seen in an Allegro import (planning.seenPromotions): its discount type. */
+    allegroDiscountType: z.string().regex(/^[A-Z0-9_]{1,40}$/).optional(),
   })
   .refine((v) => v.endsOn >= v.startsOn, { message: 'The campaign ends before it starts.', path: ['endsOn'] })
   .refine((v) => (v.upliftX100 === undefined) !== (v.unitsPerProduct === undefined), { message: 'Give either the multiple or the units.', path: ['upliftX100'] })
   .refine((v) => (v.productIds === undefined) !== (v.category === undefined), { message: 'Give either the products or a category.', path: ['productIds'] });
+
+/** A promotion the shop ran on Allegro, found in imported orders: lines sold with one discount type over a run of days. */
+export const seenPromotionRow = z.object({
+  /** Allegro's `lineItems[].discounts[].type`, raw: CAMPAIGN, COUPON, BUNDLE, UNIT_PERCENTAGE_DISCOUNT… */
+  discountType: z.string(),
+  /** First and last Warsaw day (YYYY-MM-DD) a line was sold with it; quiet days of up to SEEN_GAP_DAYS do not split it. */
+  startsOn: z.string(),
+  endsOn: z.string(),
+  products: z.array(z.object({ productId: z.number().int(), sku: z.string(), name: z.string(), discountedUnits: z.number().int() })),
+  /** Units sold with the discount. */
+  discountedUnits: z.number().int(),
+  /** All units of those products sold in those days (with the discount or not), as a campaign's outcome counts them. */
+  soldUnits: z.number().int(),
+  /** Daily sales in those days ÷ the 4 weeks before, ×100, as for a past campaign; null = too few sales before to tell. */
+  measuredUpliftX100: z.number().int().nullable(),
+  /** The campaign the owner kept from it (same type and days); null = not kept. */
+  campaignId: z.number().int().nullable(),
+});
+export type SeenPromotionRow = z.infer<typeof seenPromotionRow>;
 
 export const planningContract = {
   'planning.atRisk': defineChannel({
@@ -290,6 +338,12 @@ export const planningContract = {
     access: 'staff',
     input: z.strictObject({ productIds: z.array(id).max(2000) }),
     output: z.array(productClass),
+  }),
+  'planning.slotting': defineChannel({
+    summary: 'Slotting hint: A-products (by sales value) whose shelf is not one of the shelves nearest the packing table (settings.nearPackingShelves), most sold first, and C-products on those shelves to swap with.',
+    access: 'staff',
+    input: noInput,
+    output: slottingOutput,
   }),
   'planning.reorder': defineChannel({
     summary: 'Reorder proposals grouped by supplier: sales velocity, safety stock for the service level, reorder point and quantity.',
@@ -326,6 +380,12 @@ export const planningContract = {
     access: 'staff',
     input: noInput,
     output: z.array(campaignRow),
+  }),
+  'planning.seenPromotions': defineChannel({
+    summary: 'Promotions seen in Allegro imports: discounted order lines grouped by discount type and run of days, with units sold and the uplift measured against the 4 weeks before.',
+    access: 'staff',
+    input: noInput,
+    output: z.array(seenPromotionRow),
   }),
   'planning.saveCampaign': defineChannel({
     summary: 'Plan a campaign: name, dates, products or a whole category, expected uplift (a multiple of normal sales or units).',

@@ -24,12 +24,13 @@ interface CampaignHead {
   note: string | null;
   upliftX100: number | null;
   category: string | null;
+  allegroDiscountType: string | null;
   /** Units per product of a category campaign (a listed one keeps them on its items). */
   unitsPerProduct: number | null;
 }
 
 const HEAD_SQL = `SELECT p.id, p.name, p.starts_at AS startsAt, p.ends_at AS endsAt, p.note, c.uplift_x100 AS upliftX100,
-    c.category, c.units_per_product AS unitsPerProduct
+    c.category, c.units_per_product AS unitsPerProduct, c.allegro_discount_type AS allegroDiscountType
   FROM promotions p LEFT JOIN campaign_plans c ON c.promotion_id = p.id`;
 const ITEMS_SQL = 'SELECT product_id AS productId, expected_units AS expectedUnits FROM promotion_items WHERE promotion_id = ? ORDER BY product_id';
 // A category campaign checks the category's products as they are now: one moved into "Karmy" since is checked too.
@@ -60,6 +61,37 @@ function measured(d: ProductDemand, from: number, to: number): { units: number; 
     if (d.stockOut[i]) outDays++;
   }
   return { units, days, outDays };
+}
+
+/**
+ * The multiple a past campaign brought, ×100: per product-day, its daily sales against the same products'
+ * normal day (units per product-day with stock) in the BASELINE_DAYS before it. Too few sales before it to
+ * compare with: no multiple (a handful of units would make a noise of ×15 the default of the next campaign).
+ */
+export function measuredMultipleX100(m: { sold: number; productDays: number; baselineUnits: number; baselineDays: number }): number | null {
+  const baselineDaily = m.baselineDays > 0 ? m.baselineUnits / m.baselineDays : 0;
+  return m.baselineUnits >= MIN_BASELINE_UNITS && baselineDaily > 0 && m.productDays > 0 ? Math.round((m.sold / m.productDays / baselineDaily) * 100) : null;
+}
+
+/** Sales of the products over Warsaw days [startDay, endDay] and the BASELINE_DAYS before, as the campaign outcome measures them. */
+export function measureSpan(demand: Demand, productIds: Iterable<number>, startDay: string, endDay: string): { sold: number; measuredUpliftX100: number | null } {
+  const startIdx = dayIndex(demand, startDay);
+  const days = daysBetween(startDay, endDay) + 1;
+  let sold = 0;
+  let productDays = 0;
+  let baselineUnits = 0;
+  let baselineDays = 0;
+  for (const id of productIds) {
+    const d = demand.byProduct.get(id);
+    if (!d) continue;
+    const during = measured(d, startIdx, startIdx + days);
+    const before = measured(d, startIdx - BASELINE_DAYS, startIdx);
+    sold += during.units;
+    productDays += during.days;
+    baselineUnits += before.units;
+    baselineDays += before.days - before.outDays;
+  }
+  return { sold, measuredUpliftX100: measuredMultipleX100({ sold, productDays, baselineUnits, baselineDays }) };
 }
 
 function checkCampaign(core: Core, head: CampaignHead, demand: Demand, context: { suppliers: ReturnType<typeof productSuppliers>; onOrder: ReturnType<typeof onOrderByProduct>; now: Date }): CampaignRow {
@@ -130,8 +162,6 @@ function checkCampaign(core: Core, head: CampaignHead, demand: Demand, context: 
     });
   }
   products.sort((a, b) => WORST[b.verdict] - WORST[a.verdict] || b.shortfall - a.shortfall || a.sku.localeCompare(b.sku));
-  // Units per product-day with stock in the weeks before: the same products' normal day.
-  const baselineDaily = baselineDays > 0 ? baselineUnits / baselineDays : 0;
   const outcome =
     phase === 'past'
       ? {
@@ -139,10 +169,7 @@ function checkCampaign(core: Core, head: CampaignHead, demand: Demand, context: 
           soldUnits: sold,
           forecastAccuracyPct: planned > 0 ? Math.round((sold / planned) * 100) : 0,
           stockOutRatePct: productDays > 0 ? Math.round((outDays / productDays) * 100) : 0,
-          // Per product-day: the campaign's daily sales against the same products' normal day before it.
-          // Too few sales before it to compare with: no multiple (a handful of units would make a noise of
-          // ×15 the default of the next campaign).
-          measuredUpliftX100: baselineUnits >= MIN_BASELINE_UNITS && baselineDaily > 0 && productDays > 0 ? Math.round((sold / productDays / baselineDaily) * 100) : null,
+          measuredUpliftX100: measuredMultipleX100({ sold, productDays, baselineUnits, baselineDays }),
         }
       : null;
   const { unitsPerProduct: _kept, ...row } = head;
@@ -186,15 +213,15 @@ export function saveCampaign(core: Core, input: SaveInput, actor: Actor): Campai
         input.name, startOfWarsawDay(input.startsOn), endOfWarsawDay(input.endsOn), at, at,
       ).lastInsertRowid,
     );
-    prepared(core.sqlite, 'INSERT INTO campaign_plans (promotion_id, uplift_x100, category, units_per_product) VALUES (?, ?, ?, ?)').run(
-      id, input.upliftX100 ?? null, category, category !== null ? (input.unitsPerProduct ?? null) : null,
+    prepared(core.sqlite, 'INSERT INTO campaign_plans (promotion_id, uplift_x100, category, units_per_product, allegro_discount_type) VALUES (?, ?, ?, ?, ?)').run(
+      id, input.upliftX100 ?? null, category, category !== null ? (input.unitsPerProduct ?? null) : null, input.allegroDiscountType ?? null,
     );
     for (const productId of ids) {
       if (!prepared(core.sqlite, 'SELECT 1 FROM products WHERE id = ?').get(productId)) throw new DomainError('not_found', `There is no product with id ${productId}.`, { productId });
       prepared(core.sqlite, 'INSERT INTO promotion_items (promotion_id, product_id, promo_price_grosze, expected_units) VALUES (?, ?, NULL, ?)').run(id, productId, input.unitsPerProduct ?? null);
     }
     prepared(core.sqlite, 'INSERT INTO audit_log (at, actor, action, entity, entity_id, details_json) VALUES (?, ?, ?, ?, ?, ?)').run(
-      at, actor, 'campaign.create', 'promotion', String(id), JSON.stringify(category !== null ? { name: input.name, category } : { name: input.name, products: ids.length }),
+      at, actor, 'campaign.create', 'promotion', String(id), JSON.stringify({ ...(category !== null ? { name: input.name, category } : { name: input.name, products: ids.length }), ...(input.allegroDiscountType ? { allegroDiscountType: input.allegroDiscountType } : {}) }),
     );
     return id;
   })();
