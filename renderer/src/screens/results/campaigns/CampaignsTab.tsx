@@ -17,6 +17,7 @@ import { useT } from '../../../i18n/i18n';
 import type { ResultsTabProps } from '../results-tabs';
 import { CampaignForm, lastUplift } from './CampaignForm';
 import { campaignsMessages } from './campaigns.messages';
+import { SeenPromotions } from './SeenPromotions';
 
 const VERDICT_COLOR = { covered: 'success', at_risk: 'warning', not_covered: 'error' } as const;
 
@@ -39,6 +40,7 @@ function CampaignCard({ campaign }: { campaign: CampaignRow }) {
             {campaign.name}
           </Typography>
           <Chip size="small" label={t(campaign.phase)} variant="outlined" />
+          {campaign.allegroDiscountType && <Chip size="small" label={t('fromAllegro')} variant="outlined" color="info" />}
           {!past && campaign.noProducts && <Chip size="small" label={t('nothingToCheck')} data-verdict="none" />}
           {!past && !campaign.noProducts && <Chip size="small" color={VERDICT_COLOR[campaign.verdict]} label={t(campaign.verdict)} data-verdict={campaign.verdict} />}
           <Typography variant="body2" color="text.secondary">
@@ -126,6 +128,7 @@ export default function CampaignsTab(_props: ResultsTabProps) {
           }}
         />
       )}
+      <SeenPromotions onKept={list.reload} />
       <ErrorAlert error={list.error} onRetry={list.reload} />
       {list.data && list.data.length === 0 && <Alert severity="info">{t('none')}</Alert>}
       {list.data?.map((c) => <CampaignCard key={c.id} campaign={c} />)}
