@@ -303,7 +303,7 @@ export const seenPromotionRow = z.object({
   soldUnits: z.number().int(),
   /** Daily sales in those days ÷ the 4 weeks before, ×100, as for a past campaign; null = too few sales before to tell. */
   measuredUpliftX100: z.number().int().nullable(),
-  /** The campaign the owner kept from it (same type and days); null = not kept. */
+  /** The campaign the owner kept from it (same type and days) or typed by hand for the same days; null = none. */
   campaignId: z.number().int().nullable(),
 });
 export type SeenPromotionRow = z.infer<typeof seenPromotionRow>;

@@ -54,7 +54,10 @@ export function listSeenPromotions(core: Core): SeenPromotionRow[] {
   const demand = readDemand(core.sqlite, now);
   const kept = prepared(
     core.sqlite,
-    'SELECT p.id FROM promotions p JOIN campaign_plans c ON c.promotion_id = p.id WHERE c.allegro_discount_type = ? AND p.starts_at = ? AND p.ends_at = ? ORDER BY p.id DESC LIMIT 1',
+    // Kept from this promotion, or typed by hand for the same days (the owner entered the Allegro campaign
+    // himself): either way it is in the campaigns already and offering it again would make a twin.
+    `SELECT p.id FROM promotions p LEFT JOIN campaign_plans c ON c.promotion_id = p.id
+      WHERE p.starts_at = ? AND p.ends_at = ? AND (c.allegro_discount_type = ? OR c.allegro_discount_type IS NULL) ORDER BY p.id DESC LIMIT 1`,
   ).pluck();
   return spans
     .sort((a, b) => b.startsOn.localeCompare(a.startsOn) || a.type.localeCompare(b.type))
@@ -70,7 +73,7 @@ export function listSeenPromotions(core: Core): SeenPromotionRow[] {
         discountedUnits: products.reduce((n, p) => n + p.discountedUnits, 0),
         soldUnits: measured.sold,
         measuredUpliftX100: measured.measuredUpliftX100,
-        campaignId: (kept.get(s.type, startOfWarsawDay(s.startsOn), endOfWarsawDay(s.endsOn)) as number | undefined) ?? null,
+        campaignId: (kept.get(startOfWarsawDay(s.startsOn), endOfWarsawDay(s.endsOn), s.type) as number | undefined) ?? null,
       };
     });
 }

@@ -80,6 +80,19 @@ describe('promotions seen in Allegro imports', () => {
     expect(again.map((s) => s.campaignId)).toEqual([null, null, kept.id]);
   });
 
+  it('does not offer again a promotion the owner typed in by hand for the same days', async () => {
+    const { core, a } = await shop();
+    const typed = await call(core, 'planning.saveCampaign', { name: 'Moja promocja', startsOn: '2026-11-25', endsOn: '2026-11-25', productIds: [a], upliftX100: 150 });
+    // Another Allegro type on the same days is a different promotion: a campaign kept from a CAMPAIGN is not a COUPON.
+    await call(core, 'planning.saveCampaign', { name: 'Kampania', startsOn: '2026-12-03', endsOn: '2026-12-03', productIds: [a], upliftX100: 150, allegroDiscountType: 'COUPON' });
+    const seen = await call(core, 'planning.seenPromotions', {});
+    expect(seen.map((s) => [s.discountType, s.startsOn, s.campaignId])).toEqual([
+      ['CAMPAIGN', '2026-12-03', null],
+      ['COUPON', '2026-11-25', typed.id],
+      ['CAMPAIGN', '2026-11-16', null],
+    ]);
+  });
+
   it('refuses a discount type that is not an Allegro enum word', async () => {
     const { core, a } = await shop();
     await expect(call(core, 'planning.saveCampaign', { name: 'X', startsOn: '2026-11-16', endsOn: '2026-11-20', productIds: [a], upliftX100: 200, allegroDiscountType: 'campaign; drop' })).rejects.toThrow();
