@@ -107,6 +107,7 @@ export const CHANNELS = [
   'planning.assignSupplier',
   'planning.classes',
   'planning.slotting',
+  'planning.slotting',
   'planning.reorder',
   'planning.purchaseOrders',
   'planning.createPurchaseOrder',

@@ -60,6 +60,11 @@ export const settingsSchema = z.object({
    * JPK_V7 marker TP in the accountant's files. Empty: none.
    */
   relatedPartyNips: z.array(z.string().regex(/^\d{10}$/)).max(500),
+  /**
+   * Shelves nearest the packing table, as shelf code prefixes ("A-01", "A-02", or "A-" for a whole row):
+   * the slotting hint (planning.slotting) wants A-products there. Empty: not set. Optional: added later.
+   */
+  nearPackingShelves: z.array(z.string().max(40)).max(200).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -85,6 +90,7 @@ export const settingsInput = settingsSchema
     returnInstruction: plainText({ max: 2000, multiline: true, label: { pl: 'Informacja o zwrotach', en: 'Return instructions' } }),
     backupKeep: wholeUnits(1, 365, { label: { pl: 'Liczba kopii', en: 'Backups kept' } }),
     relatedPartyNips: z.array(nipField().refine((nip) => nip !== '', 'an empty NIP')).max(500),
+    nearPackingShelves: z.array(plainText({ min: 1, max: 40, label: { pl: 'Półka', en: 'Shelf' } })).max(200),
   })
   .partial()
   .strict();

@@ -19,6 +19,7 @@ export const DEFAULT_SETTINGS: Settings = {
   correctionSeries: 'KOR {n}/{mm}/{rrrr}',
   salesRecording: 'per_order',
   relatedPartyNips: [],
+  nearPackingShelves: [],
 };
 
 const SETTINGS_KEYS = Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>;

@@ -32,6 +32,7 @@ const NEVER_WAIT = new Set<Channel>([
   'stock.stocktakeSheet',
   'stock.locations',
   'planning.slotting',
+  'planning.slotting',
   'orders.list',
   'orders.facets',
   'orders.get',

@@ -141,6 +141,7 @@ export default function SettingsScreen() {
                   <Grid size={{ xs: 12, md: 6 }}>{field('handlingTimeDays', { type: 'number', hint: t('handlingTimeHint') })}</Grid>
                   <Grid size={{ xs: 12, md: 6 }}>{field('backupKeep', { type: 'number' })}</Grid>
                   <Grid size={12}>{field('returnInstruction', { multiline: true, rows: 3, hint: t('returnInstructionHint') })}</Grid>
+                  <Grid size={12}>{field('nearPackingShelves', { hint: t('nearPackingShelvesHint') })}</Grid>
                 </Grid>
               </CardContent>
             </Card>
