@@ -107,7 +107,6 @@ export const CHANNELS = [
   'planning.assignSupplier',
   'planning.classes',
   'planning.slotting',
-  'planning.slotting',
   'planning.reorder',
   'planning.purchaseOrders',
   'planning.createPurchaseOrder',

@@ -116,31 +116,6 @@ export const slottingOutput = z.object({
 });
 export type SlottingOutput = z.infer<typeof slottingOutput>;
 
-/** One product of the slotting hint (planning.slotting). */
-export const slottingProduct = z.object({
-  productId: z.number().int(),
-  sku: z.string(),
-  name: z.string(),
-  /** Its home shelf's code; null = none (counts as far). */
-  shelf: z.string().nullable(),
-  /** Units sold over the 13-week window planning.classes judges by. */
-  unitsSold: z.number().int(),
-  abc: z.enum(['A', 'B', 'C']),
-});
-export type SlottingProduct = z.infer<typeof slottingProduct>;
-
-export const slottingOutput = z.object({
-  /** settings.nearPackingShelves: shelf code prefixes nearest the packing table; empty = not set, lists empty. */
-  nearShelves: z.array(z.string()),
-  /** A-products whose home shelf is not a near one, most sold first (at most 50); each paired with a near C-product to swap with. */
-  farA: z.array(slottingProduct.extend({ swapWith: slottingProduct.nullable() })),
-  farATotal: z.number().int(),
-  /** C-products on near shelves, least sold first (at most 50): the shelves to free for A-products. */
-  nearC: z.array(slottingProduct),
-  nearCTotal: z.number().int(),
-});
-export type SlottingOutput = z.infer<typeof slottingOutput>;
-
 export const ABC = ['A', 'B', 'C'] as const;
 export const XYZ = ['X', 'Y', 'Z'] as const;
 
@@ -363,12 +338,6 @@ export const planningContract = {
     access: 'staff',
     input: z.strictObject({ productIds: z.array(id).max(2000) }),
     output: z.array(productClass),
-  }),
-  'planning.slotting': defineChannel({
-    summary: 'Slotting hint: A-products (by sales value) whose shelf is not one of the shelves nearest the packing table (settings.nearPackingShelves), most sold first, and C-products on those shelves to swap with.',
-    access: 'staff',
-    input: noInput,
-    output: slottingOutput,
   }),
   'planning.slotting': defineChannel({
     summary: 'Slotting hint: A-products (by sales value) whose shelf is not one of the shelves nearest the packing table (settings.nearPackingShelves), most sold first, and C-products on those shelves to swap with.',

@@ -7,7 +7,6 @@ import { reorderProposals } from '../suppliers/reorder.service';
 import { assignSupplier, listSuppliers, saveSupplier } from '../suppliers/suppliers.service';
 import { readDemand } from './demand';
 import { slottingHint } from './slotting.query';
-import { slottingHint } from './slotting.query';
 
 /** Handlers of the planning area (see shared/contract/planning.contract.ts). */
 export const planningHandlers: AreaHandlers<'planning.'> = {
@@ -22,7 +21,6 @@ export const planningHandlers: AreaHandlers<'planning.'> = {
       return d ? [{ productId, abc: d.abc, xyz: d.xyz }] : [];
     });
   },
-  'planning.slotting': (_input, { core }) => slottingHint(core),
   'planning.slotting': (_input, { core }) => slottingHint(core),
   'planning.reorder': ({ serviceLevel }, { core }) => reorderProposals(core, serviceLevel),
   'planning.purchaseOrders': (_input, { core }) => listPurchaseOrders(core),

@@ -32,7 +32,6 @@ const NEVER_WAIT = new Set<Channel>([
   'stock.stocktakeSheet',
   'stock.locations',
   'planning.slotting',
-  'planning.slotting',
   'orders.list',
   'orders.facets',
   'orders.get',
