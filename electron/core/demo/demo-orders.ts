@@ -42,6 +42,8 @@ interface Line {
   quantity: number;
   unitPrice: number;
   originalPrice: number;
+  /** order_lines.discount_types: set on a promo-price line of a promotion run on Allegro. */
+  discountTypes: string | null;
 }
 
 export interface OpenOrder {
@@ -191,7 +193,7 @@ export class DemoOrders {
     for (const l of lines) {
       writer.line({
         id: l.id, orderId, allegroLineId: rng.uuid(), offerId: l.offerId, sku: catalog.sku[l.product]!, name: l.name,
-        productId: l.product + 1, quantity: l.quantity, unitPrice: l.unitPrice, originalUnitPrice: l.originalPrice,
+        productId: l.product + 1, quantity: l.quantity, unitPrice: l.unitPrice, originalUnitPrice: l.originalPrice, discountTypes: l.discountTypes,
         vat: catalog.vat[l.product]!, at: iso(t),
       });
     }
@@ -273,6 +275,7 @@ export class DemoOrders {
       quantity,
       unitPrice: promoPrice ?? listPrice,
       originalPrice: listPrice,
+      discountTypes: promoPrice !== undefined ? (promo?.allegroDiscountType ?? null) : null,
     };
   }
 

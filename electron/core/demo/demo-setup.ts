@@ -24,6 +24,8 @@ export interface Promotion {
   endMs: number;
   /** Catalog index → promotional unit price in grosze. */
   prices: Map<number, number>;
+  /** Run on Allegro as this discount type: its promo-price lines carry it, as a checkout-forms import would keep them. */
+  allegroDiscountType: string | null;
 }
 
 export function writeShopSettings(writer: DemoWriter, seed: number, at: string): void {
@@ -155,7 +157,8 @@ export function writePromotions(
   let popularityTotal = 0;
   for (let i = 0; i < catalog.count; i++) popularityTotal += catalog.popularity[i]!;
   const plans = [
-    { name: 'Dni Kuchni –15%', prefix: 'KUCH-', count: 10, off: 15, startDays: -50, days: 7, note: 'Rabat na garnki, patelnie i akcesoria kuchenne.' },
+    // Run as an Allegro campaign: Kampanie shows it among the promotions seen in imports (issue 17.4).
+    { name: 'Dni Kuchni –15%', prefix: 'KUCH-', count: 10, off: 15, startDays: -50, days: 7, note: 'Rabat na garnki, patelnie i akcesoria kuchenne.', allegro: 'CAMPAIGN' },
     { name: 'Porządki w domu –10%', prefix: 'DOM-', count: 8, off: 10, startDays: -24, days: 5, note: 'Krótka akcja na pojemniki i akcesoria domowe.' },
     { name: 'Sezon w ogrodzie –20%', prefix: 'OGR-', count: 8, off: 20, startDays: 6, days: 10, note: 'Planowana promocja: zamówić towar z wyprzedzeniem.' },
   ];
@@ -175,6 +178,6 @@ export function writePromotions(
       prices.set(i, price);
     }
     writer.audit(at, 'promotion.create', 'promotion', id, { name: plan.name });
-    return { id, startMs, endMs, prices };
+    return { id, startMs, endMs, prices, allegroDiscountType: ('allegro' in plan ? plan.allegro : undefined) ?? null };
   });
 }

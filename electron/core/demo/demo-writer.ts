@@ -100,8 +100,8 @@ export function createDemoWriter(sqlite: SqliteDatabase) {
     ),
     line: sqlite.prepare(
       `INSERT INTO order_lines (id, order_id, allegro_line_id, offer_id, external_id, name, product_id, quantity,
-         unit_price_grosze, original_unit_price_grosze, currency, vat_rate, bought_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLN', ?, ?)`,
+         unit_price_grosze, original_unit_price_grosze, currency, vat_rate, bought_at, discount_types)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLN', ?, ?, ?)`,
     ),
     shipment: sqlite.prepare(
       `INSERT INTO shipments (order_id, carrier, tracking_number, allegro_shipment_id, dispatched_at, created_at)
@@ -176,9 +176,9 @@ export function createDemoWriter(sqlite: SqliteDatabase) {
     },
     line(l: {
       id: number; orderId: number; allegroLineId: string; offerId: string; sku: string; name: string; productId: number;
-      quantity: number; unitPrice: number; originalUnitPrice: number; vat: string; at: string;
+      quantity: number; unitPrice: number; originalUnitPrice: number; discountTypes: string | null; vat: string; at: string;
     }) {
-      s.line.run(l.id, l.orderId, l.allegroLineId, l.offerId, l.sku, l.name, l.productId, l.quantity, l.unitPrice, l.originalUnitPrice, l.vat, l.at);
+      s.line.run(l.id, l.orderId, l.allegroLineId, l.offerId, l.sku, l.name, l.productId, l.quantity, l.unitPrice, l.originalUnitPrice, l.vat, l.at, l.discountTypes);
     },
     shipment(orderId: number, carrier: string, tracking: string, allegroShipmentId: string, at: string) {
       s.shipment.run(orderId, carrier, tracking, allegroShipmentId, at, at);

@@ -40,5 +40,15 @@ describe('demo shop: planning screens', () => {
     expect(planned.products.length).toBeGreaterThan(0);
     // At least one product of the planned campaign is not covered by the shelf as it stands.
     expect(planned.products.some((p) => p.verdict !== 'covered')).toBe(true);
+
+    // 'Dni Kuchni' ran as an Allegro campaign (issue 17.4): its promo-price lines carry CAMPAIGN, seen over
+    // its own seven days and recognised as the campaign the owner typed in for them.
+    const kitchen = campaigns.find((c) => c.name.startsWith('Dni Kuchni'))!;
+    const seen = await call(t.core, 'planning.seenPromotions', {});
+    expect(seen.map((s) => s.discountType)).toEqual(['CAMPAIGN']);
+    // Same days as the typed-in campaign: it counts as kept (no twin offered).
+    expect(seen[0]!.campaignId).toBe(kitchen.id);
+    expect(seen[0]!.products.length).toBeGreaterThan(0);
+    expect(seen[0]!.products.every((p) => kitchen.products.some((k) => k.productId === p.productId))).toBe(true);
   });
 });
