@@ -7,15 +7,15 @@
 import type { SeenPromotionRow } from '../../../shared/contract/planning.contract';
 import type { Core } from '../create-core';
 import { endOfWarsawDay, warsawDate } from '../orders/dispatch-promise';
-import { readDemand } from '../planning/demand';
+import { readDemand, WINDOW_DAYS } from '../planning/demand';
 import { daysBetween, startOfWarsawDay } from '../results/at-risk/working-days';
 import { prepared } from '../stock/product.repository';
 import { measureSpan } from './campaigns.service';
 
 /** Days without a discounted sale that still belong to the same promotion (a quiet Sunday does not end it). */
 export const SEEN_GAP_DAYS = 2;
-/** How far back the list looks: the sales the uplift is measured from go back no further (planning/demand.ts). */
-const LOOKBACK_DAYS = 120;
+/** How far back the list looks: the daily sales the uplift is measured from go back no further (planning/demand.ts). */
+const LOOKBACK_DAYS = WINDOW_DAYS;
 const MAX_ROWS = 100;
 
 // Only the discounted lines (partial index order_lines_discounted); a line's own purchase time, else its order's.
