@@ -19,6 +19,7 @@ import { useFormat } from '../../../i18n/format';
 import { useT } from '../../../i18n/i18n';
 import type { ResultsTabProps } from '../results-tabs';
 import { PurchaseOrders } from './PurchaseOrders';
+import { SlottingCard } from './SlottingCard';
 import { Suppliers } from './Suppliers';
 import { reorderMessages } from './reorder.messages';
 
@@ -198,6 +199,7 @@ export default function ReorderTab(_props: ResultsTabProps) {
       {proposals.data?.groups.map((g) => (
         <GroupCard key={`${g.supplierId ?? 'none'}-${level}-${proposals.data!.computedAt}`} group={g} serviceLevel={level} suppliers={suppliers.data ?? []} onDone={reload} />
       ))}
+      <SlottingCard />
       <PurchaseOrders version={version} onChanged={reload} />
       <Suppliers suppliers={suppliers.data ?? []} onChanged={reload} />
     </Box>
