@@ -79,7 +79,8 @@ describe('a shop in a folder that does not exist', () => {
       let text = '';
       child.stdout.on('data', (chunk: Buffer) => {
         text += chunk.toString('utf8');
-        if (text.includes('is running at')) done(text);
+        // The lines come in chunks: wait for the last one of the start-up message, not the first.
+        if (text.includes('saved files go')) done(text);
       });
       child.on('exit', (code) => fail(new Error(`web.mjs exited (${code}): ${text}`)));
     });
