@@ -59,12 +59,15 @@ export function SlottingCard() {
                     <td>
                       {p.name} <Typography variant="caption" color="text.secondary">{p.sku}</Typography>
                     </td>
-                    <td>{p.shelf ?? t('noShelf')}</td>
+                    <td style={{ whiteSpace: 'nowrap' }}>{p.shelf ?? t('noShelf')}</td>
                     <td style={{ textAlign: 'right' }}>{t('pcs', { n: p.unitsSold })}</td>
                     <td>
                       {p.swapWith ? (
                         <>
-                          {p.swapWith.name} <Typography variant="caption" color="text.secondary">{t('onShelf', { shelf: p.swapWith.shelf ?? '' })}</Typography>
+                          {p.swapWith.name}{' '}
+                          <Typography variant="caption" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>
+                            {t('onShelf', { shelf: p.swapWith.shelf ?? '' })}
+                          </Typography>
                         </>
                       ) : (
                         <Typography variant="body2" color="text.secondary" component="span">
