@@ -1,6 +1,8 @@
 import { expect, it } from 'vitest';
+import { call } from '../../electron/core/dispatch';
 import { GridPager } from './pages/grid-pager';
 import { HomePage } from './pages/home.page';
+import { PlanningPage } from './pages/planning.page';
 import { ProfileGatePage } from './pages/profile-gate.page';
 import { ShellPage } from './pages/shell.page';
 import { describeE2E } from './support/e2e-app';
@@ -293,6 +295,44 @@ describeE2E(
       await expect.poll(() => header('boughtAt').getAttribute('aria-sort')).toMatch(/ascending|descending/);
       if ((await header('boughtAt').getAttribute('aria-sort')) === 'ascending') await header('boughtAt').click();
       await expect.poll(() => header('boughtAt').getAttribute('aria-sort')).toBe('descending');
+    });
+
+    it('stock: the "Kategoria" filter next to "Półka" shows only that category\'s products (issue 17)', async () => {
+      const { category, n } = sql().prepare('SELECT category, count(*) AS n FROM products WHERE category IS NOT NULL AND archived = 0 GROUP BY category ORDER BY n, category LIMIT 1').get() as { category: string; n: number };
+      await new ShellPage(app.page).goTo('stock');
+      const pager = new GridPager(app.page);
+      await pager.rows.first().waitFor();
+      const before = await pager.rowIds();
+      await app.page.getByRole('combobox', { name: 'Kategoria' }).click();
+      await app.page.getByRole('option', { name: category, exact: true }).click();
+      const ids = await pager.waitForRowsOtherThan(before);
+      expect(ids.length).toBe(Math.min(n, 50));
+      const inCategory = sql().prepare('SELECT count(*) FROM products WHERE category = ? AND id IN (SELECT value FROM json_each(?))').pluck().get(category, JSON.stringify(ids.map(Number)));
+      expect(inCategory).toBe(ids.length);
+      await app.page.screenshot({ path: '/tmp/slot-stock-category.png' });
+      await app.page.getByRole('combobox', { name: 'Kategoria' }).click();
+      await app.page.getByRole('option', { name: 'Wszystkie kategorie' }).click();
+      await pager.waitForText(/^1–50 /);
+    });
+
+    it('Wyniki: the slotting hint asks for the near shelves, then lists far A-products once they are set in Ustawienia (issue 17)', async () => {
+      const planning = new PlanningPage(app.page);
+      await planning.open('reorder');
+      const card = app.page.getByTestId('slotting-card');
+      await card.getByText('Półki najbliżej stołu pakowania', { exact: false }).waitFor();
+      await card.scrollIntoViewIfNeeded();
+      await app.page.screenshot({ path: '/tmp/slot-slotting-unset.png' });
+      await card.getByRole('button', { name: 'Otwórz Ustawienia' }).click();
+      await app.page.getByLabel('Półki najbliżej stołu pakowania').fill('A-01');
+      await app.page.getByRole('button', { name: 'Zapisz ustawienia' }).click();
+      await expect.poll(() => sql().prepare("SELECT value FROM settings WHERE key = 'nearPackingShelves'").pluck().get()).toBe('["A-01"]');
+      await planning.open('reorder');
+      await card.locator('tr[data-product]').first().waitFor();
+      const expected = await call(app.harness.core, 'planning.slotting', {});
+      expect(expected.farA.length).toBeGreaterThan(0);
+      expect(await card.locator('tr[data-product]').first().getAttribute('data-product')).toBe(expected.farA[0]!.sku);
+      await card.scrollIntoViewIfNeeded();
+      await app.page.screenshot({ path: '/tmp/slot-slotting.png' });
     });
   },
   { browser: { viewport: { width: 1366, height: 768 } } },
