@@ -1,4 +1,5 @@
 import { closeCoreFully } from '../../electron/core/backup/restore.service';
+import type { Core } from '../../electron/core/create-core';
 import { callChannel, mustCall } from '../lib/api';
 import type { BenchCase } from '../lib/context';
 import { failed, judged, notAvailable, type Row, skipped } from '../lib/report';
@@ -30,6 +31,22 @@ function periods(today: string): Array<{ from: string; to: string }> {
 }
 
 /**
+ * The demo shop plans campaigns for listed products only; Wyniki also reads campaigns for a whole
+ * category (each product of the category on each campaign day), so the shop gets one, over the weeks
+ * and months switched below, once (it is kept in the cached shop).
+ */
+async function ensureCategoryCampaign(core: Core, today: string, log: (line: string) => void): Promise<void> {
+  const planned = core.sqlite.prepare('SELECT count(*) AS n FROM campaign_plans WHERE category IS NOT NULL').get() as { n: number };
+  if (planned.n > 0) return;
+  const biggest = core.sqlite
+    .prepare('SELECT category, count(*) AS n FROM products WHERE category IS NOT NULL AND archived = 0 GROUP BY category ORDER BY n DESC, category LIMIT 1')
+    .get() as { category: string; n: number } | undefined;
+  if (!biggest) return;
+  await mustCall(core, 'planning.saveCampaign', { name: `Bench: ${biggest.category}`, startsOn: addDays(today, -100), endsOn: addDays(today, 14), category: biggest.category, upliftX100: 200 });
+  log(`  planned a campaign for the whole category '${biggest.category}' (${biggest.n} products)`);
+}
+
+/**
  * Wyniki's period switch (`results.summary`: a week or a month and the one before it, every number,
  * chart series and table of the fulfilment tab). The first call on a shop that never opened Wyniki
  * computes the kept facts of every order once (reported as its own row); afterwards a switch reads only
@@ -50,6 +67,7 @@ export const resultsCase: BenchCase = async (ctx) => {
       try {
         const today = new Date().toISOString().slice(0, 10);
         const list = periods(today);
+        await ensureCategoryCampaign(core, today, ctx.log);
         const t0 = performance.now();
         const probe = await callChannel<{ pendingOrders: number }>(core, 'results.summary', list[0]);
         if (!probe.ok) {

@@ -3,6 +3,7 @@ import type { Core } from '../create-core';
 import { checkPeriod, type Period, previousPeriod } from './period';
 import { rate } from './percentiles';
 import { type Stage, STAGES } from './aggregates';
+import { type CampaignDays, campaignDays } from './campaign-days';
 import { refreshOrderFacts } from './results-facts';
 import { refreshStockouts } from './stockouts';
 import { addDays, warsawDayOf } from './warsaw-days';
@@ -101,37 +102,6 @@ export function refreshResults(core: Core, budgetMs?: number): { orders: number;
   return { orders: orders.done, products, pendingOrders: orders.remaining };
 }
 
-interface Campaign {
-  from: string;
-  to: string;
-  productIds: number[];
-}
-
-function campaignsOverlapping(sqlite: SqliteDatabase, period: Period): Campaign[] {
-  const rows = sqlite
-    .prepare(
-      // A campaign for a whole category has no items: its products are the category's (as the campaign check reads them).
-      `SELECT p.id, p.starts_at AS startsAt, p.ends_at AS endsAt, group_concat(i.product_id) AS products
-       FROM promotions p JOIN (
-         SELECT promotion_id, product_id FROM promotion_items
-         UNION ALL
-         SELECT c.promotion_id, pr.id FROM campaign_plans c JOIN products pr ON pr.category = c.category AND pr.archived = 0
-       ) i ON i.promotion_id = p.id GROUP BY p.id`,
-    )
-    .all() as Array<{ id: number; startsAt: string; endsAt: string; products: string }>;
-  const out: Campaign[] = [];
-  for (const row of rows) {
-    const from = warsawDayOf(row.startsAt)!;
-    // A campaign ending at midnight ends the day before.
-    const to = warsawDayOf(new Date(Date.parse(row.endsAt) - 1).toISOString())!;
-    const clippedFrom = from > period.from ? from : period.from;
-    const clippedTo = to < period.to ? to : period.to;
-    if (clippedFrom > clippedTo) continue;
-    out.push({ from: clippedFrom, to: clippedTo, productIds: row.products.split(',').map(Number) });
-  }
-  return out;
-}
-
 interface DaySums {
   dueOnTime: number;
   dueLateShipped: number;
@@ -205,7 +175,7 @@ function stageFromBuckets(buckets: Array<{ bucket: number; n: number }>): CycleS
   return { count: total, medianHours: at(0.5), p90Hours: at(0.9) };
 }
 
-function numbersFor(sqlite: SqliteDatabase, period: Period, now: Date): PeriodNumbers {
+function numbersFor(sqlite: SqliteDatabase, period: Period, now: Date, campaigns: CampaignDays): PeriodNumbers {
   const sums = sqlite.prepare(`SELECT ${SUM_COLUMNS} FROM results_days WHERE day BETWEEN @from AND @to`).get(period) as DaySums;
   let onTime = 0;
   let late = 0;
@@ -222,22 +192,7 @@ function numbersFor(sqlite: SqliteDatabase, period: Period, now: Date): PeriodNu
   const stock = sqlite
     .prepare('SELECT count(*) AS days, count(DISTINCT product_id) AS products FROM results_stockout_days WHERE day BETWEEN @from AND @to')
     .get(period) as { days: number; products: number };
-  let campaignStockoutDays = 0;
-  let campaignProductDays = 0;
-  const countIn = sqlite.prepare('SELECT count(*) AS n FROM results_stockout_days WHERE product_id = ? AND day BETWEEN ? AND ?');
-  // A product in two overlapping campaigns counts its days once.
-  const seen = new Set<string>();
-  for (const c of campaignsOverlapping(sqlite, period)) {
-    for (const productId of c.productIds) {
-      for (let day = c.from; day <= c.to; day = addDays(day, 1)) {
-        const key = `${productId}|${day}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        campaignProductDays += 1;
-        campaignStockoutDays += (countIn.get(productId, day, day) as { n: number }).n;
-      }
-    }
-  }
+  const inCampaign = campaigns.count(period);
   const judged = onTime + late;
   return {
     dueOrders: judged,
@@ -259,9 +214,9 @@ function numbersFor(sqlite: SqliteDatabase, period: Period, now: Date): PeriodNu
     complaintRate: rate(sums.complaints, sums.shipped),
     stockoutDays: stock.days,
     stockoutProducts: stock.products,
-    campaignStockoutDays,
-    campaignProductDays,
-    campaignStockoutRate: rate(campaignStockoutDays, campaignProductDays),
+    campaignStockoutDays: inCampaign.stockoutDays,
+    campaignProductDays: inCampaign.productDays,
+    campaignStockoutRate: rate(inCampaign.stockoutDays, inCampaign.productDays),
     ordersWaitedForStock: sums.waited,
     packedOrders: sums.packedOrders,
     packedUnits: sums.packedUnits,
@@ -307,7 +262,9 @@ export function resultsSummary(core: Core, input: Period, options: { budgetMs?: 
   for (const r of dailySums) Object.assign(byDay.get(r.day) ?? {}, { shipped: r.shipped, perfect: r.perfect });
   for (const r of dailyStock) Object.assign(byDay.get(r.day) ?? {}, { stockoutDays: r.n });
 
-  const current = numbersFor(sqlite, period, now);
+  // Campaign days of both periods, read once.
+  const campaigns = campaignDays(sqlite, { from: previous.from, to: period.to });
+  const current = numbersFor(sqlite, period, now, campaigns);
   const returnedLines = sqlite
     .prepare(
       `SELECT rl.product_id AS productId, coalesce(rl.reason_code, '') AS reason, rl.quantity AS quantity, coalesce(f.packer, '') AS packer
@@ -361,7 +318,6 @@ export function resultsSummary(core: Core, input: Period, options: { budgetMs?: 
       )
       .all(period) as Array<{ day: string; packer: string; orders: number; units: number; wrongScans: number }>
   ).map((r) => ({ ...r, wrongScansPer100Units: r.units > 0 ? Math.round((r.wrongScans / r.units) * 1000) / 10 : null }));
-  const campaigns = campaignsOverlapping(sqlite, period);
   const stockRows = sqlite
     .prepare('SELECT product_id AS productId, day FROM results_stockout_days WHERE day BETWEEN @from AND @to')
     .all(period) as Array<{ productId: number; day: string }>;
@@ -369,7 +325,7 @@ export function resultsSummary(core: Core, input: Period, options: { budgetMs?: 
   for (const row of stockRows) {
     const s = stockByProduct.get(row.productId) ?? { days: 0, campaignDays: 0 };
     s.days += 1;
-    if (campaigns.some((c) => row.day >= c.from && row.day <= c.to && c.productIds.includes(row.productId))) s.campaignDays += 1;
+    if (campaigns.includes(row.productId, row.day)) s.campaignDays += 1;
     stockByProduct.set(row.productId, s);
   }
   const stockNames = productNames(sqlite, [...stockByProduct.keys()]);
@@ -384,7 +340,7 @@ export function resultsSummary(core: Core, input: Period, options: { budgetMs?: 
     computedAt: nowIso,
     pendingOrders,
     current,
-    previous: numbersFor(sqlite, previous, now),
+    previous: numbersFor(sqlite, previous, now, campaigns),
     lateOrders,
     lateOrdersTruncated: lateRows.length > LATE_LIST_LIMIT,
     daily: [...byDay.values()],
