@@ -47,7 +47,7 @@ describe('Wyniki: a table saved as Excel through the core', () => {
       r.rate === null ? null : Math.round(r.rate * 1000) / 10,
       r.outlier ? 'dużo powyżej' : '',
     ]);
-    expect(rows).toEqual([['ŻÓŁW-1', NAME, 98, 5, 5.1, '']]);
+    expect(rows).toEqual([['ŻÓŁW-1', NAME, 99, 9, 9.1, '']]); // 9 of 99 units back (shop-builder)
     rows.push(['BEZ-WYSYŁEK', 'Pusty wiersz', null, 0, null, ''], ['DUŻO', 'Wiele sztuk', 1_234_567, 89, 0.1, 'dużo powyżej']);
 
     const answer = await dispatch(shop.core, 'results.exportTable', { title: 'Zwroty według produktu', format: 'xlsx', columns: COLUMNS, rows }, { role: 'owner' });
@@ -63,7 +63,7 @@ describe('Wyniki: a table saved as Excel through the core', () => {
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(COLUMNS);
     expect(sheet.rowCount).toBe(4);
     const cells = (n: number) => COLUMNS.map((_c, i) => sheet.getRow(n).getCell(i + 1).value);
-    expect(cells(2)).toEqual(['ŻÓŁW-1', NAME, 98, 5, 5.1, null]);
+    expect(cells(2)).toEqual(['ŻÓŁW-1', NAME, 99, 9, 9.1, null]);
     expect(cells(3)).toEqual(['BEZ-WYSYŁEK', 'Pusty wiersz', null, 0, null, null]);
     expect(cells(4)).toEqual(['DUŻO', 'Wiele sztuk', 1_234_567, 89, 0.1, 'dużo powyżej']);
     // Numbers are number cells (Excel sums them), not text that looks like a number; text stays text.

@@ -34,8 +34,8 @@ describe('zaplecze results', () => {
     expect(out.period).toEqual({ from: '2026-10-19', to: '2026-11-01' });
     expect(out.previousPeriod).toEqual({ from: '2026-10-05', to: '2026-10-18' });
     // The real clock is long past every deadline of the shop: the two orders due 31 Oct, never shipped, are late too.
-    expect(out.current).toMatchObject({ dueOrders: 102, onTime: 93, late: 9, notYetDue: 0, shippedOrders: 99, perfect: 88 });
-    expect(out.current.failures).toEqual({ late: 6, damaged: 3, wrongItem: 2, incomplete: 0, complaintUpheld: 1 });
+    expect(out.current).toMatchObject({ dueOrders: 102, onTime: 93, late: 9, notYetDue: 0, shippedOrders: 99, perfect: 87 });
+    expect(out.current.failures).toEqual({ late: 6, damaged: 3, wrongItem: 2, incomplete: 1, complaintUpheld: 1 });
     expect(out.previous.dueOrders).toBe(0);
     expect(Object.keys(out.handlingTime).sort()).toEqual(['byHour', 'byWeekday', 'currentDays', 'cutoffHour', 'distribution', 'options', 'orders', 'recommendedDays', 'windowFrom', 'windowTo']);
   });

@@ -56,14 +56,21 @@ export class ResultsShop {
     this.core.sqlite.prepare("UPDATE orders SET status = 'shipped' WHERE id = ?").run(orderId);
   }
 
-  returned(orderId: number, productId: number, reason: string, condition: string | null = null): void {
+  returned(orderId: number, productId: number, reason: string, condition: string | null = null, quantity = 1): void {
     const at = '2026-10-31T10:00:00.000Z';
     const r = this.core.sqlite
       .prepare("INSERT INTO returns (order_id, status, actor, created_at, updated_at) VALUES (?, 'received', 'owner', ?, ?)")
       .run(orderId, at, at);
     this.core.sqlite
-      .prepare('INSERT INTO return_lines (return_id, product_id, quantity, reason_code, condition) VALUES (?, ?, 1, ?, ?)')
-      .run(Number(r.lastInsertRowid), productId, reason, condition);
+      .prepare('INSERT INTO return_lines (return_id, product_id, quantity, reason_code, condition) VALUES (?, ?, ?, ?, ?)')
+      .run(Number(r.lastInsertRowid), productId, quantity, reason, condition);
+  }
+
+  /** The parcel reached the buyer: recorded as the status change the app writes to the audit log. */
+  delivered(orderId: number, at: string): void {
+    this.core.sqlite
+      .prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, details_json) VALUES (?, 'system', 'order.status', 'order', ?, ?)")
+      .run(at, String(orderId), JSON.stringify({ from: 'shipped', to: 'delivered' }));
   }
 
   complaint(orderId: number, productId: number, status: 'open' | 'accepted' | 'rejected'): void {
@@ -83,6 +90,12 @@ export class ResultsShop {
  * 100 orders due 20–29 October 2026 (Warsaw), across the end of summer time on the 25th: 93 shipped
  * 3 hours before their deadline, 6 shipped 2 hours after it, 1 never shipped — exactly 7 late, on-time
  * 93 % (at 30 Oct 12:00 UTC). Two more due 31 Oct are not judged yet then, one cancelled is left out.
+ *
+ * Order i is due on 20 Oct + d (d = i % 10) and packed by the owner when i is even, the helper when odd
+ * (so each due day has one packer). Its stages are spread by construction, counted back from shipping,
+ * with e = i % 5:  bought → shipped 40 + d h, bought → paid 1 + d h, packed → shipped 1 + e h, hence
+ * paid → packed = (40 + d) − (1 + d) − (1 + e) = 38 − e h. Orders 10–19 (one per ship day, k = i − 10)
+ * were delivered 12 + 6k h after shipping. Order 90 holds 2 units; every other 1.
  */
 export function buildKnownShop(b: ResultsShop): { ids: number[]; a: number } {
   const a = b.product('A');
@@ -96,18 +109,27 @@ export function buildKnownShop(b: ResultsShop): { ids: number[]; a: number } {
   b.promotion('Jesienna promocja', '2026-10-22T22:00:00.000Z', '2026-10-25T23:00:00.000Z', [outOfStock]);
   const ids: number[] = [];
   for (let i = 0; i < 100; i++) {
-    const dueDay = addDays('2026-10-20', i % 10);
-    const due = Date.parse(endOfWarsawDay(dueDay));
-    const bought = due - 48 * H;
+    const d = i % 10;
+    const e = i % 5;
+    const due = Date.parse(endOfWarsawDay(addDays('2026-10-20', d)));
     const late = i < 6;
     const neverShipped = i === 6;
-    const id = b.order({ boughtAt: iso(bought), paidAt: iso(bought + H), dispatchBy: iso(due), productId: i === 13 ? outOfStock : a });
-    ids.push(id);
-    if (neverShipped) continue;
+    const productId = i === 13 ? outOfStock : a;
+    const quantity = i === 90 ? 2 : 1;
+    if (neverShipped) {
+      ids.push(b.order({ boughtAt: iso(due - 48 * H), paidAt: iso(due - 47 * H), dispatchBy: iso(due), productId }));
+      continue;
+    }
     const shippedAt = late ? due + 2 * H : due - 3 * H;
-    b.packed(id, iso(shippedAt - 2 * H), i % 2 === 0 ? 'owner' : 'helper');
-    b.scan(id, iso(shippedAt - 2 * H - 60_000), i % 2 === 0 ? 'owner' : 'helper', 'ok');
+    const bought = shippedAt - (40 + d) * H;
+    const packedAt = shippedAt - (1 + e) * H;
+    const id = b.order({ boughtAt: iso(bought), paidAt: iso(bought + (1 + d) * H), dispatchBy: iso(due), productId, quantity });
+    ids.push(id);
+    const packer = i % 2 === 0 ? 'owner' : 'helper';
+    b.packed(id, iso(packedAt), packer);
+    b.scan(id, iso(packedAt - 60_000), packer, 'ok', quantity);
     b.shipped(id, iso(shippedAt));
+    if (i >= 10 && i < 20) b.delivered(id, iso(shippedAt + (12 + 6 * (i - 10)) * H));
   }
   // Two wrong scans on one order, refused.
   b.scan(ids[1]!, '2026-10-20T10:00:00.000Z', 'helper', 'wrong_item');
@@ -120,6 +142,10 @@ export function buildKnownShop(b: ResultsShop): { ids: number[]; a: number } {
   b.returned(ids[50]!, a, 'DIFFERENT');
   b.complaint(ids[60]!, a, 'accepted');
   b.complaint(ids[70]!, a, 'rejected');
+  // 80 arrived incomplete (a part missing); 70 and 90 (both of its 2 units, one line) came back unwanted — no failure.
+  b.returned(ids[80]!, a, 'INCOMPLETE', 'incomplete');
+  b.returned(ids[70]!, a, 'DONT_LIKE_IT');
+  b.returned(ids[90]!, a, 'DONT_LIKE_IT', 'resellable', 2);
   // Not judged: due 31 Oct (after now); cancelled.
   const future = Date.parse(endOfWarsawDay('2026-10-31'));
   b.order({ boughtAt: iso(future - 48 * H), paidAt: iso(future - 47 * H), dispatchBy: iso(future), productId: a });
