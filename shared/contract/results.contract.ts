@@ -64,6 +64,12 @@ export const resultsSummary = z.object({
   ),
   returnsByReason: z.array(z.object({ reason: z.string(), units: z.number().int(), lines: count })),
   returnsByPacker: z.array(z.object({ packer: z.string(), shippedOrders: count, returnedOrders: count, rate: share })),
+  complaintsByProduct: z.array(
+    z.object({ productId: z.number().int(), sku: z.string(), name: z.string(), shippedUnits: z.number().int(), complaints: count, upheld: count, rate: z.number().nullable() }),
+  ),
+  /** '' = no demand recorded. */
+  complaintsByDemand: z.array(z.object({ demand: z.string(), complaints: count, upheld: count })),
+  complaintsByPacker: z.array(z.object({ packer: z.string(), shippedOrders: count, complaintOrders: count, upheldOrders: count, rate: share })),
   packing: z.array(z.object({ day: calendarDay, packer: z.string(), orders: count, units: z.number().int(), wrongScans: count, wrongScansPer100Units: z.number().nullable() })),
   stockoutsByProduct: z.array(z.object({ productId: z.number().int(), sku: z.string(), name: z.string(), days: count, campaignDays: count })),
 });

@@ -22,7 +22,8 @@ const hours = (h: number | null) => (h === null ? '—' : `${h} h`);
  *   wrongScansPer100Units. Rates are fractions 0…1, null when there was nothing to count;
  * - lateOrders [{orderId, allegroOrderId, buyer, dueAt, shippedAt, daysLate}], lateOrdersTruncated;
  * - daily [{day, due, onTime, late, shipped, perfect, stockoutDays}];
- * - returnsByProduct, returnsByReason, returnsByPacker, packing, stockoutsByProduct (tables of Wyniki);
+ * - returnsByProduct, returnsByReason, returnsByPacker, complaintsByProduct, complaintsByDemand,
+ *   complaintsByPacker, packing, stockoutsByProduct (tables of Wyniki);
  * - handlingTime: {windowFrom, windowTo, orders, currentDays, recommendedDays, distribution, options
  *   [{days, onTimeRate, lateOrders}], byWeekday, byHour, cutoffHour} — the last 90 days, whatever the period.
  * Exit codes: 0 printed; 1 no database at --db or a period Wyniki refuses; 2 wrong usage.

@@ -4,6 +4,7 @@ import { checkPeriod, type Period, previousPeriod } from './period';
 import { rate } from './percentiles';
 import { type Stage, STAGES } from './aggregates';
 import { type CampaignDays, campaignDays } from './campaign-days';
+import { complaintsBreakdown, type ComplaintsBreakdown } from './complaints-breakdown';
 import { refreshOrderFacts } from './results-facts';
 import { refreshStockouts } from './stockouts';
 import { addDays, warsawDayOf } from './warsaw-days';
@@ -64,7 +65,7 @@ export interface LateOrder {
   daysLate: number;
 }
 
-export interface ResultsSummary {
+export interface ResultsSummary extends ComplaintsBreakdown {
   period: Period;
   previousPeriod: Period;
   /** The instant the numbers were computed at (late-but-unshipped orders are judged against it). */
@@ -347,6 +348,7 @@ export function resultsSummary(core: Core, input: Period, options: { budgetMs?: 
     returnsByProduct: returnsByProduct.slice(0, 200),
     returnsByReason: [...byReason.entries()].map(([reason, r]) => ({ reason, ...r })).sort((a, b) => b.units - a.units || a.reason.localeCompare(b.reason)),
     returnsByPacker,
+    ...complaintsBreakdown(sqlite, period, returnsByPacker),
     packing,
     stockoutsByProduct,
   };

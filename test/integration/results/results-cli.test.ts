@@ -12,7 +12,7 @@ function zaplecze(...args: string[]) {
 }
 
 /** The keys README documents for `zaplecze results --json`: scripts rely on them. */
-const TOP_KEYS = ['period', 'previousPeriod', 'computedAt', 'current', 'previous', 'lateOrders', 'lateOrdersTruncated', 'daily', 'returnsByProduct', 'returnsByReason', 'returnsByPacker', 'packing', 'stockoutsByProduct', 'handlingTime'];
+const TOP_KEYS = ['period', 'previousPeriod', 'computedAt', 'current', 'previous', 'lateOrders', 'lateOrdersTruncated', 'daily', 'returnsByProduct', 'returnsByReason', 'returnsByPacker', 'complaintsByProduct', 'complaintsByDemand', 'complaintsByPacker', 'packing', 'stockoutsByProduct', 'handlingTime'];
 const NUMBER_KEYS = ['dueOrders', 'onTime', 'late', 'onTimeRate', 'notYetDue', 'shippedOrders', 'shippedUnits', 'perfect', 'perfectRate', 'failures', 'cycle', 'returnedOrders', 'returnedUnits', 'returnRate', 'complaints', 'complaintsUpheld', 'complaintRate', 'stockoutDays', 'stockoutProducts', 'campaignStockoutDays', 'campaignProductDays', 'campaignStockoutRate', 'ordersWaitedForStock', 'packedOrders', 'packedUnits', 'wrongScans', 'wrongScansPer100Units'];
 
 let shop: TempCore;

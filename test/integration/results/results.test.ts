@@ -132,6 +132,38 @@ describe('Wyniki on a shop built so the answers are known', () => {
     ]);
   });
 
+  it('breaks complaints down by product, demand and packer like returns', async () => {
+    const { core, b, ids, a } = await builtShop();
+    const productB = core.sqlite.prepare("SELECT id FROM products WHERE sku = 'B'").pluck().get() as number;
+    // Known shop: 60 (A, owner) accepted, 70 (A, owner) rejected, no demand. Added: 13 (B, helper) open asking for a
+    // replacement, 80 (A, owner) accepted asking for a replacement.
+    b.complaint(ids[13]!, productB, 'open', 'replacement');
+    b.complaint(ids[80]!, a, 'accepted', 'replacement');
+    const s = resultsSummary(core, { from: '2026-10-19', to: '2026-11-01' });
+    expect(s.current.complaints).toBe(4);
+    // B: 1 complaint on its 1 shipped unit (order 13) → 1; A: 3 on 99 units → 3/99. Highest rate first.
+    expect(s.complaintsByProduct).toEqual([
+      { productId: productB, sku: 'B', name: 'Produkt B', shippedUnits: 1, complaints: 1, upheld: 0, rate: 1 },
+      { productId: a, sku: 'A', name: 'Produkt A', shippedUnits: 99, complaints: 3, upheld: 2, rate: 3 / 99 },
+    ]);
+    // No demand: 60 (upheld), 70; replacement: 13, 80 (upheld). Ties by demand code, '' first.
+    expect(s.complaintsByDemand).toEqual([
+      { demand: '', complaints: 2, upheld: 1 },
+      { demand: 'replacement', complaints: 2, upheld: 1 },
+    ]);
+    // Helper shipped 50 orders (odd i), 13 complained of; owner 49 (even i but 6), 60, 70, 80 complained of, 60 and 80 upheld.
+    expect(s.complaintsByPacker).toEqual([
+      { packer: 'helper', shippedOrders: 50, complaintOrders: 1, upheldOrders: 0, rate: 1 / 50 },
+      { packer: 'owner', shippedOrders: 49, complaintOrders: 3, upheldOrders: 2, rate: 3 / 49 },
+    ]);
+    // The contract checks the answer against its schema, new keys included.
+    const answer = await dispatch(core, 'results.summary', { from: '2026-10-19', to: '2026-11-01' }, { role: 'owner' } as never);
+    expect(answer).toMatchObject({ ok: true, data: { complaintsByPacker: s.complaintsByPacker, complaintsByDemand: s.complaintsByDemand } });
+    // The period after: nothing shipped, nothing to break down.
+    const later = resultsSummary(core, { from: '2026-11-02', to: '2026-11-08' });
+    expect([later.complaintsByProduct, later.complaintsByDemand, later.complaintsByPacker]).toEqual([[], [], []]);
+  });
+
   it('counts stock-out days, apart during the campaign, and the orders that waited for stock', async () => {
     const { core } = await builtShop();
     const s = resultsSummary(core, { from: '2026-10-19', to: '2026-11-01' });

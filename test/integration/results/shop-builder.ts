@@ -73,11 +73,11 @@ export class ResultsShop {
       .run(at, String(orderId), JSON.stringify({ from: 'shipped', to: 'delivered' }));
   }
 
-  complaint(orderId: number, productId: number, status: 'open' | 'accepted' | 'rejected'): void {
+  complaint(orderId: number, productId: number, status: 'open' | 'accepted' | 'rejected', demand: string | null = null): void {
     const at = '2026-10-31T10:00:00.000Z';
     this.core.sqlite
-      .prepare("INSERT INTO complaints (order_id, product_id, received_at, answer_due_at, description, status, actor, created_at, updated_at) VALUES (?, ?, ?, ?, 'Pęknięta obudowa', ?, 'owner', ?, ?)")
-      .run(orderId, productId, at, at, status, at, at);
+      .prepare("INSERT INTO complaints (order_id, product_id, received_at, answer_due_at, description, demand, status, actor, created_at, updated_at) VALUES (?, ?, ?, ?, 'Pęknięta obudowa', ?, ?, 'owner', ?, ?)")
+      .run(orderId, productId, at, at, demand, status, at, at);
   }
 
   promotion(name: string, startsAt: string, endsAt: string, productIds: number[]): void {
