@@ -4,7 +4,7 @@
  * product for two orders of 3, an order on hold, an unpaid one due tomorrow, a late one.
  */
 import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../../electron/core/create-core';
 import { call } from '../../../electron/core/dispatch';
 import { computeAtRisk, rowAt, type AtRiskListing } from '../../../electron/core/results/at-risk/at-risk.query';
@@ -101,15 +101,32 @@ describe('orders at risk', () => {
     expect(result.counts.queue).toBe(0);
   });
 
-  it('zaplecze at-risk --json prints the same object', async () => {
-    const { t } = await shop();
+  it('zaplecze at-risk --json prints the same rows, keys and values, as planning.atRisk on the same shop', async () => {
+    const { t, core, ids } = await shop();
+    const viaDispatch = await call(core, 'planning.atRisk', { limit: 5000 });
     const out: string[] = [];
-    // The CLI opens the file itself with the real clock: compare the shape and that every listed order is open.
-    const code = await main(['at-risk', '--db', t.dbFile, '--json'], { out: (s) => out.push(s), err: () => {} });
+    // The CLI opens the file itself with the system clock: the clock is set to the shop's "now" (Date only,
+    // timers stay real) so both judge the same moment.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
+    let code: number;
+    try {
+      code = await main(['at-risk', '--db', t.dbFile, '--json'], { out: (s) => out.push(s), err: () => {} });
+    } finally {
+      vi.useRealTimers();
+    }
     expect(code).toBe(0);
-    const parsed = JSON.parse(out.join('\n')) as { rows: Array<{ orderId: number; reasons: string[] }>; counts: Record<string, number>; capacityPerDay: number | null };
-    expect(Object.keys(parsed.counts).sort()).toEqual(['late', 'no_stock', 'on_hold', 'queue', 'unpaid']);
-    expect(parsed.rows.length).toBeGreaterThan(0);
+    const parsed = JSON.parse(out.join('\n')) as typeof viaDispatch;
+    // By construction (first test): six orders, late first; the CLI must list the same.
+    expect(viaDispatch.rows.map((r) => r.orderId)).toEqual([ids.late, ids.queued1, ids.queued2, ids.short, ids.unpaid, ids.held]);
+    expect(parsed.rows).toHaveLength(viaDispatch.rows.length);
+    parsed.rows.forEach((row, i) => {
+      expect(Object.keys(row).sort()).toEqual(Object.keys(viaDispatch.rows[i]!).sort());
+      expect(row).toStrictEqual(viaDispatch.rows[i]);
+    });
+    const { rows: _cliRows, ...cliRest } = parsed;
+    const { rows: _rows, ...rest } = viaDispatch;
+    expect(cliRest).toStrictEqual(rest);
   });
 
   it('kept up to date from the change log, answers as a list computed from scratch after every kind of write', async () => {
