@@ -18,6 +18,17 @@ import { describeE2E } from './support/e2e-app';
 describeE2E('what the shop can promise: at risk, campaigns, purchase orders', (app) => {
   const sql = () => app.harness.core.sqlite;
   const planning = () => new PlanningPage(app.page);
+  /** The numbers the badge shows ("{n} zamówień może nie wyjść na czas, w tym {late} już spóźnionych"). */
+  const shownOnBadge = async () => {
+    const text = (await planning().badge.textContent()) ?? '';
+    const number = (s: string | undefined) => (s === undefined ? 0 : Number(s.replace(/[\s\u00a0\u202f]/g, '')));
+    return { total: number(/(\d[\d\s\u00a0\u202f]*) zamówie/.exec(text)?.[1]), late: number(/w tym (\d[\d\s\u00a0\u202f]*) już/.exec(text)?.[1]) };
+  };
+  /** The same numbers from the core the app runs on (the badge asks planning.atRisk as well). */
+  const atRiskInCore = async () => {
+    const r = await call(app.harness.core, 'planning.atRisk', { limit: 1 });
+    return { total: r.total, late: r.counts.late };
+  };
 
   it('the owner loads the demo shop; Pulpit warns about orders at risk', async () => {
     await app.page.setViewportSize({ width: 1366, height: 768 });
@@ -25,6 +36,10 @@ describeE2E('what the shop can promise: at risk, campaigns, purchase orders', (a
     await new HomePage(app.page).loadDemoShop();
     await planning().badge.waitFor();
     expect(await planning().badge.textContent()).toMatch(/\d+ zamówie(ń|nia|nie) mo/);
+    const expected = await atRiskInCore();
+    expect(expected.total).toBeGreaterThan(0);
+    // Polled: the badge may still show the answer of a moment before the demo finished loading.
+    await expect.poll(shownOnBadge).toEqual(expected);
     await app.page.screenshot({ path: '/tmp/h-home-badge.png' });
   });
 
@@ -221,6 +236,9 @@ describeE2E('what the shop can promise: at risk, campaigns, purchase orders', (a
     await shell.goTo('packing');
     await planning().badge.waitFor();
     expect(await planning().badge.getByRole('button').count()).toBe(0);
+    const expected = await atRiskInCore();
+    expect(expected.total).toBeGreaterThan(0);
+    await expect.poll(shownOnBadge).toEqual(expected);
     await app.page.screenshot({ path: '/tmp/h-packing-badge.png' });
   });
 });
