@@ -218,6 +218,46 @@ function Sections({ s }: { s: Summary }) {
           { label: t('colOutlier'), value: (r) => (r.outlier ? t('outlier') : ''), render: (r) => (r.outlier ? <Typography component="span" color="error" variant="body2" sx={{ fontWeight: 600 }}>{t('outlier')}</Typography> : '') },
         ]}
       />
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 2 }}>
+        <DataSection
+          id="complaint-demands"
+          title={t('secComplaintDemands')}
+          definition={t('secComplaintDemandsDef')}
+          rows={s.complaintsByDemand}
+          columns={[
+            { label: t('colDemand'), value: (r) => (r.demand ? tr(`demand_${r.demand}` as Parameters<typeof tr>[0]) : t('demandNone')) },
+            { label: t('colComplaints'), align: 'right', value: (r) => r.complaints },
+            { label: t('colUpheld'), align: 'right', value: (r) => r.upheld },
+          ]}
+        />
+        <DataSection
+          id="complaint-packers"
+          title={t('secComplaintPackers')}
+          definition={t('secComplaintPackersDef')}
+          rows={s.complaintsByPacker}
+          columns={[
+            { label: t('colPacker'), value: (r) => packer(r.packer) },
+            { label: t('colShippedOrders'), align: 'right', value: (r) => r.shippedOrders },
+            { label: t('colComplaintOrders'), align: 'right', value: (r) => r.complaintOrders },
+            { label: t('colUpheld'), align: 'right', value: (r) => r.upheldOrders },
+            { label: t('colComplaintRate'), align: 'right', value: (r) => ratePct(r.rate), render: (r) => pct(r.rate) },
+          ]}
+        />
+      </Box>
+      <DataSection
+        id="complaint-products"
+        title={t('secComplaintProducts')}
+        definition={t('secComplaintProductsDef')}
+        rows={s.complaintsByProduct}
+        columns={[
+          { label: t('colSku'), value: (r) => r.sku },
+          { label: t('colProduct'), value: (r) => r.name },
+          { label: t('colShippedUnits'), align: 'right', value: (r) => r.shippedUnits },
+          { label: t('colComplaints'), align: 'right', value: (r) => r.complaints },
+          { label: t('colUpheld'), align: 'right', value: (r) => r.upheld },
+          { label: t('colComplaintRate'), align: 'right', value: (r) => ratePct(r.rate), render: (r) => pct(r.rate) },
+        ]}
+      />
       <DataSection
         id="stockouts"
         title={t('secStock')}
