@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { createCore, type Core, type CoreOptions } from '../../electron/core/create-core';
 import { silentLogger } from '../../electron/core/log';
 
@@ -33,4 +34,20 @@ export async function tempCore(options: Partial<CoreOptions> = {}): Promise<Temp
 export function tempDir(prefix = 'zaplecze-test-'): { dir: string; dispose(): void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * `tempCore` for a test file whose every test makes its own shop: each core made through the returned function
+ * is disposed after its test (registers one `afterEach`; call at the top level of the file).
+ */
+export function tempCoreDisposedAfterEach(): (options?: Partial<CoreOptions>) => Promise<TempCore> {
+  const made: TempCore[] = [];
+  afterEach(async () => {
+    while (made.length) await made.pop()!.dispose();
+  });
+  return async (options = {}) => {
+    const t = await tempCore(options);
+    made.push(t);
+    return t;
+  };
 }

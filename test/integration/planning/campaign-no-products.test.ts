@@ -4,20 +4,16 @@
  * which the screen shows instead of a green "Towaru wystarczy". A campaign with products keeps
  * `noProducts` false.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
 import { insertProduct } from '../orders/order-fixtures';
-import { tempCore, type TempCore } from '../../support/temp-core';
+import { tempCoreDisposedAfterEach } from '../../support/temp-core';
 
 const NOW = new Date('2026-12-09T09:00:00.000Z');
-const cleanups: TempCore[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!.dispose();
-});
+const newShopCore = tempCoreDisposedAfterEach();
 
 async function shop() {
-  const t = await tempCore({ now: () => NOW });
-  cleanups.push(t);
+  const t = await newShopCore({ now: () => NOW });
   const product = (sku: string, category: string) => {
     const id = insertProduct(t.core, { sku, name: `Produkt ${sku}`, salePriceGrosze: 1_000 });
     t.core.sqlite.prepare('UPDATE products SET category = ? WHERE id = ?').run(category, id);

@@ -4,24 +4,20 @@
  * the last 13 weeks: three in "Karmy" (K-1 with 109 left, K-2 with 4 left, K-3 with 109 left), one in
  * "Zabawki", one with no category. A "Karmy" campaign must check exactly K-1, K-2 and K-3.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
 import { resultsSummary } from '../../../electron/core/results/results.service';
 import { insertProduct } from '../orders/order-fixtures';
 import { ResultsShop } from '../results/shop-builder';
-import { tempCore, type TempCore } from '../../support/temp-core';
+import { tempCoreDisposedAfterEach } from '../../support/temp-core';
 
 const NOW = new Date('2026-12-09T09:00:00.000Z');
 const DAY = 86_400_000;
 
-const cleanups: TempCore[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!.dispose();
-});
+const newShopCore = tempCoreDisposedAfterEach();
 
 async function shop() {
-  const t = await tempCore({ now: () => NOW });
-  cleanups.push(t);
+  const t = await newShopCore({ now: () => NOW });
   const core = t.core;
   const product = (sku: string, category: string | null) => {
     const id = insertProduct(core, { sku, name: `Produkt ${sku}`, salePriceGrosze: 1_000, purchasePriceGrosze: 500 });
@@ -90,8 +86,7 @@ describe('campaign for a whole category', () => {
   });
 
   it('Wyniki counts the stock-outs during a category campaign apart, as for a listed one', async () => {
-    const t = await tempCore({ now: () => new Date('2026-10-30T12:00:00.000Z') });
-    cleanups.push(t);
+    const t = await newShopCore({ now: () => new Date('2026-10-30T12:00:00.000Z') });
     const b = new ResultsShop(t.core);
     // B (in "Karmy"): one on the shelf, sold 21 Oct, three more on 24 Oct → out 21–24 Oct; A (no category) never out.
     const a = b.product('A');
@@ -110,8 +105,7 @@ describe('campaign for a whole category', () => {
 
 describe('demo shop: categories', () => {
   it('gives every product one of its four categories, so the campaign form offers them', async () => {
-    const t = await tempCore({ now: () => new Date('2026-12-07T05:40:00.000Z') });
-    cleanups.push(t);
+    const t = await newShopCore({ now: () => new Date('2026-12-07T05:40:00.000Z') });
     await call(t.core, 'shop.loadDemo', {});
     const categories = await call(t.core, 'stock.categories', {});
     expect(categories.map((c) => c.category)).toEqual(['Dom i tekstylia', 'Kuchnia', 'Miód i herbata', 'Ogród']);

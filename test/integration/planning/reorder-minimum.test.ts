@@ -6,23 +6,19 @@
  * "Hurtownia Duża" wants at least 720,01 zł (one grosz more: below), "Hurtownia Mała" exactly 720,00 zł
  * (reached), and the third product has no supplier (no minimum to reach).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
 import { insertProduct } from '../orders/order-fixtures';
-import { tempCore, type TempCore } from '../../support/temp-core';
+import { tempCoreDisposedAfterEach } from '../../support/temp-core';
 
 const NOW = new Date('2026-12-09T09:00:00.000Z');
 const DAY = 86_400_000;
 const PROPOSAL_GROSZE = 18 * 4_000;
 
-const cleanups: TempCore[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!.dispose();
-});
+const newShopCore = tempCoreDisposedAfterEach();
 
 async function shop() {
-  const t = await tempCore({ now: () => NOW });
-  cleanups.push(t);
+  const t = await newShopCore({ now: () => NOW });
   const core = t.core;
   const product = (sku: string) => insertProduct(core, { sku, name: `Garnek ${sku}`, salePriceGrosze: 10_000, purchasePriceGrosze: 4_000 });
   const big = product('D-1');

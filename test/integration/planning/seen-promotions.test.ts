@@ -8,22 +8,18 @@
  * measured against 28 days that include the first campaign (38 units) = 1 ÷ (38/28) = ×0.74. A cancelled
  * CAMPAIGN order is not a sale.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
 import { insertOrder, insertProduct } from '../orders/order-fixtures';
-import { tempCore, type TempCore } from '../../support/temp-core';
+import { tempCoreDisposedAfterEach } from '../../support/temp-core';
 
 const NOW = new Date('2026-12-09T09:00:00.000Z');
 const DAY = 86_400_000;
 
-const cleanups: TempCore[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!.dispose();
-});
+const newShopCore = tempCoreDisposedAfterEach();
 
 async function shop() {
-  const t = await tempCore({ now: () => NOW });
-  cleanups.push(t);
+  const t = await newShopCore({ now: () => NOW });
   const core = t.core;
   const a = insertProduct(core, { sku: 'A-1', name: 'Karma A', salePriceGrosze: 1_000 });
   const b = insertProduct(core, { sku: 'B-1', name: 'Karma B', salePriceGrosze: 1_000 });

@@ -12,21 +12,17 @@
  * Near shelves "a-01, A-02" (any case): far A = P1, P3 (most sold first); near C = P5, P4 (least sold
  * first); P1 swaps with P5, P3 with P4.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
 import { insertProduct } from '../orders/order-fixtures';
-import { tempCore, type TempCore } from '../../support/temp-core';
+import { tempCoreDisposedAfterEach } from '../../support/temp-core';
 
 const NOW = new Date('2026-12-09T09:00:00.000Z');
 const DAY = 86_400_000;
-const cleanups: TempCore[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!.dispose();
-});
+const newShopCore = tempCoreDisposedAfterEach();
 
 async function shop() {
-  const t = await tempCore({ now: () => NOW });
-  cleanups.push(t);
+  const t = await newShopCore({ now: () => NOW });
   const core = t.core;
   const shelf = async (code: string) => (await call(core, 'stock.saveLocation', { code })).id;
   const [a1, a2, b1, b2] = [await shelf('A-01'), await shelf('A-02'), await shelf('B-01'), await shelf('B-02')];
