@@ -1,5 +1,7 @@
 import type { SalesRegisterSummary, StockValuationSummary } from '../../../shared/contract/export.contract';
+import { registerConcerns, walkConcerns } from '../accounting/report-inputs';
 import { sharedWalk } from '../accounting/shared-walk';
+import { instantAfter } from '../accounting/stock-fifo';
 import type { Core } from '../create-core';
 import type { AreaHandlers } from '../dispatch';
 import { DomainError } from '../errors';
@@ -65,7 +67,9 @@ async function save(core: Core, fileName: string, bytes: Uint8Array, kind: 'csv'
 /** Handlers of the export area (see shared/contract/export.contract.ts). */
 export const exportHandlers: AreaHandlers<'export.'> = {
   // Kept until the shop changes (preview-cache.ts): opening Raporty again does not read the month again.
-  'export.salesRegisterPreview': async ({ month }, { core }) => cachedPreview(core, `sales:${month}`, async () => registerSummary(await salesRegisterFor(core, month), core.now())),
+  // A write the register does not read (a stock receipt, a packing scan) keeps it (report-inputs.ts).
+  'export.salesRegisterPreview': async ({ month }, { core }) =>
+    cachedPreview(core, `sales:${month}`, async () => registerSummary(await salesRegisterFor(core, month), core.now()), registerConcerns),
   'export.salesRegister': async ({ month, format }, { core }) => {
     const file = await salesRegisterFile(core, month, format);
     const savedTo = await save(core, file.fileName, file.bytes, format);
@@ -75,7 +79,7 @@ export const exportHandlers: AreaHandlers<'export.'> = {
   },
   // The walk is shared with Magazyn w miesiącu, which asks for the same day when Raporty opens (shared-walk.ts).
   'export.stockValuationPreview': async ({ date }, { core }) =>
-    cachedPreview(core, `valuation:${date}`, async () => valuationSummary(await stockValuation(core.db, date, undefined, sharedWalk(core, date)))),
+    cachedPreview(core, `valuation:${date}`, async () => valuationSummary(await stockValuation(core.db, date, undefined, sharedWalk(core, date))), walkConcerns(instantAfter(date))),
   'export.stockValuation': async ({ date, format }, { core }) => {
     const file = await stockValuationFile(core, date, format);
     const savedTo = await save(core, file.fileName, file.bytes, format);
