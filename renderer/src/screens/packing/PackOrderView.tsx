@@ -7,14 +7,8 @@ import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { alpha } from '@mui/material/styles';
+import { alpha, type SxProps, type Theme } from '@mui/material/styles';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
@@ -68,19 +62,38 @@ function useScanFocus(active: boolean) {
   }, [active]);
 }
 
+/**
+ * The lines' table, styled once for all its cells (like the queue's): MUI's Table/TableRow/TableCell,
+ * Typography, Chip and Tooltip in every line were most of the JavaScript drawn after each scan that
+ * opens an order (issue 16). Same look: a line scanned green, one the owner forced orange.
+ */
+const LINES_TABLE: SxProps<Theme> = {
+  width: '100%',
+  borderCollapse: 'collapse',
+  fontSize: '0.875rem',
+  '& th, & td': { px: 2, py: 1, height: 52, borderBottom: 1, borderColor: 'divider', textAlign: 'left', verticalAlign: 'middle' },
+  '& tbody tr:last-of-type td': { borderBottom: 0 },
+  '& th': { fontWeight: 500, py: 1.5 },
+  '& .icon': { width: 48, lineHeight: 0 },
+  '& .name': { m: 0, fontSize: '1rem', fontWeight: 600 },
+  '& .codes': { m: 0, color: 'text.secondary' },
+  '& .shelf': { fontWeight: 700, whiteSpace: 'nowrap' },
+  '& .count': { textAlign: 'right', fontSize: '1.5rem', fontWeight: 700, whiteSpace: 'nowrap' },
+  '& .act': { width: 56, py: 0 },
+  '& tr.verified': { bgcolor: (theme) => alpha(theme.palette.success.main, 0.12) },
+  '& tr.verified .count': { color: 'success.main' },
+  '& tr.forced': { bgcolor: (theme) => alpha(theme.palette.warning.main, 0.12) },
+  '& tr.forced .count': { color: 'warning.dark' },
+  '& .forced-tag': { display: 'inline-block', ml: 1, px: 1, borderRadius: 4, fontSize: '0.8125rem', lineHeight: '24px', fontWeight: 700, verticalAlign: 'middle', bgcolor: 'warning.main', color: 'warning.contrastText' },
+};
+
 function LineRow({ line, canTakeOut, onTakeOut }: { line: PackLine; canTakeOut: boolean; onTakeOut: () => void }) {
   const t = useT(packingMessages);
   // A line the owner forced is not a checked one: orange with "wymuszono N", never the scanned green.
   const forced = line.forcedQuantity > 0;
-  const tint = forced ? 'warning' : line.verified ? 'success' : null;
   return (
-    <TableRow
-      data-testid="pack-line"
-      data-verified={line.verified ? 'true' : 'false'}
-      data-forced={forced ? 'true' : 'false'}
-      sx={tint ? { bgcolor: (theme) => alpha(theme.palette[tint].main, 0.12) } : undefined}
-    >
-      <TableCell sx={{ width: 48 }}>
+    <tr data-testid="pack-line" data-verified={line.verified ? 'true' : 'false'} data-forced={forced ? 'true' : 'false'} className={forced ? 'forced' : line.verified ? 'verified' : undefined}>
+      <td className="icon">
         {forced ? (
           <WarningAmberIcon color="warning" titleAccess={t('forcedTitle')} />
         ) : line.verified ? (
@@ -88,33 +101,31 @@ function LineRow({ line, canTakeOut, onTakeOut }: { line: PackLine; canTakeOut: 
         ) : !line.verifiable ? (
           <ErrorIcon color="warning" titleAccess={t('lineNotLinked')} />
         ) : null}
-      </TableCell>
-      <TableCell>
-        <Typography sx={{ fontWeight: 600 }}>{line.name}</Typography>
-        <Typography variant="body2" color="text.secondary">
+      </td>
+      <td>
+        <p className="name">{line.name}</p>
+        <p className="codes">
           {[line.sku, line.ean ? `EAN ${line.ean}` : null].filter(Boolean).join(' · ')}
           {!line.verifiable && ` · ${t('lineNotLinked')}`}
-        </Typography>
-      </TableCell>
-      <TableCell sx={{ fontWeight: 700, whiteSpace: 'nowrap' }}>{line.locationCode ?? '—'}</TableCell>
-      <TableCell align="right" sx={{ fontSize: '1.5rem', fontWeight: 700, whiteSpace: 'nowrap', color: forced ? 'warning.dark' : line.verified ? 'success.main' : undefined }}>
+        </p>
+      </td>
+      <td className="shelf">{line.locationCode ?? '—'}</td>
+      <td className="count">
         {t('lineProgress', { packed: line.packedQuantity, quantity: line.quantity })}
         {forced && (
-          <Tooltip title={t('forcedTitle')}>
-            <Chip size="small" color="warning" label={t('forcedChip', { n: line.forcedQuantity })} sx={{ ml: 1, fontWeight: 700, verticalAlign: 'middle' }} />
-          </Tooltip>
+          <span className="forced-tag" title={t('forcedTitle')}>
+            {t('forcedChip', { n: line.forcedQuantity })}
+          </span>
         )}
-      </TableCell>
-      <TableCell sx={{ width: 56 }}>
+      </td>
+      <td className="act">
         {canTakeOut && line.packedQuantity > 0 && (
-          <Tooltip title={t('takeOut')}>
-            <IconButton aria-label={`${t('takeOut')}: ${line.name}`} onClick={onTakeOut}>
-              <RemoveCircleOutlineIcon />
-            </IconButton>
-          </Tooltip>
+          <IconButton aria-label={`${t('takeOut')}: ${line.name}`} title={t('takeOut')} onClick={onTakeOut}>
+            <RemoveCircleOutlineIcon />
+          </IconButton>
         )}
-      </TableCell>
-    </TableRow>
+      </td>
+    </tr>
   );
 }
 
@@ -266,17 +277,17 @@ export function PackOrderView({ orderId }: { orderId: number }) {
       )}
 
       <Paper variant="outlined" sx={{ mb: 2 }}>
-        <Table aria-label={t('colItems')}>
-          <TableHead>
-            <TableRow>
-              <TableCell />
-              <TableCell>{t('colProduct')}</TableCell>
-              <TableCell>{t('colShelf')}</TableCell>
-              <TableCell align="right">{t('colProgress')}</TableCell>
-              <TableCell />
-            </TableRow>
-          </TableHead>
-          <TableBody>
+        <Box component="table" aria-label={t('colItems')} sx={LINES_TABLE}>
+          <thead>
+            <tr>
+              <th />
+              <th>{t('colProduct')}</th>
+              <th>{t('colShelf')}</th>
+              <th style={{ textAlign: 'right' }}>{t('colProgress')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
             {order.lines.map((line) => (
               <LineRow
                 key={line.id}
@@ -285,8 +296,8 @@ export function PackOrderView({ orderId }: { orderId: number }) {
                 onTakeOut={() => void run(() => api.call('packing.unpackLine', { orderId, lineId: line.id, packedQuantity: line.packedQuantity - 1 }))}
               />
             ))}
-          </TableBody>
-        </Table>
+          </tbody>
+        </Box>
       </Paper>
 
       {notVerified ? (

@@ -27,6 +27,7 @@ import { useShortDateTime } from '../orders/short-date-time';
 import { useT } from '../../i18n/i18n';
 import { packingMessages } from './packing.messages';
 import { seedPackOrder } from './pack-order-seed';
+import { prefetchPrintCapabilities } from './use-print';
 
 /**
  * The queue's table, styled once for all its cells. One line a row, long texts cut with "…" (whole in
@@ -102,6 +103,8 @@ export function PackingQueue() {
   const [feedback, setFeedback] = useState<ScanFeedback | null>(null);
   const [page, setPage] = useState(0);
   useEffect(() => setPage(0), [filter, search]);
+  // A packed order opened from here shows print buttons: ask what this app can print before then.
+  useEffect(prefetchPrintCapabilities, []);
   const queue = useLiveQuery(
     () => api.call('packing.queue', { filter, limit: PAGE_SIZE, offset: page * PAGE_SIZE, ...(search ? { search } : {}) }),
     ['orders'],

@@ -7,18 +7,38 @@ import { packingMessages } from './packing.messages';
 type PrintDocument = 'print.pickList' | 'print.packingSlips';
 export type PaperFormat = 'a4' | 'label';
 
-let capabilities: Promise<{ printDialog: boolean; savePdf: boolean }> | null = null;
+type PrintCapabilities = { printDialog: boolean; savePdf: boolean };
 
-/** Whether this way of running the app has a print dialog (the desktop app) — asked once. */
-export function usePrintCapabilities(): { printDialog: boolean; savePdf: boolean } | null {
-  const [value, setValue] = useState<{ printDialog: boolean; savePdf: boolean } | null>(null);
-  useEffect(() => {
-    let live = true;
-    capabilities ??= api.call('print.capabilities', {}).catch(() => {
+let capabilities: Promise<PrintCapabilities> | null = null;
+/** The answer once it came: a packed order's panel then draws its buttons in its first draw. */
+let known: PrintCapabilities | null = null;
+
+function askCapabilities(): Promise<PrintCapabilities> {
+  capabilities ??= api.call('print.capabilities', {}).then(
+    (c) => (known = c),
+    () => {
       capabilities = null;
       return { printDialog: false, savePdf: true };
-    });
-    void capabilities.then((c) => {
+    },
+  );
+  return capabilities;
+}
+
+/**
+ * Asks early (the packing queue, before any order opens): the first packed order scanned then neither
+ * waits for this call nor draws its print buttons a second time when the answer comes (issue 16).
+ */
+export function prefetchPrintCapabilities(): void {
+  void askCapabilities();
+}
+
+/** Whether this way of running the app has a print dialog (the desktop app) — asked once. */
+export function usePrintCapabilities(): PrintCapabilities | null {
+  const [value, setValue] = useState<PrintCapabilities | null>(known);
+  useEffect(() => {
+    if (known) return;
+    let live = true;
+    void askCapabilities().then((c) => {
       if (live) setValue(c);
     });
     return () => {
