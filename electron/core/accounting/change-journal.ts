@@ -1,4 +1,5 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { OPEN_ORDER_STATUSES } from '../../../shared/domain/order-status';
 
 /**
  * Which rows of the shop changed since a report was computed, so that Raporty keeps a figure a write
@@ -16,7 +17,11 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 export interface RowChange {
   table: string;
   op: 'insert' | 'update' | 'delete';
-  /** stock_ledger: the entry's created_at (new for insert, old for delete). products update: 1 when a column other than the stock counters changed. audit_log insert: the action. */
+  /**
+   * stock_ledger: the entry's created_at (new for insert, old for delete). products update: 1 when a
+   * column other than the stock counters changed. orders update: 1 unless only the status moved between
+   * open ones (see OPEN_MOVE). audit_log insert: the action. Otherwise null.
+   */
   detail: string | number | null;
 }
 
@@ -29,6 +34,14 @@ export interface Watcher {
 
 /** The columns of products that stock moves keep up to date (the ledger's triggers, reservations): not what a product is. */
 const STOCK_COUNTERS = new Set(['on_hand', 'reserved', 'updated_at']);
+
+/**
+ * An order moved between open statuses (new, to pick, packed, on hold — Zamówienia and Pakowanie all day
+ * long): only status, updated_at and row_version change. The sales register tells statuses apart only as
+ * cancelled, shipped, delivered or none of these, and reads updated_at of cancelled orders only.
+ */
+const OPEN_MOVE_COLUMNS = new Set(['status', 'updated_at', 'row_version']);
+const OPEN = OPEN_ORDER_STATUSES.map((s) => `'${s}'`).join(', ');
 
 interface Journal {
   watchers: Set<{ concerns: (c: RowChange) => boolean; stale: boolean }>;
@@ -62,13 +75,17 @@ function watchedTables(sqlite: SqliteDatabase): Array<{ name: string; columns: s
 
 const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
+/** SQL: 1 when a column outside `ignored` changed in the row (OLD vs NEW), else 0. */
+function changedBesides(columns: string[], ignored: ReadonlySet<string>): string {
+  const other = columns.filter((c) => !ignored.has(c)).map((c) => `OLD.${quote(c)} IS NOT NEW.${quote(c)}`);
+  return other.length ? `(${other.join(' OR ')})` : '0';
+}
+
 function detailOf(table: string, op: RowChange['op'], columns: string[]): string {
   if (table === 'stock_ledger') return op === 'delete' ? 'OLD.created_at' : 'NEW.created_at';
   if (table === 'audit_log' && op === 'insert') return 'NEW.action';
-  if (table === 'products' && op === 'update') {
-    const other = columns.filter((c) => !STOCK_COUNTERS.has(c)).map((c) => `OLD.${quote(c)} IS NOT NEW.${quote(c)}`);
-    return other.length ? `(${other.join(' OR ')})` : '0';
-  }
+  if (table === 'products' && op === 'update') return changedBesides(columns, STOCK_COUNTERS);
+  if (table === 'orders' && op === 'update') return `(${changedBesides(columns, OPEN_MOVE_COLUMNS)} OR NOT (OLD.status IN (${OPEN}) AND NEW.status IN (${OPEN})))`;
   return 'NULL';
 }
 

@@ -31,6 +31,8 @@ export function registerConcerns(change: RowChange): boolean {
   if (NOT_IN_REGISTER.has(change.table) || change.table.startsWith('results_')) return false;
   // The register reads products' rate, GTU and split payment, not their stock: detail 0 = only the counters changed.
   if (change.table === 'products' && change.op === 'update') return change.detail !== 0;
+  // detail 0: the order only moved between open statuses (to pick, packed, on hold…), which the register does not tell apart.
+  if (change.table === 'orders' && change.op === 'update') return change.detail !== 0;
   // The register reads the audit log for one thing: when an order was cancelled.
   if (change.table === 'audit_log' && change.op === 'insert') return change.detail === 'order.cancel';
   return true;

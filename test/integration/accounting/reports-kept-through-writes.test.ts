@@ -124,6 +124,35 @@ describe('Raporty keeps what a write could not have changed', () => {
     await expectShownEqualsFromScratch();
   });
 
+  it('an order moved between open statuses keeps the register; cancelled, shipped, delivered or another column does not', async () => {
+    const order = t.core.sqlite.prepare("SELECT id FROM orders WHERE paid_at IS NOT NULL AND status <> 'cancelled' ORDER BY id DESC").pluck().get() as number;
+    const status = (s: string) => t.core.sqlite.prepare('UPDATE orders SET status = ?, updated_at = ? WHERE id = ?').run(s, new Date().toISOString(), order);
+    status('new');
+    let before = await register();
+    // Through the contract, as Zamówienia does: on hold and back, to packing.
+    await call(t.core, 'orders.setStatus', { ids: [order], status: 'on_hold', reason: 'test' }, owner);
+    await call(t.core, 'orders.setStatus', { ids: [order], status: 'new' }, owner);
+    status('to_pick');
+    status('packed');
+    expect(await register()).toBe(before);
+    await expectShownEqualsFromScratch();
+    status('shipped');
+    expect(await register()).not.toBe(before);
+    before = await register();
+    status('delivered');
+    expect(await register()).not.toBe(before);
+    status('new');
+    before = await register();
+    t.core.sqlite.prepare("UPDATE orders SET status = 'on_hold', buyer_name = 'Ktoś Inny' WHERE id = ?").run(order);
+    expect(await register()).not.toBe(before);
+    before = await register();
+    status('cancelled');
+    const cancelled = await register();
+    expect(cancelled).not.toBe(before);
+    expect(cancelled.sales).toBe(before.sales - 1);
+    await expectShownEqualsFromScratch();
+  });
+
   it('a commit of another connection, or a change of the schema, makes every kept figure stale', async () => {
     let before = { register: await register(), valuation: await valuation(), walk: sharedWalk(t.core, '2026-06-30') };
     const other = new Database(t.dbFile);
