@@ -58,6 +58,11 @@ export interface Settled {
   changed?: boolean;
   /** A call whose input includes this text must have been answered (typing: the whole word was asked for, not only its first letters). */
   callIncludes?: string;
+  /**
+   * Settled as soon as `selector` shows, calls still in flight and progress shown or not: for what a person
+   * sees first (Raporty's kept figures, marked as being refreshed, while the current ones are computed).
+   */
+  firstSight?: boolean;
 }
 
 async function signature(page: Page, selector: string): Promise<string> {
@@ -89,10 +94,10 @@ export async function timed(page: Page, act: () => Promise<void>, settled: Settl
   });
   await act();
   const handle = await page.waitForFunction(
-    ({ selector, text, changed, callIncludes, before: prior }: { selector: string; text: string | null; changed: boolean; callIncludes: string | null; before: string }) => {
+    ({ selector, text, changed, callIncludes, firstSight, before: prior }: { selector: string; text: string | null; changed: boolean; callIncludes: string | null; firstSight: boolean; before: string }) => {
       const b = (window as any).__bench;
       const els = [...document.querySelectorAll(selector)];
-      let ok = els.length > 0 && b.inflight === 0;
+      let ok = els.length > 0 && (firstSight || b.inflight === 0);
       if (ok && callIncludes !== null) ok = b.calls.some((c: { body: string }) => c.body.includes(callIncludes));
       if (ok && text !== null) ok = els.some((el: any) => (el.textContent ?? '').includes(text));
       if (ok && changed) {
@@ -100,7 +105,7 @@ export async function timed(page: Page, act: () => Promise<void>, settled: Settl
         const pager = document.querySelector('main .MuiTablePagination-displayedRows, main [data-testid="queue-range"]');
         ok = `${parts.join('|')}#${pager?.textContent ?? ''}` !== prior;
       }
-      if (ok && document.querySelector('main [role="progressbar"], main .MuiDataGrid-overlay, .MuiDrawer-paper [role="progressbar"]')) ok = false;
+      if (ok && !firstSight && document.querySelector('main [role="progressbar"], main .MuiDataGrid-overlay, .MuiDrawer-paper [role="progressbar"]')) ok = false;
       if (!ok) {
         b.quietSince = null;
         return false;
@@ -112,7 +117,7 @@ export async function timed(page: Page, act: () => Promise<void>, settled: Settl
       b.armed = false;
       return { ms: b.quietSince - b.t0, calls: b.calls };
     },
-    { selector: settled.selector, text: settled.text ?? null, changed: settled.changed ?? false, callIncludes: settled.callIncludes ?? null, before },
+    { selector: settled.selector, text: settled.text ?? null, changed: settled.changed ?? false, callIncludes: settled.callIncludes ?? null, firstSight: settled.firstSight ?? false, before },
     { polling: 'raf', timeout: timeoutMs },
   );
   return (await handle.jsonValue()) as Sample;

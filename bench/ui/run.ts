@@ -89,6 +89,41 @@ const STOCK_ROWS = ORDER_ROWS;
 const HOME = '[data-stat-value]';
 const QUEUE = '[data-testid="queue-row"]';
 const PICK_ROWS = 'main [data-testid="pick-row"]';
+/**
+ * Raporty with its current figures: the register's totals on screen and no preview marked as being
+ * refreshed or still loading (an older build without the marks matches as soon as its totals show).
+ */
+const RAPORTY_CURRENT = 'main:not(:has([data-preview-state]:not([data-preview-state="current"]))) [data-testid^="register-totals-"]';
+/** Raporty with the register's figures on screen, current or kept. */
+const RAPORTY_SHOWN = 'main [data-testid^="register-totals-"]';
+
+/** Writes to the shop through the contract, between rounds (untimed): what changes the shop before a visit. */
+interface Writes {
+  receipt: () => Promise<void>;
+  orderStatus: () => Promise<void>;
+}
+
+function shopWrites(core: Core): Writes {
+  const owner = { role: 'owner' as const };
+  let receipts = 0;
+  let held = false;
+  let orderId: number | null = null;
+  const ok = (channel: string, answer: Awaited<ReturnType<typeof dispatch>>) => {
+    if (!answer.ok) throw new Error(`${channel}: ${answer.error.message}`);
+  };
+  return {
+    async receipt() {
+      const product = core.sqlite.prepare('SELECT id FROM products WHERE archived = 0 ORDER BY id LIMIT 1').pluck().get() as number;
+      ok('stock.receive', await dispatch(core, 'stock.receive', { document: `PZ/bench-ui/${++receipts}`, lines: [{ productId: product, quantity: 1, unitCostGrosze: 1000 }] }, owner));
+    },
+    async orderStatus() {
+      orderId ??= core.sqlite.prepare("SELECT id FROM orders WHERE status = 'new' ORDER BY id DESC LIMIT 1").pluck().get() as number;
+      held = !held;
+      ok('orders.setStatus', await dispatch(core, 'orders.setStatus', { ids: [orderId], status: held ? 'on_hold' : 'new', reason: 'bench:ui' }, owner));
+    },
+  };
+}
+
 /** The app's one notice (a snackbar): "Zapisano plik …". */
 const NOTICE = '.MuiSnackbar-root .MuiAlert-root';
 
@@ -134,7 +169,7 @@ function searchField(page: Page): Locator {
   return page.locator('main input[data-scan-field="true"]').first();
 }
 
-function interactions(scanCodes: string[], stockWord: string): Interaction[] {
+function interactions(scanCodes: string[], stockWord: string, writes: Writes): Interaction[] {
   const fromHome: Interaction['prepare'] = (page) => goTo(page, 'home', HOME);
   return [
     {
@@ -184,11 +219,48 @@ function interactions(scanCodes: string[], stockWord: string): Interaction[] {
       settled: { selector: NOTICE, text: 'Zapisano plik' },
     },
     {
+      // The previews are kept in the core while nothing they read changed: what a second visit feels.
       name: 'open Raporty',
       targetMs: 300,
       prepare: fromHome,
       act: (page) => nav(page, 'reports').click(),
-      settled: { selector: 'main [data-testid^="register-totals-"], main [data-testid="register-counts"]' },
+      settled: { selector: RAPORTY_CURRENT },
+    },
+    {
+      // A delivery booked today (through the contract, as Magazyn does): last month's register and stock
+      // figures cannot change, and must show at once — current, not marked as being refreshed.
+      name: 'open Raporty after a change (a stock receipt)',
+      targetMs: 300,
+      prepare: async (page) => {
+        await goTo(page, 'home', HOME);
+        await writes.receipt();
+      },
+      act: (page) => nav(page, 'reports').click(),
+      settled: { selector: RAPORTY_CURRENT },
+    },
+    {
+      // An order put on hold and back (Zamówienia): the sales register reads the orders, so last month's
+      // is computed again. Timed until the current figures show.
+      name: 'open Raporty after a change (an order status)',
+      targetMs: 300,
+      prepare: async (page) => {
+        await goTo(page, 'home', HOME);
+        await writes.orderStatus();
+      },
+      act: (page) => nav(page, 'reports').click(),
+      settled: { selector: RAPORTY_CURRENT },
+    },
+    {
+      // The same, timed until the first figures show: the kept ones, marked as being refreshed.
+      name: 'open Raporty after a change (an order status): first figures, marked',
+      targetMs: 300,
+      prepare: async (page) => {
+        await goTo(page, 'home', HOME);
+        await writes.orderStatus();
+      },
+      act: (page) => nav(page, 'reports').click(),
+      settled: { selector: RAPORTY_SHOWN, firstSight: true },
+      after: (page) => settle(page, RAPORTY_CURRENT),
     },
     {
       name: 'dashboard',
@@ -359,7 +431,7 @@ async function main(): Promise<void> {
     await page.locator('[data-profile="owner"]').click();
     await settle(page, HOME);
 
-    for (const it of interactions(scanCodes, stockWord).filter((x) => !ONLY || ONLY.test(x.name))) {
+    for (const it of interactions(scanCodes, stockWord, shopWrites(harness.core)).filter((x) => !ONLY || ONLY.test(x.name))) {
       const row: Row = { name: it.name, targetMs: it.targetMs, samples: [], coreSamples: [], p50: null, p95: null, coreP50: null, coreP95: null, met: null, calls: [] };
       rows.push(row);
       process.stdout.write(`${it.name} `);

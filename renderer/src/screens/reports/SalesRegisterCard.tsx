@@ -10,7 +10,6 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { SalesRegisterSummary } from '../../../../shared/contract/export.contract';
 import { api } from '../../api';
-import { useLiveQuery } from '../../components/use-live-query';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
 import { FormatChoice } from './FormatChoice';
@@ -18,6 +17,8 @@ import { defaultMonth, isMonth, monthLabel, recentMonths } from './report-dates'
 import { ReportCard } from './ReportCard';
 import { reportsMessages } from './reports.messages';
 import { RegisterInputs, registerBlocked } from './RegisterInputs';
+import { PreviewStatus } from './PreviewStatus';
+import { useKeptPreview } from './use-kept-preview';
 
 type RegisterFormat = 'csv' | 'xlsx' | 'epp';
 const REGISTER_FORMATS: readonly RegisterFormat[] = ['xlsx', 'csv', 'epp'];
@@ -74,12 +75,9 @@ export function SalesRegisterCard() {
   const [month, setMonth] = useState(defaultMonth);
   const [format, setFormat] = useState<RegisterFormat>('xlsx');
   const valid = isMonth(month);
-  const preview = useLiveQuery(
-    () => (valid ? api.call('export.salesRegisterPreview', { month }) : Promise.resolve(undefined)),
-    ['orders', 'returns'],
-    [month, valid],
-  );
+  const preview = useKeptPreview(valid ? `sales:${month}` : null, () => api.call('export.salesRegisterPreview', { month }), ['orders', 'returns']);
   const summary = valid ? preview.data : undefined;
+  const current = preview.state === 'current';
 
   // Orders are named by the number the Zamówienia list shows ("nr 25"), not the files' ZAP-25 reference.
   const warnings = new Map<string, number[]>();
@@ -96,7 +94,7 @@ export function SalesRegisterCard() {
       title={t('registerTitle')}
       hint={t('registerHint')}
       preview={preview}
-      canSave={valid && summary !== undefined && !registerBlocked(summary)}
+      canSave={valid && summary !== undefined && current && !registerBlocked(summary)}
       onSave={async () => {
         const saved = await api.call('export.salesRegister', { month, format });
         // Saving may have closed the month: show it closed (and its numbers) at once.
@@ -130,51 +128,56 @@ export function SalesRegisterCard() {
         </>
       }
     >
-      {summary && (
-        <Stack spacing={2}>
-          <Typography variant="body2" data-testid="register-counts">
-            {t('sales', { n: summary.sales })} · {t('corrections', { n: summary.corrections })} · {t('rows', { n: summary.rows })}
-          </Typography>
-          {summary.closedAt ? (
-            <Alert severity="success" data-testid="register-closed">
-              {t('monthClosed', { when: f.dateTime(summary.closedAt) })}
-            </Alert>
-          ) : summary.closesOnSave ? (
-            <Alert severity="info" data-testid="register-closes">
-              {t('monthWillClose')}
-            </Alert>
-          ) : (
-            <Typography variant="caption" color="text.secondary" data-testid="register-running">
-              {t('monthRunning')}
-            </Typography>
-          )}
-          {summary.rows === 0 && <Alert severity="info">{t('empty')}</Alert>}
-          <RegisterInputs key={month} month={month} summary={summary} onChanged={preview.reload} />
-          {currencies.map((currency) => (
-            <div key={currency}>
-              {currency !== 'PLN' && (
-                <Typography variant="caption" color="text.secondary">
-                  {t('currencyNote', { currency })}
+      {valid && (
+        <PreviewStatus state={preview.state} answeredAt={preview.answeredAt}>
+          {summary && (
+            <Stack spacing={2}>
+              <Typography variant="body2" data-testid="register-counts">
+                {t('sales', { n: summary.sales })} · {t('corrections', { n: summary.corrections })} · {t('rows', { n: summary.rows })}
+              </Typography>
+              {summary.closedAt ? (
+                <Alert severity="success" data-testid="register-closed">
+                  {t('monthClosed', { when: f.dateTime(summary.closedAt) })}
+                </Alert>
+              ) : summary.closesOnSave ? (
+                <Alert severity="info" data-testid="register-closes">
+                  {t('monthWillClose')}
+                </Alert>
+              ) : (
+                <Typography variant="caption" color="text.secondary" data-testid="register-running">
+                  {t('monthRunning')}
                 </Typography>
               )}
-              <TotalsTable summary={summary} currency={currency} />
-            </div>
-          ))}
-          {warnings.size > 0 && (
-            <Alert severity="warning" role="status" data-testid="register-warnings">
-              <Typography variant="subtitle2">{t('checkTitle')}</Typography>
-              <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
-                {[...warnings].map(([code, orders]) => (
-                  <li key={code}>
-                    {t(`warn_${code}` as 'warn_rate_assumed')}
-                    {/* A warning about the month as a whole (the EU threshold) names no order. */}
-                    {orders.some((o) => o > 0) ? `: ${t('warnOrders', { numbers: orders.filter((o) => o > 0).join(', ') })}` : ''}
-                  </li>
-                ))}
-              </ul>
-            </Alert>
+              {summary.rows === 0 && <Alert severity="info">{t('empty')}</Alert>}
+              {/* Entering a rate or a report acts on the current figures only. */}
+              {current && <RegisterInputs key={month} month={month} summary={summary} onChanged={preview.reload} />}
+              {currencies.map((currency) => (
+                <div key={currency}>
+                  {currency !== 'PLN' && (
+                    <Typography variant="caption" color="text.secondary">
+                      {t('currencyNote', { currency })}
+                    </Typography>
+                  )}
+                  <TotalsTable summary={summary} currency={currency} />
+                </div>
+              ))}
+              {warnings.size > 0 && (
+                <Alert severity="warning" role="status" data-testid="register-warnings">
+                  <Typography variant="subtitle2">{t('checkTitle')}</Typography>
+                  <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
+                    {[...warnings].map(([code, orders]) => (
+                      <li key={code}>
+                        {t(`warn_${code}` as 'warn_rate_assumed')}
+                        {/* A warning about the month as a whole (the EU threshold) names no order. */}
+                        {orders.some((o) => o > 0) ? `: ${t('warnOrders', { numbers: orders.filter((o) => o > 0).join(', ') })}` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                </Alert>
+              )}
+            </Stack>
           )}
-        </Stack>
+        </PreviewStatus>
       )}
     </ReportCard>
   );

@@ -11,11 +11,12 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useLiveQuery } from '../../components/use-live-query';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
 import { defaultMonth, monthLabel, recentMonths } from './report-dates';
 import { stockAccountsMessages } from './stock-accounts.messages';
+import { PreviewStatus } from './PreviewStatus';
+import { useKeptPreview } from './use-kept-preview';
 
 const LINES = [
   ['opening', 1],
@@ -32,7 +33,7 @@ export function StockMonthCard() {
   const f = useFormat();
   const [months] = useState(() => recentMonths(36));
   const [month, setMonth] = useState(defaultMonth);
-  const preview = useLiveQuery(() => api.call('accounting.stockMonth', { month }), ['stock', 'orders', 'returns'], [month]);
+  const preview = useKeptPreview(`stockMonth:${month}`, () => api.call('accounting.stockMonth', { month }), ['stock', 'orders', 'returns']);
   const s = preview.data;
 
   return (
@@ -59,41 +60,43 @@ export function StockMonthCard() {
           ))}
         </TextField>
         <ErrorAlert error={preview.error} onRetry={preview.reload} />
-        {s && (
-          <Stack spacing={1.5}>
-            <Table size="small" sx={{ maxWidth: 560 }} data-testid="stock-month-table">
-              <TableBody>
-                {LINES.map(([key, sign]) => (
-                  <TableRow key={key} data-line={key}>
-                    <TableCell>{t(key)}</TableCell>
-                    <TableCell align="right">{key === 'opening' ? '' : sign > 0 ? '+' : '−'}</TableCell>
-                    <TableCell align="right">{f.money(s[key])}</TableCell>
+        <PreviewStatus state={preview.state} answeredAt={preview.answeredAt}>
+          {s && (
+            <Stack spacing={1.5}>
+              <Table size="small" sx={{ maxWidth: 560 }} data-testid="stock-month-table">
+                <TableBody>
+                  {LINES.map(([key, sign]) => (
+                    <TableRow key={key} data-line={key}>
+                      <TableCell>{t(key)}</TableCell>
+                      <TableCell align="right">{key === 'opening' ? '' : sign > 0 ? '+' : '−'}</TableCell>
+                      <TableCell align="right">{f.money(s[key])}</TableCell>
+                    </TableRow>
+                  ))}
+                  <TableRow data-line="closing" sx={{ '& td': { fontWeight: 600 } }}>
+                    <TableCell>{t('closing')}</TableCell>
+                    <TableCell align="right">=</TableCell>
+                    <TableCell align="right">{f.money(s.closing)}</TableCell>
                   </TableRow>
-                ))}
-                <TableRow data-line="closing" sx={{ '& td': { fontWeight: 600 } }}>
-                  <TableCell>{t('closing')}</TableCell>
-                  <TableCell align="right">=</TableCell>
-                  <TableCell align="right">{f.money(s.closing)}</TableCell>
-                </TableRow>
-              </TableBody>
-            </Table>
-            {s.soldNotShipped.units > 0 && (
-              <Alert severity="info" data-testid="stock-month-sold">
-                {t('soldNotShipped', { units: f.number(s.soldNotShipped.units), orders: f.number(s.soldNotShipped.orders), value: f.money(s.soldNotShipped.value) })}
-              </Alert>
-            )}
-            {s.priceFromCard > 0 && (
-              <Typography variant="body2" color="warning.main">
-                {t('priceFromCard', { n: s.priceFromCard })}
-              </Typography>
-            )}
-            {s.withoutPrice > 0 && (
-              <Typography variant="body2" color="warning.main">
-                {t('withoutPrice', { n: s.withoutPrice })}
-              </Typography>
-            )}
-          </Stack>
-        )}
+                </TableBody>
+              </Table>
+              {s.soldNotShipped.units > 0 && (
+                <Alert severity="info" data-testid="stock-month-sold">
+                  {t('soldNotShipped', { units: f.number(s.soldNotShipped.units), orders: f.number(s.soldNotShipped.orders), value: f.money(s.soldNotShipped.value) })}
+                </Alert>
+              )}
+              {s.priceFromCard > 0 && (
+                <Typography variant="body2" color="warning.main">
+                  {t('priceFromCard', { n: s.priceFromCard })}
+                </Typography>
+              )}
+              {s.withoutPrice > 0 && (
+                <Typography variant="body2" color="warning.main">
+                  {t('withoutPrice', { n: s.withoutPrice })}
+                </Typography>
+              )}
+            </Stack>
+          )}
+        </PreviewStatus>
       </CardContent>
     </Card>
   );

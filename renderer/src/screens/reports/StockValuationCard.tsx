@@ -3,13 +3,14 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { api } from '../../api';
 import { DateField } from '../../components/DateField';
-import { useLiveQuery } from '../../components/use-live-query';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
 import { FormatChoice } from './FormatChoice';
 import { defaultValuationDate } from './report-dates';
 import { ReportCard } from './ReportCard';
 import { reportsMessages } from './reports.messages';
+import { PreviewStatus } from './PreviewStatus';
+import { useKeptPreview } from './use-kept-preview';
 
 type ValuationFormat = 'csv' | 'xlsx';
 const VALUATION_FORMATS: readonly ValuationFormat[] = ['xlsx', 'csv'];
@@ -23,7 +24,7 @@ export function StockValuationCard() {
   const date = day ?? '';
   const [format, setFormat] = useState<ValuationFormat>('xlsx');
   const valid = date !== '';
-  const preview = useLiveQuery(() => (valid ? api.call('export.stockValuationPreview', { date }) : Promise.resolve(undefined)), ['stock'], [date, valid]);
+  const preview = useKeptPreview(valid ? `valuation:${date}` : null, () => api.call('export.stockValuationPreview', { date }), ['stock']);
   const v = valid ? preview.data : undefined;
 
   return (
@@ -32,7 +33,7 @@ export function StockValuationCard() {
       title={t('valuationTitle')}
       hint={t('valuationHint')}
       preview={preview}
-      canSave={valid && v !== undefined}
+      canSave={valid && v !== undefined && preview.state === 'current'}
       onSave={() => api.call('export.stockValuation', { date, format })}
       controls={
         <>
@@ -41,31 +42,35 @@ export function StockValuationCard() {
         </>
       }
     >
-      {v && (
-        <Stack direction="row" spacing={4} data-testid="valuation-totals">
-          <div>
-            <Typography variant="caption" color="text.secondary">{t('products')}</Typography>
-            <Typography variant="h6">{f.number(v.products)}</Typography>
-          </div>
-          <div>
-            <Typography variant="caption" color="text.secondary">{t('units')}</Typography>
-            <Typography variant="h6">{f.number(v.units)}</Typography>
-          </div>
-          <div>
-            <Typography variant="caption" color="text.secondary">{t('value')}</Typography>
-            <Typography variant="h6">{f.money(v.value)}</Typography>
-          </div>
-        </Stack>
-      )}
-      {v && v.withoutPrice > 0 && (
-        <Typography variant="body2" color="warning.main" sx={{ mt: 1 }}>
-          {t('withoutPrice', { n: v.withoutPrice })}
-        </Typography>
-      )}
-      {v && v.negative > 0 && (
-        <Typography variant="body2" color="warning.main">
-          {t('negative', { n: v.negative })}
-        </Typography>
+      {valid && (
+        <PreviewStatus state={preview.state} answeredAt={preview.answeredAt}>
+          {v && (
+            <Stack direction="row" spacing={4} data-testid="valuation-totals">
+              <div>
+                <Typography variant="caption" color="text.secondary">{t('products')}</Typography>
+                <Typography variant="h6">{f.number(v.products)}</Typography>
+              </div>
+              <div>
+                <Typography variant="caption" color="text.secondary">{t('units')}</Typography>
+                <Typography variant="h6">{f.number(v.units)}</Typography>
+              </div>
+              <div>
+                <Typography variant="caption" color="text.secondary">{t('value')}</Typography>
+                <Typography variant="h6">{f.money(v.value)}</Typography>
+              </div>
+            </Stack>
+          )}
+          {v && v.withoutPrice > 0 && (
+            <Typography variant="body2" color="warning.main" sx={{ mt: 1 }}>
+              {t('withoutPrice', { n: v.withoutPrice })}
+            </Typography>
+          )}
+          {v && v.negative > 0 && (
+            <Typography variant="body2" color="warning.main">
+              {t('negative', { n: v.negative })}
+            </Typography>
+          )}
+        </PreviewStatus>
       )}
     </ReportCard>
   );
