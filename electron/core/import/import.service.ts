@@ -7,6 +7,7 @@ import type { Core } from '../create-core';
 import { DomainError, storageError } from '../errors';
 import { getSettings } from '../settings/settings.service';
 import { flushSearchIndexes } from '../stock/search-index';
+import { BULK_RECORDS, suspendRowUpkeep } from './apply/row-upkeep';
 import { whenIdle } from '../db/idle';
 import { applyStaged } from './apply/apply';
 import { ChangeWriter } from './apply/change-writer';
@@ -220,6 +221,8 @@ function runApply(core: Core, entry: Prepared, args: { runId?: number; actor: Ac
   const tx = core.sqlite.transaction(() => {
     const runId = args.runId ?? insertRun(core.sqlite, { fileName: source.name, checksum: source.sha256, format: parsed.format!, status: 'committed', actor: args.actor, startedAt: args.at });
     args.before?.(runId);
+    // A big file: row triggers off for the writes, their effect done set-wise before the end (row-upkeep.ts).
+    const upkeep = parsed.records >= BULK_RECORDS ? suspendRowUpkeep(core.sqlite) : null;
     const writer = new ChangeWriter(core.sqlite, runId);
     const counts = applyStaged({
       sqlite: core.sqlite,
@@ -237,6 +240,7 @@ function runApply(core: Core, entry: Prepared, args: { runId?: number; actor: Ac
       sample: parsed.sample,
       progress: args.onProgress,
     });
+    upkeep?.restore();
     result = { writer, counts, entities: writer.entities, problems, failed: false };
     args.after?.(runId, result);
     if (!args.keep) throw ROLLBACK;

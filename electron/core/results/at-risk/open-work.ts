@@ -75,6 +75,17 @@ const ALL_LINES_SQL = `SELECT l.order_id AS orderId, l.product_id AS productId, 
 const MAX_DELTA = 5000;
 const CHUNK = 500;
 
+/**
+ * A write that logged nothing row by row (a big import suspends the log's triggers, see
+ * import/apply/row-upkeep.ts): one entry further ahead than MAX_DELTA, so every reader, however recent,
+ * reads every open order again. ref NULL: it names no order.
+ */
+export function markAtRiskGap(sqlite: SqliteDatabase): void {
+  sqlite
+    .prepare(`INSERT INTO at_risk_changes (seq, kind, ref) SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'at_risk_changes'), 0) + ${MAX_DELTA + 1}, 'o', NULL`)
+    .run();
+}
+
 const kept = new WeakMap<SqliteDatabase, Kept>();
 
 type OrderRow = Omit<OpenOrder, 'deadline' | 'deadlineMs' | 'dueDay' | 'payment' | 'lines'>;
