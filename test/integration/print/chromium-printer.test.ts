@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../../electron/core/dispatch';
@@ -7,15 +10,28 @@ import { folderSaveTarget, sharedPrinter } from './support/print-core';
 import { pdfInfo, pdfText } from './support/pdf-tools';
 
 /**
- * The Chromium printer keeps a page warm between jobs (issue 16: a new page per job was a quarter of
- * a pick list's PDF time). These tests hold it to what a fresh page gave: each job prints its own
- * document at its own paper size, whatever the page printed before, overlapping jobs do not mix, and
- * a failed job leaves a printer that still prints.
+ * The Chromium printer keeps a page warm between jobs, with the print fonts loaded once (issue 16: a
+ * new page per job was a quarter of a pick list's PDF time, decoding the fonts a fifth). These tests
+ * hold it to what a fresh page gave: each job prints its own document at its own paper size in the
+ * embedded font, whatever the page printed before, plain HTML in between included; overlapping jobs do
+ * not mix, and a failed job leaves a printer that still prints.
  */
 const printer = sharedPrinter();
 afterAll(() => printer.close());
 
 const POLISH = 'Zażółć gęślą jaźń — ĄĆĘŁŃÓŚŹŻ ąćęłńóśźż';
+
+/** The fonts a PDF embeds (poppler's pdffonts), e.g. ['NotoSans-Regular', 'NotoSans-Bold']. */
+function pdfFonts(bytes: Uint8Array): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'zaplecze-fonts-'));
+  try {
+    writeFileSync(join(dir, 'doc.pdf'), bytes);
+    const out = execFileSync('pdffonts', [join(dir, 'doc.pdf')], { encoding: 'utf8' });
+    return [...new Set(out.split('\n').slice(2).filter(Boolean).map((line) => (line.split(/\s+/)[0] ?? '').replace(/^[A-Z]{6}\+/, '')))].sort();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 function doc(format: 'a4' | 'label', text: string, lines = 1): string {
   const body = Array.from({ length: lines }, (_, i) => `<p>${text} ${i + 1}</p>`).join('');
@@ -46,6 +62,24 @@ describe('the Chromium printer between jobs', () => {
     const third = pdfText(again);
     expect(third).toContain(`Trzeci ${POLISH} 1`);
     expect(third).not.toMatch(/Pierwszy|Drugi/);
+    // Regular and bold of the embedded Noto Sans only: no fallback font for any Polish letter.
+    for (const pdf of [a4, label, again]) expect(pdfFonts(pdf)).toEqual(['NotoSans-Regular']);
+  });
+
+  it('prints plain HTML between documents with the embedded fonts, and those after it still have them', async () => {
+    const before = await printer.htmlToPdf(doc('a4', `<b>Przed</b> ${POLISH}`), { format: 'A4' });
+    const plain = await printer.htmlToPdf('<!doctype html><html><body><p style="font-family: serif">Zwykły dokument</p></body></html>', { format: 'A4' });
+    const after = await printer.htmlToPdf(doc('label', `<b>Po</b> ${POLISH}`), { format: 'label', widthMm: 100, heightMm: 150 });
+    expect(pdfText(before)).toContain(`Przed ${POLISH} 1`);
+    expect(pdfFonts(before)).toEqual(['NotoSans-Bold', 'NotoSans-Regular']);
+    const plainText = pdfText(plain);
+    expect(plainText).toContain('Zwykły dokument');
+    expect(plainText).not.toContain('Przed');
+    expect(pdfFonts(plain)).not.toContain('NotoSans-Regular');
+    const afterText = pdfText(after);
+    expect(afterText).toContain(`Po ${POLISH} 1`);
+    expect(afterText).not.toMatch(/Przed|Zwykły/);
+    expect(pdfFonts(after)).toEqual(['NotoSans-Bold', 'NotoSans-Regular']);
   });
 
   it('gives overlapping jobs a page each', async () => {
