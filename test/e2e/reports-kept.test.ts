@@ -10,8 +10,9 @@ import { describeE2E } from './support/e2e-app';
  * month, goes away, the shop changes, and comes back: while the register is computed again, the last
  * figures show at once greyed out under a note saying they may be out of date (never as current), the
  * file cannot be saved from them, and the current figures replace them. At 1366×768; screenshots go to
- * /tmp/reports-kept-*.png. The register's answer is held back 1.5 s in the browser (a busy month of a big
- * shop) so the refreshing state can be seen on the demo shop, whose register takes milliseconds.
+ * /tmp/reports-kept-*.png. The register’s answer is held back in the browser (a busy month of a big
+ * shop) until the test has looked, so the refreshing state can be seen on the demo shop, whose register
+ * takes milliseconds.
  */
 describeE2E('Raporty after a change: the last figures marked, then the current ones', (app) => {
   const page = () => app.page;
