@@ -3,7 +3,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import type { SxProps, Theme } from '@mui/material/styles';
 import TablePagination from '@mui/material/TablePagination';
 import TableSortLabel from '@mui/material/TableSortLabel';
-import { type KeyboardEvent, type MouseEvent, type ReactNode, memo, useEffect, useMemo } from 'react';
+import { type KeyboardEvent, type MouseEvent, type ReactNode, memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useFormat } from '../i18n/format';
 import { useT } from '../i18n/i18n';
 import { pagedTableMessages } from './paged-table.messages';
@@ -104,9 +104,11 @@ interface RowProps<R extends { id: number }> {
   row: R;
   columns: readonly PagedColumn<R>[];
   checked: boolean | null;
-  first: boolean;
+  index: number;
   className: string;
   selectLabel: string;
+  /** Told when this row goes while it has the focus (a new page, a reload): the table keeps the focus. */
+  onFocusedRowGone: (index: number) => void;
 }
 
 /**
@@ -114,9 +116,20 @@ interface RowProps<R extends { id: number }> {
  * state change of the screen does not redraw the page (issue 16). Clicks and keys are handled once for
  * the whole body (PagedTable), found by `data-id`.
  */
-const Row = memo(function Row<R extends { id: number }>({ row, columns, checked, first, className, selectLabel }: RowProps<R>) {
+const Row = memo(function Row<R extends { id: number }>({ row, columns, checked, index, className, selectLabel, onFocusedRowGone }: RowProps<R>) {
+  const tr = useRef<HTMLTableRowElement>(null);
+  const at = useRef(index);
+  at.current = index;
+  // Runs before React removes the element: the focus is still on it if it had it.
+  useLayoutEffect(
+    () => () => {
+      const el = tr.current;
+      if (el && el.ownerDocument.activeElement === el) onFocusedRowGone(at.current);
+    },
+    [onFocusedRowGone],
+  );
   return (
-    <tr data-id={row.id} className={className} tabIndex={first ? 0 : -1}>
+    <tr ref={tr} data-id={row.id} className={className} tabIndex={index === 0 ? 0 : -1}>
       {checked !== null && (
         <td className="check" data-field="__check__">
           <input type="checkbox" checked={checked} readOnly tabIndex={-1} aria-label={selectLabel} />
@@ -141,7 +154,9 @@ const Row = memo(function Row<R extends { id: number }>({ row, columns, checked,
  * grid's first mount (its scrollbar measuring, state and context) and its repeated renders per page
  * cost 150–800 ms per click on a 2-core laptop (issue 16).
  *
- * Keyboard: Tab reaches the first row; ↑/↓/Home/End move between rows, Enter opens one, Space ticks it.
+ * Keyboard: Tab reaches the first row; ↑/↓/Home/End move between rows, Enter opens one, Space ticks it,
+ * PageDown/PageUp turn the page. The focus stays in the table when its rows change under it (a page
+ * turned, a reload): on the row at the same place of the new page, not lost to the window.
  */
 function PagedTableInner<R extends { id: number }>(props: PagedTableProps<R>) {
   const t = useT(pagedTableMessages);
@@ -165,6 +180,30 @@ function PagedTableInner<R extends { id: number }>(props: PagedTableProps<R>) {
     props.onSelect?.([...next]);
   };
 
+  // A focused row replaced by a new page's rows (or a reload) took the focus with it, to the window: a
+  // person paging with the keyboard then started again from the top of the screen. The row says where
+  // it was; once the new rows are in, the row at that place takes the focus.
+  const body = useRef<HTMLTableSectionElement>(null);
+  const lostAt = useRef<number | null>(null);
+  const onFocusedRowGone = useStableCallback((index: number) => {
+    lostAt.current = index;
+  });
+  useLayoutEffect(() => {
+    const index = lostAt.current;
+    const tbody = body.current;
+    if (index === null || !tbody) return;
+    const doc = tbody.ownerDocument;
+    // Something else took the focus meanwhile (a click elsewhere): leave it there.
+    if (doc.activeElement && doc.activeElement !== doc.body) {
+      lostAt.current = null;
+      return;
+    }
+    const rowsNow = tbody.querySelectorAll<HTMLTableRowElement>('tr[data-id]');
+    if (rowsNow.length === 0) return; // the new page is not here yet
+    lostAt.current = null;
+    rowsNow[Math.min(index, rowsNow.length - 1)]!.focus();
+  }, [rows]);
+
   const onBodyClick = useStableCallback((event: MouseEvent<HTMLTableSectionElement>) => {
     const target = event.target as HTMLElement;
     const tr = target.closest('tr[data-id]');
@@ -181,7 +220,7 @@ function PagedTableInner<R extends { id: number }>(props: PagedTableProps<R>) {
     // A tick box clicked into focus keeps the browser's own Space (its click ticks it, below) and Enter.
     if (target.tagName === 'INPUT' && (event.key === ' ' || event.key === 'Enter')) return;
     const id = Number(tr.getAttribute('data-id'));
-    const body = tr.parentElement!;
+    const tbody = tr.parentElement!;
     const move = (to: Element | null | undefined) => {
       if (!(to instanceof HTMLElement)) return;
       event.preventDefault();
@@ -189,8 +228,13 @@ function PagedTableInner<R extends { id: number }>(props: PagedTableProps<R>) {
     };
     if (event.key === 'ArrowDown') move(tr.nextElementSibling);
     else if (event.key === 'ArrowUp') move(tr.previousElementSibling);
-    else if (event.key === 'Home') move(body.firstElementChild);
-    else if (event.key === 'End') move(body.lastElementChild);
+    else if (event.key === 'Home') move(tbody.firstElementChild);
+    else if (event.key === 'End') move(tbody.lastElementChild);
+    else if (event.key === 'PageDown' || event.key === 'PageUp') {
+      event.preventDefault();
+      const forward = event.key === 'PageDown';
+      if (forward ? hasNextPage : page > 0) props.onPage(page + (forward ? 1 : -1), pageSize);
+    }
     else if (event.key === 'Enter') {
       event.preventDefault();
       props.onOpen(id);
@@ -267,16 +311,17 @@ function PagedTableInner<R extends { id: number }>(props: PagedTableProps<R>) {
               })}
             </tr>
           </thead>
-          <tbody onClick={onBodyClick} onKeyDown={onBodyKey}>
+          <tbody ref={body} onClick={onBodyClick} onKeyDown={onBodyKey}>
             {rows.map((row, i) => (
               <Row
                 key={row.id}
                 row={row}
                 columns={columns}
                 checked={selectable ? selected.has(row.id) : null}
-                first={i === 0}
+                index={i}
                 className={[selectable && selected.has(row.id) ? 'selected' : '', rowClass?.(row) ?? ''].join(' ').trim()}
                 selectLabel={selectLabel}
+                onFocusedRowGone={onFocusedRowGone}
               />
             ))}
             {rows.length === 0 && (

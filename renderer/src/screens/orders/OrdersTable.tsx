@@ -88,19 +88,24 @@ export const OrdersTable = memo(function OrdersTable(props: OrdersTableProps) {
         field: 'dispatchBy',
         label: t('colDispatchBy'),
         // "02.12, 23:59 Spóźnione" whole (185 px): at 178 the cell ended in "…" and hid the mark (issue 16).
-        width: 190,
+        // A promise from an earlier year is longer ("08.03.2025, 23:59 Spóźnione", ~205 px in Polish and
+        // English): the column fits it, and should a date still be longer, the date gives way ("…", whole
+        // in its tooltip), never the mark — the one sign on the list that an order is late.
+        width: 214,
         sortable: true,
-        render: (row) => (
-          <>
-            {shortDateTime(row.dispatchBy)}
-            {row.overdue && ' '}
-            {row.overdue && (
+        render: (row) =>
+          row.overdue ? (
+            <span className="late">
+              <span className="late-date" title={shortDateTime(row.dispatchBy)}>
+                {shortDateTime(row.dispatchBy)}
+              </span>{' '}
               <span className="tag tag-error" title={t('overdueHint')} data-testid={`overdue-${row.id}`}>
                 {t('overdue')}
               </span>
-            )}
-          </>
-        ),
+            </span>
+          ) : (
+            shortDateTime(row.dispatchBy)
+          ),
       },
       { field: 'boughtAt', label: t('colBought'), width: 120, sortable: true, render: (row) => shortDateTime(row.boughtAt) },
       { field: 'delivery', label: t('colDelivery'), width: 180, render: (row) => row.deliveryMethodName ?? row.carrier ?? '' },
@@ -142,6 +147,10 @@ const TAGS_SX = {
   '& .tag-filled': { bgcolor: 'action.selected', borderColor: 'transparent' },
   '& .tag-primary': { bgcolor: 'primary.main', color: 'primary.contrastText', borderColor: 'primary.main' },
   '& .tag-error': { bgcolor: 'error.main', color: 'error.contrastText', borderColor: 'error.main', ml: 0.75 },
+  // An overdue promise: the date shrinks (ends in "…") before the mark would.
+  '& .late': { display: 'flex', alignItems: 'center', minWidth: 0 },
+  '& .late-date': { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' },
+  '& .late .tag': { flexShrink: 0, mr: 0 },
   // An overdue order is marked at the row's start too, where the eye runs down the list.
   '& tr.order-overdue td:first-of-type': { boxShadow: (theme: Theme) => `inset 3px 0 0 ${theme.palette.error.main}` },
 } as const;
