@@ -107,7 +107,8 @@ function install(sqlite: SqliteDatabase, journal: Journal): void {
   journal.schemaVersion = pragmaNumber(sqlite, 'schema_version');
 }
 
-function journalOf(sqlite: SqliteDatabase): Journal {
+/** The journal with its triggers in place, or null when they cannot be made now (see below). */
+function journalOf(sqlite: SqliteDatabase): Journal | null {
   let journal = (sqlite as WithJournal)[JOURNAL];
   if (!journal) {
     const created: Journal = { watchers: new Set(), schemaVersion: -1 };
@@ -121,6 +122,9 @@ function journalOf(sqlite: SqliteDatabase): Journal {
   }
   if (pragmaNumber(sqlite, 'schema_version') !== journal.schemaVersion) {
     for (const w of journal.watchers) w.stale = true;
+    // Inside another caller's open transaction (a service between its awaits) the triggers would vanish
+    // with its rollback, unseen: they are made outside transactions only.
+    if (sqlite.inTransaction) return null;
     install(sqlite, journal);
   }
   return journal;
@@ -132,6 +136,8 @@ function journalOf(sqlite: SqliteDatabase): Journal {
  */
 export function watchChanges(sqlite: SqliteDatabase, concerns: (change: RowChange) => boolean): Watcher {
   const journal = journalOf(sqlite);
+  // Nothing can be watched yet: the value is used once and not kept.
+  if (!journal) return { fresh: () => false, close: () => {} };
   const entry = { concerns, stale: false };
   journal.watchers.add(entry);
   const dataVersion = pragmaNumber(sqlite, 'data_version');

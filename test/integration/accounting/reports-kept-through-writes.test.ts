@@ -175,3 +175,25 @@ describe('Raporty keeps what a write could not have changed', () => {
     await expectShownEqualsFromScratch();
   });
 });
+
+describe('the change journal', () => {
+  it('does not make its triggers inside another caller’s open transaction (a rollback would drop them unseen): such a value is not kept', async () => {
+    const t2 = await tempCore();
+    try {
+      const { watchChanges } = await import('../../../electron/core/accounting/change-journal');
+      t2.core.sqlite.exec('BEGIN');
+      const inside = watchChanges(t2.core.sqlite, () => true);
+      t2.core.sqlite.exec('ROLLBACK');
+      expect(inside.fresh()).toBe(false);
+      const outside = watchChanges(t2.core.sqlite, (c) => c.table === 'locations');
+      expect(outside.fresh()).toBe(true);
+      const at = '2026-01-01T00:00:00.000Z';
+      t2.core.sqlite.prepare('INSERT INTO products (sku, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run('J-1', 'Towar', at, at);
+      expect(outside.fresh()).toBe(true);
+      t2.core.sqlite.prepare("INSERT INTO locations (code, name, created_at) VALUES ('A-1', 'A', ?)").run(at);
+      expect(outside.fresh()).toBe(false);
+    } finally {
+      await t2.dispose();
+    }
+  });
+});
