@@ -20,7 +20,7 @@ export interface RowChange {
   /**
    * stock_ledger: the entry's created_at (new for insert, old for delete). products update: 1 when a
    * column other than the stock counters changed. orders update: 1 unless only the status moved between
-   * open ones (see OPEN_MOVE). audit_log insert: the action. Otherwise null.
+   * open ones (see OPEN_MOVE_COLUMNS). audit_log insert: the action. settings: the key. Otherwise null.
    */
   detail: string | number | null;
 }
@@ -84,6 +84,7 @@ function changedBesides(columns: string[], ignored: ReadonlySet<string>): string
 function detailOf(table: string, op: RowChange['op'], columns: string[]): string {
   if (table === 'stock_ledger') return op === 'delete' ? 'OLD.created_at' : 'NEW.created_at';
   if (table === 'audit_log' && op === 'insert') return 'NEW.action';
+  if (table === 'settings') return op === 'delete' ? 'OLD.key' : 'NEW.key';
   if (table === 'products' && op === 'update') return changedBesides(columns, STOCK_COUNTERS);
   if (table === 'orders' && op === 'update') return `(${changedBesides(columns, OPEN_MOVE_COLUMNS)} OR NOT (OLD.status IN (${OPEN}) AND NEW.status IN (${OPEN})))`;
   return 'NULL';

@@ -33,6 +33,9 @@ export function registerConcerns(change: RowChange): boolean {
   if (change.table === 'products' && change.op === 'update') return change.detail !== 0;
   // detail 0: the order only moved between open statuses (to pick, packed, on hold…), which the register does not tell apart.
   if (change.table === 'orders' && change.op === 'update') return change.detail !== 0;
+  // The automatic backup's bookkeeping (backup.lastAutomaticAt, backup.lastFullCheckAt), written minutes after
+  // the shop opens and every few hours: not a setting the register reads.
+  if (change.table === 'settings') return !(typeof change.detail === 'string' && change.detail.startsWith('backup.'));
   // The register reads the audit log for one thing: when an order was cancelled.
   if (change.table === 'audit_log' && change.op === 'insert') return change.detail === 'order.cancel';
   return true;
