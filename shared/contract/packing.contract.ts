@@ -17,6 +17,18 @@ import { id } from './common';
 export const SHIP_CARRIERS = ['inpost', 'dpd', 'dhl', 'ups', 'gls', 'fedex', 'poczta', 'orlen', 'allegro', 'dbschenker', 'personal', 'other'] as const;
 export type ShipCarrier = (typeof SHIP_CARRIERS)[number];
 
+/**
+ * A tracking number as scanned or typed. Labels print it in groups ("6209 0123 4567 …") and people type
+ * it so: spaces (also no-break ones) are dropped before it is checked, so the grouped and the scanned
+ * form are the same number. What remains must be printable ASCII (no letters with accents).
+ */
+const trackingNumberText = (min: number) =>
+  z
+    .string()
+    .max(200)
+    .transform((value) => value.replace(/[\s\u00a0\u202f]+/g, ''))
+    .pipe(z.string().min(min).max(64).regex(/^[\x21-\x7e]*$/, 'tracking number: letters and digits only'));
+
 /** How an order is paid: paid, unpaid (waiting for the money), cod (cash on delivery, paid to the courier). */
 export const PACK_PAYMENTS = ['paid', 'unpaid', 'cod'] as const;
 export type PackPayment = (typeof PACK_PAYMENTS)[number];
@@ -250,12 +262,7 @@ export const packingContract = {
       orderId: id,
       carrier: z.enum(SHIP_CARRIERS).nullable(),
       /** The parcel's tracking number (waybill), as scanned or typed; empty for personal pickup. */
-      trackingNumber: z
-        .string()
-        .trim()
-        .max(64)
-        .regex(/^[\x21-\x7e]*$/, 'tracking number: letters and digits only')
-        .optional(),
+      trackingNumber: trackingNumberText(0).optional(),
       /**
        * Owner only: ship an unpaid order anyway (cash on delivery needs none); the reason goes to the
        * audit. Without it an unpaid order is refused (conflict, details.reason = 'unpaid').
@@ -276,12 +283,7 @@ export const packingContract = {
     input: z.strictObject({
       orderId: id,
       shipmentId: id,
-      trackingNumber: z
-        .string()
-        .trim()
-        .min(1)
-        .max(64)
-        .regex(/^[\x21-\x7e]*$/, 'tracking number: letters and digits only'),
+      trackingNumber: trackingNumberText(1),
       carrier: z.enum(SHIP_CARRIERS).nullable().optional(),
       reason: plainText({ min: 3, max: 500 }),
       confirmUnusualTracking: z.boolean().optional(),

@@ -84,6 +84,22 @@ describe('tracking number: never a product code or an order number', () => {
     expect(shipped.status).toBe('shipped');
   });
 
+  it('takes a number typed in the groups the label prints it in as the same number, and still refuses a grouped EAN', async () => {
+    const t = await shop();
+    const { order } = await packedOrder(t);
+    const grouped = await failure(call(t.core, 'packing.ship', { orderId: order.id, carrier: 'inpost', trackingNumber: '590 1234 123457' }, helper));
+    expect(grouped).toMatchObject({ code: 'invalid_input', details: { reason: 'tracking_is_product', trackingNumber: EAN } });
+    const typed = INPOST.replace(/(\d{4})(?=\d)/g, '$1 ').replace(/ (\d{4})$/, '\u00a0$1');
+    expect(typed).toMatch(/ /);
+    expect((await call(t.core, 'packing.ship', { orderId: order.id, carrier: 'inpost', trackingNumber: ` ${typed} ` }, helper)).status).toBe('shipped');
+    expect(shipments(t, order.id)).toEqual([{ tracking: INPOST, cancelledAt: null, reason: null }]);
+    const [shipment] = t.core.sqlite.prepare('SELECT id FROM shipments WHERE order_id = ?').pluck().all(order.id) as number[];
+    const other = '6325 0639 4047 7559 9675 4577';
+    await call(t.core, 'packing.correctTracking', { orderId: order.id, shipmentId: shipment!, trackingNumber: other, reason: 'etykieta wydrukowana ponownie' }, owner);
+    expect(shipments(t, order.id)).toEqual([{ tracking: other.replace(/ /g, ''), cancelledAt: null, reason: null }]);
+    expect(await failure(call(t.core, 'packing.correctTracking', { orderId: order.id, shipmentId: shipment!, trackingNumber: '   ', reason: 'etykieta wydrukowana ponownie' }, owner))).toMatchObject({ code: 'invalid_input' });
+  });
+
   it('accepts a real InPost number', async () => {
     const t = await shop();
     const { order } = await packedOrder(t);
