@@ -56,8 +56,17 @@ export const atRiskOutput = z.object({
   /** All orders at risk (rows stops at `limit`). */
   total: z.number().int(),
   counts: z.object({ late: z.number().int(), no_stock: z.number().int(), unpaid: z.number().int(), queue: z.number().int(), on_hold: z.number().int() }),
-  /** Orders waiting to be packed and shipped (not on hold, paid or cash on delivery). */
+  /**
+   * The packing queue the capacity is compared with: orders still to pack — "Do spakowania" and paid (or
+   * cash on delivery) "Nowe" — with their goods there. Packed orders wait only for the courier: not counted.
+   */
   queueLength: z.number().int(),
+  /** Orders "Do spakowania" (as Pakowanie and Zamówienia count them: unpaid or short of goods too). */
+  queueToPick: z.number().int(),
+  /** "Nowe" orders paid or cash on delivery: not sent to packing yet, but they will have to be packed. */
+  queueNew: z.number().int(),
+  /** Packed orders waiting for the courier (Pakowanie → "Spakowane"): not in the queue. */
+  packedWaiting: z.number().int(),
   /** Parcels a working day, measured (median of the last working days with shipments); null = not measured yet. */
   capacityPerDay: z.number().int().nullable(),
   capacityMeasuredDays: z.number().int(),

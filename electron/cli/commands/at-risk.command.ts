@@ -18,7 +18,8 @@ const REASON_TEXT: Record<string, string> = {
  *   (no_stock | unpaid | queue | on_hold), actions (receive_goods | contact_buyer | pack_first |
  *   release_hold), missing (products short, units), queuePosition and slotsBeforeDeadline;
  * - total, counts {late, no_stock, unpaid, queue, on_hold};
- * - queueLength, capacityPerDay (parcels a working day, measured; null = not yet), capacityMeasuredDays,
+ * - queueLength (orders still to pack; packed ones wait only for the courier), queueToPick, queueNew, packedWaiting,
+ *   capacityPerDay (parcels a working day, measured; null = not yet), capacityMeasuredDays,
  *   shippedToday, computedAt.
  * Exit codes: 0 printed; 1 no database at --db; 2 wrong usage.
  */

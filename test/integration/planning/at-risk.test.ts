@@ -66,20 +66,22 @@ describe('orders at risk', () => {
     expect(result.capacityMeasuredDays).toBe(10);
     expect(result.shippedToday).toBe(3);
     const byId = new Map(result.rows.map((r) => [r.orderId, r]));
-    // Late first, then by deadline: the two today behind the queue, tomorrow's short and unpaid, the held one.
-    expect(result.rows.map((r) => r.orderId)).toEqual([ids.late, ids.queued1, ids.queued2, ids.short, ids.unpaid, ids.held]);
-    expect(result.counts).toEqual({ late: 1, no_stock: 1, unpaid: 1, queue: 2, on_hold: 1 });
+    // Late first, then by deadline: the one today behind the queue, tomorrow's short and unpaid, the held one.
+    // queued2 is packed already: it waits only for the courier, takes no place in the queue, is not listed.
+    expect(result.rows.map((r) => r.orderId)).toEqual([ids.late, ids.queued1, ids.short, ids.unpaid, ids.held]);
+    expect(result.counts).toEqual({ late: 1, no_stock: 1, unpaid: 1, queue: 1, on_hold: 1 });
     expect(byId.get(ids.late)).toMatchObject({ late: true, reasons: [], actions: ['pack_first', 'contact_buyer'], workingDaysLeft: 0 });
-    // The queue: late (1), first (2) fit the 2 parcels left today; queued1 (3) and queued2 (4) do not.
+    // The queue: late (1), first (2) fit the 2 parcels left today; queued1 (3) does not.
     expect(byId.get(ids.queued1)).toMatchObject({ reasons: ['queue'], queuePosition: 3, slotsBeforeDeadline: 2, actions: ['pack_first'] });
-    expect(byId.get(ids.queued2)).toMatchObject({ reasons: ['queue'], queuePosition: 4 });
     // 5 kettles: 3 to the order due today, 2 left for the one due tomorrow that needs 3.
     expect(byId.get(ids.short)).toMatchObject({ reasons: ['no_stock'], missing: [{ productId: kettle, sku: 'CZAJ-1', name: 'Czajnik', units: 1 }], actions: ['receive_goods', 'contact_buyer'] });
     expect(byId.get(ids.unpaid)).toMatchObject({ reasons: ['unpaid'], payment: 'unpaid', actions: ['contact_buyer'], workingDaysLeft: 2 });
     expect(byId.get(ids.held)).toMatchObject({ reasons: ['on_hold'], actions: ['release_hold'] });
-    for (const notListed of [ids.first, ids.fine, ids.unpaidLater, ids.cod]) expect(byId.has(notListed)).toBe(false);
-    // Tomorrow's ready orders (fine, cod) fit: 2 today + 5 tomorrow.
-    expect(result.queueLength).toBe(6);
+    for (const notListed of [ids.first, ids.queued2, ids.fine, ids.unpaidLater, ids.cod]) expect(byId.has(notListed)).toBe(false);
+    // Tomorrow's ready orders (fine, cod) fit: 2 today + 5 tomorrow. To pack: late, first, queued1, fine, cod;
+    // "Do spakowania": late, first, queued1, short; paid or COD "Nowe": fine, cod; packed: queued2.
+    expect(result.queueLength).toBe(5);
+    expect(result).toMatchObject({ queueToPick: 4, queueNew: 2, packedWaiting: 1 });
   });
 
   it('keeps a late order listed until it is shipped, and a receipt takes an order off for lack of stock', async () => {
@@ -117,8 +119,8 @@ describe('orders at risk', () => {
     }
     expect(code).toBe(0);
     const parsed = JSON.parse(out.join('\n')) as typeof viaDispatch;
-    // By construction (first test): six orders, late first; the CLI must list the same.
-    expect(viaDispatch.rows.map((r) => r.orderId)).toEqual([ids.late, ids.queued1, ids.queued2, ids.short, ids.unpaid, ids.held]);
+    // By construction (first test): five orders, late first; the CLI must list the same.
+    expect(viaDispatch.rows.map((r) => r.orderId)).toEqual([ids.late, ids.queued1, ids.short, ids.unpaid, ids.held]);
     expect(parsed.rows).toHaveLength(viaDispatch.rows.length);
     parsed.rows.forEach((row, i) => {
       expect(Object.keys(row).sort()).toEqual(Object.keys(viaDispatch.rows[i]!).sort());

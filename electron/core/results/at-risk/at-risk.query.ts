@@ -57,7 +57,7 @@ export interface AtRiskListing {
  * - no_stock: the goods on hand, given first to what is already in boxes and then in deadline order
  *   (the packing queue's order), do not cover the order's lines;
  * - unpaid: not paid (cash on delivery aside) with at most one working day left;
- * - queue: its place among the orders ready to pack is beyond the parcels the packer ships (the median
+ * - queue: its place among the orders still to pack (not packed ones: they wait only for the courier) is beyond the parcels the packer ships (the median
  *   day of the last 20 working days) before its deadline, less what already left today;
  * - on_hold: held by the owner.
  * A late order (deadline passed, not shipped) is listed whatever its reasons, until it is shipped.
@@ -189,6 +189,9 @@ export function computeAtRisk(core: Core, now: Date): AtRiskListing {
   const slots = new Int32Array(n).fill(-1);
   const counts = { late: 0, no_stock: 0, unpaid: 0, queue: 0, on_hold: 0 };
   let queueLength = 0;
+  let queueToPick = 0;
+  let queueNew = 0;
+  let packedWaiting = 0;
   let listed = 0;
   let lateCount = 0;
   const { deadlineMs, day, kind } = queue;
@@ -197,10 +200,16 @@ export function computeAtRisk(core: Core, now: Date): AtRiskListing {
     const short = isShort[i] === 1;
     const k = kind[i]!;
     const d = day[i]!;
+    const status = orders[i]!.status;
     let f = late ? LATE : 0;
     if (short) f |= BIT.no_stock;
     if (k & 2 && unpaidOn[d] === 1) f |= BIT.unpaid;
-    if (k === 0 && !short) {
+    if (status === 'to_pick') queueToPick++;
+    else if (status === 'new' && k === 0) queueNew++;
+    else if (status === 'packed') packedWaiting++;
+    // The queue is the packing still to do: a packed order waits only for the courier and takes no place
+    // in it (its parcel is in the measured capacity when it leaves); a paid "Nowe" one will have to be packed.
+    if (k === 0 && !short && status !== 'packed') {
       position[i] = ++queueLength;
       if (capacity.perDay !== null && !late) {
         slots[i] = slotsOn[d]!;
@@ -251,6 +260,9 @@ export function computeAtRisk(core: Core, now: Date): AtRiskListing {
     summary: {
       counts,
       queueLength,
+      queueToPick,
+      queueNew,
+      packedWaiting,
       capacityPerDay: capacity.perDay,
       capacityMeasuredDays: capacity.measuredDays,
       shippedToday: capacity.shippedToday,

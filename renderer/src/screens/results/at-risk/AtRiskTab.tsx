@@ -82,9 +82,14 @@ export default function AtRiskTab(_props: ResultsTabProps) {
       <ErrorAlert error={list.error} onRetry={list.reload} />
       {data && (
         <Typography variant="body2" sx={{ mb: 1.5 }} data-testid="at-risk-capacity">
-          {data.capacityPerDay === null
-            ? t('capacityUnknown')
-            : t('capacity', { perDay: data.capacityPerDay, days: data.capacityMeasuredDays, today: data.shippedToday, queue: data.queueLength })}
+          {data.capacityPerDay === null ? t('capacityUnknown') : t('capacity', { perDay: data.capacityPerDay, days: data.capacityMeasuredDays, today: data.shippedToday })}
+        </Typography>
+      )}
+      {data && (
+        <Typography variant="body2" sx={{ mb: 1.5 }} data-testid="at-risk-queue">
+          {t('queueLine', { queue: data.queueLength, toPick: data.queueToPick, fresh: data.queueNew })}
+          {data.queueToPick + data.queueNew > data.queueLength ? t('queueBlocked', { n: data.queueToPick + data.queueNew - data.queueLength }) : ''}
+          {t('queuePacked', { n: data.packedWaiting })}
         </Typography>
       )}
       <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap', rowGap: 1 }} role="group">

@@ -3,7 +3,12 @@ import { defineMessages } from '../../../i18n/i18n';
 export const atRiskMessages = defineMessages(
   {
     intro: 'Zamówienia, które nie wyjdą w obiecanym terminie, jeśli nic się nie zmieni. Spóźnione zostają na liście, dopóki nie zostaną wysłane.',
-    capacity: 'Pakowanie: zwykle {perDay} {perDay:paczka|paczki|paczek} dziennie (mediana z {days} {days:dnia roboczego|dni roboczych|dni roboczych}), dziś wysłano {today}, gotowych do spakowania: {queue}.',
+    capacity: 'Pakowanie: zwykle {perDay} {perDay:paczka|paczki|paczek} dziennie (mediana z {days} {days:dnia roboczego|dni roboczych|dni roboczych}), dziś wysłano {today}.',
+    // The queue the capacity is compared with, told from what the owner sees: Pakowanie's "Do spakowania"
+    // and the paid "Nowe" of Zamówienia; packed orders wait only for the courier and are not in it.
+    queueLine: 'Kolejka do spakowania: {queue} — {toPick} „Do spakowania” (jak na ekranie Pakowanie) i {fresh} {fresh:nowe opłacone|nowe opłacone|nowych opłaconych} z ekranu Zamówienia',
+    queueBlocked: ', bez {n} {n:czekającego|czekających|czekających} na towar lub zapłatę',
+    queuePacked: '. Spakowane ({n}) czekają już tylko na kuriera i nie są liczone.',
     capacityUnknown: 'Pakowanie: za mało wysłanych paczek z ostatnich dni roboczych, żeby ocenić, ile zamówień dziennie wychodzi — kolejka nie jest jeszcze oceniana.',
     all: 'Wszystkie ({n})',
     late: 'Spóźnione ({n})',
@@ -23,7 +28,7 @@ export const atRiskMessages = defineMessages(
     reasonNoStock: 'Brakuje towaru: {items}',
     reasonMissingItem: '{name} — {n} szt.',
     reasonUnpaid: 'Nieopłacone, a termin wysyłki jest blisko',
-    reasonQueue: 'Jest {position}. w kolejce, a do terminu pakowanie zdąży wysłać około {slots}',
+    reasonQueue: 'Jest {position}. w kolejce do spakowania, a do terminu pakowanie zdąży wysłać około {slots}',
     reasonOnHold: 'Wstrzymane',
     reasonLateOnly: 'Termin minął — wyślij jak najszybciej',
     actionReceive: 'Przyjmij towar',
@@ -37,7 +42,10 @@ export const atRiskMessages = defineMessages(
   },
   {
     intro: 'Orders that will not leave by the promised date unless something changes. Late ones stay on the list until they are shipped.',
-    capacity: 'Packing: usually {perDay} {perDay:parcel|parcels} a day (median of {days} working days), {today} shipped today, {queue} ready to pack.',
+    capacity: 'Packing: usually {perDay} {perDay:parcel|parcels} a day (median of {days} working days), {today} shipped today.',
+    queueLine: 'Queue to pack: {queue} — {toPick} "To pack" (as on the Packing screen) and {fresh} paid new {fresh:order|orders} from the Orders screen',
+    queueBlocked: ', less {n} waiting for goods or payment',
+    queuePacked: '. Packed orders ({n}) wait only for the courier and are not counted.',
     capacityUnknown: 'Packing: too few parcels shipped on recent working days to tell how many orders leave a day — the queue is not judged yet.',
     all: 'All ({n})',
     late: 'Late ({n})',
@@ -57,7 +65,7 @@ export const atRiskMessages = defineMessages(
     reasonNoStock: 'Goods missing: {items}',
     reasonMissingItem: '{name} — {n} pcs',
     reasonUnpaid: 'Unpaid, and the dispatch deadline is near',
-    reasonQueue: 'It is number {position} in the queue; packing can ship about {slots} before its deadline',
+    reasonQueue: 'It is number {position} in the queue to pack; packing can ship about {slots} before its deadline',
     reasonOnHold: 'On hold',
     reasonLateOnly: 'The deadline has passed — ship it as soon as possible',
     actionReceive: 'Receive goods',
