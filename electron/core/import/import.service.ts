@@ -492,6 +492,10 @@ export async function commitImport(core: Core, token: string, options: CommitOpt
       core.sqlite
         .prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, details_json) VALUES (?, ?, 'import.commit', 'import', ?, ?)")
         .run(core.now().toISOString(), actor, String(runId), JSON.stringify({ file: source.name, format: parsed.format, inserted: r.counts.inserted, updated: r.counts.updated }));
+      // Everything is written: the staging file goes before the commit, not after it. The commit copies
+      // the write-ahead log (as large as what the import adds) into the database, so staging, log and
+      // the grown database were all on disk at once — 6.9 GB for a 1M-order file that adds 2 GB.
+      parsed.staging.dispose();
     },
   });
   if (rejectedLate) {

@@ -23,8 +23,6 @@ export interface OrderLineRecord {
   depositGrosze?: number | null;
   /** Allegro's discount types on the line, distinct, sorted, comma-joined (null = none); absent = the file does not say (CSV). */
   discountTypes?: string | null;
-  /** CSV only: the line's own row, for the order's raw JSON. */
-  rawRow?: Record<string, string>;
 }
 
 /** The buyer's details exactly as the customers table stores them. */
