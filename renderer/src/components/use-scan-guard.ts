@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { type RefObject, useEffect, useRef } from 'react';
 
 /**
  * A scanner sends a key every few milliseconds; people type 80–200 ms apart and rarely keep three
@@ -11,6 +11,8 @@ const SCANNER_MEDIAN_GAP_MS = 40;
 const PAUSE_MS = 400;
 /** Shortest code treated as a scan (EANs are 8–13 characters, tracking numbers longer). */
 const MIN_SCAN_LENGTH = 4;
+/** Keys a scanner may send around a character (Shift for capitals); they neither count nor break a scan. */
+const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'AltGraph']);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -24,17 +26,24 @@ function median(values: number[]): number {
  * Enter is stopped before the dialog sees the Enter (so nothing is confirmed, not even a focused
  * button) and handed to `onScan`, which removes the scanned text from its field and says why.
  * Fields that do expect a scan (`data-scan-field`, `data-tracking-field`) are left alone.
+ * `onScan` also gets the element the keys landed in (a form with several fields takes the code out of that one).
+ *
+ * With `options.field`, only keys typed into that one field are watched, a scan field too: a search box
+ * that keeps its text (Zamówienia) learns that a burst was a scan, to search for the code alone.
  */
-export function useScanGuard(active: boolean, onScan: (code: string) => void): void {
+export function useScanGuard(active: boolean, onScan: (code: string, target: HTMLElement | null) => void, options: { field?: RefObject<HTMLElement | null> } = {}): void {
   const handler = useRef(onScan);
   handler.current = onScan;
+  const field = options.field;
   useEffect(() => {
     if (!active) return;
     let keys = '';
     const times: number[] = [];
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
-      if (target?.closest('[data-scan-field="true"], [data-tracking-field="true"]')) return;
+      if (field) {
+        if (!target || target !== field.current) return;
+      } else if (target?.closest('[data-scan-field="true"], [data-tracking-field="true"]')) return;
       const now = event.timeStamp || performance.now();
       const last = times.at(-1);
       if (last !== undefined && now - last > PAUSE_MS) {
@@ -50,17 +59,23 @@ export function useScanGuard(active: boolean, onScan: (code: string) => void): v
         if (scanned) {
           event.preventDefault();
           event.stopPropagation();
-          handler.current(scanned);
+          handler.current(scanned, target);
         }
         return;
       }
-      if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (MODIFIERS.has(event.key)) return;
+      if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) {
+        // A scanner sends no Backspace or arrow: such a key means a person is editing, not a scan.
+        keys = '';
+        times.length = 0;
+        return;
+      }
       keys += event.key;
       times.push(now);
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [active]);
+  }, [active, field]);
 }
 
 /** `text` without the scanned `code` typed into it (the scan's keys landed at the caret, usually the end). */

@@ -12,6 +12,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import { MAX_UNITS } from '../../../../shared/contract/fields';
 import type { LocationRow, StocktakeLine } from '../../../../shared/contract/stock.contract';
 import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -19,6 +20,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
 import { PlainTable } from '../../components/PlainTable';
 import { ScanField } from '../../components/ScanField';
+import { useScanGuard, withoutScan } from '../../components/use-scan-guard';
 import { clearSessionState, useSessionState } from '../../components/use-session-state';
 import { commonMessages } from '../../i18n/common.messages';
 import { useT } from '../../i18n/i18n';
@@ -34,6 +36,14 @@ interface Counting {
 }
 
 const KEY = 'stock.stocktake';
+
+/** A count as typed is usable: empty (not counted) or whole items, 0 to MAX_UNITS ("1,5" and "-1" are not). */
+export function countProblem(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed !== '' && (!/^\d{1,9}$/.test(trimmed) || Number(trimmed) > MAX_UNITS);
+}
+/** The `name` of a line's count field: a scan that landed in it is taken back out by it. */
+const COUNT_FIELD = 'count:';
 
 /** Differences between the count and the books, for review before confirming. */
 export function stocktakeDifferences(counting: Counting, zeroUncounted: boolean) {
@@ -68,6 +78,7 @@ export function StocktakeDialog({ locations, onClose }: { locations: LocationRow
   const [confirmStop, setConfirmStop] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [reviewScan, setReviewScan] = useState<string | null>(null);
 
   async function start() {
     if (!locationId) return;
@@ -89,6 +100,22 @@ export function StocktakeDialog({ locations, onClose }: { locations: LocationRow
       return { ...c, lines, counts: { ...c.counts, [p.id]: String(before + 1) } };
     }),
   );
+
+  // A scanner types wherever the cursor is (issue 17, point 1): a scan into a line's count is taken back out
+  // of it and counted as a scan. While the differences are reviewed nothing is counted (the person checks
+  // a fixed list), and the scan's Enter must not confirm the stocktake: it is refused in words.
+  useScanGuard(counting !== null && !confirmStop && !confirmZero, (code, target) => {
+    if (reviewing) {
+      setReviewScan(code);
+      return;
+    }
+    const name = target instanceof HTMLInputElement ? target.name : '';
+    if (name.startsWith(COUNT_FIELD)) {
+      const productId = name.slice(COUNT_FIELD.length);
+      setCounting((c) => (c && c.counts[productId] !== undefined ? { ...c, counts: { ...c.counts, [productId]: withoutScan(c.counts[productId], code) } } : c));
+    }
+    void scan(code);
+  });
 
   async function commit() {
     if (!counting) return;
@@ -117,7 +144,7 @@ export function StocktakeDialog({ locations, onClose }: { locations: LocationRow
   }
 
   const review = counting ? stocktakeDifferences(counting, zeroUncounted) : null;
-  const invalid = counting ? Object.values(counting.counts).some((v) => v.trim() !== '' && !/^\d{1,9}$/.test(v.trim())) : false;
+  const invalid = counting ? Object.values(counting.counts).some(countProblem) : false;
   return (
     <Dialog open onClose={onClose} fullScreen aria-labelledby="stocktake-title">
       <DialogTitle id="stocktake-title">
@@ -126,6 +153,11 @@ export function StocktakeDialog({ locations, onClose }: { locations: LocationRow
       </DialogTitle>
       <DialogContent>
         <ErrorAlert error={error} onClose={() => setError(null)} />
+        {reviewing && reviewScan && (
+          <Alert severity="info" role="status" onClose={() => setReviewScan(null)} sx={{ mb: 2 }}>
+            {t('stocktakeScanInReview', { code: reviewScan })}
+          </Alert>
+        )}
         {!counting && (
           <Stack direction="row" spacing={2} sx={{ mt: 1, alignItems: 'center' }}>
             <TextField select label={t('stocktakeChoose')} value={locationId} onChange={(e) => setLocationId(e.target.value)} sx={{ minWidth: 260 }}>
@@ -147,7 +179,7 @@ export function StocktakeDialog({ locations, onClose }: { locations: LocationRow
             <PlainTable density="compact" aria-label={t('stocktakeTitle')} columns={[t('colSku'), t('colName'), t('stocktakeExpected'), t('stocktakeCounted'), t('stocktakeDifference')]}>
               {counting.lines.map((line) => {
                 const text = counting.counts[line.productId] ?? '';
-                const diff = text.trim() === '' || !/^\d+$/.test(text.trim()) ? null : Number(text) - line.expected;
+                const diff = text.trim() === '' || countProblem(text) ? null : Number(text) - line.expected;
                 return (
                   <tr key={line.productId}>
                     <td>{line.sku}</td>
@@ -156,12 +188,14 @@ export function StocktakeDialog({ locations, onClose }: { locations: LocationRow
                       {line.offShelf ? ` (${t('stocktakeOffShelf')})` : ''}
                     </td>
                     <td>{line.expected}</td>
-                    <td style={{ width: 120 }}>
+                    <td style={{ width: 200 }}>
                       <TextField
                         size="small"
+                        name={`${COUNT_FIELD}${line.productId}`}
                         value={text}
                         placeholder={t('stocktakeNotCounted')}
-                        error={text.trim() !== '' && !/^\d{1,9}$/.test(text.trim())}
+                        error={countProblem(text)}
+                        helperText={countProblem(text) ? t('stocktakeErrCount') : undefined}
                         onChange={(e) => setCounting((c) => (c ? { ...c, counts: { ...c.counts, [line.productId]: e.target.value } } : c))}
                         slotProps={{ htmlInput: { inputMode: 'numeric', 'aria-label': `${t('stocktakeCounted')} ${line.sku}` } }}
                       />
@@ -209,7 +243,14 @@ export function StocktakeDialog({ locations, onClose }: { locations: LocationRow
         )}
         {counting && reviewing && (
           <>
-            <Button onClick={() => setReviewing(false)}>{tc('back')}</Button>
+            <Button
+              onClick={() => {
+                setReviewing(false);
+                setReviewScan(null);
+              }}
+            >
+              {tc('back')}
+            </Button>
             <Button variant="contained" disabled={busy} onClick={() => void commit()}>
               {t('stocktakeConfirm')}
             </Button>
