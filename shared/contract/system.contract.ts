@@ -11,6 +11,7 @@ export const shopStats = z.object({
   orderLines: z.number().int(),
   cancelledOrders: z.number().int(),
   openOrders: z.number().int(),
+  /** Returns and their units, without those cancelled as entered by mistake. */
   returns: z.number().int(),
   returnedUnits: z.number().int(),
   ledgerEntries: z.number().int(),
@@ -20,6 +21,8 @@ export const shopStats = z.object({
   shipments: z.number().int(),
   /** Currency → sum of the orders' total to pay, in minor units (cancelled orders included). */
   totalToPayGrosze: amountsByCurrency,
+  /** Currency → the same sum without cancelled orders (what was sold; the dashboard's "Wartość zamówień"). */
+  totalToPayNotCancelledGrosze: amountsByCurrency,
 });
 export type ShopStats = z.infer<typeof shopStats>;
 

@@ -11,13 +11,16 @@ import { openCore } from '../open-core';
  * - orders, orderLines: all orders of every status and their lines;
  * - openOrders: orders still to ship (new, to_pick, packed, on_hold);
  * - cancelledOrders: orders with status cancelled;
- * - returns, returnedUnits: registered returns and the units on their lines;
+ * - returns, returnedUnits: registered returns and the units on their lines, without returns cancelled
+ *   as entered by mistake (until 2026-12-07 those were counted too);
  * - shipments: parcels with a tracking number;
  * - ledgerEntries: rows of the append-only stock ledger;
  * - onHandUnits: units on the shelves (sum of products.on_hand = sum of the ledger);
  * - reservedUnits: units held by open orders (sum of reservations);
  * - totalToPayGrosze: currency → sum of the orders' total to pay in minor units (grosze), cancelled
- *   orders included, e.g. {"PLN": 21323421}.
+ *   orders included, e.g. {"PLN": 21323421};
+ * - totalToPayNotCancelledGrosze: the same without cancelled orders (the dashboard's "Wartość zamówień");
+ *   a currency only cancelled orders had is left out.
  * Exit codes: 0 printed; 1 no database at --db; 2 wrong usage.
  */
 export const statsCommand: CliCommand = {
