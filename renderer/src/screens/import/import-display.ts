@@ -1,6 +1,7 @@
 import type { ImportProblem } from '../../../../shared/contract/import.contract';
 import type { Lang } from '../../i18n/i18n';
 import type { useFormat } from '../../i18n/format';
+import { returnsMessages } from '../returns/returns.messages';
 
 /**
  * What the core reports in a machine's words (JSON paths, Allegro's field names and enum codes, ISO
@@ -103,6 +104,12 @@ const ENUM_WORDS: Record<string, Words> = {
   COMMISSION_REFUND_CLAIMED: { pl: 'zwrot prowizji', en: 'commission refund claimed' },
 };
 
+/** Allegro's return reasons (DAMAGED, DONT_LIKE_IT…) in the words the Returns screen uses for them. */
+function returnReasonWords(code: string, lang: Lang): string | null {
+  const words: Record<string, string> = returnsMessages[lang];
+  return words[`reason_${code}`] ?? null;
+}
+
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const AMOUNT = /^(-?\d+)\.(\d{2})(?: ([A-Z]{3}))?$/;
 
@@ -121,7 +128,7 @@ export function sampleValue(value: string | null, lang: Lang, format: Format): s
   if (/^[A-Z][A-Z_]+( \/ [A-Z][A-Z_]+)*$/.test(value)) {
     return value
       .split(' / ')
-      .map((code) => ENUM_WORDS[code]?.[lang] ?? code.toLowerCase().replace(/_/g, ' '))
+      .map((code) => ENUM_WORDS[code]?.[lang] ?? returnReasonWords(code, lang) ?? code.toLowerCase().replace(/_/g, ' '))
       .join(' / ');
   }
   return value;
