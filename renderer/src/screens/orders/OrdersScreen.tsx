@@ -19,6 +19,7 @@ import { navigate, useRoute } from '../../app/navigation';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
+import { useScanGuard } from '../../components/use-scan-guard';
 import { SearchField } from '../../components/SearchField';
 import { answerFor, pagerFor } from '../../components/server-paging';
 import { beepError } from '../../components/sound';
@@ -123,6 +124,13 @@ export default function OrdersScreen() {
   const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => searchRef.current?.focus(), []);
+  // The search text is kept on coming back, and a scanner types after it (issue 17, point 5): a burst of
+  // keys ended by Enter in the search box was a scan, so the box holds and searches for the code alone.
+  useScanGuard(true, (code) => {
+    setTyped(code);
+    setNotFound(null);
+    void onSearchEnter(code);
+  }, { field: searchRef });
 
   const input = listInput(filters);
   const list = useLiveQuery(() => answerFor(filters.page, filters.pageSize, api.call('orders.list', input)), ['orders', 'all', 'imports', 'stock'], [JSON.stringify(input)]);
@@ -133,8 +141,8 @@ export default function OrdersScreen() {
   /** The choices of a list, with the one in force kept even before the list has loaded. */
   const choices = (list: string[] | undefined, current: string) => [...new Set([...(current ? [current] : []), ...(list ?? [])])];
 
-  async function onSearchEnter() {
-    const code = typed.trim();
+  async function onSearchEnter(scanned?: string) {
+    const code = (scanned ?? typed).trim();
     if (!code) return;
     update({ search: code });
     // A scanned slip (our number or Allegro's) opens that order at once.
