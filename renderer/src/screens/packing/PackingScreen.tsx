@@ -89,7 +89,7 @@ export default function PackingScreen() {
       {pick && <PickListView orderIds={ids} />}
       {packing && <PackOrderView key={orderId} orderId={orderId} />}
       {(queueShown || lingering) && (
-        <div ref={queueBox} style={lingering ? { display: 'none' } : undefined} aria-hidden={lingering || undefined}>
+        <div ref={queueBox} style={lingering ? { display: 'none' } : undefined}>
           <QueueScreen />
         </div>
       )}
