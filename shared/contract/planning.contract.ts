@@ -231,8 +231,17 @@ export const campaignProductCheck = z.object({
   /** Units a day expected during the campaign, ×100. */
   expectedDailyX100: z.number().int(),
   expectedUnits: z.number().int(),
-  /** Units expected to be on the shelf when the campaign starts (available now, less normal sales until then, plus deliveries due). */
+  /**
+   * Units expected on the shelf when the campaign starts (or today, when running): available now, plus deliveries
+   * due by then, less the expected sales until then — normal ones, or those planned by campaigns running on those
+   * days (an earlier campaign overlapping this one included); a day sells at most what is on the shelf.
+   */
   stockAtStart: z.number().int(),
+  /**
+   * Planned and running: units the campaign's days (from today, when running) are expected to sell, a day
+   * shared with another campaign counted once at the larger plan — equals expectedUnits without one. Added later.
+   */
+  neededUnits: z.number().int().optional(),
   /** Days of the campaign the stock covers at the expected rate (capped at the campaign's length + 1). */
   daysOfCover: z.number().int(),
   shortfall: z.number().int(),
@@ -263,6 +272,12 @@ export const campaignRow = z.object({
    * it was planned); the verdict then says nothing and must not be shown as "covered". Added later.
    */
   noProducts: z.boolean().optional(),
+  /**
+   * Planned and running campaigns: the other campaigns not ended whose planned sales this check counted —
+   * before its first day (the stock at start is what they leave), or on a day both run (counted once, at
+   * the larger plan, not the sum). Added later; absent = none.
+   */
+  countedCampaigns: z.array(z.object({ id: z.number().int(), name: z.string() })).optional(),
   /** Past campaigns: what happened against the plan. */
   outcome: z
     .object({

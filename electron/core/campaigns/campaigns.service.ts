@@ -8,6 +8,7 @@ import { dayIndex, expectedUnits as expectedSales, onOrderByProduct, readDemand,
 import { daysBetween, startOfWarsawDay } from '../results/at-risk/working-days';
 import { prepared } from '../stock/product.repository';
 import { arrivalDay, productSuppliers } from '../suppliers/reorder.service';
+import { checkStock, type PlanAhead } from './campaign-stock';
 
 type SaveInput = z.output<typeof saveCampaignInput>;
 
@@ -94,13 +95,56 @@ export function measureSpan(demand: Demand, productIds: Iterable<number>, startD
   return { sold, measuredUpliftX100: measuredMultipleX100({ sold, productDays, baselineUnits, baselineDays }) };
 }
 
-function checkCampaign(core: Core, head: CampaignHead, demand: Demand, context: { suppliers: ReturnType<typeof productSuppliers>; onOrder: ReturnType<typeof onOrderByProduct>; now: Date }): CampaignRow {
-  const today = demand.today;
+interface Context {
+  suppliers: ReturnType<typeof productSuppliers>;
+  onOrder: ReturnType<typeof onOrderByProduct>;
+  now: Date;
+  /** Every campaign not ended yet, with its planned daily units: their sales are counted in each other's check. */
+  ahead: PlanAhead[];
+}
+
+function spanOf(head: CampaignHead, today: string) {
   const startDay = warsawDate(new Date(head.startsAt));
   const endDay = warsawDate(new Date(head.endsAt));
-  const days = daysBetween(startDay, endDay) + 1;
   const phase: CampaignRow['phase'] = endDay < today ? 'past' : startDay > today ? 'planned' : 'running';
+  return { startDay, endDay, days: daysBetween(startDay, endDay) + 1, phase };
+}
+
+/** Units a campaign ahead plans for a product: the given units, else its normal expected sales of those days × the multiple (whole units, rounded up). */
+function plannedAhead(item: Item, d: ProductDemand, demand: Demand, head: CampaignHead, startDay: string, days: number): number {
+  // A product that sells at all is expected to sell at least one.
+  return item.expectedUnits ?? Math.ceil((expectedSales(d, demand, daysBetween(demand.today, startDay), days) * (head.upliftX100 ?? 100)) / 100 - 1e-9);
+}
+
+/** The campaigns not ended yet (a handful), each with its products' planned units a day. */
+function campaignsAhead(core: Core, demand: Demand): PlanAhead[] {
+  const today = demand.today;
+  // ends_at is the end of a Warsaw day as an instant: from the day before today's start every one not ended is read.
+  const heads = prepared(core.sqlite, `${HEAD_SQL} WHERE p.ends_at >= ? ORDER BY p.starts_at, p.id`).all(startOfWarsawDay(daysBefore(today, 1))) as CampaignHead[];
+  const out: PlanAhead[] = [];
+  for (const head of heads) {
+    const { startDay, endDay, days, phase } = spanOf(head, today);
+    if (phase === 'past') continue;
+    const rate = new Map<number, number>();
+    for (const item of campaignItems(core, head)) {
+      const d = demand.byProduct.get(item.productId);
+      if (d) rate.set(item.productId, plannedAhead(item, d, demand, head, startDay, days) / days);
+    }
+    out.push({ id: head.id, name: head.name, fromK: daysBetween(today, startDay), toK: daysBetween(today, endDay), rate });
+  }
+  return out;
+}
+
+function daysBefore(isoDate: string, n: number): string {
+  return new Date(Date.parse(`${isoDate}T12:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+}
+
+function checkCampaign(core: Core, head: CampaignHead, demand: Demand, context: Context): CampaignRow {
+  const today = demand.today;
+  const { startDay, endDay, days, phase } = spanOf(head, today);
   const items = campaignItems(core, head);
+  const own = context.ahead.find((p) => p.id === head.id) ?? { id: head.id, name: head.name, fromK: daysBetween(today, startDay), toK: daysBetween(today, endDay), rate: new Map<number, number>() };
+  const counted = new Set<number>();
   const products: CampaignRow['products'] = [];
   let verdict: CampaignVerdict = 'covered';
   let planned = 0;
@@ -116,9 +160,11 @@ function checkCampaign(core: Core, head: CampaignHead, demand: Demand, context: 
     const supplier = context.suppliers.get(item.productId) ?? null;
     // A multiple applies to the product's normal sales: for a past campaign the weeks before it; ahead,
     // the expected sales of the campaign's own days (weekday pattern and trend, planning/demand.ts).
-    const normalUnits = phase === 'past' ? dailyRate(measured(d, startIdx - BASELINE_DAYS, startIdx)) * days : expectedSales(d, demand, daysBetween(today, startDay), days);
     // Whole units, rounded up: a product that sells at all is expected to sell at least one.
-    const expectedUnits = item.expectedUnits ?? Math.ceil((normalUnits * (head.upliftX100 ?? 100)) / 100 - 1e-9);
+    const expectedUnits =
+      phase === 'past'
+        ? (item.expectedUnits ?? Math.ceil((dailyRate(measured(d, startIdx - BASELINE_DAYS, startIdx)) * days * (head.upliftX100 ?? 100)) / 100 - 1e-9))
+        : plannedAhead(item, d, demand, head, startDay, days);
     const expectedDaily = expectedUnits / days;
     planned += expectedUnits;
     const arrives = supplier ? arrivalDay(context.now, supplier.leadTimeDays) : null;
@@ -143,13 +189,13 @@ function checkCampaign(core: Core, head: CampaignHead, demand: Demand, context: 
       });
       continue;
     }
-    // Ahead of (or during) the campaign: the shelf today, less normal sales until it starts, plus deliveries due by then.
+    // Ahead of (or during) the campaign: the shelf today, plus deliveries due by then, less the expected
+    // sales until it starts — the normal ones, or an earlier campaign's planned ones on its days — and
+    // what its own days need, a day shared with another campaign counted once, at the larger plan.
     const fromDay = phase === 'running' ? today : startDay;
-    const daysLeft = phase === 'running' ? daysBetween(today, endDay) + 1 : days;
-    const due = (context.onOrder.get(d.productId) ?? []).filter((o) => o.expectedAt <= fromDay).reduce((s, o) => s + o.units, 0);
-    const stockAtStart = Math.floor(d.onHand - d.reserved + due - expectedSales(d, demand, 0, Math.max(0, daysBetween(today, startDay))) + 1e-9);
-    const needed = Math.ceil(expectedDaily * daysLeft);
-    const daysOfCover = expectedDaily > 0 ? Math.min(daysLeft + 1, Math.max(0, Math.floor(stockAtStart / expectedDaily))) : daysLeft + 1;
+    const check = checkStock(d, demand, context.ahead, own, context.onOrder.get(d.productId) ?? [], daysBetween(today, fromDay), daysBetween(today, endDay));
+    for (const id of check.counted) counted.add(id);
+    const { stockAtStart, needed, daysOfCover } = check;
     const shortfall = Math.max(0, needed - Math.max(0, stockAtStart));
     const reorderInTime = arrives !== null && arrives <= fromDay;
     const v: CampaignVerdict = shortfall === 0 ? 'covered' : reorderInTime ? 'at_risk' : 'not_covered';
@@ -157,7 +203,7 @@ function checkCampaign(core: Core, head: CampaignHead, demand: Demand, context: 
     products.push({
       productId: d.productId, sku: d.sku, name: d.name,
       expectedDailyX100: Math.round(expectedDaily * 100), expectedUnits,
-      stockAtStart, daysOfCover, shortfall,
+      stockAtStart, neededUnits: needed, daysOfCover, shortfall,
       supplierName: supplier?.name ?? null, reorderArrivesOn: arrives, reorderInTime, verdict: v,
     });
   }
@@ -173,15 +219,16 @@ function checkCampaign(core: Core, head: CampaignHead, demand: Demand, context: 
         }
       : null;
   const { unitsPerProduct: _kept, ...row } = head;
+  const countedCampaigns = context.ahead.filter((p) => counted.has(p.id)).map((p) => ({ id: p.id, name: p.name }));
   // No product checked is not "enough stock": the screen says there is nothing to check instead.
-  return { ...row, phase, verdict, products, outcome, noProducts: products.length === 0 };
+  return { ...row, phase, verdict, products, outcome, noProducts: products.length === 0, countedCampaigns };
 }
 
 /** Every campaign (the shop's promotions), planned and running first, then past ones newest first. */
 export function listCampaigns(core: Core): CampaignRow[] {
   const now = core.now();
   const demand = readDemand(core.sqlite, now);
-  const context = { suppliers: productSuppliers(core), onOrder: onOrderByProduct(core.sqlite), now };
+  const context: Context = { suppliers: productSuppliers(core), onOrder: onOrderByProduct(core.sqlite), now, ahead: campaignsAhead(core, demand) };
   const heads = prepared(core.sqlite, `${HEAD_SQL} ORDER BY p.starts_at DESC, p.id DESC LIMIT 200`).all() as CampaignHead[];
   const rows = heads.map((h) => checkCampaign(core, h, demand, context));
   const order = { running: 0, planned: 1, past: 2 };
@@ -192,7 +239,8 @@ export function getCampaign(core: Core, id: number): CampaignRow {
   const now = core.now();
   const head = prepared(core.sqlite, `${HEAD_SQL} WHERE p.id = ?`).get(id) as CampaignHead | undefined;
   if (!head) throw new DomainError('not_found', `There is no campaign with id ${id}.`, { campaignId: id });
-  return checkCampaign(core, head, readDemand(core.sqlite, now), { suppliers: productSuppliers(core), onOrder: onOrderByProduct(core.sqlite), now });
+  const demand = readDemand(core.sqlite, now);
+  return checkCampaign(core, head, demand, { suppliers: productSuppliers(core), onOrder: onOrderByProduct(core.sqlite), now, ahead: campaignsAhead(core, demand) });
 }
 
 /**

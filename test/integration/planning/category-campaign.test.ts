@@ -48,8 +48,9 @@ describe('campaign for a whole category', () => {
     expect(c.category).toBe('Karmy');
     expect(c.products.map((p) => p.productId).sort()).toEqual([k1, k2, k3].sort());
     expect(c.products.every((p) => p.expectedUnits === 10)).toBe(true);
-    // K-2: 4 left, 5 more sold at 1 a day before Monday 14th: nothing on the shelf, 10 short, no supplier.
-    expect(c.products.find((p) => p.productId === k2)).toMatchObject({ stockAtStart: -1, shortfall: 10, verdict: 'not_covered' });
+    // K-2: 4 left, 5 more expected at 1 a day before Monday 14th: nothing on the shelf (a day sells at most
+    // what is there: 0, not −1), 10 short, no supplier.
+    expect(c.products.find((p) => p.productId === k2)).toMatchObject({ stockAtStart: 0, shortfall: 10, verdict: 'not_covered' });
     // K-1: 109 − 5 = 104 at the start, 10 needed.
     expect(c.products.find((p) => p.productId === k1)).toMatchObject({ stockAtStart: 104, shortfall: 0, verdict: 'covered' });
     expect(c.verdict).toBe('not_covered');
