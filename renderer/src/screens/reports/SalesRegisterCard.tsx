@@ -129,7 +129,7 @@ export function SalesRegisterCard() {
       }
     >
       {valid && (
-        <PreviewStatus state={preview.state} answeredAt={preview.answeredAt}>
+        <PreviewStatus state={preview.state} answeredAt={preview.answeredAt} settling={preview.settling}>
           {summary && (
             <Stack spacing={2}>
               <Typography variant="body2" data-testid="register-counts">

@@ -60,7 +60,7 @@ export function StockMonthCard() {
           ))}
         </TextField>
         <ErrorAlert error={preview.error} onRetry={preview.reload} />
-        <PreviewStatus state={preview.state} answeredAt={preview.answeredAt}>
+        <PreviewStatus state={preview.state} answeredAt={preview.answeredAt} settling={preview.settling}>
           {s && (
             <Stack spacing={1.5}>
               <Table size="small" sx={{ maxWidth: 560 }} data-testid="stock-month-table">

@@ -43,7 +43,7 @@ export function StockValuationCard() {
       }
     >
       {valid && (
-        <PreviewStatus state={preview.state} answeredAt={preview.answeredAt}>
+        <PreviewStatus state={preview.state} answeredAt={preview.answeredAt} settling={preview.settling}>
           {v && (
             <Stack direction="row" spacing={4} data-testid="valuation-totals">
               <div>

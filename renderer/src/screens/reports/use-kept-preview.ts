@@ -19,6 +19,8 @@ export interface KeptPreview<T> {
   state: PreviewState;
   /** When the shown answer arrived (ISO), for the "refreshing" note. */
   answeredAt: string | null;
+  /** The shown answer came to this card while it was open (it was current a moment ago), not from an earlier visit. */
+  settling: boolean;
   error: unknown;
   reload: () => void;
 }
@@ -81,11 +83,12 @@ export function useKeptPreview<T>(key: string | null, load: () => Promise<T>, ar
     });
   }, [areaKey, reload]);
 
-  if (key === null || error) return { data: undefined, state: key === null ? 'current' : 'loading', answeredAt: null, error, reload };
+  // No figures with an error: the card shows the error and its retry (ReportCard), nothing in progress.
+  if (key === null || error) return { data: undefined, state: 'current', answeredAt: null, settling: false, error, reload };
   const own = answer?.key === key ? answer : null;
-  if (own && pending === null) return { data: own.value, state: 'current', answeredAt: own.at, error, reload };
+  if (own && pending === null) return { data: own.value, state: 'current', answeredAt: own.at, settling: false, error, reload };
   const earlier = own ?? (kept.has(key) ? { ...(kept.get(key) as { value: T; at: string }) } : null);
   return earlier
-    ? { data: earlier.value, state: 'refreshing', answeredAt: earlier.at, error, reload }
-    : { data: undefined, state: 'loading', answeredAt: null, error, reload };
+    ? { data: earlier.value, state: 'refreshing', answeredAt: earlier.at, settling: own !== null, error, reload }
+    : { data: undefined, state: 'loading', answeredAt: null, settling: false, error, reload };
 }
