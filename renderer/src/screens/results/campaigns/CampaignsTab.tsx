@@ -61,6 +61,11 @@ function CampaignCard({ campaign }: { campaign: CampaignRow }) {
             {campaign.outcome.measuredUpliftX100 !== null && <div>{t('learned', { x: times(campaign.outcome.measuredUpliftX100) })}</div>}
           </Alert>
         )}
+        {!past && campaign.countedCampaigns && campaign.countedCampaigns.length > 0 && (
+          <Alert severity="info" sx={{ mb: 1 }} data-testid="campaign-counted">
+            {t('countedNote', { n: campaign.countedCampaigns.length, names: campaign.countedCampaigns.map((c) => `„${c.name}”`).join(', ') })}
+          </Alert>
+        )}
         {past ? (
           <PlainTable density="text" columns={[t('colProduct'), { label: t('colPlanned'), align: 'right' }, { label: t('colInStock'), align: 'right' }, t('colVerdict')]}>
             {campaign.products.map((p) => (
@@ -86,7 +91,14 @@ function CampaignCard({ campaign }: { campaign: CampaignRow }) {
                 <td>
                   {p.name} <Typography variant="caption" color="text.secondary">{p.sku}</Typography>
                 </td>
-                <td style={{ textAlign: 'right' }}>{t('pcs', { n: p.expectedUnits })}</td>
+                <td style={{ textAlign: 'right' }}>
+                  {t('pcs', { n: p.expectedUnits })}
+                  {campaign.phase === 'planned' && p.neededUnits !== undefined && p.neededUnits !== p.expectedUnits && (
+                    <Typography variant="caption" color="text.secondary" component="div" data-testid="campaign-needed">
+                      {t('neededShared', { n: p.neededUnits })}
+                    </Typography>
+                  )}
+                </td>
                 <td style={{ textAlign: 'right' }}>{t('pcs', { n: Math.max(0, p.stockAtStart) })}</td>
                 <td>{p.shortfall === 0 ? t('allDays') : t('days', { n: p.daysOfCover })}</td>
                 <td style={{ textAlign: 'right', fontWeight: p.shortfall > 0 ? 600 : undefined }}>{p.shortfall > 0 ? t('pcs', { n: p.shortfall }) : '—'}</td>

@@ -46,6 +46,9 @@ export const campaignsMessages = defineMessages(
     not_covered: 'Towaru zabraknie',
     multipleInfo: 'Oczekiwano {x} zwykłej sprzedaży',
     unitsInfo: 'Oczekiwana sprzedaż podana w sztukach',
+    // The overlap rule, said once on the card that counted other campaigns (campaigns/campaign-stock.ts).
+    countedNote: 'Uwzględniono {n:kampanię|kampanie|kampanii} {names}: „Na start” to zapas po ich sprzedaży i zwykłej sprzedaży przed tą kampanią (z dostawami, które dotrą do jej początku). W dni, w które trwają dwie kampanie naraz, liczy się większa z ich oczekiwanych sprzedaży, nie suma.',
+    neededShared: 'razem z innymi kampaniami: {n} szt.',
     colProduct: 'Produkt',
     colExpected: 'Oczekiwana sprzedaż',
     colStock: 'Na start',
@@ -132,6 +135,8 @@ export const campaignsMessages = defineMessages(
     not_covered: 'Stock will run out',
     multipleInfo: 'Expected {x} the usual sales',
     unitsInfo: 'Expected sales given in units',
+    countedNote: 'Counted {n:campaign|campaigns} {names}: "At start" is the stock left after their sales and the normal sales before this campaign (with deliveries due by its start). On a day two campaigns run at once, the larger of their expected sales counts, not the sum.',
+    neededShared: 'with the other campaigns: {n} pcs',
     colProduct: 'Product',
     colExpected: 'Expected sales',
     colStock: 'At start',
