@@ -40,6 +40,8 @@ export function ComplaintDialog({ open, onClose, onSaved }: { open: boolean; onC
   const [order, setOrder] = useState<ReturnableOrder | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // Text typed into "Którego towaru dotyczy" that picked nothing: saving would quietly drop the product.
+  const [productUnpicked, setProductUnpicked] = useState(false);
 
   // Find the order as its number is typed or scanned (the last answer wins).
   useEffect(() => {
@@ -59,7 +61,7 @@ export function ComplaintDialog({ open, onClose, onSaved }: { open: boolean; onC
   }, [draft.orderCode]);
 
   const products = (order?.lines ?? []).filter((l) => l.productId !== null);
-  const valid = draft.description.trim().length >= 3 && Boolean(draft.receivedDay) && (draft.orderCode.trim() === '' || order !== null);
+  const valid = draft.description.trim().length >= 3 && Boolean(draft.receivedDay) && (draft.orderCode.trim() === '' || order !== null) && !(products.length === 0 && productUnpicked);
   async function save() {
     setBusy(true);
     setError(null);
@@ -106,7 +108,7 @@ export function ComplaintDialog({ open, onClose, onSaved }: { open: boolean; onC
               ))}
             </TextField>
           )}
-          {products.length === 0 && <ProductPicker label={t('complaintProduct')} value={draft.product ?? null} onChange={(product) => setDraft((d) => ({ ...d, product }))} />}
+          {products.length === 0 && <ProductPicker label={t('complaintProduct')} value={draft.product ?? null} onChange={(product) => setDraft((d) => ({ ...d, product }))} onUnpicked={setProductUnpicked} />}
           <DateField label={t('complaintReceived')} value={draft.receivedDay} onChange={(receivedDay) => setDraft((d) => ({ ...d, receivedDay }))} helperText={t('complaintReceivedHint')} max={todayInWarsaw()} />
           <TextField label={t('complaintDescription')} multiline minRows={3} value={draft.description} onChange={(e) => setDraft((d) => ({ ...d, description: e.target.value }))} slotProps={{ htmlInput: { maxLength: 5000 } }} />
           <TextField select label={t('complaintDemand')} value={draft.demand} onChange={(e) => setDraft((d) => ({ ...d, demand: e.target.value as ComplaintDemand | '' }))}>

@@ -86,14 +86,22 @@ export function RegisterReturnForm({ orderId }: { orderId: number }) {
   const lineOf = (id: number) => draft.lines[id] ?? emptyLine();
   const setLine = (id: number, patch: Partial<LineDraft>) => setDraft((d) => ({ ...d, lines: { ...d.lines, [id]: { ...(d.lines[id] ?? emptyLine()), ...patch } } }));
 
+  /**
+   * What is typed into "Zwracana ilość": whole units, or nothing. The field is text, not type="number":
+   * Chromium's number field dropped a comma without a word, so "1,0" became 10 and "1,5" 15.
+   */
+  const notWhole = (text: string) => text.trim() !== '' && !/^\d+$/.test(text.trim());
+  const typed = (id: number) => notWhole(lineOf(id).quantity) || Number(lineOf(id).quantity) > 0;
+
   function validate(o: ReturnableOrder): { chosen: ReturnableOrder['lines']; errors: Map<number, LineErrors> } {
     const found = new Map<number, LineErrors>();
-    const chosen = o.lines.filter((l) => Number(lineOf(l.orderLineId).quantity) > 0);
+    const chosen = o.lines.filter((l) => typed(l.orderLineId));
     for (const l of chosen) {
       const d = lineOf(l.orderLineId);
       const e: LineErrors = {};
       const q = Number(d.quantity);
-      if (!Number.isInteger(q) || q > l.returnable) e.quantity = t('errQuantity', { n: l.returnable, sold: l.sold, returned: l.alreadyReturned });
+      if (notWhole(d.quantity)) e.quantity = t('errWholeUnits');
+      else if (q > l.returnable) e.quantity = t('errQuantity', { n: l.returnable, sold: l.sold, returned: l.alreadyReturned });
       if (draft.received && !d.condition) e.condition = t('errCondition');
       if (draft.received && !d.decision) e.decision = t('errDecision');
       if (draft.received && d.decision === 'restock' && l.productId === null) e.decision = t('errNoProduct');
@@ -191,7 +199,9 @@ export function RegisterReturnForm({ orderId }: { orderId: number }) {
           {data.lines.map((l) => {
             const d = lineOf(l.orderLineId);
             const e = errors.get(l.orderLineId);
-            const chosen = Number(d.quantity) > 0;
+            const chosen = !notWhole(d.quantity) && Number(d.quantity) > 0;
+            // Said as it is typed, and gone once corrected (the other checks wait for "Zapisz zwrot").
+            const quantityError = notWhole(d.quantity) ? t('errWholeUnits') : e?.quantity === t('errWholeUnits') ? undefined : e?.quantity;
             return (
               <Paper key={l.orderLineId} variant="outlined" sx={{ p: 2, opacity: l.returnable === 0 ? 0.6 : 1 }} data-testid="return-line">
                 <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'flex-start' } }}>
@@ -203,15 +213,14 @@ export function RegisterReturnForm({ orderId }: { orderId: number }) {
                   </Box>
                   <TextField
                     size="small"
-                    type="number"
                     label={t('colReturnQty')}
                     value={d.quantity}
                     disabled={l.returnable === 0}
                     onChange={(ev) => setLine(l.orderLineId, { quantity: ev.target.value })}
-                    error={Boolean(e?.quantity)}
-                    helperText={e?.quantity}
+                    error={Boolean(quantityError)}
+                    helperText={quantityError}
                     sx={{ width: 150 }}
-                    slotProps={{ htmlInput: { min: 0, max: l.returnable, step: 1, 'aria-label': `${t('colReturnQty')}: ${l.name}` } }}
+                    slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 6, 'aria-label': `${t('colReturnQty')}: ${l.name}` }, formHelperText: { role: 'alert' } as object }}
                   />
                 </Stack>
                 {chosen && (

@@ -244,6 +244,7 @@ export function ReturnDetailView({ id }: { id: number }) {
         title={t('voidTitle')}
         text={r?.refundedAt ? t('voidText', { amount: format.money(r.refundGrosze ?? 0, r.currency), date: format.date(r.refundedAt) }) : ''}
         reasonLabel={t('voidReason')}
+        hint={t('voidReasonHint')}
         confirmLabel={t('voidConfirm')}
         onCancel={() => setDialog(null)}
         onConfirm={(reason) => void run(() => api.call('returns.voidRefund', { id, reason }), t('voidDone'))}
@@ -255,6 +256,7 @@ export function ReturnDetailView({ id }: { id: number }) {
         title={t('cancelTitle')}
         text={t('cancelText')}
         reasonLabel={t('cancelReason')}
+        hint={t('cancelReasonHint')}
         confirmLabel={t('cancelConfirm')}
         onCancel={() => setDialog(null)}
         onConfirm={(reason) => void run(() => api.call('returns.cancel', { id, reason }), t('cancelDone'))}
