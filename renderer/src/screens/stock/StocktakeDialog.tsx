@@ -37,10 +37,12 @@ interface Counting {
 
 const KEY = 'stock.stocktake';
 
-/** A count as typed is usable: empty (not counted) or whole items, 0 to MAX_UNITS ("1,5" and "-1" are not). */
-export function countProblem(text: string): boolean {
+/** What is wrong with a count as typed: nothing when empty (not counted) or whole items 0 to MAX_UNITS; "1,5" and "-1" are not. */
+export function countProblem(text: string): 'stocktakeErrCount' | 'stocktakeErrTooMany' | null {
   const trimmed = text.trim();
-  return trimmed !== '' && (!/^\d{1,9}$/.test(trimmed) || Number(trimmed) > MAX_UNITS);
+  if (trimmed === '') return null;
+  if (!/^\d+$/.test(trimmed)) return 'stocktakeErrCount';
+  return Number(trimmed) > MAX_UNITS ? 'stocktakeErrTooMany' : null;
 }
 /** The `name` of a line's count field: a scan that landed in it is taken back out by it. */
 const COUNT_FIELD = 'count:';
@@ -144,7 +146,7 @@ export function StocktakeDialog({ locations, onClose }: { locations: LocationRow
   }
 
   const review = counting ? stocktakeDifferences(counting, zeroUncounted) : null;
-  const invalid = counting ? Object.values(counting.counts).some(countProblem) : false;
+  const invalid = counting ? Object.values(counting.counts).some((v) => countProblem(v) !== null) : false;
   return (
     <Dialog open onClose={onClose} fullScreen aria-labelledby="stocktake-title">
       <DialogTitle id="stocktake-title">
@@ -175,11 +177,15 @@ export function StocktakeDialog({ locations, onClose }: { locations: LocationRow
         )}
         {counting && !reviewing && (
           <>
-            <ScanField onScan={scan} digitsOnly={false} feedback={feedback} label={t('stocktakeScan')} />
+            {/* The top padding keeps the field's floating label inside the dialog (it was cut at the top). */}
+            <Box sx={{ pt: 1 }}>
+              <ScanField onScan={scan} digitsOnly={false} feedback={feedback} label={t('stocktakeScan')} />
+            </Box>
             <PlainTable density="compact" aria-label={t('stocktakeTitle')} columns={[t('colSku'), t('colName'), t('stocktakeExpected'), t('stocktakeCounted'), t('stocktakeDifference')]}>
               {counting.lines.map((line) => {
                 const text = counting.counts[line.productId] ?? '';
-                const diff = text.trim() === '' || countProblem(text) ? null : Number(text) - line.expected;
+                const problem = countProblem(text);
+                const diff = text.trim() === '' || problem ? null : Number(text) - line.expected;
                 return (
                   <tr key={line.productId}>
                     <td>{line.sku}</td>
@@ -194,8 +200,8 @@ export function StocktakeDialog({ locations, onClose }: { locations: LocationRow
                         name={`${COUNT_FIELD}${line.productId}`}
                         value={text}
                         placeholder={t('stocktakeNotCounted')}
-                        error={countProblem(text)}
-                        helperText={countProblem(text) ? t('stocktakeErrCount') : undefined}
+                        error={problem !== null}
+                        helperText={problem ? t(problem) : undefined}
                         onChange={(e) => setCounting((c) => (c ? { ...c, counts: { ...c.counts, [line.productId]: e.target.value } } : c))}
                         slotProps={{ htmlInput: { inputMode: 'numeric', 'aria-label': `${t('stocktakeCounted')} ${line.sku}` } }}
                       />
