@@ -47,7 +47,7 @@ export const campaignsMessages = defineMessages(
     multipleInfo: 'Oczekiwano {x} zwykłej sprzedaży',
     unitsInfo: 'Oczekiwana sprzedaż podana w sztukach',
     // The overlap rule, said once on the card that counted other campaigns (campaigns/campaign-stock.ts).
-    countedNote: 'Uwzględniono {n:kampanię|kampanie|kampanii} {names}: „Na start” to zapas po ich sprzedaży i zwykłej sprzedaży przed tą kampanią (z dostawami, które dotrą do jej początku). W dni, w które trwają dwie kampanie naraz, liczy się większa z ich oczekiwanych sprzedaży, nie suma.',
+    countedNote: 'Uwzględniono {n:kampanię|kampanie|kampanii} {names}: „Na start” to zapas po {n:jej|ich|ich} sprzedaży i zwykłej sprzedaży przed tą kampanią (z dostawami, które dotrą do jej początku). W dni, w które trwają dwie kampanie naraz, liczy się większa z ich oczekiwanych sprzedaży, nie suma.',
     neededShared: 'razem z innymi kampaniami: {n} szt.',
     colProduct: 'Produkt',
     colExpected: 'Oczekiwana sprzedaż',
