@@ -118,6 +118,33 @@ describeE2E(
       await page.waitForTimeout(300);
       expect(await search.inputValue()).toBe('1234567891932');
     });
+
+    it('in English: a scan into the document number, the price error under the price, the discard question about the delivery', async () => {
+      const { page } = app;
+      const shell = new ShellPage(page);
+      await shell.goTo('stock');
+      await shell.switchLanguage('en');
+      await page.getByRole('button', { name: 'Goods received' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Goods received' });
+      await dialog.getByLabel("Supplier's document number (delivery note / invoice)").click();
+      await page.keyboard.type('INV 7', { delay: 120 });
+      await page.waitForTimeout(500);
+      await scannerTypes(page, ONION);
+      const price = dialog.getByLabel('Purchase price (PLN, optional) OGR-0025');
+      await price.fill('abc');
+      await dialog.getByRole('button', { name: 'Add to stock' }).click();
+      await expect.poll(() => price.getAttribute('aria-invalid')).toBe('true');
+      expect(await dialog.textContent()).toContain('Enter an amount, e.g. 19.99');
+      expect(await dialog.getByLabel("Supplier's document number (delivery note / invoice)").inputValue()).toBe('INV 7');
+      await page.screenshot({ path: '/tmp/scanfields-receive-en.png' });
+      await dialog.getByRole('button', { name: 'Discard changes' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Unsaved changes' });
+      await confirm.waitFor();
+      expect(await confirm.textContent()).toContain('This delivery has not been added to stock. Discard its lines and details?');
+      await confirm.getByRole('button', { name: 'Discard changes' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await shell.switchLanguage('pl');
+    });
   },
   { browser: { viewport: { width: 1366, height: 768 } } },
 );
