@@ -65,7 +65,7 @@ export class ReturnsPage {
   /** Fills one line of the return: how many, why, condition and what happens to the goods. */
   async returnUnits(productText: string, quantity: number, details: { reason: string; condition: string; decision: string }): Promise<void> {
     const line = this.returnLine(productText);
-    await line.locator('input[type="number"]').fill(String(quantity));
+    await line.getByRole('textbox', { name: /^Zwracana ilość/ }).fill(String(quantity));
     await this.choose(line, 'Powód', details.reason);
     await this.choose(line, 'Stan towaru', details.condition);
     await this.choose(line, 'Co dalej', details.decision);

@@ -28,8 +28,9 @@ describe('Pulpit tiles', () => {
   it('"Wartość zamówień" leaves cancelled orders out and says so', async () => {
     window.location.hash = '#/';
     render(<App />);
-    const tile = await screen.findByText('Wartość zamówień (bez anulowanych)', {}, { timeout: 10_000 });
+    const tile = await screen.findByText('Wartość zamówień', {}, { timeout: 10_000 });
     const card = tile.closest('[data-stat="totalToPay"]')!;
+    expect(card.querySelector('[data-stat-note="totalToPay"]')?.textContent).toBe('bez anulowanych zamówień');
     expect(card.querySelector('[data-stat-value="totalToPay"]')!.textContent!.replace(/\s/g, ' ')).toBe('70 000,00 zł');
   });
 });

@@ -130,7 +130,7 @@ export default function HomeScreen() {
           <Grid size={{ xs: 12, sm: 6, md: 4, lg: 3 }}>
             {/* What was sold: a cancelled order brought no money, so it is left out (its count has its own tile). An answer
                 without the key (the fakes of older renderer tests) reads as nothing sold. */}
-            <StatCard stat="totalToPay" label={t('totalToPay')} value={moneyByCurrency(data.totalToPayNotCancelledGrosze ?? {}, format)} />
+            <StatCard stat="totalToPay" label={t('totalToPay')} note={t('totalToPayNote')} value={moneyByCurrency(data.totalToPayNotCancelledGrosze ?? {}, format)} />
           </Grid>
         </Grid>
       )}
