@@ -6,10 +6,18 @@ import type { ShopStats } from '../../../shared/contract/system.contract';
 export const CURRENCY_TOTALS_SQL = 'SELECT currency, SUM(total_to_pay_grosze) AS total FROM orders GROUP BY currency ORDER BY currency';
 
 /**
- * The cancelled orders' amount per currency, through index orders_status_bought (a few % of the orders):
- * taken off the total above, it is what the shop sold without walking every order a second time.
+ * The cancelled orders' amount, to take off the total above. A shop selling in one currency (nearly all)
+ * sums it from index orders_status_total alone (0.4 ms at 300k orders); per currency the rows themselves
+ * are read (25 ms there, ~9k cancelled), so only when the shop has orders in more than one currency.
  */
+const CANCELLED_TOTAL_SQL = "SELECT COALESCE(SUM(total_to_pay_grosze), 0) FROM orders WHERE status = 'cancelled'";
 const CANCELLED_TOTALS_SQL = "SELECT currency, SUM(total_to_pay_grosze) AS total FROM orders WHERE status = 'cancelled' GROUP BY currency";
+
+function cancelledTotals(sqlite: SqliteDatabase, totals: Array<{ currency: string; total: number }>): Array<{ currency: string; total: number }> {
+  if (totals.length === 0) return [];
+  if (totals.length === 1) return [{ currency: totals[0]!.currency, total: sqlite.prepare(CANCELLED_TOTAL_SQL).pluck().get() as number }];
+  return sqlite.prepare(CANCELLED_TOTALS_SQL).all() as Array<{ currency: string; total: number }>;
+}
 
 /** Currency → all orders' amount minus the cancelled ones'; a currency only cancelled orders had is left out. */
 function withoutCancelled(all: Array<{ currency: string; total: number }>, cancelled: Array<{ currency: string; total: number }>): Record<string, number> {
@@ -26,7 +34,6 @@ export function shopStats(sqlite: SqliteDatabase): ShopStats {
   const read = sqlite.transaction((): ShopStats => {
     const count = (sql: string) => (sqlite.prepare(sql).pluck().get() as number | null) ?? 0;
     const totals = sqlite.prepare(CURRENCY_TOTALS_SQL).all() as Array<{ currency: string; total: number }>;
-    const cancelledTotals = sqlite.prepare(CANCELLED_TOTALS_SQL).all() as Array<{ currency: string; total: number }>;
     return {
       products: count('SELECT count(*) FROM products'),
       offers: count('SELECT count(*) FROM offers'),
@@ -43,7 +50,7 @@ export function shopStats(sqlite: SqliteDatabase): ShopStats {
       locations: count('SELECT count(*) FROM locations'),
       shipments: count('SELECT count(*) FROM shipments'),
       totalToPayGrosze: Object.fromEntries(totals.map((t) => [t.currency, t.total])),
-      totalToPayNotCancelledGrosze: withoutCancelled(totals, cancelledTotals),
+      totalToPayNotCancelledGrosze: withoutCancelled(totals, cancelledTotals(sqlite, totals)),
     };
   });
   return read.deferred();
