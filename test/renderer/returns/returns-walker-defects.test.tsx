@@ -105,6 +105,16 @@ describe('Zwroty i reklamacje: the walker defects', () => {
     expect(fake.callsOf('complaints.register')[0]).toMatchObject({ productId: 56 });
   });
 
+  it('1. an option reached with the arrow keys is still what Enter picks', async () => {
+    const { user, dialog } = await newComplaint();
+    const field = dialog.getByLabelText('Którego towaru dotyczy') as HTMLInputElement;
+    await user.type(field, 'mop');
+    await screen.findByRole('option', { name: 'Mop obrotowy z wiadrem zestaw (DOM-0056)' });
+    await user.keyboard('{ArrowDown}{Enter}');
+    await waitFor(() => expect(field.value).toBe('Mop obrotowy z wiadrem zestaw (DOM-0056)'));
+    expect(fake.callsOf('stock.lookup')).toEqual([]);
+  });
+
   it('1. text that picked no product is kept when the field is left, said, and the complaint cannot be saved without a product by accident', async () => {
     const { user, dialog } = await newComplaint();
     const field = dialog.getByLabelText('Którego towaru dotyczy') as HTMLInputElement;

@@ -49,7 +49,10 @@ export function ProductPicker({
   const [options, setOptions] = useState<PickedProduct[]>([]);
   const [focused, setFocused] = useState(false);
   const [missing, setMissing] = useState<string | null>(null);
-  const highlighted = useRef<PickedProduct | null>(null);
+  // An option reached with the arrow keys (and still shown highlighted) is the person's choice: Enter
+  // takes it, as the list always did. A mouse merely resting on an option is not, nor one arrowed to
+  // before more was typed.
+  const arrowed = useRef(false);
   const current = useRef(text);
   current.current = text;
   const unpicked = text.trim() !== '' && !(value && text === labelOf(value));
@@ -77,7 +80,8 @@ export function ProductPicker({
   }, [text, value]);
 
   function pickTyped(event: KeyboardEvent) {
-    if (event.key !== 'Enter' || highlighted.current) return;
+    if (event.key !== 'Enter') return;
+    if (arrowed.current && (event.target as HTMLInputElement).getAttribute('aria-activedescendant')) return;
     // What the field holds now: a scanner's Enter may come before React has rendered its last digits.
     const typedNow = (event.target as HTMLInputElement).value;
     const code = typedNow.trim();
@@ -108,8 +112,11 @@ export function ProductPicker({
       value={value}
       onChange={(_e, v) => onChange(v)}
       inputValue={text}
-      onInputChange={(_e, v) => setText(v)}
-      onHighlightChange={(_e, option) => (highlighted.current = option)}
+      onInputChange={(_e, v) => {
+        arrowed.current = false;
+        setText(v);
+      }}
+      onHighlightChange={(_e, option, reason) => (arrowed.current = option !== null && reason === 'keyboard')}
       onKeyDown={pickTyped}
       clearOnBlur={false}
       getOptionLabel={labelOf}
