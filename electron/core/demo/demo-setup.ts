@@ -146,13 +146,20 @@ export function writePromotions(
   unitsPerDay: number,
   at: string,
 ): Promotion[] {
-  const pick = (prefix: string, count: number): number[] => {
+  /**
+   * A promotion's products. A past one takes the prefix's best sellers: its outcome is measured against
+   * the 28 days before it, and only from MIN_BASELINE_UNITS sold then (campaigns.service) — random slow
+   * sellers fell under that at some hours of loading the demo, and Kampanie then had no measured multiple
+   * to offer. The random draw is still made, so the stream (and the planned promotion's products) stays.
+   */
+  const pick = (prefix: string, count: number, bestSellers: boolean): number[] => {
     const candidates: number[] = [];
     for (let i = 0; i < catalog.count && candidates.length < 5000; i++) if (catalog.sku[i]!.startsWith(prefix) && !catalog.discontinued[i]) candidates.push(i);
     const pool = candidates.length ? candidates : Array.from({ length: Math.min(catalog.count, 5000) }, (_, i) => i);
     const chosen = new Set<number>();
     while (chosen.size < Math.min(count, pool.length)) chosen.add(rng.pick(pool));
-    return [...chosen].sort((a, b) => a - b);
+    const picked = bestSellers ? [...pool].sort((a, b) => catalog.popularity[b]! - catalog.popularity[a]! || a - b).slice(0, chosen.size) : [...chosen];
+    return picked.sort((a, b) => a - b);
   };
   let popularityTotal = 0;
   for (let i = 0; i < catalog.count; i++) popularityTotal += catalog.popularity[i]!;
@@ -170,7 +177,7 @@ export function writePromotions(
     const id = k + 1;
     writer.promotion(id, plan.name, new Date(startMs).toISOString(), new Date(endMs).toISOString(), plan.note, at);
     const prices = new Map<number, number>();
-    for (const i of pick(plan.prefix, plan.count)) {
+    for (const i of pick(plan.prefix, plan.count, plan.startDays < 0)) {
       const price = promoPrice(catalog.saleGrosze[i]!, plan.off);
       // Promotions roughly double an item's sales while they last.
       const expected = Math.max(1, Math.round((2 * unitsPerDay * catalog.popularity[i]! * plan.days) / popularityTotal));

@@ -122,8 +122,12 @@ describe('receipts: one per order, a WEW summary, or the cash register report (i
     await expect(salesRegisterFile(t.core, MONTH, 'csv')).rejects.toSatisfy((e: unknown) => e instanceof DomainError && e.code === 'cash_report_missing');
     expect(t.core.sqlite.prepare('SELECT COUNT(*) FROM register_months').pluck().get()).toBe(0);
 
-    // The owner copies the periodic report: Zaplecze's receipts plus the FP's sale, and 1,00 zł more at 23 %.
-    const own = byRate([...receiptsOf(perOrder).flatMap((d) => d.rows), ...perOrder.documents.find((d) => d.sale.orderId === fpOrder)!.rows]);
+    // Invoices to a receipt (FP): the consumer's one above, and any the demo's own buyers asked for that month.
+    const fpOrders = [...new Set(waiting.rows.filter((r) => r.jpk === 'FP').map((r) => r.orderId))].sort((a, b) => a! - b!);
+    expect(fpOrders).toContain(fpOrder);
+    const fpRows = perOrder.documents.filter((d) => fpOrders.includes(d.sale.orderId)).flatMap((d) => d.rows);
+    // The owner copies the periodic report: Zaplecze's receipts plus the FPs' sales, and 1,00 zł more at 23 %.
+    const own = byRate([...receiptsOf(perOrder).flatMap((d) => d.rows), ...fpRows]);
     const totals = [...own].map(([rate, e]) => ({ rate, gross: e.gross + (rate === '23' ? 100 : 0), vat: e.vat + (rate === '23' ? 19 : 0) }));
     await call(t.core, 'accounting.saveCashReport', { month: MONTH, number: '10/2026', reportDate: '2026-10-31', totals });
 
@@ -138,14 +142,17 @@ describe('receipts: one per order, a WEW summary, or the cash register report (i
     expect(fp.map((r) => [r.jpk, r.excluded, r.gross])).toEqual([['FP', true, 12300]]);
     // Totals: the per-order month without its receipts and the FP's sale, plus the RO.
     const sum = (rows: SalesRegister['rows']) => rows.reduce((a, r) => a + r.gross, 0);
-    const expectedGross = perOrder.grandTotals[0]!.gross - sum(receiptsOf(perOrder).flatMap((d) => d.rows)) - 12300 + sum(ro.rows);
+    const expectedGross = perOrder.grandTotals[0]!.gross - sum(receiptsOf(perOrder).flatMap((d) => d.rows)) - sum(fpRows) + sum(ro.rows);
     expect(register.grandTotals).toEqual([expect.objectContaining({ currency: 'PLN', gross: expectedGross })]);
 
     // Read back: the RO and FP rows by their JPK names, the FP marked outside the totals.
     const csv = readRegisterCsv(bytes);
     const roRows = csv.rows.filter((r) => r['Typ dokumentu'] === 'RO');
     expect(roRows.map((r) => [r['Numer dokumentu'], r['Stawka VAT'], money(r['Brutto']), r['Nr w Zapleczu']])).toEqual(totals.map((x) => ['RO 10/2026', x.rate === 'zw' || x.rate === 'np' ? x.rate : `${x.rate}%`, x.gross, '']));
-    expect(csv.rows.filter((r) => r['Typ dokumentu'] === 'FP').map((r) => [r['Nr w Zapleczu'], r['Poza sumą']])).toEqual([[`ZAP-${fpOrder}`, 'tak']]);
+    expect(csv.rows.filter((r) => r['Typ dokumentu'] === 'FP').map((r) => [r['Nr w Zapleczu'], r['Poza sumą']])).toEqual(
+      register.rows.filter((r) => r.jpk === 'FP').map((r) => [`ZAP-${r.orderId}`, 'tak']),
+    );
+    expect(csv.rows.filter((r) => r['Typ dokumentu'] === 'FP').map((r) => r['Nr w Zapleczu'])).toContain(`ZAP-${fpOrder}`);
     expect(csv.rows.some((r) => r['Typ dokumentu'] === 'PA' && r['Rodzaj'] === 'sprzedaż' && r['Rodzaj dostawy'] === 'krajowa')).toBe(false);
     const side = readNotesCsv(notes!.bytes);
     expect(money(side.totals.find((r) => r['Stawka VAT'] === 'wszystkie')!['Brutto'])).toBe(expectedGross);
@@ -194,8 +201,11 @@ describe('receipts: one per order, a WEW summary, or the cash register report (i
     expect(ro[0]!.h(49)).toContain('raport okresowy kasy');
 
     const fp = docs.filter((d) => d.kind() === '3');
-    expect(fp.map((d) => [d.h(1), d.h(10), eppMinor(d.h(30))])).toEqual([['FS', `ZAP-${fpOrder}`, 12300]]);
-    expect(fp[0]!.h(49)).toContain('FP');
+    // The consumer's invoice, and any other invoice to a receipt of the month (the demo's buyers ask for some).
+    const fpDocs = register.documents.filter((d) => d.rows.some((r) => r.jpk === 'FP'));
+    expect(fp.map((d) => [d.h(1), d.h(10), eppMinor(d.h(30))])).toEqual(fpDocs.map((d) => ['FS', `ZAP-${d.sale.orderId}`, d.gross]));
+    expect(fp.map((d) => [d.h(10), eppMinor(d.h(30))])).toContainEqual([`ZAP-${fpOrder}`, 12300]);
+    for (const d of fp) expect(d.h(49)).toContain('FP');
     // Nothing else is marked; the headers the accounting program adds up (all but FP) are the register's total.
     expect(docs.filter((d) => d.kind() !== '0' && d.kind() !== '1' && d.kind() !== '3')).toEqual([]);
     const counted = docs.filter((d) => d.kind() !== '3').reduce((a, d) => a + eppMinor(d.h(30)), 0);
