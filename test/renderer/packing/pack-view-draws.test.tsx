@@ -18,7 +18,11 @@ vi.mock('../../../renderer/src/components/OrderNumber', async (original) => {
 });
 
 const { App } = await import('../../../renderer/src/App');
-const { seedPackOrder } = await import('../../../renderer/src/screens/packing/pack-order-seed');
+const { seedPackOrder, setPackSeedClock } = await import('../../../renderer/src/screens/packing/pack-order-seed');
+
+// The seed is fresh for 2 s of this clock; the test moves it by hand, so a slow first load of the lazy
+// screen on a loaded machine no longer decides the outcome (it once failed at load 15).
+const clock = { now: 1_000_000 };
 
 /**
  * Issue 16: after a scan the queue hands the order it read to the packing view, which draws it at once.
@@ -35,8 +39,12 @@ describe('Packing view: drawn once when the queue handed it the order', () => {
     fake.handle('shop.stats', () => emptyStats);
     fake.handle('packing.get', () => packOrder({ id: 42 }));
     draws.n = 0;
+    clock.now = 1_000_000;
+    undoClock = setPackSeedClock(() => clock.now);
   });
+  let undoClock = (): void => undefined;
   afterEach(() => {
+    undoClock();
     cleanup();
     window.location.hash = '';
   });
@@ -61,5 +69,25 @@ describe('Packing view: drawn once when the queue handed it the order', () => {
     await vi.waitFor(() => expect(fake.callsOf('packing.get')).toHaveLength(1));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(draws.n).toBe(2);
+  });
+
+  it('a screen that loads slowly still draws the seeded order once (the seed is fresh by its clock, not the wall)', async () => {
+    seedPackOrder(packOrder({ id: 42 }));
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    window.location.hash = '#/packing/42';
+    render(<App />);
+    await screen.findAllByTestId('pack-line', {}, { timeout: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(fake.callsOf('packing.get')).toEqual([]);
+    expect(draws.n).toBe(1);
+  });
+
+  it('a seed older than 2 s is not drawn: the view reads the order from the core', async () => {
+    seedPackOrder(packOrder({ id: 42 }));
+    clock.now += 2_001;
+    window.location.hash = '#/packing/42';
+    render(<App />);
+    await screen.findAllByTestId('pack-line', {}, { timeout: 10_000 });
+    expect(fake.callsOf('packing.get')).toContainEqual({ orderId: 42 });
   });
 });
