@@ -1,6 +1,6 @@
 import type { ScanOutput } from '../../../../shared/contract/packing.contract';
 
-type T = (key: 'scanOk' | 'scanAllDone' | 'refusedWrongItem' | 'refusedTooMany' | 'refusedUnknown' | 'refusedNotPackable' | 'expected', vars?: Record<string, string | number>) => string;
+type T = (key: 'scanOk' | 'scanAllDone' | 'refusedWrongItem' | 'refusedTooMany' | 'refusedUnknown' | 'refusedNotPackable' | 'expected' | 'scannedProduct' | 'scannedCode', vars?: Record<string, string | number>) => string;
 
 /** What the packer reads after a scan: a line for the big banner, and (when refused) what to scan instead. */
 export function scanMessage(result: ScanOutput, t: T): { kind: 'ok' | 'error'; text: string; detail: string | null } {
@@ -8,7 +8,10 @@ export function scanMessage(result: ScanOutput, t: T): { kind: 'ok' | 'error'; t
     const text = t('scanOk', { name: result.line.name, packed: result.line.packedQuantity, quantity: result.line.quantity });
     return { kind: 'ok', text, detail: result.allVerified ? t('scanAllDone') : null };
   }
-  const scanned = result.scanned ? `„${result.scanned.name}” (${result.scanned.sku})` : `„${result.code}”`;
+  // The quotes belong to the language („…” in Polish, “…” in English), so the messages hold them.
+  const scanned = result.scanned
+    ? t('scannedProduct', { name: result.scanned.name, sku: result.scanned.sku })
+    : t('scannedCode', { code: result.code });
   const text =
     result.refusal === 'wrong_item'
       ? t('refusedWrongItem', { scanned })
