@@ -245,8 +245,9 @@ export function PackingQueue() {
             <col />
             <col style={{ width: '14%' }} />
             <col style={{ width: 84 }} />
-            <col style={{ width: 180 }} />
-            <col style={{ width: 68 }} />
+            {/* Widths fit the longest words at 1366×768: "Spakowane Za pobraniem", the "Otwórz" button (it was cut at 68 px). */}
+            <col style={{ width: 192 }} />
+            <col style={{ width: 84 }} />
           </colgroup>
           <thead>
             <tr>
