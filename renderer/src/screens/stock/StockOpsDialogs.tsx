@@ -4,6 +4,7 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import Alert from '@mui/material/Alert';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
@@ -14,8 +15,22 @@ import { MAX_UNITS } from '../../../../shared/contract/fields';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
+import { beepError, beepOk } from '../../components/sound';
+import { useScanGuard, withoutScan } from '../../components/use-scan-guard';
 import { useT } from '../../i18n/i18n';
+import { oneProductScan, shelfOf } from './one-product-scan';
 import { stockMessages } from './stock.messages';
+
+/** What the dialog says about the last scan that landed in it (above its fields). */
+function ScanNote({ note, onClose }: { note: { kind: 'info' | 'warning'; text: string } | null; onClose: () => void }) {
+  if (!note) return null;
+  return (
+    <Alert severity={note.kind} role="status" onClose={onClose} sx={{ mb: 1 }}>
+      {note.text}
+    </Alert>
+  );
+}
+type Note = { kind: 'info' | 'warning'; text: string } | null;
 
 /** Manual correction of on-hand: a signed change and a required reason. */
 export function AdjustDialog({ product, onClose }: { product: ProductRow; onClose: () => void }) {
@@ -27,6 +42,26 @@ export function AdjustDialog({ product, onClose }: { product: ProductRow; onClos
   const [errors, setErrors] = useState<{ quantity?: string; reason?: string }>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<Note>(null);
+
+  // A scanner types wherever the cursor is: its code is taken back out of the change or the reason (what
+  // the person typed stays) and its Enter saves nothing; the dialog says what was scanned. Into the
+  // document number a code that is no product's stays: that is a scanned delivery note or invoice.
+  useScanGuard(true, (code, target) => {
+    const name = target instanceof HTMLInputElement ? target.name : '';
+    void oneProductScan(code, product, t).then(({ product: scanned, text }) => {
+      if (name === 'document' && !scanned) {
+        beepOk();
+        setNote({ kind: 'info', text: t('scanKeptAsDocument', { code }) });
+        return;
+      }
+      beepError();
+      if (name === 'quantity') setQuantity((v) => withoutScan(v, code));
+      if (name === 'reason') setReason((v) => withoutScan(v, code));
+      if (name === 'document') setDocument((v) => withoutScan(v, code));
+      setNote({ kind: 'warning', text });
+    });
+  });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -54,10 +89,11 @@ export function AdjustDialog({ product, onClose }: { product: ProductRow; onClos
         <DialogTitle>{t('adjustTitle', { name: product.name })}</DialogTitle>
         <DialogContent>
           <ErrorAlert error={error} />
+          <ScanNote note={note} onClose={() => setNote(null)} />
           <Stack spacing={2} sx={{ mt: 1 }}>
-            <TextField autoFocus label={t('adjustQuantity')} value={quantity} onChange={(e) => setQuantity(e.target.value)} error={!!errors.quantity} helperText={errors.quantity ?? ' '} slotProps={{ htmlInput: { inputMode: 'numeric', 'aria-label': t('adjustQuantity') } }} />
-            <TextField label={t('adjustReason')} value={reason} onChange={(e) => setReason(e.target.value)} error={!!errors.reason} helperText={errors.reason ?? t('adjustReasonHint')} slotProps={{ htmlInput: { 'aria-label': t('adjustReason') } }} />
-            <TextField label={t('document')} value={document} onChange={(e) => setDocument(e.target.value)} />
+            <TextField autoFocus name="quantity" label={t('adjustQuantity')} value={quantity} onChange={(e) => setQuantity(e.target.value)} error={!!errors.quantity} helperText={errors.quantity ?? ' '} slotProps={{ htmlInput: { inputMode: 'numeric', 'aria-label': t('adjustQuantity') } }} />
+            <TextField name="reason" label={t('adjustReason')} value={reason} onChange={(e) => setReason(e.target.value)} error={!!errors.reason} helperText={errors.reason ?? t('adjustReasonHint')} slotProps={{ htmlInput: { 'aria-label': t('adjustReason') } }} />
+            <TextField name="document" label={t('document')} value={document} onChange={(e) => setDocument(e.target.value)} slotProps={{ htmlInput: { 'aria-label': t('document') } }} />
           </Stack>
         </DialogContent>
         <DialogActions>
@@ -82,6 +118,27 @@ export function MoveDialog({ product, locations, onClose }: { product: ProductRo
   const [errors, setErrors] = useState<{ to?: string; quantity?: string }>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<Note>(null);
+
+  // A scanner types wherever the cursor is: its code is taken back out of the quantity (what the person
+  // typed stays) and its Enter moves nothing. A shelf's label picks the shelf to move to; a product's
+  // code is refused in words.
+  useScanGuard(true, (code, target) => {
+    const name = target instanceof HTMLInputElement ? target.name : '';
+    if (name === 'quantity') setQuantity((v) => withoutScan(v, code));
+    const shelf = shelfOf(code, locations);
+    if (shelf) {
+      beepOk();
+      setTo(String(shelf.id));
+      setErrors((e) => ({ ...e, to: undefined }));
+      setNote({ kind: 'info', text: t('scanPickedTarget', { code: shelf.code }) });
+      return;
+    }
+    void oneProductScan(code, product, t).then(({ text }) => {
+      beepError();
+      setNote({ kind: 'warning', text });
+    });
+  });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -116,6 +173,7 @@ export function MoveDialog({ product, locations, onClose }: { product: ProductRo
         <DialogTitle>{t('moveTitle', { name: product.name })}</DialogTitle>
         <DialogContent>
           <ErrorAlert error={error} />
+          <ScanNote note={note} onClose={() => setNote(null)} />
           <Stack spacing={2} sx={{ mt: 1 }}>
             <TextField select label={t('moveFrom')} value={from} onChange={(e) => setFrom(e.target.value)}>
               {options(true)}
@@ -123,7 +181,7 @@ export function MoveDialog({ product, locations, onClose }: { product: ProductRo
             <TextField select label={t('moveTo')} value={to} onChange={(e) => setTo(e.target.value)} error={!!errors.to} helperText={errors.to ?? ' '}>
               {options(false)}
             </TextField>
-            <TextField label={t('moveQuantity')} value={quantity} onChange={(e) => setQuantity(e.target.value)} error={!!errors.quantity} helperText={errors.quantity ?? ' '} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
+            <TextField name="quantity" label={t('moveQuantity')} value={quantity} onChange={(e) => setQuantity(e.target.value)} error={!!errors.quantity} helperText={errors.quantity ?? ' '} slotProps={{ htmlInput: { inputMode: 'numeric', 'aria-label': t('moveQuantity') } }} />
             <FormControlLabel control={<Checkbox checked={makeHome} onChange={(e) => setMakeHome(e.target.checked)} />} label={t('moveMakeHome')} />
           </Stack>
         </DialogContent>

@@ -20,10 +20,12 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
 import { PlainTable } from '../../components/PlainTable';
 import { ScanField } from '../../components/ScanField';
+import { beepError, beepOk } from '../../components/sound';
 import { useScanGuard, withoutScan } from '../../components/use-scan-guard';
 import { clearSessionState, useSessionState } from '../../components/use-session-state';
 import { commonMessages } from '../../i18n/common.messages';
 import { useT } from '../../i18n/i18n';
+import { shelfOf } from './one-product-scan';
 import { stockMessages } from './stock.messages';
 import { useProductScan } from './use-product-scan';
 
@@ -81,6 +83,7 @@ export function StocktakeDialog({ locations, onClose }: { locations: LocationRow
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [reviewScan, setReviewScan] = useState<string | null>(null);
+  const [startScan, setStartScan] = useState<{ kind: 'info' | 'warning'; text: string } | null>(null);
 
   async function start() {
     if (!locationId) return;
@@ -117,6 +120,20 @@ export function StocktakeDialog({ locations, onClose }: { locations: LocationRow
       setCounting((c) => (c && c.counts[productId] !== undefined ? { ...c, counts: { ...c.counts, [productId]: withoutScan(c.counts[productId], code) } } : c));
     }
     void scan(code);
+  });
+
+  // Before "Zacznij liczyć" nothing is counted yet: a shelf's label chooses the shelf, any other code is
+  // refused in words, and the scan's Enter starts nothing (a focused button would have started the count).
+  useScanGuard(counting === null, (code) => {
+    const shelf = shelfOf(code, locations);
+    if (shelf) {
+      beepOk();
+      setLocationId(String(shelf.id));
+      setStartScan({ kind: 'info', text: t('stocktakeScanPickedShelf', { code: shelf.code }) });
+    } else {
+      beepError();
+      setStartScan({ kind: 'warning', text: t('stocktakeScanBeforeStart', { code }) });
+    }
   });
 
   async function commit() {
@@ -158,6 +175,11 @@ export function StocktakeDialog({ locations, onClose }: { locations: LocationRow
         {reviewing && reviewScan && (
           <Alert severity="info" role="status" onClose={() => setReviewScan(null)} sx={{ mb: 2 }}>
             {t('stocktakeScanInReview', { code: reviewScan })}
+          </Alert>
+        )}
+        {!counting && startScan && (
+          <Alert severity={startScan.kind} role="status" onClose={() => setStartScan(null)} sx={{ mt: 1 }}>
+            {startScan.text}
           </Alert>
         )}
         {!counting && (
