@@ -1,10 +1,12 @@
+import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { api } from '../../api';
 import { DateField } from '../../components/DateField';
+import { isoToText } from '../../components/date-text';
 import { useFormat } from '../../i18n/format';
-import { useT } from '../../i18n/i18n';
+import { useLanguage, useT } from '../../i18n/i18n';
 import { FormatChoice } from './FormatChoice';
 import { defaultValuationDate } from './report-dates';
 import { ReportCard } from './ReportCard';
@@ -15,15 +17,25 @@ import { useKeptPreview } from './use-kept-preview';
 type ValuationFormat = 'csv' | 'xlsx';
 const VALUATION_FORMATS: readonly ValuationFormat[] = ['xlsx', 'csv'];
 
+/** Today in Poland (the shop's day) as YYYY-MM-DD, whatever the computer's time zone. */
+function shopToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
 /** Stock valuation at the end of a day: totals on screen, the list as CSV or XLSX. */
 export function StockValuationCard() {
   const t = useT(reportsMessages);
   const f = useFormat();
   // null while the typed text is not a whole valid day (then nothing is asked of the core).
   const [day, setDay] = useState<string | null>(defaultValuationDate);
+  const { lang } = useLanguage();
   const date = day ?? '';
   const [format, setFormat] = useState<ValuationFormat>('xlsx');
-  const valid = date !== '';
+  // A day after today has no stock yet: the core would answer with today's figures under the future date
+  // (the auditor saw "Stan na dzień 01.01.2099" valued), so it is refused here in words.
+  const today = shopToday();
+  const future = date !== '' && date > today;
+  const valid = date !== '' && !future;
   const preview = useKeptPreview(valid ? `valuation:${date}` : null, () => api.call('export.stockValuationPreview', { date }), ['stock']);
   const v = valid ? preview.data : undefined;
 
@@ -42,6 +54,11 @@ export function StockValuationCard() {
         </>
       }
     >
+      {future && (
+        <Alert severity="error" role="alert" data-testid="valuation-future">
+          {t('valuationFuture', { today: isoToText(today, lang) })}
+        </Alert>
+      )}
       {valid && (
         <PreviewStatus state={preview.state} answeredAt={preview.answeredAt} settling={preview.settling}>
           {v && (
