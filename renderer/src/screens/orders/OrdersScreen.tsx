@@ -16,7 +16,6 @@ import { ORDER_STATUSES, type OrderStatus } from '../../../../shared/domain/orde
 import { isOwnOrderCode } from '../../../../shared/domain/order-code';
 import { api } from '../../api';
 import { navigate, useRoute } from '../../app/navigation';
-import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
 import { useScanGuard } from '../../components/use-scan-guard';
@@ -29,6 +28,7 @@ import { useSessionState } from '../../components/use-session-state';
 import { useStableCallback } from '../../components/use-stable-grid';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
+import { OrderDateRange } from './OrderDateRange';
 import { OrderDetail } from './OrderDetail';
 import { OrdersTable } from './OrdersTable';
 import { ordersMessages } from './orders.messages';
@@ -280,10 +280,7 @@ export default function OrdersScreen() {
       >
         <Stack spacing={2}>
           {/* dd.mm.rrrr whatever the system's date format; half-typed dates leave the filter as it was. */}
-          <Stack direction="row" spacing={2}>
-            <DateField size="small" label={t('filterFrom')} value={filters.from} onChange={(day) => day !== null && update({ from: day })} />
-            <DateField size="small" label={t('filterTo')} value={filters.to} onChange={(day) => day !== null && update({ to: day })} />
-          </Stack>
+          <OrderDateRange from={filters.from} to={filters.to} onChange={update} />
           <TextField select size="small" label={t('filterCarrier')} value={filters.carrier} onChange={(e) => update({ carrier: e.target.value })}>
             <MenuItem value="">{t('anyValue')}</MenuItem>
             {choices(facets.data?.carriers, filters.carrier).map((c) => (
