@@ -11,7 +11,9 @@ import { describeE2E } from './support/e2e-app';
  * that has no tooltip with its whole text (those are cut with "…" on purpose), must show whole, in Polish
  * and in English. Screenshots /tmp/h5-queue-{pl,en}.png.
  */
-describeE2E('packing queue at 1366×768: nothing cut', (app) => {
+describeE2E(
+  'packing queue at 1366×768: nothing cut',
+  (app) => {
   it('the owner loads the demo shop', async () => {
     await new ProfileGatePage(app.page).choose('owner');
     const home = new HomePage(app.page);
@@ -53,4 +55,6 @@ describeE2E('packing queue at 1366×768: nothing cut', (app) => {
       expect(headers).toEqual([]);
     });
   }
-});
+  },
+  { browser: { viewport: { width: 1366, height: 768 } } },
+);
