@@ -197,7 +197,9 @@ describe('the import worker', () => {
     expect(outcomes.every((o) => o.ok)).toBe(true);
     expect(core.sqlite.prepare("SELECT count(*) FROM stock_ledger WHERE document LIKE 'PZ-%'").pluck().get()).toBe(writes.length);
     console.log(`commit ${Math.round(importMs)} ms; ${writes.length} receipts around its start; longest main-thread stall ${Math.round(longestStall)} ms`);
-    expect(importMs).toBeGreaterThan(1_000); // the import lasted long enough for a stall to show
+    // The import lasted longer than the stall allowed below, so a main thread held for it would fail the test.
+    // (It was 1 s: the 12k-order commit takes 0.9–1.1 s since big imports suspend row triggers, abe5818.)
+    expect(importMs).toBeGreaterThan(700);
     expect(longestStall).toBeLessThan(500);
   }, 300_000);
 });
