@@ -174,6 +174,25 @@ export function applyOrders(ctx: ApplyContext): ApplyCounts {
       `Order ${record.orderId}${row ? ` (row ${row})` : ''} is imported without its bad line items and put on hold; the reason is kept in its history.`,
     ));
   };
+  /**
+   * Line items whose id already belongs to another order in the shop are not imported (a line is one
+   * order's): the order is imported without them and, while still new, put on hold with the reason in its
+   * history — never left paid and ready to pack with goods missing (second walk: an order of one such line
+   * came in with no goods at all, "Nowe" and "Opłacone").
+   */
+  const holdForLinesElsewhere = (orderDbId: number, record: OrderRecord, from: OrderStatus, to: OrderStatus, where: { row: number | null; jsonPath: string | null }, lineIds: string[]) => {
+    const reason = t(
+      `Wstrzymane przy imporcie z pliku ${ctx.fileName}: ${lineIds.length === 1 ? `pozycja ${lineIds[0]} należy` : `pozycje ${lineIds.join(', ')} należą`} już do innego zamówienia w Zapleczu i nie ${lineIds.length === 1 ? 'została zaimportowana' : 'zostały zaimportowane'} — sprawdź zamówienie na Allegro.`,
+      `Put on hold by the import of ${ctx.fileName}: line item${lineIds.length === 1 ? ` ${lineIds[0]} already belongs` : `s ${lineIds.join(', ')} already belong`} to another order in Zaplecze and ${lineIds.length === 1 ? 'was' : 'were'} not imported — check the order on Allegro.`,
+    );
+    if (from !== to) audit.run(at, String(orderDbId), JSON.stringify({ from, to, reason: reason.pl, reasonText: reason, reasonCode: 'import_line_elsewhere', file: ctx.fileName, importRunId: ctx.runId }));
+    for (const lineId of lineIds) {
+      problems.warning('line_elsewhere', { row: where.row, jsonPath: where.jsonPath, column: 'lineItems.id', value: lineId }, t(
+        `Pozycja ${lineId} należy już do innego zamówienia w Zapleczu — pominięta; zamówienie ${record.orderId} ${to === 'on_hold' ? 'zostanie wstrzymane, powód zapisany w jego historii' : 'zaimportowane bez niej'}.`,
+        `Line item ${lineId} already belongs to another order in Zaplecze — skipped; order ${record.orderId} ${to === 'on_hold' ? 'is put on hold, the reason kept in its history' : 'is imported without it'}.`,
+      ));
+    }
+  };
   // The CSV's line items are records of their own (joined to their order here); the API's are inside the order.
   for (const { record: staged, children } of staging.iterateWithChildren<OrderRecord, OrderLineRecord>('order', 'line')) {
     done += 1;
@@ -194,8 +213,9 @@ export function applyOrders(ctx: ApplyContext): ApplyCounts {
 
     const hasBadLines = withBadLines.has(record.orderId);
     if (!existing) {
+      const elsewhere = lines.filter((line) => findLine.get(line.lineId) !== undefined).map((line) => line.lineId);
       const allegroStatus = shopStatusFor(record);
-      const status: OrderStatus = hasBadLines && allegroStatus === 'new' ? 'on_hold' : allegroStatus;
+      const status: OrderStatus = (hasBadLines || elsewhere.length > 0) && allegroStatus === 'new' ? 'on_hold' : allegroStatus;
       const dispatchBy = promisedDispatchBy({ allegroDispatchTo: record.allegroDispatchTo, startedAt: record.paidAt ?? record.boughtAt, handlingTimeDays: ctx.handlingTimeDays });
       const orderId = writer.insert('orders', {
         allegro_order_id: record.orderId,
@@ -210,20 +230,14 @@ export function applyOrders(ctx: ApplyContext): ApplyCounts {
         ...wanted,
       });
       for (const line of lines) {
-        const taken = findLine.get(line.lineId) as Value[] | undefined;
-        if (taken) {
-          problems.error('line_elsewhere', { row: staged.row, jsonPath: staged.path, column: 'lineItems.id', value: line.lineId }, t(
-            `Pozycja ${line.lineId} należy już do innego zamówienia w Zapleczu — pominięta.`,
-            `Line item ${line.lineId} already belongs to another order in Zaplecze — skipped.`,
-          ));
-          continue;
-        }
+        if (elsewhere.includes(line.lineId)) continue;
         const productId = matcher.matchLine(line.offerId, line.externalId);
         const lineId = writer.insert('order_lines', { order_id: orderId, allegro_line_id: line.lineId, product_id: productId, packed_quantity: 0, ...lineColumns(line) });
         if (productId && OPEN.has(status)) reserve(lineId, productId, line.quantity);
       }
       addTracking(orderId, record);
       if (hasBadLines) holdForBadLines(orderId, record, allegroStatus, status, staged.row);
+      if (elsewhere.length) holdForLinesElsewhere(orderId, record, hasBadLines ? status : allegroStatus, status, { row: staged.row, jsonPath: staged.path }, elsewhere);
       counts.inserted += 1;
       sample.action(record.orderId, 'insert');
       continue;
@@ -259,8 +273,15 @@ export function applyOrders(ctx: ApplyContext): ApplyCounts {
     let changed = false;
     const currentStatus = get('status') as OrderStatus;
     const fromFile = shopStatusFor(record);
-    const target = nextShopStatus(currentStatus, hasBadLines && fromFile === 'new' ? 'on_hold' : fromFile);
+    const elsewhere = lines
+      .filter((line) => {
+        const found = findLine.get(line.lineId) as Value[] | undefined;
+        return found !== undefined && writer.get('order_lines', found.slice(1), 'order_id') !== id;
+      })
+      .map((line) => line.lineId);
+    const target = nextShopStatus(currentStatus, (hasBadLines || elsewhere.length > 0) && fromFile === 'new' ? 'on_hold' : fromFile);
     if (hasBadLines) holdForBadLines(id, record, currentStatus, target, staged.row);
+    if (elsewhere.length) holdForLinesElsewhere(id, record, hasBadLines ? target : currentStatus, target, { row: staged.row, jsonPath: staged.path }, elsewhere);
     // A note the owner wrote in Zaplecze is not wiped by a file that has none.
     const desired: Record<string, unknown> = { ...wanted, status: target };
     if (record.sellerNote === null) delete desired.seller_note;
@@ -284,13 +305,7 @@ export function applyOrders(ctx: ApplyContext): ApplyCounts {
       }
       const lineId = found[0] as number;
       const lineImage = found.slice(1);
-      if (writer.get('order_lines', lineImage, 'order_id') !== id) {
-        problems.error('line_elsewhere', { row: staged.row, jsonPath: staged.path, column: 'lineItems.id', value: line.lineId }, t(
-          `Pozycja ${line.lineId} należy już do innego zamówienia w Zapleczu — pominięta.`,
-          `Line item ${line.lineId} already belongs to another order in Zaplecze — skipped.`,
-        ));
-        continue;
-      }
+      if (elsewhere.includes(line.lineId)) continue; // said and held above
       const lineWanted: Record<string, unknown> = lineColumns(line);
       let productId = writer.get('order_lines', lineImage, 'product_id') as number | null;
       if (productId === null) {
