@@ -41,6 +41,11 @@ export class SampleCollector {
     if (row && index >= 0) row.values[index] = value;
   }
 
+  /** The keys of the records shown (at most the preview's limit). */
+  keys(): string[] {
+    return [...this.byKey.keys()];
+  }
+
   /** Back to "not yet known" before a fresh rehearsal. */
   reset(): void {
     const computed = this.computed.map((c) => this.columns.indexOf(c)).filter((i) => i >= 0);

@@ -142,6 +142,7 @@ export class Staging {
   // Prepared once: a statement prepared per call holds native memory until garbage collection, which
   // does not see it — 100k calls would hold hundreds of MB.
   private hasStatement: BetterSqlite3.Statement | null = null;
+  private childCountStatement: BetterSqlite3.Statement | null = null;
   has(kind: StagedKind, key: string): boolean {
     this.hasStatement ??= this.db.prepare('SELECT 1 FROM rec WHERE kind = ? AND key = ?');
     return this.hasStatement.get(kind, key) !== undefined;
@@ -182,6 +183,12 @@ export class Staging {
   /** Every key of a kind (for small kinds, such as the keys of rejected orders). */
   keys(kind: StagedKind): Set<string> {
     return new Set(this.db.prepare('SELECT key FROM rec WHERE kind = ?').pluck().all(kind) as string[]);
+  }
+
+  /** How many `kind` records name `parent` (an order's line items; read by index for the preview's few rows). */
+  childCount(kind: StagedKind, parent: string): number {
+    this.childCountStatement ??= this.db.prepare('SELECT count(*) FROM rec WHERE kind = ? AND parent = ?');
+    return this.childCountStatement.pluck().get(kind, parent) as number;
   }
 
   /** Parent keys named by records of a kind (orders that have bad line items). */

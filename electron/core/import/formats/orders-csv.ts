@@ -394,6 +394,8 @@ export async function parseOrdersCsv(ctx: ParseContext, rows: AsyncIterable<Tabu
       problems.warning('no_records', {}, t('Plik nie zawiera żadnego zamówienia. Nic nie zaimportowano.', 'The file holds no orders. Nothing was imported.'));
     }
   }
+  // The preview's "Pozycje" column: line items are rows of their own, read after their order's row.
+  for (const key of sample.keys()) sample.set(key, ORDER_SAMPLE_COLUMNS[4]!, String(staging.childCount('line', key)));
   const records = staging.count('order') + [...rejected].filter((id) => !staging.has('order', id)).length;
   return { sample, records, invalid: rejected.size };
 }
