@@ -150,6 +150,15 @@ describe('Import screen with a fake core', () => {
     expect(within(item).getByText(/nierozpoznany rodzaj pliku/)).toBeTruthy();
   });
 
+  it('an empty file says 0 KB, not 1 KB, above "Plik jest pusty (0 bajtów)"', async () => {
+    const user = userEvent.setup();
+    fake.handle('import.preview', () => ordersPreview({ size: 0, status: 'rejected', format: null, counts: { inserted: 0, updated: 0, unchanged: 0, rejected: 0, warnings: 0, errors: 1 } }));
+    await openImport();
+    await user.upload(fileInput(), new File([], 'empty.csv'));
+    const item = await screen.findByTestId('import-item');
+    expect(await within(item).findByText(/nierozpoznany rodzaj pliku · .* · 0 KB$|nierozpoznany rodzaj pliku · 0 KB$/)).toBeTruthy();
+  });
+
   it('history: undo asks first; a refused undo explains why in the current language', async () => {
     const user = userEvent.setup();
     runs = [run({ id: 1, file: 'zamowienia.csv' }), run({ id: 2, file: 'oferty.xlsx', format: 'allegro-offers' })];

@@ -245,7 +245,7 @@ export function ImportItem({ source, onRemove, batch }: { source: ImportSource; 
               <Typography variant="body2" color="text.secondary">
                 {formatLabel(preview.format, lang) ?? t('unrecognised')}
                 {encodingNote(preview.encoding, lang) ? ` · ${encodingNote(preview.encoding, lang)}` : ''}
-                {` · ${format.number(Math.max(1, Math.round(preview.size / 1024)))} KB`}
+                {` · ${format.number(preview.size === 0 ? 0 : Math.max(1, Math.round(preview.size / 1024)))} KB`}
               </Typography>
             )}
           </Box>
