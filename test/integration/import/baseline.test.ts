@@ -86,6 +86,8 @@ describe('baseline samples', () => {
     // Row 1's title "Stan magazynu – Pod Lipą – 15.06.2026" dates the count (issue 15.6): said once, as a note.
     expect(run).toMatchObject({ status: 'committed', inserted: 12, warnings: 3 });
     expect(problems.map((p) => [p.code, p.row])).toEqual([['sheet_dated', 1], ['sku_generated', 14], ['totals_row', 18]]);
+    // Read in the preview, before anything is written, as well as after: not in the past tense (second walk).
+    expect(problems.find((p) => p.code === 'sku_generated')!.message.pl).toMatch(/nie ma kodu SKU — dostaje kod BEZ-SKU-/);
     expect(tableCounts(t.core.sqlite)).toMatchObject({ products: 12, stock_ledger: 12, locations: 12 });
     expect(one('SELECT sum(on_hand) FROM products')).toBe(1694);
     expect(q("SELECT ean, unit, vat_rate, purchase_price_grosze p, sale_price_grosze s FROM products WHERE sku = 'MIOD-RZE-500'")).toEqual([{ ean: '5901234123501', unit: 'słoik', vat_rate: '5', p: 1702, s: 3250 }]);

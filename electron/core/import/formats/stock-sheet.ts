@@ -140,8 +140,8 @@ export async function parseStockSheet(
       sku = generatedSku(name);
       generated = true;
       problems.warning('sku_generated', { row, column: headerOf('sku'), value: name }, t(
-        `Wiersz ${row}: towar „${name}” nie ma kodu SKU — nadano mu kod ${sku} (możesz go zmienić w magazynie).`,
-        `Row ${row}: "${name}" has no SKU — it was given the code ${sku} (you can change it in Stock).`,
+        `Wiersz ${row}: towar „${name}” nie ma kodu SKU — dostaje kod ${sku} (możesz go zmienić w magazynie).`,
+        `Row ${row}: "${name}" has no SKU — it gets the code ${sku} (you can change it in Stock).`,
       ));
     }
     const full: StockRowRecord = { ...record, sku: sku.slice(0, 100), generatedSku: generated, name: name.slice(0, 500) };
