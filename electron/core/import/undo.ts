@@ -185,7 +185,7 @@ export function undoBlocker(sqlite: Sqlite, runId: number): { pl: string; en: st
         const child = word(fk.child);
         const name = describeRow(sqlite, fk.parent, hit.parent_id);
         return t(
-          `Do: ${parent.pl} ${name} z tego importu odwołują się późniejsze dane (${child.pl}). Cofnięcie by je usunęło lub osierociło.`,
+          `Późniejsze dane (${child.pl}) odwołują się do danych z tego importu: ${parent.pl} ${name}. Cofnięcie by je usunęło lub osierociło.`,
           `Later data (${child.en}) refers to the ${parent.en} ${name} from this import. Undoing would delete or orphan it.`,
         );
       }

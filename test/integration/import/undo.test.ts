@@ -82,6 +82,8 @@ describe('undo', () => {
     const check = checkUndo(t.core, sheet.run.id);
     expect(check.possible).toBe(false);
     expect(check.reason!.en).toMatch(/Later data \((order line|reservation)\) refers to the product/);
+    // Plain Polish (the second person walk read "Do: lokalizacja R3-P3 z tego importu odwołują się…").
+    expect(check.reason!.pl).toMatch(/^Późniejsze dane \((pozycja zamówienia|rezerwacja)\) odwołują się do danych z tego importu: towar .+\. Cofnięcie by je usunęło lub osierociło\.$/);
   });
 
   it('refuses when someone changed an imported order in the app (packing)', async () => {
