@@ -11,7 +11,7 @@
  * ZAPLECZE_CHROMIUM. Writes bench/ui-results.json.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -397,10 +397,29 @@ function interactions(scanCodes: string[], stockWord: string, writes: Writes): I
   ];
 }
 
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * The renderer to measure: ZAPLECZE_WEB_ROOT as it is (an old build measured on purpose), or out/web,
+ * built again when missing or older than renderer/ and shared/ — as `npm run web` does. (Until 7 Dec it was
+ * built only when missing, so a run after renderer changes measured the build of an earlier run.)
+ */
 function webRoot(): string {
   const root = resolve(process.env.ZAPLECZE_WEB_ROOT ?? join(ROOT, 'out', 'web'));
-  if (!existsSync(join(root, 'index.html'))) {
-    if (process.env.ZAPLECZE_WEB_ROOT) throw new Error(`No built renderer in ${root} (ZAPLECZE_WEB_ROOT).`);
+  const index = join(root, 'index.html');
+  if (process.env.ZAPLECZE_WEB_ROOT) {
+    if (!existsSync(index)) throw new Error(`No built renderer in ${root} (ZAPLECZE_WEB_ROOT).`);
+    return root;
+  }
+  const stale = !existsSync(index) || statSync(index).mtimeMs < Math.max(newestMtime(join(ROOT, 'renderer')), newestMtime(join(ROOT, 'shared')));
+  if (stale) {
     log('building the renderer (npm run build:web)…');
     execFileSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'inherit' });
   }
