@@ -245,8 +245,8 @@ export function PackingQueue() {
             <col />
             <col style={{ width: '14%' }} />
             <col style={{ width: 84 }} />
-            {/* Widths fit the longest words at 1366×768: "Spakowane Za pobraniem", the "Otwórz" button (it was cut at 68 px). */}
-            <col style={{ width: 192 }} />
+            {/* Widths fit the longest words at 1366×768: "Do spakowania Za pobraniem" (205 px; 192 cut it), the "Otwórz" button (it was cut at 68 px). */}
+            <col style={{ width: 214 }} />
             <col style={{ width: 84 }} />
           </colgroup>
           <thead>
