@@ -5,7 +5,7 @@ import { App } from '../../../renderer/src/App';
 import { AdjustDialog, MoveDialog } from '../../../renderer/src/screens/stock/StockOpsDialogs';
 import { fake } from '../support/fake-transport';
 import { installScannerClock, scanKeys } from '../support/scanner';
-import { emptyStats, locations, productRow } from './stock-fixtures';
+import { fakeStockShop, locations, productRow } from './stock-fixtures';
 
 /**
  * The auditor's walk: in Korekta stanu, Przenieś and Inwentaryzacja before "Zacznij liczyć" a scan
@@ -21,17 +21,7 @@ const value = (el: HTMLElement) => (el as HTMLInputElement).value;
 describe('Scans into Korekta stanu, Przenieś and the stocktake start', { timeout: 60_000 }, () => {
   beforeEach(() => {
     installScannerClock();
-    fake.reset();
-    localStorage.clear();
-    sessionStorage.clear();
-    fake.handle('session.get', () => ({ role: 'owner', pinRequired: { owner: false, helper: false } }));
-    fake.handle('shop.stats', () => emptyStats);
-    fake.handle('stock.locations', () => locations);
-    fake.handle('stock.list', () => ({ rows: [mug, plate], total: 2, totalExact: true }));
-    fake.handle('stock.lookup', ({ code }: { code: string }) => {
-      const product = [mug, plate].find((p) => p.ean === code || p.sku === code) ?? null;
-      return { product, matchedBy: product ? 'ean' : null };
-    });
+    fakeStockShop([mug, plate]);
     fake.handle('stock.adjust', () => ({}));
     fake.handle('stock.move', () => ({}));
     fake.handle('stock.stocktakeSheet', () => ({ location: locations[0]!, lines: [] }));

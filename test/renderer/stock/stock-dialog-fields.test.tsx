@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../renderer/src/App';
 import { fake } from '../support/fake-transport';
 import { installScannerClock, scanKeys } from '../support/scanner';
-import { emptyStats, locations, productRow } from './stock-fixtures';
+import { fakeStockShop, locations, productRow } from './stock-fixtures';
 
 /**
  * Issue 17, Przyjęcie dostawy and Inwentaryzacja at the shop's desk:
@@ -46,17 +46,7 @@ async function openCount() {
 describe('Stock dialogs: scans typed into other fields, errors at their fields', { timeout: 60_000 }, () => {
   beforeEach(() => {
     installScannerClock();
-    fake.reset();
-    localStorage.clear();
-    sessionStorage.clear();
-    fake.handle('session.get', () => ({ role: 'owner', pinRequired: { owner: false, helper: false } }));
-    fake.handle('shop.stats', () => emptyStats);
-    fake.handle('stock.locations', () => locations);
-    fake.handle('stock.list', () => ({ rows: [mug, plate], total: 2, totalExact: true }));
-    fake.handle('stock.lookup', ({ code }: { code: string }) => {
-      const product = [mug, plate].find((p) => p.ean === code || p.sku === code) ?? null;
-      return { product, matchedBy: product ? 'ean' : null };
-    });
+    fakeStockShop([mug, plate]);
     fake.handle('stock.stocktakeSheet', () => ({ location: locations[0]!, lines: [{ productId: 1, sku: 'KUB-001', name: mug.name, ean: mug.ean, expected: 12 }] }));
   });
   afterEach(() => {

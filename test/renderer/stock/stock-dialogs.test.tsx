@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/App';
 import { fake } from '../support/fake-transport';
-import { emptyStats, locations, productRow } from './stock-fixtures';
+import { fakeStockShop, locations, productRow } from './stock-fixtures';
 
 /**
  * The stock dialogs that take scans (a delivery, a shelf count) and the shelves list: scanning looks the
@@ -20,17 +20,7 @@ async function openStock() {
 
 describe('Stock dialogs with a fake core', { timeout: 60_000 }, () => {
   beforeEach(() => {
-    fake.reset();
-    localStorage.clear();
-    sessionStorage.clear();
-    fake.handle('session.get', () => ({ role: 'owner', pinRequired: { owner: false, helper: false } }));
-    fake.handle('shop.stats', () => emptyStats);
-    fake.handle('stock.locations', () => locations);
-    fake.handle('stock.list', () => ({ rows: [mug, plate], total: 2, totalExact: true }));
-    fake.handle('stock.lookup', ({ code }: { code: string }) => {
-      const product = [mug, plate].find((p) => p.ean === code || p.sku === code) ?? null;
-      return { product, matchedBy: product ? 'ean' : null };
-    });
+    fakeStockShop([mug, plate]);
   });
   afterEach(() => {
     cleanup();

@@ -1,4 +1,5 @@
 import type { LocationRow, ProductDetail, ProductRow } from '../../../shared/contract/stock.contract';
+import { fake } from '../support/fake-transport';
 
 export const emptyStats = {
   products: 0, offers: 0, orders: 0, orderLines: 0, cancelledOrders: 0, openOrders: 0, returns: 0, returnedUnits: 0,
@@ -45,3 +46,21 @@ export const locations: LocationRow[] = [
   { id: 1, code: 'A-01', name: 'Regał przy oknie', productCount: 1 },
   { id: 2, code: 'B-02', name: null, productCount: 0 },
 ];
+
+/**
+ * A fresh fake core for Magazyn's dialogs, the owner signed in: empty stats, the shelves above, these products
+ * listed, and stock.lookup finding one by EAN or SKU (as the scanner screens ask).
+ */
+export function fakeStockShop(products: ProductRow[]): void {
+  fake.reset();
+  localStorage.clear();
+  sessionStorage.clear();
+  fake.handle('session.get', () => ({ role: 'owner', pinRequired: { owner: false, helper: false } }));
+  fake.handle('shop.stats', () => emptyStats);
+  fake.handle('stock.locations', () => locations);
+  fake.handle('stock.list', () => ({ rows: products, total: products.length, totalExact: true }));
+  fake.handle('stock.lookup', ({ code }: { code: string }) => {
+    const product = products.find((p) => p.ean === code || p.sku === code) ?? null;
+    return { product, matchedBy: product ? 'ean' : null };
+  });
+}
